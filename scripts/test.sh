@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: formatting and lints, Rust unit and integration
+# tests (fixture sites built and checked as parsed HTML), then the browser suite (axe-core in
+# Debian's Chromium + the Nu Html Checker) over the example site and every fixture.
+# Installs what it needs when missing (scripts/install-test-deps.sh).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (warnings are errors)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo test"
+cargo test --locked
+
+step "dependências dos testes de navegador"
+bash scripts/install-test-deps.sh
+
+step "gerando os sites para a auditoria de acessibilidade"
+cargo build --release --locked
+sites_dir="$(mktemp -d)"
+trap 'rm -rf "$sites_dir"' EXIT
+sites=()
+for site in "$root" tests/fixtures/perdizes tests/fixtures/dourados tests/fixtures/nova-cruz \
+            tests/fixtures/alvares-florence tests/fixtures/apoio-social; do
+  name="$(basename "$site")"
+  [ "$site" = "$root" ] && name="exemplo"
+  target/release/secretaria --root "$site" build --output "$sites_dir/$name" >/dev/null
+  sites+=("$sites_dir/$name")
+done
+
+step "testes de acessibilidade (axe-core, Nu Html Checker, teclado, controles)"
+A11Y_SITES="$(IFS=:; echo "${sites[*]}")" node --test --test-concurrency=1 tests/a11y/

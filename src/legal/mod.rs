@@ -1,0 +1,239 @@
+//! Normative text: pasted Brazilian law turned into a linkable tree.
+//!
+//! [`parse`] reads the text as published and returns a [`NormativeText`]: a
+//! tree of [`Provision`]s with LexML-style anchors and warnings about the
+//! numbering; [`render_fragment`], [`render_html`] and [`render_toc`] publish it.
+//! Nothing is regenerated: labels ("XVIII.", "Art. 27 -") and text are kept as
+//! published, only surrounding whitespace is trimmed, and gaps or repeats in
+//! the numbering are kept and reported. Parsing never panics and is linear in
+//! the size of the input (one pass over the lines, bounded look-ahead).
+//!
+//! # Grammar (one physical line at a time, leading whitespace and NBSP ignored)
+//!
+//! | line starts with | becomes |
+//! |---|---|
+//! | 1–6 `#`, a space, a title | plain heading (`label` holds the `#`s, no id) |
+//! | `TÍTULO`/`CAPÍTULO`/`SEÇÃO`/`SUBSEÇÃO` (any case, accents optional) + roman, arabic or `único` | heading; the title follows on the same line (after an optional `-`, `–`, `.`, `:`) or on the next line (directly, or after blank lines when in capitals) |
+//! | `Art.`/`Art`/`Artigo` + number (`1º`, `1°`, `1o`, `10`, `1.000`, `42-A`) or `único`, then an optional `-` `–` `—` `.` `:` | article; the rest of the line is its caput |
+//! | `§` + number, or `Parágrafo único` (any case), optional separator | paragraph |
+//! | canonical roman numeral + `.`, `)`, or optional spaces + `-` `–` `—` | inciso (`I.`, `V-`, `IV –`, `II)`); a lone `L`, `C`, `D`, `M` only when it continues an open inciso |
+//! | `a`–`z` + `)`, `.`, or ` -` and whitespace | alínea |
+//! | 1–3 digits + `.`, `)`, or ` -` and whitespace | item (`1.`, `1)`, `1 -`) |
+//! | `-`, `–` or `•` before a word | unnumbered item |
+//! | anything else | text |
+//!
+//! Nesting: a new provision becomes the sibling of an open one of the same kind
+//! (looked for up to the nearest article, caput, paragraph or heading), else
+//! the child of the nearest open provision that can hold it (incisos in a caput
+//! or paragraph; alíneas in an inciso or a numbered item; items in an alínea,
+//! inciso, caput or paragraph). Before the first article, provisions sit at the
+//! top level or under their heading. Articles close everything up to the
+//! innermost heading; headings close headings of the same or a lower level.
+//! A text line right after a provision (no blank line) continues its text
+//! (joined with `\n`); after a blank line it is a text of its own, outside any
+//! article.
+//!
+//! # Inline splits (the seeds' mess)
+//!
+//! Only after whitespace, in the text of a caput, paragraph, inciso, alínea:
+//! * **incisos sharing a line** split when the numeral is exactly the next one
+//!   of the open inciso and follows `;`, `:` or `.` (or ends an inline list
+//!   item): "…vinculados; XVIII. gerir…", "…Humano III - tratando-se…". A
+//!   first "I" splits only after `:` ("…incumbe: I - em consonância…", also in
+//!   a plain text line). Otherwise a numeral stays text: "art. 5º, I, da Lei".
+//! * **lists run with " -"** start at a dash right after `:` or `;` and before
+//!   a word ("órgãos: -Coordenadoria…", "ações; - Programa…"); once started,
+//!   each " -Word" or " - Word" (capital) opens the next item, except " - "
+//!   before an acronym ("Trabalho Infantil - PETI" stays one item). A dash not
+//!   after `:`/`;` never starts a list ("básica - contribuirá"). Known limit:
+//!   "Meio Aberto - Liberdade Assistida" inside a list becomes two items.
+//!   Items keep their own punctuation ("Coordenadoria Administrativa;").
+//!
+//! # Anchors (LexML)
+//!
+//! Ids follow the `id` attributes of LexML Brasil XML (`Artigo id="art1"`,
+//! `Caput id="art1_cpt"`, `Inciso id="art1_cpt_inc1"`, `Alinea
+//! id="art1_cpt_inc1_ali1"`, `Item id="art1_cpt_inc1_ali1_ite1"`, `Paragrafo
+//! id="art1_par1u"`, `Capitulo id="tit1_cap1"`, "art63-3" for Art. 63-C), as
+//! in lexml/lexml-eta and lexml/lexml-urn-formatter (`Urn2Rotulo`: tit, cap,
+//! sec, sub, art, par, inc, ali, ite; `1u` for único):
+//! * headings: `tit1`, `tit1_cap2`, `cap2_sec1` (nested as published); plain
+//!   `#` headings have no id;
+//! * articles: `art27`, `art1u` (único), `art42-1` (42-A; A = 1), not prefixed
+//!   by their heading; caput `art27_cpt`;
+//! * below: `art27_cpt_inc2`, `…_inc2_ali1` (a = 1), `…_ali1_ite1`,
+//!   `art27_par1u`, `art27_par2`, `art27_par2_inc1`, inline list items
+//!   `art42_cpt_ite1` (numbered by position);
+//! * outside articles: the same without the article part: `inc1`, `par1u`,
+//!   `par1u_inc1`, `ite1`, `ite4_ali1`;
+//! * a repeated id gets `-2`, `-3`… (the first free one), so ids are unique in
+//!   the page. Note LexML also uses `-N` for letter suffixes: a repeated
+//!   Art. 42 and a real Art. 42-B would compete for `art42-2`; the first one
+//!   met keeps it.
+#![deny(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::string_slice
+)]
+
+mod anchor;
+mod html;
+mod inline;
+mod lexer;
+mod parser;
+mod roman;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_html;
+
+use serde::Serialize;
+
+pub(crate) use html::{render_fragment, render_html, render_toc, LEGAL_CSS};
+pub(crate) use parser::parse;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ProvisionKind {
+    /// Título, capítulo, seção, subseção, or a plain `#` heading.
+    Heading,
+    /// Its `label` is "Art. 27 -"; its `text` is empty; its first child is the caput.
+    Article,
+    Caput,
+    Inciso,
+    Alinea,
+    Item,
+    Paragraph,
+    /// Any other line, kept exactly.
+    Text,
+}
+
+/// One node of the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Provision {
+    pub(crate) kind: ProvisionKind,
+    /// As published: "Art. 27 -", "XVIII.", "Parágrafo Único –", "a.", "-", "##".
+    pub(crate) label: Option<String>,
+    /// How it is cited: "art. 27", "inciso XVIII", "parágrafo único", "capítulo II".
+    pub(crate) name: Option<String>,
+    /// Text after the label as published (lines joined with `\n`); a heading's title.
+    pub(crate) text: String,
+    /// LexML anchor, unique in the page.
+    pub(crate) id: Option<String>,
+    /// Number as published (inciso "XVIII" → 18, alínea "b" → 2); none for
+    /// "único", bullets, texts, or numbers beyond `u32`.
+    pub(crate) number: Option<u32>,
+    pub(crate) children: Vec<Provision>,
+    /// 1-based line where it starts.
+    pub(crate) line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct LegalWarning {
+    /// 1-based line.
+    pub(crate) line: usize,
+    /// In Portuguese: "inciso VI repetido no art. 28".
+    pub(crate) message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct NormativeText {
+    pub(crate) provisions: Vec<Provision>,
+    pub(crate) warnings: Vec<LegalWarning>,
+}
+
+/// An entry of the table of contents: a heading with an id or an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct TocEntry {
+    pub(crate) id: String,
+    /// "CAPÍTULO II", "Art. 27 -".
+    pub(crate) label: String,
+    /// The heading's title, or the start of the caput (at most ~100 characters).
+    pub(crate) summary: String,
+    /// Number of headings above it.
+    pub(crate) depth: usize,
+}
+
+impl NormativeText {
+    /// All provisions, depth first, in document order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Provision> {
+        let mut stack: Vec<&Provision> = self.provisions.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let next = stack.pop()?;
+            stack.extend(next.children.iter().rev());
+            Some(next)
+        })
+    }
+
+    pub(crate) fn find(&self, id: &str) -> Option<&Provision> {
+        self.iter().find(|p| p.id.as_deref() == Some(id))
+    }
+
+    pub(crate) fn articles(&self) -> Vec<&Provision> {
+        self.iter()
+            .filter(|p| p.kind == ProvisionKind::Article)
+            .collect()
+    }
+
+    /// Headings with an id and articles, in document order.
+    pub(crate) fn toc(&self) -> Vec<TocEntry> {
+        let mut out = Vec::new();
+        toc_into(&self.provisions, 0, &mut out);
+        out
+    }
+}
+
+fn toc_into(nodes: &[Provision], depth: usize, out: &mut Vec<TocEntry>) {
+    for p in nodes {
+        match (p.kind, p.id.as_deref()) {
+            (ProvisionKind::Heading, Some(id)) => {
+                out.push(TocEntry {
+                    id: id.to_string(),
+                    label: p.label.clone().unwrap_or_default(),
+                    summary: p.text.clone(),
+                    depth,
+                });
+                toc_into(&p.children, depth.saturating_add(1), out);
+            }
+            (ProvisionKind::Heading, None) => toc_into(&p.children, depth, out),
+            (ProvisionKind::Article, Some(id)) => {
+                let caput = p.children.first().map_or("", |c| c.text.as_str());
+                out.push(TocEntry {
+                    id: id.to_string(),
+                    label: p.label.clone().unwrap_or_default(),
+                    summary: summary(caput, 100),
+                    depth,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first line of `text`, cut at a word boundary before `max` characters.
+pub(crate) fn summary(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for word in line.split_whitespace() {
+        if out.chars().count().saturating_add(word.chars().count()) >= max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = line.chars().take(max).collect();
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,583 @@
+//! Parser tests: the seeds' mess, headings, anchors and warnings.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic
+)]
+
+use super::*;
+
+/// One line per provision: indentation, kind, id, label, `|`, text.
+pub(super) fn outline(t: &NormativeText) -> String {
+    fn walk(nodes: &[Provision], depth: usize, out: &mut String) {
+        for p in nodes {
+            let kind = format!("{:?}", p.kind);
+            let id = p.id.as_deref().unwrap_or("-");
+            let label = p.label.as_deref().unwrap_or("");
+            let mut text: String = p.text.replace('\n', "⏎").chars().take(70).collect();
+            if p.text.chars().count() > 70 {
+                text.push('…');
+            }
+            let line = format!("{}{kind} {id} {label}| {text}", "  ".repeat(depth));
+            out.push_str(line.trim_end());
+            out.push('\n');
+            walk(&p.children, depth + 1, out);
+        }
+    }
+    let mut out = String::new();
+    walk(&t.provisions, 0, &mut out);
+    out
+}
+
+#[test]
+#[ignore = "prints the seeds' trees: cargo test -- --ignored --nocapture"]
+fn print_seeds() {
+    for entry in std::fs::read_dir("/work/shared/seeds").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let t = parse(&std::fs::read_to_string(&path).unwrap());
+            println!("===== {}\n{}", path.display(), outline(&t));
+            for w in &t.warnings {
+                println!("warning line {}: {}", w.line, w.message);
+            }
+        }
+    }
+}
+
+/// The text is kept: the non-whitespace characters of the input are, in
+/// order, those of the labels and texts of the tree (depth first).
+pub(super) fn assert_kept(input: &str, t: &NormativeText) {
+    let published: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut tree = String::new();
+    for p in t.iter() {
+        tree.extend(
+            p.label
+                .iter()
+                .flat_map(|l| l.chars())
+                .filter(|c| !c.is_whitespace()),
+        );
+        tree.extend(p.text.chars().filter(|c| !c.is_whitespace()));
+    }
+    assert_eq!(tree, published, "text lost or reordered");
+}
+
+/// Ids are present where expected, non-empty, ASCII without spaces, unique.
+pub(super) fn assert_ids(t: &NormativeText) {
+    let mut seen = std::collections::HashSet::new();
+    for p in t.iter() {
+        let Some(id) = &p.id else {
+            assert!(
+                matches!(p.kind, ProvisionKind::Text | ProvisionKind::Heading),
+                "{p:?}"
+            );
+            continue;
+        };
+        assert!(
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+            "{id}"
+        );
+        assert!(seen.insert(id.clone()), "duplicate id {id}");
+    }
+}
+
+fn check(input: &str, expected: &str) -> NormativeText {
+    let t = parse(input);
+    assert_eq!(outline(&t), expected, "\n{}", outline(&t));
+    assert_kept(input, &t);
+    assert_ids(&t);
+    t
+}
+
+fn messages(t: &NormativeText) -> Vec<(usize, &str)> {
+    t.warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect()
+}
+
+pub(super) const PERDIZES: &str = "\
+Competência do Órgão
+À Secretaria Municipal de Assistência Social, compete as seguintes atribuições:
+
+I. desenvolver a consciência política da população;
+II. executar as atividades relativas à prestação dos serviços sociais;
+XVI. participar de audiências concentradas designadas pelo Juízo da Infância e Juventude e pelo Ministério Público;
+XVII. zelar pela correta aplicação dos recursos financeiros oriundos de Programas vinculados; XVIII. gerir o(s) Conselho(s) e Fundo(s) Municipal da sua competência ou a ela relacionado;
+XIX. desempenhar outras atividades correlatas.
+
+Parágrafo Único – Compõe a Secretaria Municipal de Assistência Social as seguintes assessorias subordinadas ao seu respectivo titular:
+
+I. Setor de Coordenação Financeira e Apoio Técnico;
+II. Assessoria de Coordenação do Centro de Referência de Assistência Social - CRAS;
+VII. Assessoria de Atendimento à Criança e ao Adolescente;
+
+Art. 27 - Ao Chefe do Setor de Coordenação Financeira e Apoio Técnico, compete as seguintes atribuições:
+
+I. auxiliar a coordenação na articulação;
+II. coordenar o cadastramento;
+
+Art. 28 - À Assessoria de Coordenação do Centro de Referência de Assistência Social – CRAS, compete as seguintes atribuições:
+
+I. articular, acompanhar e avaliar a implementação dos programas;
+
+II. coordenar a execução e o monitoramento dos serviços;
+";
+
+#[test]
+fn perdizes_competences_paragraph_and_articles() {
+    let t = check(
+        PERDIZES,
+        "\
+Text - | Competência do Órgão
+Text - | À Secretaria Municipal de Assistência Social, compete as seguintes atr…
+Inciso inc1 I.| desenvolver a consciência política da população;
+Inciso inc2 II.| executar as atividades relativas à prestação dos serviços sociais;
+Inciso inc16 XVI.| participar de audiências concentradas designadas pelo Juízo da Infânci…
+Inciso inc17 XVII.| zelar pela correta aplicação dos recursos financeiros oriundos de Prog…
+Inciso inc18 XVIII.| gerir o(s) Conselho(s) e Fundo(s) Municipal da sua competência ou a el…
+Inciso inc19 XIX.| desempenhar outras atividades correlatas.
+Paragraph par1u Parágrafo Único –| Compõe a Secretaria Municipal de Assistência Social as seguintes asses…
+  Inciso par1u_inc1 I.| Setor de Coordenação Financeira e Apoio Técnico;
+  Inciso par1u_inc2 II.| Assessoria de Coordenação do Centro de Referência de Assistência Socia…
+  Inciso par1u_inc7 VII.| Assessoria de Atendimento à Criança e ao Adolescente;
+Article art27 Art. 27 -|
+  Caput art27_cpt | Ao Chefe do Setor de Coordenação Financeira e Apoio Técnico, compete a…
+    Inciso art27_cpt_inc1 I.| auxiliar a coordenação na articulação;
+    Inciso art27_cpt_inc2 II.| coordenar o cadastramento;
+Article art28 Art. 28 -|
+  Caput art28_cpt | À Assessoria de Coordenação do Centro de Referência de Assistência Soc…
+    Inciso art28_cpt_inc1 I.| articular, acompanhar e avaliar a implementação dos programas;
+    Inciso art28_cpt_inc2 II.| coordenar a execução e o monitoramento dos serviços;
+",
+    );
+    // XVII and XVIII share line 7, split after "; ".
+    let xvii = t.find("inc17").unwrap();
+    assert!(
+        xvii.text.ends_with("Programas vinculados;"),
+        "{}",
+        xvii.text
+    );
+    assert_eq!((xvii.line, xvii.number), (7, Some(17)));
+    let xviii = t.find("inc18").unwrap();
+    assert_eq!(xviii.label.as_deref(), Some("XVIII."));
+    assert_eq!((xviii.line, xviii.number), (7, Some(18)));
+    assert!(xviii.text.starts_with("gerir o(s)"));
+    // Gaps are kept and reported (the excerpt skips some incisos).
+    assert_eq!(
+        messages(&t),
+        [
+            (6, "numeração salta do inciso II para o XVI"),
+            (
+                14,
+                "numeração salta do inciso II para o VII no parágrafo único"
+            ),
+        ]
+    );
+    assert_eq!(
+        t.find("art28_cpt").unwrap().text.matches("– CRAS").count(),
+        1
+    );
+}
+
+#[test]
+fn incisos_split_only_when_the_sequence_continues() {
+    let t = check(
+        "\
+Art. 5º Compete:
+I - aplicar, nos termos do art. 5º, I, da Lei nº 8.742; I - manter;
+II - gerir; IV - apoiar. V. VI - outro
+III. zelar; XX. gerir; III. repetir
+",
+        "\
+Article art5 Art. 5º|
+  Caput art5_cpt | Compete:
+    Inciso art5_cpt_inc1 I -| aplicar, nos termos do art. 5º, I, da Lei nº 8.742; I - manter;
+    Inciso art5_cpt_inc2 II -| gerir; IV - apoiar. V. VI - outro
+    Inciso art5_cpt_inc3 III.| zelar; XX. gerir; III. repetir
+",
+    );
+    assert!(t.warnings.is_empty());
+}
+
+#[test]
+fn first_inciso_inline_needs_a_colon() {
+    check(
+        "Compete à Secretaria: I - planejar; II - executar.\n\nVeja o inciso I - nada.",
+        "\
+Text - | Compete à Secretaria:
+Inciso inc1 I -| planejar;
+Inciso inc2 II -| executar.
+Text - | Veja o inciso I - nada.
+",
+    );
+}
+
+pub(super) const NOVA_CRUZ_42: &str = "Art. 42 - À Secretaria Municipal de Assistência Social estão subordinados os seguintes órgãos: -Coordenadoria Administrativa; -Coordenadoria de Cidadania e Geração de Emprego e Renda; -Coordenadoria de Atenção à Criança e ao Adolescente; -Setor Pedagógico; -Auxiliar Operacional.";
+
+pub(super) const NOVA_CRUZ_43: &str = "Art. 43 - À Secretaria Municipal de Assistência Social incumbe: I - em consonância com a Lei Orgânica da Assistência Social, implementar de modo articulado e inter-setorial a Política Municipal de Assistência Social, bem como assegurando ações centralizadas na família que garanta a convivência familiar e comunitária; II - tratando-se da proteção social básica - contribuirá para a intervenção e prevenção de situações, vulnerabilidade e risco social com as seguintes ações: -Programa de Atenção ao Idoso -Proteção à Criança de 0 a 6 anos -Programas de Inclusão Produtiva e Projetos de Enfrentamento à Pobreza; -Programa Bolsa Família -Benefício de Proteção Social Continuado -Agente Jovem de Desenvolvimento Humano III - tratando-se da proteção social especial - Intervir junto as famílias em situação de violação de direitos com as seguintes ações; - Programa de Erradicação do Trabalho Infantil - PETI - Serviço de Medidas Sócio-educativas e Meio Aberto - Liberdade Assistida - Programa de Atenção à Pessoa com Deficiência IV - desempenhar as suas atividades precípuas, através das seguintes unidades: -Centro de Convivência do Idoso -Centro de Referencia da Assistência Social V- exercer outras atividades correlatas determinadas pelo prefeito.";
+
+#[test]
+fn nova_cruz_inline_list_of_bodies() {
+    check(
+        &format!("Atribuições da Secretaria\n{NOVA_CRUZ_42}"),
+        "\
+Text - | Atribuições da Secretaria
+Article art42 Art. 42 -|
+  Caput art42_cpt | À Secretaria Municipal de Assistência Social estão subordinados os seg…
+    Item art42_cpt_ite1 -| Coordenadoria Administrativa;
+    Item art42_cpt_ite2 -| Coordenadoria de Cidadania e Geração de Emprego e Renda;
+    Item art42_cpt_ite3 -| Coordenadoria de Atenção à Criança e ao Adolescente;
+    Item art42_cpt_ite4 -| Setor Pedagógico;
+    Item art42_cpt_ite5 -| Auxiliar Operacional.
+",
+    );
+}
+
+#[test]
+fn nova_cruz_inline_incisos_with_inline_lists() {
+    let t = check(
+        NOVA_CRUZ_43,
+        "\
+Article art43 Art. 43 -|
+  Caput art43_cpt | À Secretaria Municipal de Assistência Social incumbe:
+    Inciso art43_cpt_inc1 I -| em consonância com a Lei Orgânica da Assistência Social, implementar d…
+    Inciso art43_cpt_inc2 II -| tratando-se da proteção social básica - contribuirá para a intervenção…
+      Item art43_cpt_inc2_ite1 -| Programa de Atenção ao Idoso
+      Item art43_cpt_inc2_ite2 -| Proteção à Criança de 0 a 6 anos
+      Item art43_cpt_inc2_ite3 -| Programas de Inclusão Produtiva e Projetos de Enfrentamento à Pobreza;
+      Item art43_cpt_inc2_ite4 -| Programa Bolsa Família
+      Item art43_cpt_inc2_ite5 -| Benefício de Proteção Social Continuado
+      Item art43_cpt_inc2_ite6 -| Agente Jovem de Desenvolvimento Humano
+    Inciso art43_cpt_inc3 III -| tratando-se da proteção social especial - Intervir junto as famílias e…
+      Item art43_cpt_inc3_ite1 -| Programa de Erradicação do Trabalho Infantil - PETI
+      Item art43_cpt_inc3_ite2 -| Serviço de Medidas Sócio-educativas e Meio Aberto
+      Item art43_cpt_inc3_ite3 -| Liberdade Assistida
+      Item art43_cpt_inc3_ite4 -| Programa de Atenção à Pessoa com Deficiência
+    Inciso art43_cpt_inc4 IV -| desempenhar as suas atividades precípuas, através das seguintes unidad…
+      Item art43_cpt_inc4_ite1 -| Centro de Convivência do Idoso
+      Item art43_cpt_inc4_ite2 -| Centro de Referencia da Assistência Social
+    Inciso art43_cpt_inc5 V-| exercer outras atividades correlatas determinadas pelo prefeito.
+",
+    );
+    // " - " without a colon before it is no list: the text stays whole.
+    let ii = t.find("art43_cpt_inc2").unwrap();
+    assert!(ii
+        .text
+        .starts_with("tratando-se da proteção social básica - contribuirá"));
+    assert!(ii.text.ends_with("com as seguintes ações:"), "{}", ii.text);
+    assert!(t
+        .find("art43_cpt_inc3")
+        .unwrap()
+        .text
+        .ends_with("seguintes ações;"));
+    assert!(t.warnings.is_empty());
+}
+
+#[test]
+fn dash_list_continues_on_next_lines() {
+    check(
+        "Art. 1º São órgãos: -Gabinete;\n-Coordenadoria;\n- Setor.",
+        "\
+Article art1 Art. 1º|
+  Caput art1_cpt | São órgãos:
+    Item art1_cpt_ite1 -| Gabinete;
+    Item art1_cpt_ite2 -| Coordenadoria;
+    Item art1_cpt_ite3 -| Setor.
+",
+    );
+}
+
+#[test]
+fn dourados_numbered_competences_with_lettered_items() {
+    let input = "Apresentação:\n\n\
+1. O planejamento, a organização, a execução e o controle da política pública;\n\n\
+2. O incentivo e o apoio ao pleno exercício dos direitos;\n\n\
+4. A implementação, execução, avaliação, e vigilância de programas, priorizando:\n\n\
+\u{a0}a.\u{a0} O atendimento integral à família em caráter continuado;\n\n\
+b.\u{a0} O apoio e proteção à população atingida por situações de emergência;\n\n \
+c.  A defesa e a proteção da criança e do adolescente;\n\n\
+k.\u{a0} A gestão financeira e contábil – CMAS.\n\n\
+Conheça:\n\nContato:\n\nTelefone – 3411-7742\n";
+    let t = check(
+        input,
+        "\
+Text - | Apresentação:
+Item ite1 1.| O planejamento, a organização, a execução e o controle da política púb…
+Item ite2 2.| O incentivo e o apoio ao pleno exercício dos direitos;
+Item ite4 4.| A implementação, execução, avaliação, e vigilância de programas, prior…
+  Alinea ite4_ali1 a.| O atendimento integral à família em caráter continuado;
+  Alinea ite4_ali2 b.| O apoio e proteção à população atingida por situações de emergência;
+  Alinea ite4_ali3 c.| A defesa e a proteção da criança e do adolescente;
+  Alinea ite4_ali11 k.| A gestão financeira e contábil – CMAS.
+Text - | Conheça:
+Text - | Contato:
+Text - | Telefone – 3411-7742
+",
+    );
+    assert_eq!(
+        messages(&t),
+        [
+            (7, "numeração salta do item 2 para o 4"),
+            (15, "numeração salta da alínea c para a k no item 4")
+        ]
+    );
+}
+
+#[test]
+fn next_item_after_lettered_items_is_a_sibling() {
+    check(
+        "1. um:\na) letra;\n2. dois",
+        "\
+Item ite1 1.| um:
+  Alinea ite1_ali1 a)| letra;
+Item ite2 2.| dois
+",
+    );
+}
+
+#[test]
+fn headings_and_titles() {
+    let t = check(
+        "\
+TÍTULO I
+DISPOSIÇÕES GERAIS
+
+CAPÍTULO I - DA FINALIDADE
+Art. 1º Esta lei organiza a Secretaria.
+
+CAPÍTULO II
+
+DA ESTRUTURA
+
+Seção I
+Do Gabinete
+Art. 2º O Gabinete compõe-se de:
+I - assessoria;
+Subseção I
+Art. 3º Texto.
+Seção II
+Art. 4º Texto.
+## Competência do Órgão
+Texto livre.
+TÍTULO II
+Seção I
+Art. 5º Texto.
+",
+        "\
+Heading tit1 TÍTULO I| DISPOSIÇÕES GERAIS
+  Heading tit1_cap1 CAPÍTULO I -| DA FINALIDADE
+    Article art1 Art. 1º|
+      Caput art1_cpt | Esta lei organiza a Secretaria.
+  Heading tit1_cap2 CAPÍTULO II| DA ESTRUTURA
+    Heading tit1_cap2_sec1 Seção I| Do Gabinete
+      Article art2 Art. 2º|
+        Caput art2_cpt | O Gabinete compõe-se de:
+          Inciso art2_cpt_inc1 I -| assessoria;
+      Heading tit1_cap2_sec1_sub1 Subseção I|
+        Article art3 Art. 3º|
+          Caput art3_cpt | Texto.
+    Heading tit1_cap2_sec2 Seção II|
+      Article art4 Art. 4º|
+        Caput art4_cpt | Texto.
+      Heading - ##| Competência do Órgão
+        Text - | Texto livre.
+Heading tit2 TÍTULO II|
+  Heading tit2_sec1 Seção I|
+    Article art5 Art. 5º|
+      Caput art5_cpt | Texto.
+",
+    );
+    assert_eq!(
+        t.find("tit1_cap2").unwrap().name.as_deref(),
+        Some("capítulo II")
+    );
+    let toc: Vec<_> = t.toc().into_iter().map(|e| (e.id, e.depth)).collect();
+    assert_eq!(toc.len(), 13);
+    assert_eq!(toc[0], ("tit1".to_string(), 0));
+    assert_eq!(toc[2], ("art1".to_string(), 2));
+    assert!(toc.contains(&("art4".to_string(), 3)));
+}
+
+#[test]
+fn heading_title_after_blank_only_in_capitals() {
+    check(
+        "CAPÍTULO I\n\nO texto segue em prosa.",
+        "Heading cap1 CAPÍTULO I|\n  Text - | O texto segue em prosa.\n",
+    );
+}
+
+#[test]
+fn full_lexml_chain_and_paragraphs() {
+    let t = check(
+        "\
+Art. 1º Caput:
+I - inciso:
+a) alínea:
+1. item;
+2) item;
+b) outra;
+§ 1º Primeiro:
+I - do parágrafo;
+§ 2° Segundo.
+Parágrafo único. Único.
+Art. 42-A. Acrescido.
+Art. único. Só.
+",
+        "\
+Article art1 Art. 1º|
+  Caput art1_cpt | Caput:
+    Inciso art1_cpt_inc1 I -| inciso:
+      Alinea art1_cpt_inc1_ali1 a)| alínea:
+        Item art1_cpt_inc1_ali1_ite1 1.| item;
+        Item art1_cpt_inc1_ali1_ite2 2)| item;
+      Alinea art1_cpt_inc1_ali2 b)| outra;
+  Paragraph art1_par1 § 1º| Primeiro:
+    Inciso art1_par1_inc1 I -| do parágrafo;
+  Paragraph art1_par2 § 2°| Segundo.
+  Paragraph art1_par1u Parágrafo único.| Único.
+Article art42-1 Art. 42-A.|
+  Caput art42-1_cpt | Acrescido.
+Article art1u Art. único.|
+  Caput art1u_cpt | Só.
+",
+    );
+    assert_eq!(t.find("art1_par2").unwrap().name.as_deref(), Some("§ 2º"));
+    assert_eq!(
+        t.find("art42-1").unwrap().name.as_deref(),
+        Some("art. 42-A")
+    );
+    assert_eq!(t.find("art1_cpt_inc1_ali1_ite2").unwrap().number, Some(2));
+    let articles: Vec<_> = t.articles().iter().map(|a| a.id.clone().unwrap()).collect();
+    assert_eq!(articles, ["art1", "art42-1", "art1u"]);
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+}
+
+#[test]
+fn repeated_numbering_is_kept_with_unique_anchors_and_warnings() {
+    let t = check(
+        "\
+Art. 28 - Compete:
+V - cinco;
+VI - seis;
+VI - seis de novo;
+Art. 30 - Compete:
+III - três;
+V - cinco;
+IV - quatro;
+Art. 30 - De novo.
+I - um;
+",
+        "\
+Article art28 Art. 28 -|
+  Caput art28_cpt | Compete:
+    Inciso art28_cpt_inc5 V -| cinco;
+    Inciso art28_cpt_inc6 VI -| seis;
+    Inciso art28_cpt_inc6-2 VI -| seis de novo;
+Article art30 Art. 30 -|
+  Caput art30_cpt | Compete:
+    Inciso art30_cpt_inc3 III -| três;
+    Inciso art30_cpt_inc5 V -| cinco;
+    Inciso art30_cpt_inc4 IV -| quatro;
+Article art30-2 Art. 30 -|
+  Caput art30-2_cpt | De novo.
+    Inciso art30-2_cpt_inc1 I -| um;
+",
+    );
+    assert_eq!(
+        messages(&t),
+        [
+            (4, "inciso VI repetido no art. 28"),
+            (5, "numeração salta do art. 28 para o art. 30"),
+            (7, "numeração salta do inciso III para o V no art. 30"),
+            (8, "inciso IV fora de ordem (depois do V) no art. 30"),
+            (9, "art. 30 repetido"),
+        ]
+    );
+}
+
+#[test]
+fn continuation_lines_and_texts_after_blank_lines() {
+    check(
+        "Art. 5º O Município manterá\nserviços de proteção:\nI - básica;\ncontinuação do inciso.\n\nTexto depois do artigo.\nOutra linha.",
+        "\
+Article art5 Art. 5º|
+  Caput art5_cpt | O Município manterá⏎serviços de proteção:
+    Inciso art5_cpt_inc1 I -| básica;⏎continuação do inciso.
+Text - | Texto depois do artigo.
+Text - | Outra linha.
+",
+    );
+}
+
+#[test]
+fn lone_c_d_l_m_are_text_unless_they_continue() {
+    let mut law = String::from("Art. 1º Compete:\n");
+    for n in 1..=100 {
+        law.push_str(&format!("{}. texto;\n", super::roman::to_roman(n)));
+    }
+    let t = parse(&format!("D. Pedro II fundou a cidade.\nL. Souza\n{law}"));
+    assert_eq!(t.provisions[0].kind, ProvisionKind::Text);
+    assert_eq!(t.provisions[1].kind, ProvisionKind::Text);
+    let c = t.find("art1_cpt_inc100").unwrap();
+    assert_eq!(c.label.as_deref(), Some("C."));
+    assert!(t.find("art1_cpt_inc50").is_some());
+    assert!(t.warnings.is_empty());
+}
+
+#[test]
+fn bullets_and_json() {
+    let t = check(
+        "As atribuições são:\n\n  • Oportunizar o debate;\n  • Deliberar propostas;",
+        "\
+Text - | As atribuições são:
+Item ite1 •| Oportunizar o debate;
+Item ite2 •| Deliberar propostas;
+",
+    );
+    let json = serde_json::to_value(&t).unwrap();
+    assert_eq!(json["provisions"][1]["kind"], "item");
+    assert_eq!(json["provisions"][1]["id"], "ite1");
+    assert_eq!(json["provisions"][1]["label"], "•");
+    assert_eq!(json["provisions"][1]["line"], 3);
+    assert_eq!(json["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn the_seeds_keep_their_text() {
+    for input in [PERDIZES, NOVA_CRUZ_42, NOVA_CRUZ_43] {
+        let t = parse(input);
+        assert_kept(input, &t);
+        assert_ids(&t);
+    }
+}
+
+#[test]
+fn hostile_inputs() {
+    let inputs = [
+        String::new(),
+        "\n\n\r\n".into(),
+        "MMMMMMMMMCMXCIX. garbage".into(),
+        "Art. 99999999999999999999 - enorme".into(),
+        "Art. 4294967295 - máximo\nArt. 4294967295 - de novo\n§ 4294967295 x\n§ 4294967295 y"
+            .into(),
+        format!("Art. {} -", "9".repeat(100_000)),
+        "I ".repeat(50_000),
+        format!("Art. 1º x: {}", "-A ".repeat(50_000)),
+        format!("Art. 1º x: I - a; {}", "II - b; ".repeat(20_000)),
+        "Art. 1º\n".repeat(20_000),
+        "a)\n1.\n".repeat(20_000),
+        "\u{feff}§\u{a0}1º\u{2028}x\r".into(),
+    ];
+    for input in &inputs {
+        let t = parse(input);
+        assert_kept(input, &t);
+        assert_ids(&t);
+    }
+    let t = parse("Art. 1º\n".repeat(3).as_str());
+    let ids: Vec<_> = t.articles().iter().map(|a| a.id.clone().unwrap()).collect();
+    assert_eq!(ids, ["art1", "art1-2", "art1-3"]);
+}

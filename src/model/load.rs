@@ -1,0 +1,421 @@
+//! SourceSet → Site: classify each file by where it lives, parse its YAML into the raw DTO,
+//! convert the DTO into domain types (validating every value), then check cross-file rules.
+//! All problems go to the Diagnostics sink; loading goes on so that one run reports them all.
+
+use super::contact::{Email, Phone};
+use super::datetime::{Date, DateTime};
+use super::field_error::FieldError;
+use super::hours::OpeningHours;
+use super::raw::{self, Text};
+use super::slug::{content_path, slugify};
+use super::*;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::source::frontmatter;
+use crate::source::yaml::YamlDoc;
+use crate::source::{SourceFile, SourceSet};
+
+/// Builds the model; `None` only when `site.yaml` itself is unusable.
+pub fn load(sources: &SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default() };
+    for file in &sources.content {
+        loader.file(file);
+    }
+    let pending = loader.pending;
+    let mut site = Site {
+        home: pending.home.unwrap_or_else(|| Page {
+            origin: Origin { file: "content/_index.md".into(), path: String::new() },
+            title: config.title.clone(),
+            description: None,
+            date: None,
+            weight: 0,
+            body: Body::default(),
+        }),
+        config,
+        secretariat: None,
+        units: pending.units,
+        assessorias: Vec::new(),
+        notices: Vec::new(),
+        laws: pending.laws,
+        pages: pending.pages,
+        sections: Vec::new(),
+        listing_intros: pending.listing_intros,
+        assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
+        today,
+    };
+    validate::resolve(&mut site, pending.secretariat, pending.assessorias, pending.notices, pending.sections, diagnostics);
+    site
+}
+
+/// Parsed but not yet cross-checked content.
+#[derive(Default)]
+pub(super) struct Pending {
+    home: Option<Page>,
+    pub(super) secretariat: Option<(Secretariat, Option<Ref>)>,
+    units: Vec<Unit>,
+    pub(super) assessorias: Vec<(Assessoria, AssessoriaRefs)>,
+    pub(super) notices: Vec<(Notice, Option<Ref>)>,
+    laws: Vec<LegalText>,
+    pages: Vec<Page>,
+    pub(super) sections: Vec<Section>,
+    listing_intros: Vec<Page>,
+}
+
+/// A reference from one file to another piece of content, remembered with where it was written.
+#[derive(Debug, Clone)]
+pub(super) struct Ref {
+    pub(super) target: String,
+    pub(super) file: std::path::PathBuf,
+    pub(super) location: crate::diagnostics::Location,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct AssessoriaRefs {
+    pub(super) unit: Option<Ref>,
+    pub(super) superior: Option<Ref>,
+    pub(super) attributions: Option<Ref>,
+}
+
+fn reference(doc: &YamlDoc<'_>, key: &str, target: Option<&String>) -> Option<Ref> {
+    let target = target?;
+    Some(Ref { target: target.trim().to_string(), file: doc.file.to_path_buf(), location: doc.locate_value(key, target) })
+}
+
+struct Loader<'a> {
+    config: &'a SiteConfig,
+    diagnostics: &'a mut Diagnostics,
+    pending: Pending,
+}
+
+/// The typed folders: their files follow their own schema.
+pub const TYPED_FOLDERS: [&str; 4] = ["unidades", "estrutura", "avisos", "legislacao"];
+
+impl Loader<'_> {
+    fn file(&mut self, file: &SourceFile) {
+        let rel = file.rel_path.strip_prefix("content").unwrap_or(&file.rel_path);
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        let (stem_path, ext) = match rel_str.rsplit_once('.') {
+            Some((stem, ext)) => (stem.to_string(), ext.to_string()),
+            None => (rel_str.clone(), String::new()),
+        };
+        let top = stem_path.split('/').next().unwrap_or("").to_string();
+        let depth = stem_path.matches('/').count();
+        let stem = stem_path.rsplit('/').next().unwrap_or("").to_string();
+        let origin = Origin { file: file.rel_path.clone(), path: content_path(&stem_path) };
+        if ext != "md" {
+            match (stem_path.as_str(), top.as_str(), depth) {
+                ("secretaria", _, _) => self.secretariat(file, origin),
+                (_, "unidades", 1) => self.unit(file, origin, &stem),
+                _ => self.diagnostics.push(
+                    Diagnostic::error("arquivo YAML em lugar não reconhecido")
+                        .in_file(&file.rel_path)
+                        .with_help("dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md"),
+                ),
+            }
+            return;
+        }
+        let Some((doc, body)) = self.split(file) else { return };
+        if stem == "_index" && TYPED_FOLDERS.contains(&top.as_str()) && depth == 1 {
+            if let Some(page) = self.page(doc, body, origin) {
+                self.pending.listing_intros.push(page);
+            }
+            return;
+        }
+        match (top.as_str(), depth) {
+            ("", 0) | (_, 0) if stem == "_index" => self.pending.home = self.page(doc, body, origin),
+            ("estrutura", 1) => self.assessoria(doc, body, origin, &stem),
+            ("avisos", 1) => self.notice(doc, body, origin),
+            ("legislacao", 1) => self.law(doc, body, origin),
+            _ if stem == "_index" => self.section(doc, body, origin),
+            _ => {
+                if let Some(page) = self.page(doc, body, origin) {
+                    self.pending.pages.push(page);
+                }
+            }
+        }
+    }
+
+    fn split<'f>(&mut self, file: &'f SourceFile) -> Option<(YamlDoc<'f>, Body)> {
+        match frontmatter::split(&file.text) {
+            Ok(split) => Some((
+                YamlDoc { file: &file.rel_path, text: split.yaml, line_offset: split.yaml_line_offset },
+                Body { markdown: split.body.to_string(), line_offset: split.body_line_offset },
+            )),
+            Err(line) => {
+                self.diagnostics.push(
+                    Diagnostic::error("o cabeçalho (front matter) começa com --- mas não termina")
+                        .in_file(&file.rel_path)
+                        .at(crate::diagnostics::Location::new(line, 1))
+                        .with_help("feche o cabeçalho com uma linha contendo só ---"),
+                );
+                None
+            }
+        }
+    }
+
+    fn report(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, error: FieldError) {
+        self.diagnostics.push(
+            Diagnostic::error(error.message)
+                .in_file(doc.file)
+                .at(doc.locate_value(key, value))
+                .with_help_opt(error.help),
+        );
+    }
+
+    fn check<T>(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|e| self.report(doc, key, value, e)).ok()
+    }
+
+    fn date(&mut self, doc: &YamlDoc<'_>, key: &str, text: Option<&Text>) -> Option<Date> {
+        let text = text?;
+        self.check(doc, key, text.as_str(), Date::parse(text.as_str()))
+    }
+
+    fn phones(&mut self, doc: &YamlDoc<'_>, phones: &[Text]) -> Vec<Phone> {
+        let ddd = self.config.default_ddd;
+        phones.iter().filter_map(|p| self.check(doc, "telefones", p.as_str(), Phone::parse(p.as_str(), ddd))).collect()
+    }
+
+    fn emails(&mut self, doc: &YamlDoc<'_>, emails: &[String]) -> Vec<Email> {
+        emails.iter().filter_map(|e| self.check(doc, "emails", e, Email::parse(e))).collect()
+    }
+
+    fn drafted(&self, draft: bool) -> bool {
+        draft && !self.config.drafts
+    }
+
+    fn page(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) -> Option<Page> {
+        let raw: raw::PageYaml = doc.parse(self.diagnostics)?;
+        if self.drafted(raw.rascunho) {
+            return None;
+        }
+        let date = self.date(&doc, "data", raw.data.as_ref());
+        let title = raw.titulo.unwrap_or_else(|| title_from_path(&origin, self.config));
+        Some(Page { origin, title, description: raw.descricao, date, weight: raw.peso.unwrap_or(0), body })
+    }
+
+    fn section(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+        if let Some(page) = self.page(doc, body, origin) {
+            self.pending.sections.push(Section {
+                origin: page.origin,
+                title: page.title,
+                description: page.description,
+                weight: page.weight,
+                body: page.body,
+                pages: Vec::new(),
+            });
+        }
+    }
+
+    fn secretariat(&mut self, file: &SourceFile, origin: Origin) {
+        let doc = YamlDoc::whole(&file.rel_path, &file.text);
+        let Some(raw) = doc.parse::<raw::SecretariatYaml>(self.diagnostics) else { return };
+        let competences = reference(&doc, "competencias", raw.competencias.as_ref());
+        let secretariat = Secretariat {
+            origin: Origin { path: "secretaria/".into(), ..origin },
+            name: raw.nome,
+            acronym: raw.sigla,
+            head: raw.titular.map(|p| Person { name: p.nome, role: p.cargo }),
+            presentation: raw.apresentacao,
+            mission: raw.missao,
+            vision: raw.visao,
+            values: raw.valores.into_iter().map(|v| Value { name: v.nome, description: v.descricao }).collect(),
+            competences: None,
+            sections: raw.secoes.into_iter().map(|s| TextSection { title: s.titulo, markdown: s.texto }).collect(),
+        };
+        self.pending.secretariat = Some((secretariat, competences));
+    }
+
+    fn unit(&mut self, file: &SourceFile, origin: Origin, stem: &str) {
+        let doc = YamlDoc::whole(&file.rel_path, &file.text);
+        let Some(raw) = doc.parse::<raw::UnitYaml>(self.diagnostics) else { return };
+        let kind = match raw.tipo.as_deref() {
+            None => Some(UnitKind::Outro),
+            Some(t) => {
+                let kind = UnitKind::parse(t);
+                if kind.is_none() {
+                    let e = FieldError::new(format!("tipo de unidade desconhecido: {t}"))
+                        .with_help(format!("use um destes: {}", UnitKind::NAMES.join(", ")));
+                    self.report(&doc, "tipo", t, e);
+                }
+                kind
+            }
+        };
+        let phones = self.phones(&doc, &raw.telefones);
+        let emails = self.emails(&doc, &raw.emails);
+        let hours = self.hours(&doc, &raw);
+        let address = raw.endereco.map(|a| Address {
+            street: a.logradouro,
+            district: a.bairro,
+            municipality: a.municipio.or_else(|| self.config.municipality.clone()),
+            uf: a.uf.map(|u| u.to_uppercase()).or_else(|| self.config.uf.clone()),
+            postal_code: a.cep.map(|c| c.0),
+            complement: a.complemento,
+        });
+        self.pending.units.push(Unit {
+            origin,
+            id: stem.to_string(),
+            name: raw.nome,
+            kind: kind.unwrap_or(UnitKind::Outro),
+            acronym: raw.sigla,
+            main: raw.principal,
+            address,
+            phones,
+            emails,
+            hours,
+            services: raw.servicos,
+            text: raw.texto,
+            weight: raw.peso.unwrap_or(0),
+        });
+    }
+
+    fn hours(&mut self, doc: &YamlDoc<'_>, raw: &raw::UnitYaml) -> Option<OpeningHours> {
+        let entries: Vec<(String, String)> =
+            raw.horario.as_ref()?.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect();
+        let mut hours = match OpeningHours::from_entries(&entries) {
+            Ok(hours) => hours,
+            Err(e) => {
+                // Point at the first entry whose own parse fails, or at the `horario` key.
+                let culprit = entries
+                    .iter()
+                    .find(|(k, v)| OpeningHours::from_entries(&[(k.clone(), v.clone())]).is_err())
+                    .map(|(k, v)| (k.clone(), v.clone()));
+                match culprit {
+                    Some((k, v)) => self.report(doc, &k, &format!("{k}: {v}"), e),
+                    None => self.report(doc, "horario", "horario:", e),
+                }
+                return None;
+            }
+        };
+        for exception in &raw.excecoes {
+            let parsed = hours::Exception::parse(exception.data.as_str(), exception.horario.as_str(), exception.motivo.as_deref())
+                .and_then(|x| hours.add_exception(x));
+            self.check(doc, "excecoes", exception.data.as_str(), parsed);
+        }
+        Some(hours)
+    }
+
+    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin, stem: &str) {
+        let Some(raw) = doc.parse::<raw::AssessoriaYaml>(self.diagnostics) else { return };
+        if self.drafted(raw.rascunho) {
+            return;
+        }
+        let phones = self.phones(&doc, &raw.telefones);
+        let emails = self.emails(&doc, &raw.emails);
+        let (attributions, attributions_ref) = match &raw.atribuicoes {
+            None => (Attributions::None, None),
+            Some(raw::AttributionsYaml::List(list)) => (Attributions::List(list.clone()), None),
+            Some(raw::AttributionsYaml::Reference(r)) => (Attributions::None, reference(&doc, "atribuicoes", Some(r))),
+        };
+        let refs = AssessoriaRefs {
+            unit: reference(&doc, "unidade", raw.unidade.as_ref()),
+            superior: reference(&doc, "superior", raw.superior.as_ref()),
+            attributions: attributions_ref,
+        };
+        let assessoria = Assessoria {
+            origin,
+            id: stem.to_string(),
+            title: raw.titulo.clone(),
+            acronym: raw.sigla.clone(),
+            head: raw.responsavel.clone(),
+            unit: None,
+            superior: None,
+            phones,
+            emails,
+            attributions,
+            weight: raw.peso.unwrap_or(0),
+            description: raw.descricao.clone(),
+            body,
+        };
+        self.pending.assessorias.push((assessoria, refs));
+    }
+
+    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+        let Some(raw) = doc.parse::<raw::NoticeYaml>(self.diagnostics) else { return };
+        if self.drafted(raw.rascunho) {
+            return;
+        }
+        let kind = match raw.tipo.as_deref() {
+            None => Some(NoticeKind::Aviso),
+            Some(t) => {
+                let kind = NoticeKind::parse(t);
+                if kind.is_none() {
+                    let e = FieldError::new(format!("tipo de aviso desconhecido: {t}"))
+                        .with_help(format!("use um destes: {}", NoticeKind::NAMES.join(", ")));
+                    self.report(&doc, "tipo", t, e);
+                }
+                kind
+            }
+        };
+        let start = self.check(&doc, "inicio", raw.inicio.as_str(), DateTime::parse(raw.inicio.as_str()));
+        let end = raw.fim.as_ref().and_then(|f| self.check(&doc, "fim", f.as_str(), DateTime::parse(f.as_str())));
+        let (Some(kind), Some(start)) = (kind, start) else { return };
+        if let (Some(end_text), Some(end)) = (&raw.fim, &end) {
+            if let Err(e) = datetime::Period::new(start.clone(), Some(end.clone())) {
+                self.report(&doc, "fim", end_text.as_str(), e);
+                return;
+            }
+        }
+        let unit_ref = reference(&doc, "unidade", raw.unidade.as_ref());
+        let notice = Notice {
+            origin,
+            title: raw.titulo,
+            kind,
+            start,
+            end,
+            place: raw.local,
+            address: raw.endereco,
+            unit: None,
+            description: raw.descricao,
+            body,
+        };
+        self.pending.notices.push((notice, unit_ref));
+    }
+
+    fn law(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+        let Some(raw) = doc.parse::<raw::LegalYaml>(self.diagnostics) else { return };
+        if self.drafted(raw.rascunho) {
+            return;
+        }
+        let norm = raw.norma.as_ref().and_then(|n| {
+            let kind = slugify(&n.tipo);
+            if !Norm::KINDS.contains(&kind.as_str()) {
+                let e = FieldError::new(format!("tipo de norma desconhecido: {}", n.tipo))
+                    .with_help(format!("use um destes: {}", Norm::KINDS.join(", ")));
+                self.report(&doc, "tipo", &n.tipo, e);
+                return None;
+            }
+            let date = self.date(&doc, "data", Some(&n.data))?;
+            Some(Norm { kind, number: n.numero.0.clone(), date })
+        });
+        self.date(&doc, "data", raw.data.as_ref());
+        let tree = crate::legal::parse(&body.markdown);
+        for warning in &tree.warnings {
+            self.diagnostics.push(
+                Diagnostic::warning(warning.message.clone())
+                    .in_file(doc.file)
+                    .at(crate::diagnostics::Location::new(warning.line + body.line_offset, 1)),
+            );
+        }
+        self.pending.laws.push(LegalText {
+            origin,
+            title: raw.titulo,
+            norm,
+            summary: raw.ementa,
+            weight: raw.peso.unwrap_or(0),
+            description: raw.descricao,
+            tree,
+        });
+    }
+}
+
+/// A section without `titulo`: its folder name, capitalised ("programas" → "Programas").
+fn title_from_path(origin: &Origin, config: &SiteConfig) -> String {
+    let last = origin.path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    if last.is_empty() {
+        return config.title.clone();
+    }
+    let words = last.replace('-', " ");
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}

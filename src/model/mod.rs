@@ -1,0 +1,357 @@
+//! The typed model of a site: what the templates may rely on. Built once from the
+//! [`SourceSet`](crate::source::SourceSet) by [`load::load`], every field already valid
+//! (dates exist, hours are in order, phones are Brazilian numbers, references resolve).
+
+pub mod contact;
+pub mod datetime;
+pub mod field_error;
+pub mod hours;
+pub mod load;
+pub mod raw;
+pub mod slug;
+mod validate;
+
+use crate::config::SiteConfig;
+use crate::legal::NormativeText;
+use contact::{Email, Phone};
+use datetime::{Date, DateTime};
+use hours::OpeningHours;
+use std::path::PathBuf;
+
+/// Where a piece of content came from and where it is published.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// Source file relative to the site root.
+    pub file: PathBuf,
+    /// Site path without the leading slash: `estrutura/assessoria-x/` (`""` is the home page).
+    pub path: String,
+}
+
+/// A Markdown body and the line where it starts in its file.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub markdown: String,
+    pub line_offset: usize,
+}
+
+/// The whole site, validated.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub home: Page,
+    pub secretariat: Option<Secretariat>,
+    pub units: Vec<Unit>,
+    pub assessorias: Vec<Assessoria>,
+    pub notices: Vec<Notice>,
+    pub laws: Vec<LegalText>,
+    pub pages: Vec<Page>,
+    pub sections: Vec<Section>,
+    /// Intro texts of the built-in listings (`unidades/_index.md`, `estrutura/_index.md`, …).
+    pub listing_intros: Vec<Page>,
+    /// Files under `content/` that are not content (images beside a page): copied as they are.
+    pub assets: Vec<PathBuf>,
+    /// The build date, for the upcoming/past split and "última atualização".
+    pub today: DateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct Secretariat {
+    pub origin: Origin,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub head: Option<Person>,
+    pub presentation: Option<String>,
+    pub mission: Option<String>,
+    pub vision: Option<String>,
+    pub values: Vec<Value>,
+    /// Index into `Site::laws` of the text that lists the competences.
+    pub competences: Option<usize>,
+    pub sections: Vec<TextSection>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Value {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TextSection {
+    pub title: String,
+    pub markdown: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum UnitKind {
+    Secretaria,
+    Cras,
+    Creas,
+    CentroPop,
+    Convivencia,
+    Conselho,
+    Acolhimento,
+    Outro,
+}
+
+impl UnitKind {
+    pub const NAMES: [&'static str; 8] =
+        ["secretaria", "cras", "creas", "centro-pop", "convivencia", "conselho", "acolhimento", "outro"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim().to_lowercase().as_str() {
+            "secretaria" => UnitKind::Secretaria,
+            "cras" => UnitKind::Cras,
+            "creas" => UnitKind::Creas,
+            "centro-pop" | "centropop" => UnitKind::CentroPop,
+            "convivencia" | "convivência" => UnitKind::Convivencia,
+            "conselho" => UnitKind::Conselho,
+            "acolhimento" => UnitKind::Acolhimento,
+            "outro" => UnitKind::Outro,
+            _ => return None,
+        })
+    }
+
+    /// schema.org type for JSON-LD.
+    pub fn schema_type(self) -> &'static str {
+        match self {
+            UnitKind::Secretaria | UnitKind::Conselho => "GovernmentOrganization",
+            _ => "GovernmentOffice",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub origin: Origin,
+    /// The file stem, used by `unidade:` references.
+    pub id: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub acronym: Option<String>,
+    pub main: bool,
+    pub address: Option<Address>,
+    pub phones: Vec<Phone>,
+    pub emails: Vec<Email>,
+    pub hours: Option<OpeningHours>,
+    pub services: Vec<String>,
+    pub text: Option<String>,
+    pub weight: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Address {
+    pub street: Option<String>,
+    pub district: Option<String>,
+    pub municipality: Option<String>,
+    pub uf: Option<String>,
+    pub postal_code: Option<String>,
+    pub complement: Option<String>,
+}
+
+impl Address {
+    /// "Rua X, 401 - Divinéia - Perdizes/MG - CEP 38170-000".
+    pub fn one_line(&self) -> String {
+        let mut parts: Vec<String> = self.street.iter().cloned().collect();
+        parts.extend(self.complement.clone());
+        parts.extend(self.district.clone());
+        match (&self.municipality, &self.uf) {
+            (Some(m), Some(uf)) => parts.push(format!("{m}/{uf}")),
+            (Some(m), None) => parts.push(m.clone()),
+            (None, Some(uf)) => parts.push(uf.clone()),
+            (None, None) => {}
+        }
+        if let Some(cep) = &self.postal_code {
+            parts.push(format!("CEP {cep}"));
+        }
+        parts.join(" - ")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Attributions {
+    None,
+    List(Vec<String>),
+    /// The article of a legal text that lists them: index into `Site::laws` and the anchor.
+    Reference { law: usize, anchor: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Assessoria {
+    pub origin: Origin,
+    pub id: String,
+    pub title: String,
+    pub acronym: Option<String>,
+    pub head: Option<String>,
+    /// Index into `Site::units`.
+    pub unit: Option<usize>,
+    /// Index into `Site::assessorias`.
+    pub superior: Option<usize>,
+    pub phones: Vec<Phone>,
+    pub emails: Vec<Email>,
+    pub attributions: Attributions,
+    pub weight: i64,
+    pub description: Option<String>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub origin: Origin,
+    pub title: String,
+    pub kind: NoticeKind,
+    pub start: DateTime,
+    pub end: Option<DateTime>,
+    pub place: Option<String>,
+    pub address: Option<String>,
+    /// Index into `Site::units`.
+    pub unit: Option<usize>,
+    pub description: Option<String>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Conferencia,
+    AudienciaPublica,
+    Reuniao,
+    Aviso,
+    Edital,
+    Capacitacao,
+}
+
+impl NoticeKind {
+    pub const NAMES: [&'static str; 6] =
+        ["conferencia", "audiencia-publica", "reuniao", "aviso", "edital", "capacitacao"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match crate::model::slug::slugify(text).as_str() {
+            "conferencia" => NoticeKind::Conferencia,
+            "audiencia-publica" | "audiencia" => NoticeKind::AudienciaPublica,
+            "reuniao" => NoticeKind::Reuniao,
+            "aviso" => NoticeKind::Aviso,
+            "edital" => NoticeKind::Edital,
+            "capacitacao" => NoticeKind::Capacitacao,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeKind::Conferencia => "Conferência",
+            NoticeKind::AudienciaPublica => "Audiência pública",
+            NoticeKind::Reuniao => "Reunião",
+            NoticeKind::Aviso => "Aviso",
+            NoticeKind::Edital => "Edital",
+            NoticeKind::Capacitacao => "Capacitação",
+        }
+    }
+
+    /// Notices that are gatherings become schema.org `Event`s and iCalendar entries.
+    pub fn is_event(self) -> bool {
+        !matches!(self, NoticeKind::Aviso | NoticeKind::Edital)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LegalText {
+    pub origin: Origin,
+    pub title: String,
+    pub norm: Option<Norm>,
+    pub summary: Option<String>,
+    pub weight: i64,
+    pub description: Option<String>,
+    pub tree: NormativeText,
+}
+
+#[derive(Debug, Clone)]
+pub struct Norm {
+    /// `lei`, `lei-complementar`, `decreto`, …
+    pub kind: String,
+    pub number: String,
+    pub date: Date,
+}
+
+impl Norm {
+    pub const KINDS: [&'static str; 5] = ["lei", "lei-complementar", "decreto", "portaria", "resolucao"];
+
+    pub fn label(&self) -> String {
+        let kind = match self.kind.as_str() {
+            "lei" => "Lei",
+            "lei-complementar" => "Lei Complementar",
+            "decreto" => "Decreto",
+            "portaria" => "Portaria",
+            "resolucao" => "Resolução",
+            other => other,
+        };
+        format!("{kind} nº {}, de {}", self.number, self.date.date_long())
+    }
+
+    /// `urn:lex:br;mg;perdizes:municipal:lei:2017-03-10;12`.
+    pub fn urn(&self, uf: &str, municipality: &str) -> String {
+        let kind = match self.kind.as_str() {
+            "lei-complementar" => "lei.complementar",
+            other => other,
+        };
+        format!(
+            "urn:lex:br;{};{}:municipal:{kind}:{};{}",
+            uf.to_lowercase(),
+            crate::model::slug::slugify(municipality).replace('-', "."),
+            self.date.iso_date(),
+            self.number.trim().replace(['.', ' '], "")
+        )
+    }
+}
+
+/// Ordinary pages, the home page and listing intros.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub origin: Origin,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<Date>,
+    pub weight: i64,
+    pub body: Body,
+}
+
+/// A folder of ordinary pages, with the title and text of its `_index.md` when it has one.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub origin: Origin,
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: i64,
+    pub body: Body,
+    /// Indices into `Site::pages`.
+    pub pages: Vec<usize>,
+}
+
+impl Site {
+    /// The unit whose contacts stand in the footer and on the home page.
+    pub fn main_unit(&self) -> Option<&Unit> {
+        self.units.iter().find(|u| u.main).or_else(|| self.units.first())
+    }
+
+    /// Notices that have not ended, soonest first.
+    pub fn upcoming_notices(&self) -> Vec<&Notice> {
+        let mut list: Vec<&Notice> = self.notices.iter().filter(|n| !self.is_past(n)).collect();
+        list.sort_by(|a, b| a.start.cmp(&b.start));
+        list
+    }
+
+    /// Notices that have ended, newest first.
+    pub fn past_notices(&self) -> Vec<&Notice> {
+        let mut list: Vec<&Notice> = self.notices.iter().filter(|n| self.is_past(n)).collect();
+        list.sort_by(|a, b| b.start.cmp(&a.start));
+        list
+    }
+
+    fn is_past(&self, notice: &Notice) -> bool {
+        notice.end.as_ref().unwrap_or(&notice.start).end_of_event() < self.today
+    }
+}

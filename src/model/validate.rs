@@ -1,0 +1,229 @@
+//! Cross-file rules, checked once every file is loaded: references resolve (units, superior
+//! assessorias, the article that lists attributions, the competences text), no two pieces of
+//! content claim the same URL, and ordinary pages are grouped into their sections.
+
+use super::load::{AssessoriaRefs, Ref};
+use super::*;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
+
+/// URLs the theme produces itself; content may not take them (except the pages editors may
+/// override, see [`OVERRIDABLE`]).
+const BUILT_IN: [&str; 6] = ["secretaria/", "unidades/", "estrutura/", "avisos/", "legislacao/", "mapa-do-site/"];
+/// Built-in pages an editor may replace by writing a page at the same URL.
+pub const OVERRIDABLE: [&str; 1] = ["acessibilidade/"];
+
+pub(super) fn resolve(
+    site: &mut Site,
+    secretariat: Option<(Secretariat, Option<Ref>)>,
+    assessorias: Vec<(Assessoria, AssessoriaRefs)>,
+    notices: Vec<(Notice, Option<Ref>)>,
+    sections: Vec<Section>,
+    diagnostics: &mut Diagnostics,
+) {
+    // Sort first: the references resolved below are indices into these lists.
+    site.units.sort_by(|a, b| (!a.main, a.weight, &a.name).cmp(&(!b.main, b.weight, &b.name)));
+    site.laws.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
+    site.pages.sort_by(|a, b| (a.weight, &a.title, &a.origin.path).cmp(&(b.weight, &b.title, &b.origin.path)));
+    let mut assessorias = assessorias;
+    assessorias.sort_by(|(a, _), (b, _)| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
+    let unit_ids: BTreeMap<String, usize> = site.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+    let assessoria_ids: BTreeMap<String, usize> =
+        assessorias.iter().enumerate().map(|(i, (a, _))| (a.id.clone(), i)).collect();
+
+    if let Some((mut secretariat, competences)) = secretariat {
+        secretariat.competences = competences.and_then(|r| {
+            let found = find_law(&site.laws, &r.target);
+            if found.is_none() {
+                missing(diagnostics, &r, "texto de competências não encontrado", &law_list(&site.laws));
+            }
+            found
+        });
+        site.secretariat = Some(secretariat);
+    }
+
+    for (mut assessoria, refs) in assessorias {
+        if let Some(r) = refs.unit {
+            assessoria.unit = lookup(&unit_ids, &r, diagnostics, "unidade", "content/unidades/");
+        }
+        if let Some(r) = refs.superior {
+            assessoria.superior = lookup(&assessoria_ids, &r, diagnostics, "assessoria superior", "content/estrutura/");
+            if assessoria.superior.is_some() && assessoria.superior == assessoria_ids.get(&assessoria.id).copied() {
+                diagnostics.push(
+                    Diagnostic::error("uma assessoria não pode ser superior a si mesma")
+                        .in_file(&r.file)
+                        .at(r.location)
+                        .with_help("indique em `superior` outra assessoria, ou apague a linha"),
+                );
+                assessoria.superior = None;
+            }
+        }
+        if let Some(r) = refs.attributions {
+            assessoria.attributions = resolve_article(&site.laws, &r, diagnostics);
+        }
+        site.assessorias.push(assessoria);
+    }
+
+    for (mut notice, unit) in notices {
+        if let Some(r) = unit {
+            notice.unit = lookup(&unit_ids, &r, diagnostics, "unidade", "content/unidades/");
+        }
+        site.notices.push(notice);
+    }
+
+    site.notices.sort_by(|a, b| b.start.cmp(&a.start));
+    group_sections(site, sections);
+    check_urls(site, diagnostics);
+}
+
+fn lookup(
+    ids: &BTreeMap<String, usize>,
+    r: &Ref,
+    diagnostics: &mut Diagnostics,
+    what: &str,
+    folder: &str,
+) -> Option<usize> {
+    let key = r.target.trim_end_matches(".yaml").trim_end_matches(".md");
+    let key = key.rsplit('/').next().unwrap_or(key);
+    let found = ids.get(key).copied();
+    if found.is_none() {
+        let known: Vec<&str> = ids.keys().map(String::as_str).collect();
+        let help = if known.is_empty() {
+            format!("não há arquivos em {folder}; crie {folder}{key}")
+        } else {
+            format!("use o nome de um arquivo de {folder} sem a extensão: {}", known.join(", "))
+        };
+        missing(diagnostics, r, &format!("{what} não encontrada: `{}`", r.target), &help);
+    }
+    found
+}
+
+fn missing(diagnostics: &mut Diagnostics, r: &Ref, message: &str, help: &str) {
+    diagnostics.push(Diagnostic::error(message).in_file(&r.file).at(r.location).with_help(help));
+}
+
+/// `legislacao/lei.md`, `/legislacao/lei.md`, `content/legislacao/lei.md` or `legislacao/lei/`.
+fn find_law(laws: &[LegalText], target: &str) -> Option<usize> {
+    let target = target.trim().trim_start_matches('/');
+    let target = target.strip_prefix("content/").unwrap_or(target);
+    laws.iter().position(|law| {
+        let file = law.origin.file.to_string_lossy().replace('\\', "/");
+        let file = file.strip_prefix("content/").unwrap_or(&file).to_string();
+        file == target || law.origin.path == target || law.origin.path.trim_end_matches('/') == target
+    })
+}
+
+fn law_list(laws: &[LegalText]) -> String {
+    if laws.is_empty() {
+        return "não há textos em content/legislacao/".to_string();
+    }
+    let files: Vec<String> = laws
+        .iter()
+        .map(|l| l.origin.file.to_string_lossy().trim_start_matches("content/").to_string())
+        .collect();
+    format!("os textos existentes são: {}", files.join(", "))
+}
+
+fn resolve_article(laws: &[LegalText], r: &Ref, diagnostics: &mut Diagnostics) -> Attributions {
+    let Some((file, anchor)) = r.target.split_once('#') else {
+        missing(
+            diagnostics,
+            r,
+            &format!("referência sem o artigo: `{}`", r.target),
+            "indique o artigo depois de #, por exemplo legislacao/lei.md#art28",
+        );
+        return Attributions::None;
+    };
+    let Some(law) = find_law(laws, file) else {
+        missing(diagnostics, r, &format!("texto legal não encontrado: `{file}`"), &law_list(laws));
+        return Attributions::None;
+    };
+    let anchor = anchor.trim().to_lowercase();
+    let tree = laws.get(law).map(|l| &l.tree);
+    if tree.and_then(|t| t.find(&anchor)).is_none() {
+        let articles: Vec<String> = tree.map(|t| t.articles().into_iter().filter_map(|a| a.id.clone()).collect()).unwrap_or_default();
+        let help = if articles.is_empty() {
+            format!("{file} não tem artigos reconhecidos (linhas como \"Art. 28 - …\")")
+        } else {
+            format!("{file} tem: {}", articles.join(", "))
+        };
+        missing(diagnostics, r, &format!("o dispositivo `{anchor}` não existe em {file}"), &help);
+        return Attributions::None;
+    }
+    Attributions::Reference { law, anchor }
+}
+
+fn group_sections(site: &mut Site, mut sections: Vec<Section>) {
+    for (index, page) in site.pages.iter().enumerate() {
+        let parent = parent_path(&page.origin.path);
+        if parent.is_empty() {
+            continue;
+        }
+        match sections.iter_mut().find(|s| s.origin.path == parent) {
+            Some(section) => section.pages.push(index),
+            None => {
+                let title = {
+                    let last = parent.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                    let words = last.replace('-', " ");
+                    let mut chars = words.chars();
+                    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+                };
+                sections.push(Section {
+                    origin: Origin { file: std::path::PathBuf::from("content").join(&parent), path: parent },
+                    title,
+                    description: None,
+                    weight: 0,
+                    body: Body::default(),
+                    pages: vec![index],
+                });
+            }
+        }
+    }
+    sections.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
+    site.sections = sections;
+}
+
+/// `a/b/` → `a/`; `a/` → ``.
+pub fn parent_path(path: &str) -> String {
+    let trimmed = path.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(i) => format!("{}/", &trimmed[..i]),
+        None => String::new(),
+    }
+}
+
+fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
+    let mut claims: BTreeMap<&str, Vec<&std::path::Path>> = BTreeMap::new();
+    let origins = std::iter::once(&site.home.origin)
+        .chain(site.secretariat.iter().map(|s| &s.origin))
+        .chain(site.units.iter().map(|u| &u.origin))
+        .chain(site.assessorias.iter().map(|a| &a.origin))
+        .chain(site.notices.iter().map(|n| &n.origin))
+        .chain(site.laws.iter().map(|l| &l.origin))
+        .chain(site.pages.iter().map(|p| &p.origin))
+        .chain(site.sections.iter().filter(|s| s.origin.file.extension().is_some()).map(|s| &s.origin));
+    for origin in origins {
+        claims.entry(origin.path.as_str()).or_default().push(&origin.file);
+    }
+    for (path, files) in claims {
+        if files.len() > 1 {
+            for file in &files {
+                let others: Vec<String> =
+                    files.iter().filter(|f| f != &file).map(|f| f.display().to_string()).collect();
+                diagnostics.push(
+                    Diagnostic::error(format!("endereço duplicado: /{path} também é gerado por {}", others.join(", ")))
+                        .in_file(*file)
+                        .with_help("renomeie um dos arquivos: dois conteúdos não podem ter o mesmo endereço"),
+                );
+            }
+        } else if BUILT_IN.contains(&path) && !path.starts_with("secretaria") {
+            for file in files {
+                diagnostics.push(
+                    Diagnostic::error(format!("o endereço /{path} é reservado para uma página gerada pelo tema"))
+                        .in_file(file)
+                        .with_help("renomeie o arquivo, ou escreva o texto de introdução em _index.md dentro da pasta"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The one pipeline every command runs: load → model → render → write. `build` writes into a
+//! staging folder and swaps it in; `check` renders in memory and writes nothing.
+
+use crate::config::{Overrides, SiteConfig};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::datetime::DateTime;
+use crate::model::{self, Site};
+use crate::output::{minify, publish::Staging};
+use crate::render::{routes, theme, Renderer};
+use crate::source;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// What a build is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; relative paths are taken from `root`. Default `public`.
+    pub output: Option<PathBuf>,
+    pub overrides: Overrides,
+    /// "Today" for the upcoming/past split; the machine's local date when absent.
+    pub today: Option<chrono::NaiveDateTime>,
+}
+
+impl BuildOptions {
+    pub fn output_dir(&self) -> PathBuf {
+        let out = self.output.clone().unwrap_or_else(|| PathBuf::from("public"));
+        if out.is_absolute() {
+            out
+        } else {
+            self.root.join(out)
+        }
+    }
+}
+
+/// A loaded, validated site and its compiled theme.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: theme::Theme,
+    pub warnings: Diagnostics,
+}
+
+/// Why a build did not publish.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has errors (and maybe warnings): all of them, located.
+    Content(Diagnostics),
+    /// The machine failed us (disk, permissions).
+    Io(anyhow::Error),
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Diagnostics,
+}
+
+/// Reads and validates the site at `options.root`.
+pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
+    let mut diagnostics = Diagnostics::new();
+    let sources = source::read_site(&options.root, &mut diagnostics);
+    let config = SiteConfig::load(sources.site_yaml.as_ref(), &options.overrides, &mut diagnostics);
+    let theme = config.as_ref().and_then(|c| theme::load(&options.root, &c.theme, &mut diagnostics));
+    let (Some(config), Some(theme)) = (config, theme) else {
+        return Err(Failure::Content(diagnostics));
+    };
+    let today = DateTime::from_naive(options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
+    let site = model::load::load(&sources, config, today, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(Failure::Content(diagnostics));
+    }
+    Ok(Loaded { site, theme, warnings: diagnostics })
+}
+
+/// Renders every route in parallel and hands each finished file to `sink`.
+fn render_all(loaded: &Loaded, sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync)) -> Result<usize, Failure> {
+    let renderer = Renderer::new(&loaded.site, &loaded.theme.tera);
+    let plan = routes::plan(&loaded.site);
+    let errors = Mutex::new(Diagnostics::new());
+    let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    let pages = plan.iter().filter(|r| r.is_html()).count();
+    plan.par_iter().for_each(|route| match renderer.render(route) {
+        Ok(bytes) => {
+            let bytes = if route.is_html() { minify::html(&bytes) } else { bytes };
+            if let Err(err) = sink(&route.file, &bytes) {
+                if let Ok(mut slot) = io_error.lock() {
+                    slot.get_or_insert(err);
+                }
+            }
+        }
+        Err(diagnostic) => {
+            if let Ok(mut errors) = errors.lock() {
+                errors.push(diagnostic);
+            }
+        }
+    });
+    if let Some(err) = io_error.into_inner().ok().flatten() {
+        return Err(Failure::Io(err));
+    }
+    let errors = errors.into_inner().unwrap_or_default();
+    if errors.has_errors() {
+        return Err(Failure::Content(errors));
+    }
+    Ok(pages)
+}
+
+/// Static files: the theme's, the site's `static/`, and assets beside content files.
+fn static_files(loaded: &Loaded, root: &Path, sink: &dyn Fn(&str, &[u8]) -> anyhow::Result<()>) -> Result<usize, Failure> {
+    let mut count = 0;
+    for (path, bytes) in &loaded.theme.static_files {
+        sink(path, bytes).map_err(Failure::Io)?;
+        count += 1;
+    }
+    let copy = |base: &Path, prefix: &str, rel: &Path| -> Result<(), Failure> {
+        let bytes = std::fs::read(base.join(rel)).map_err(|e| {
+            Failure::Io(anyhow::Error::from(e).context(format!("não foi possível ler {}", base.join(rel).display())))
+        })?;
+        sink(&format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/")), &bytes).map_err(Failure::Io)
+    };
+    let static_dir = root.join("static");
+    for path in source::walk_files(&static_dir) {
+        copy(&static_dir, "", &source::relative(&static_dir, &path))?;
+        count += 1;
+    }
+    let content = root.join("content");
+    for asset in &loaded.site.assets {
+        copy(&content, "", asset)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// `secretaria build`: everything into a staging folder, then swapped in atomically.
+pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
+    let loaded = load(options)?;
+    let staging = Staging::new(&options.output_dir()).map_err(Failure::Io)?;
+    let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
+    let files = static_files(&loaded, &options.root, &sink)?;
+    let pages = render_all(&loaded, &sink)?;
+    staging.commit().map_err(Failure::Io)?;
+    Ok(Summary { pages, files: files + pages, warnings: loaded.warnings })
+}
+
+/// `secretaria check`: the build without writing.
+pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
+    let loaded = load(options)?;
+    let pages = render_all(&loaded, &|_, _| Ok(()))?;
+    Ok(Summary { pages, files: pages, warnings: loaded.warnings })
+}
+
+/// Content errors as one Diagnostics, IO failures included, for reporting.
+pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
+    match failure {
+        Failure::Content(d) => d,
+        Failure::Io(err) => {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(format!("{err:#}")));
+            d
+        }
+    }
+}
