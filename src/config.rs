@@ -40,8 +40,8 @@ pub struct MenuItem {
 
 pub const DEFAULT_PRIMARY: &str = "#0b4f8a";
 const UFS: [&str; 27] = [
-    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI",
-    "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ",
+    "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
 ];
 
 impl SiteConfig {
@@ -58,13 +58,23 @@ impl SiteConfig {
         let uf = raw.uf.as_deref().map(str::trim).map(str::to_uppercase);
         if let Some(uf) = &uf {
             if !UFS.contains(&uf.as_str()) {
-                error("uf", uf, format!("UF desconhecida: {uf}"), &format!("use a sigla do estado: {}", UFS.join(", ")));
+                error(
+                    "uf",
+                    uf,
+                    format!("UF desconhecida: {uf}"),
+                    &format!("use a sigla do estado: {}", UFS.join(", ")),
+                );
             }
         }
         let default_ddd = raw.ddd.as_ref().and_then(|ddd| match ddd.as_str().trim().parse::<u8>() {
             Ok(n) if (11..=99).contains(&n) => Some(n),
             _ => {
-                error("ddd", ddd.as_str(), format!("DDD inválido: {}", ddd.as_str()), "escreva só os dois dígitos, por exemplo `ddd: 34`");
+                error(
+                    "ddd",
+                    ddd.as_str(),
+                    format!("DDD inválido: {}", ddd.as_str()),
+                    "escreva só os dois dígitos, por exemplo `ddd: 34`",
+                );
                 None
             }
         });
@@ -73,11 +83,17 @@ impl SiteConfig {
             if url.starts_with("https://") || url.starts_with("http://") {
                 Some(if url.ends_with('/') { url } else { format!("{url}/") })
             } else {
-                error("base_url", &url, format!("base_url inválida: {url}"), "use o endereço completo, por exemplo https://social.municipio.uf.gov.br/");
+                error(
+                    "base_url",
+                    &url,
+                    format!("base_url inválida: {url}"),
+                    "use o endereço completo, por exemplo https://social.municipio.uf.gov.br/",
+                );
                 None
             }
         });
-        let primary_colour = raw.cores.as_ref().and_then(|c| c.primaria.clone()).unwrap_or_else(|| DEFAULT_PRIMARY.into());
+        let primary_colour =
+            raw.cores.as_ref().and_then(|c| c.primaria.clone()).unwrap_or_else(|| DEFAULT_PRIMARY.into());
         match parse_hex_colour(&primary_colour) {
             None => error(
                 "primaria",
@@ -99,7 +115,12 @@ impl SiteConfig {
         }
         let theme = raw.tema.clone().unwrap_or_else(|| "default".into());
         if theme.contains(['/', '\\']) || theme.starts_with('.') {
-            error("tema", &theme, format!("nome de tema inválido: {theme}"), "use o nome de uma pasta dentro de themes/, por exemplo `default`");
+            error(
+                "tema",
+                &theme,
+                format!("nome de tema inválido: {theme}"),
+                "use o nome de uma pasta dentro de themes/, por exemplo `default`",
+            );
         }
         let menu = raw.menu.map(|items| items.into_iter().map(menu_item).collect());
         Some(SiteConfig {

@@ -42,7 +42,10 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
     while i < events.len() {
         match events.get(i).cloned() {
             Some(Event::Start(Tag::Heading { level, id, classes, attrs })) => {
-                let end = events[i..].iter().position(|e| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(events.len(), |p| i + p);
                 let text: String = events[i + 1..end.min(events.len())]
                     .iter()
                     .filter_map(|e| match e {
@@ -146,7 +149,8 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onclick"), "{html}");
         assert!(html.contains("<b>negrito</b>"), "{html}");
-        let allowed = render("<b onclick=\"x()\">n</b>", MarkdownOptions { root: "./", allow_html: true, top_heading: 2 });
+        let allowed =
+            render("<b onclick=\"x()\">n</b>", MarkdownOptions { root: "./", allow_html: true, top_heading: 2 });
         assert!(allowed.contains("onclick"));
     }
 

@@ -108,7 +108,11 @@ fn render_all(loaded: &Loaded, sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()>
 }
 
 /// Static files: the theme's, the site's `static/`, and assets beside content files.
-fn static_files(loaded: &Loaded, root: &Path, sink: &dyn Fn(&str, &[u8]) -> anyhow::Result<()>) -> Result<usize, Failure> {
+fn static_files(
+    loaded: &Loaded,
+    root: &Path,
+    sink: &dyn Fn(&str, &[u8]) -> anyhow::Result<()>,
+) -> Result<usize, Failure> {
     let mut count = 0;
     for (path, bytes) in &loaded.theme.static_files {
         sink(path, bytes).map_err(Failure::Io)?;

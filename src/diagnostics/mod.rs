@@ -32,13 +32,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            file: None,
-            location: None,
-            message: message.into(),
-            help: None,
-        }
+        Diagnostic { severity: Severity::Error, file: None, location: None, message: message.into(), help: None }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {

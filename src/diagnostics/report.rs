@@ -99,10 +99,7 @@ pub fn render_html(diagnostics: &Diagnostics) -> String {
 
 fn column_offset(text: &str, line: std::ops::Range<usize>, column: usize) -> usize {
     let line_text = text.get(line.clone()).unwrap_or("");
-    line_text
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line.end, |(i, _)| line.start + i)
+    line_text.char_indices().nth(column.saturating_sub(1)).map_or(line.end, |(i, _)| line.start + i)
 }
 
 pub fn escape(text: &str) -> String {

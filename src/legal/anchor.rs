@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::lexer::{Grouping, Num};
+use super::numbers::{Grouping, Num};
 use super::roman::to_roman;
 use super::ProvisionKind as K;
 

@@ -14,7 +14,8 @@ pub(crate) const LEGAL_CSS: &str = "\
 .texto-normativo>ol,.texto-normativo>ul{padding-left:0}\
 .texto-normativo p{margin:.4em 0}\
 .texto-normativo .rotulo{font-weight:bold}\
-.texto-normativo .ancora{margin-left:.3em;font-size:.85em;text-decoration:none}\
+.texto-normativo .ancora{display:inline-block;min-width:24px;min-height:24px;text-align:center;text-decoration:none}\
+.sumario a{display:inline-block;min-height:24px;padding:2px 0}\
 .texto-normativo .ancora:hover,.texto-normativo .ancora:focus{text-decoration:underline}\
 .texto-normativo [id]{scroll-margin-top:1em}\
 .texto-normativo :target{outline:2px solid currentColor;outline-offset:2px}";

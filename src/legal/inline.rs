@@ -6,8 +6,9 @@
 //! bounded prefix is read (a numeral of at most 15 letters, or a dash and the
 //! word after it), so feeding text is linear in its length.
 
+use super::frame::Frame;
 use super::lexer::{is_dash, list_sep};
-use super::parser::{node, Frame, Parser};
+use super::parser::{node, Parser};
 use super::roman::roman_prefix;
 use super::ProvisionKind as K;
 

@@ -70,6 +70,21 @@
 //!   the page. Note LexML also uses `-N` for letter suffixes: a repeated
 //!   Art. 42 and a real Art. 42-B would compete for `art42-2`; the first one
 //!   met keeps it.
+//!
+//! # HTML
+//!
+//! [`render_fragment`] gives `<div class="texto-normativo">` to embed under a
+//! page's `<h1>`: headings are `<section class="agrupador" id="cap2">` with
+//! `<h2>`… by depth; articles `<div class="artigo" id="art27">` holding
+//! `<div class="caput" id="art27_cpt"><p>…</p>`; paragraphs `<div
+//! class="paragrafo">`; incisos, alíneas and items `<li id=…>` in `<ol
+//! class="incisos|alineas|itens">` (bullets in `<ul class="itens">`); texts
+//! `<p class="texto">`. The published label is `<span class="rotulo">`, never
+//! a CSS counter ([`LEGAL_CSS`] removes list markers), and each provision with
+//! an id has `<a class="ancora" href="#id" aria-label="Link para o inciso II do
+//! art. 27">#</a>` (a repeated label gets " (2ª ocorrência)"). [`render_toc`]
+//! is a `<nav class="sumario">` of headings and articles; [`render_html`] a
+//! complete page (title, style, `<main>`, `<h1>`, summary, text).
 #![deny(
     clippy::indexing_slicing,
     clippy::unwrap_used,
@@ -79,9 +94,11 @@
 )]
 
 mod anchor;
+mod frame;
 mod html;
 mod inline;
 mod lexer;
+mod numbers;
 mod parser;
 mod roman;
 
@@ -91,6 +108,8 @@ mod proptests;
 mod tests;
 #[cfg(test)]
 mod tests_html;
+#[cfg(test)]
+mod tests_structure;
 
 use serde::Serialize;
 

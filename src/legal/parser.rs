@@ -5,7 +5,9 @@
 //! costs time proportional to its length.
 
 use super::anchor::{self, Anchors, Prep};
-use super::lexer::{classify, is_upper, Line, Num};
+use super::frame::{Frame, Last};
+use super::lexer::{classify, is_upper, Line};
+use super::numbers::Num;
 use super::{LegalWarning, NormativeText, Provision, ProvisionKind as K};
 
 pub(crate) fn parse(text: &str) -> NormativeText {
@@ -14,85 +16,6 @@ pub(crate) fn parse(text: &str) -> NormativeText {
         parser.line(line, i.saturating_add(1));
     }
     parser.finish()
-}
-
-/// Last numbers seen among the children of a frame, per kind.
-#[derive(Debug, Default, Clone, Copy)]
-pub(super) struct Last {
-    inciso: Option<u32>,
-    alinea: Option<u32>,
-    item: Option<u32>,
-    paragraph: Option<u32>,
-}
-
-impl Last {
-    fn slot(&mut self, kind: K) -> Option<&mut Option<u32>> {
-        match kind {
-            K::Inciso => Some(&mut self.inciso),
-            K::Alinea => Some(&mut self.alinea),
-            K::Item => Some(&mut self.item),
-            K::Paragraph => Some(&mut self.paragraph),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug)]
-pub(super) struct Frame {
-    pub(super) node: Provision,
-    /// Headings: 1–4 for título…subseção, 10 + level for Markdown headings.
-    rank: u8,
-    /// An item opened by an inline " -" inside a paragraph of text.
-    pub(super) inline_bullet: bool,
-    root: bool,
-    last: Last,
-    bullets: u32,
-}
-
-impl Frame {
-    pub(super) fn new(node: Provision) -> Self {
-        Frame {
-            node,
-            rank: 0,
-            inline_bullet: false,
-            root: false,
-            last: Last::default(),
-            bullets: 0,
-        }
-    }
-
-    /// Where the search for an open sibling stops.
-    fn is_barrier(&self) -> bool {
-        self.root
-            || matches!(
-                self.node.kind,
-                K::Heading | K::Article | K::Caput | K::Paragraph
-            )
-    }
-
-    /// Can a heading of `rank` be a child of this frame?
-    fn holds_heading(&self, rank: u8) -> bool {
-        self.root || (self.node.kind == K::Heading && self.rank < rank)
-    }
-
-    /// Can a new `kind` provision be a child of this frame?
-    fn accepts(&self, kind: K, numbered: bool) -> bool {
-        if self.root {
-            return kind != K::Caput;
-        }
-        match (kind, self.node.kind) {
-            (K::Caput, _) => false,
-            (_, K::Heading) => true,
-            (K::Paragraph, K::Article) => true,
-            (K::Inciso, K::Caput | K::Paragraph) => true,
-            (K::Alinea, K::Inciso | K::Caput | K::Paragraph) => true,
-            // Dourados: "4. … priorizando:" followed by " a.  O atendimento…".
-            (K::Alinea, K::Item) => self.node.number.is_some(),
-            (K::Item, K::Alinea | K::Inciso | K::Caput | K::Paragraph) => true,
-            (K::Item, K::Item) => !numbered && self.node.number.is_some(),
-            _ => false,
-        }
-    }
 }
 
 pub(super) struct Parser {
@@ -328,7 +251,13 @@ impl Parser {
             } => {
                 let name = anchor::heading_name(group, numeral, &num);
                 let id = format!("{}{}", group.prefix(), anchor::num_id(&num));
-                self.heading(group.rank(), label, Some((name, id, num.value)), title, n);
+                self.heading(
+                    group.rank(),
+                    label,
+                    Some((name, id, num.value.filter(|_| !num.unique))),
+                    title,
+                    n,
+                );
                 if title.is_empty() {
                     self.pending_title = Some(false);
                 }

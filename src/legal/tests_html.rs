@@ -116,9 +116,9 @@ fn articles_incisos_and_anchors() {
     assert!(out.contains(
         "<li class=\"inciso\" id=\"inc18\"><span class=\"rotulo\">XVIII.</span> gerir o(s)"
     ));
-    assert!(out.contains(
-        "<div class=\"paragrafo\" id=\"par1u\"><p><span class=\"rotulo\">Parágrafo Único –</span> Compõe"
-    ));
+    assert!(
+        out.contains("<div class=\"paragrafo\" id=\"par1u\"><p><span class=\"rotulo\">Parágrafo Único –</span> Compõe")
+    );
     assert!(out.contains("aria-label=\"Link para o parágrafo único\""));
     assert!(out.contains("aria-label=\"Link para o inciso VII do parágrafo único\""));
     assert!(out.contains("<p class=\"texto\">Competência do Órgão</p>"));

@@ -47,16 +47,9 @@ pub fn is_valid_ddd(ddd: u8) -> bool {
 /// The `ddd` of `site.yaml`: two digits, optionally in parentheses (`34`, `(34)`).
 pub fn parse_ddd(text: &str) -> Result<u8, FieldError> {
     let trimmed = text.trim();
-    let inner = trimmed
-        .strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .unwrap_or(trimmed)
-        .trim();
-    let ddd = if inner.len() == 2 && inner.bytes().all(|b| b.is_ascii_digit()) {
-        inner.parse::<u8>().ok()
-    } else {
-        None
-    };
+    let inner = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(trimmed).trim();
+    let ddd =
+        if inner.len() == 2 && inner.bytes().all(|b| b.is_ascii_digit()) { inner.parse::<u8>().ok() } else { None };
     match ddd {
         Some(ddd) if is_valid_ddd(ddd) => Ok(ddd),
         _ => Err(FieldError::new(format!("DDD inválido: {}", shown(trimmed)))
@@ -112,18 +105,12 @@ impl Phone {
             }
         }
         let national = if plus {
-            digits
-                .strip_prefix("55")
-                .ok_or_else(|| invalid(Some("só telefones do Brasil, com +55")))?
+            digits.strip_prefix("55").ok_or_else(|| invalid(Some("só telefones do Brasil, com +55")))?
         } else if digits.starts_with("0800") {
             let Some(rest) = digits.strip_prefix("0800").filter(|r| r.len() == 7) else {
                 return Err(invalid(Some("0800 é seguido de 7 dígitos")));
             };
-            return Ok(Phone {
-                kind: PhoneKind::TollFree,
-                ddd: None,
-                number: rest.to_owned(),
-            });
+            return Ok(Phone { kind: PhoneKind::TollFree, ddd: None, number: rest.to_owned() });
         } else if digits.len() >= 12 && digits.starts_with("55") {
             digits.get(2..).unwrap_or_default()
         } else if digits.len() >= 11 && digits.starts_with('0') {
@@ -144,42 +131,27 @@ impl Phone {
             8 | 9 => match default_ddd {
                 Some(ddd) if is_valid_ddd(ddd) => (ddd, national),
                 Some(ddd) => {
-                    return Err(
-                        FieldError::new(format!("DDD padrão inválido: {ddd}")).with_help(
-                            "confira `ddd` no site.yaml; use um DDD do Brasil, por exemplo 34",
-                        ),
-                    )
+                    return Err(FieldError::new(format!("DDD padrão inválido: {ddd}"))
+                        .with_help("confira `ddd` no site.yaml; use um DDD do Brasil, por exemplo 34"))
                 }
                 None => {
-                    return Err(
-                        FieldError::new(format!("telefone sem DDD: {}", shown(text))).with_help(
-                            "escreva com o DDD, por exemplo (67) 3411-7742, \
+                    return Err(FieldError::new(format!("telefone sem DDD: {}", shown(text))).with_help(
+                        "escreva com o DDD, por exemplo (67) 3411-7742, \
                              ou defina `ddd` no site.yaml",
-                        ),
-                    )
+                    ))
                 }
             },
             _ => return Err(invalid(None)),
         };
         let kind = match (number.len(), number.bytes().next()) {
             (8, Some(b'2'..=b'5')) => PhoneKind::Landline,
-            (8, Some(b'6'..=b'9')) => {
-                return Err(invalid(Some("celulares têm 9 dígitos e começam com 9")))
-            }
+            (8, Some(b'6'..=b'9')) => return Err(invalid(Some("celulares têm 9 dígitos e começam com 9"))),
             (8, _) => return Err(invalid(Some("telefones fixos começam com 2, 3, 4 ou 5"))),
             (9, Some(b'9')) => PhoneKind::Mobile,
-            (9, _) => {
-                return Err(invalid(Some(
-                    "números com 9 dígitos são de celular e começam com 9",
-                )))
-            }
+            (9, _) => return Err(invalid(Some("números com 9 dígitos são de celular e começam com 9"))),
             _ => return Err(invalid(None)),
         };
-        Ok(Phone {
-            kind,
-            ddd: Some(ddd),
-            number: number.to_owned(),
-        })
+        Ok(Phone { kind, ddd: Some(ddd), number: number.to_owned() })
     }
 
     pub fn kind(&self) -> PhoneKind {
@@ -206,11 +178,7 @@ impl Phone {
 
     /// "(34) 3663-1492", "(67) 99999-1234", "0800 123 4567".
     pub fn display(&self) -> String {
-        let split = |at: usize| {
-            self.number
-                .split_at_checked(at)
-                .unwrap_or((self.number.as_str(), ""))
-        };
+        let split = |at: usize| self.number.split_at_checked(at).unwrap_or((self.number.as_str(), ""));
         match (self.kind, self.ddd) {
             (PhoneKind::TollFree, _) | (_, None) => {
                 let (a, b) = split(3);
@@ -250,8 +218,7 @@ impl Email {
             FieldError::new(message).with_help("um e-mail tem a forma nome@dominio.gov.br")
         };
         if text.is_empty() {
-            return Err(FieldError::new("e-mail vazio")
-                .with_help("um e-mail tem a forma nome@dominio.gov.br"));
+            return Err(FieldError::new("e-mail vazio").with_help("um e-mail tem a forma nome@dominio.gov.br"));
         }
         if text.chars().any(char::is_whitespace) {
             return Err(invalid(Some("tem espaços")));
@@ -268,9 +235,7 @@ impl Email {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local
-                .chars()
-                .all(|c| c.is_alphanumeric() || LOCAL_SYMBOLS.contains(c));
+            && local.chars().all(|c| c.is_alphanumeric() || LOCAL_SYMBOLS.contains(c));
         if !local_ok {
             return Err(invalid(None));
         }
@@ -283,9 +248,7 @@ impl Email {
                 && !label.ends_with('-')
                 && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         };
-        let tld_ok = labels
-            .last()
-            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        let tld_ok = labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
         if labels.len() < 2 || !labels.iter().all(label_ok) || !tld_ok {
             return Err(invalid(None));
         }
@@ -360,14 +323,11 @@ impl Uf {
     /// `MG`, `mg`, ` Mg `.
     pub fn parse(text: &str) -> Result<Uf, FieldError> {
         let wanted = text.trim().to_uppercase();
-        UFS.iter()
-            .find(|(code, _)| *code == wanted)
-            .map(|&(code, name)| Uf { code, name })
-            .ok_or_else(|| {
-                let codes: Vec<&str> = UFS.iter().map(|(code, _)| *code).collect();
-                FieldError::new(format!("UF inválida: '{}'", shown(text.trim())))
-                    .with_help(format!("use a sigla do estado: {}", codes.join(", ")))
-            })
+        UFS.iter().find(|(code, _)| *code == wanted).map(|&(code, name)| Uf { code, name }).ok_or_else(|| {
+            let codes: Vec<&str> = UFS.iter().map(|(code, _)| *code).collect();
+            FieldError::new(format!("UF inválida: '{}'", shown(text.trim())))
+                .with_help(format!("use a sigla do estado: {}", codes.join(", ")))
+        })
     }
 
     /// "MG".
@@ -464,10 +424,7 @@ mod tests {
         assert_eq!(p.display(), "0800 123 4567");
         assert_eq!(p.e164(), None);
         assert_eq!(p.tel_href(), "tel:08001234567");
-        assert_eq!(
-            phone_err("0800 123 456", None).0,
-            "telefone inválido: 0800 123 456 (0800 é seguido de 7 dígitos)"
-        );
+        assert_eq!(phone_err("0800 123 456", None).0, "telefone inválido: 0800 123 456 (0800 é seguido de 7 dígitos)");
     }
 
     #[test]
@@ -476,35 +433,22 @@ mod tests {
             phone_err("3411-7742", None),
             (
                 "telefone sem DDD: 3411-7742".to_owned(),
-                "escreva com o DDD, por exemplo (67) 3411-7742, ou defina `ddd` no site.yaml"
-                    .to_owned()
+                "escreva com o DDD, por exemplo (67) 3411-7742, ou defina `ddd` no site.yaml".to_owned()
             )
         );
         let p = Phone::parse("3411-7742", Some(67)).unwrap();
         assert_eq!(p.display(), "(67) 3411-7742");
-        assert_eq!(
-            Phone::parse("99999-1234", Some(67)).unwrap().display(),
-            "(67) 99999-1234"
-        );
+        assert_eq!(Phone::parse("99999-1234", Some(67)).unwrap().display(), "(67) 99999-1234");
         // A number with its own DDD keeps it.
-        assert_eq!(
-            Phone::parse("(34) 3663-1492", Some(67)).unwrap().display(),
-            "(34) 3663-1492"
-        );
-        assert_eq!(
-            phone_err("3411-7742", Some(10)).0,
-            "DDD padrão inválido: 10"
-        );
+        assert_eq!(Phone::parse("(34) 3663-1492", Some(67)).unwrap().display(), "(34) 3663-1492");
+        assert_eq!(phone_err("3411-7742", Some(10)).0, "DDD padrão inválido: 10");
     }
 
     #[test]
     fn phone_errors() {
         assert_eq!(
             phone_err("(20) 3663-1492", None),
-            (
-                "telefone inválido: (20) 3663-1492 (20 não é um DDD do Brasil)".to_owned(),
-                PHONE_HELP.to_owned()
-            )
+            ("telefone inválido: (20) 3663-1492 (20 não é um DDD do Brasil)".to_owned(), PHONE_HELP.to_owned())
         );
         assert_eq!(
             phone_err("(34) 8663-1492", None).0,
@@ -532,13 +476,7 @@ mod tests {
             )
         );
         assert_eq!(phone_err("  ", None).0, "telefone vazio");
-        for bad in [
-            "(34) 3663-1492 / 3663-1493",
-            "123",
-            "34 3663-14920000",
-            "++55 34 3663-1492",
-            "34 3663+1492",
-        ] {
+        for bad in ["(34) 3663-1492 / 3663-1493", "123", "34 3663-14920000", "++55 34 3663-1492", "34 3663+1492"] {
             assert!(Phone::parse(bad, Some(34)).is_err(), "{bad}");
         }
     }
@@ -559,14 +497,8 @@ mod tests {
         assert_eq!(e.as_str(), "Social@perdizes.mg.gov.br");
         assert_eq!(e.to_string(), "Social@perdizes.mg.gov.br");
         assert_eq!(e.mailto_href(), "mailto:Social@perdizes.mg.gov.br");
-        assert_eq!(
-            Email::parse("a+b&c@x.gov.br").unwrap().mailto_href(),
-            "mailto:a+b%26c@x.gov.br"
-        );
-        assert_eq!(
-            Email::parse("joão@x.gov.br").unwrap().mailto_href(),
-            "mailto:jo%C3%A3o@x.gov.br"
-        );
+        assert_eq!(Email::parse("a+b&c@x.gov.br").unwrap().mailto_href(), "mailto:a+b%26c@x.gov.br");
+        assert_eq!(Email::parse("joão@x.gov.br").unwrap().mailto_href(), "mailto:jo%C3%A3o@x.gov.br");
         assert!(Email::parse("conselho.cmas@perdizes-mg.gov.br").is_ok());
         let help = "um e-mail tem a forma nome@dominio.gov.br".to_owned();
         let err = |s: &str| {
@@ -575,23 +507,11 @@ mod tests {
         };
         assert_eq!(
             err("social.perdizes.mg.gov.br"),
-            (
-                "e-mail inválido: social.perdizes.mg.gov.br (falta o @)".to_owned(),
-                help.clone()
-            )
+            ("e-mail inválido: social.perdizes.mg.gov.br (falta o @)".to_owned(), help.clone())
         );
-        assert_eq!(
-            err("social @perdizes.mg.gov.br").0,
-            "e-mail inválido: social @perdizes.mg.gov.br (tem espaços)"
-        );
-        assert_eq!(
-            err("a@b@c.br").0,
-            "e-mail inválido: a@b@c.br (tem mais de um @)"
-        );
-        assert_eq!(
-            err("@perdizes.gov.br"),
-            ("e-mail inválido: @perdizes.gov.br".to_owned(), help)
-        );
+        assert_eq!(err("social @perdizes.mg.gov.br").0, "e-mail inválido: social @perdizes.mg.gov.br (tem espaços)");
+        assert_eq!(err("a@b@c.br").0, "e-mail inválido: a@b@c.br (tem mais de um @)");
+        assert_eq!(err("@perdizes.gov.br"), ("e-mail inválido: @perdizes.gov.br".to_owned(), help));
         assert_eq!(err("").0, "e-mail vazio");
         for bad in [
             "social@perdizes",

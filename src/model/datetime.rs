@@ -26,33 +26,18 @@ const MONTHS: [&str; 12] = [
     "dezembro",
 ];
 
-const WEEKDAYS: [&str; 7] = [
-    "segunda-feira",
-    "terça-feira",
-    "quarta-feira",
-    "quinta-feira",
-    "sexta-feira",
-    "sábado",
-    "domingo",
-];
+const WEEKDAYS: [&str; 7] =
+    ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"];
 
 /// The name of month `month` (1 = janeiro); empty for an out-of-range number.
 pub fn month_name(month: u32) -> &'static str {
-    month
-        .checked_sub(1)
-        .and_then(|i| MONTHS.get(i as usize))
-        .copied()
-        .unwrap_or("")
+    month.checked_sub(1).and_then(|i| MONTHS.get(i as usize)).copied().unwrap_or("")
 }
 
 /// An editor's text as quoted in a message: at most 60 characters, control characters replaced.
 pub fn shown(text: &str) -> String {
     const MAX: usize = 60;
-    let mut out: String = text
-        .chars()
-        .take(MAX)
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect();
+    let mut out: String = text.chars().take(MAX).map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect();
     if text.chars().nth(MAX).is_some() {
         out.push('…');
     }
@@ -72,12 +57,8 @@ pub enum ClockError {
 /// (hour, minute, second).
 pub fn parse_clock(text: &str) -> Result<(u32, u32, u32), ClockError> {
     let text = text.trim();
-    let digits_end = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (hour, rest) = text
-        .split_at_checked(digits_end)
-        .ok_or(ClockError::Format)?;
+    let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (hour, rest) = text.split_at_checked(digits_end).ok_or(ClockError::Format)?;
     if hour.is_empty() || hour.len() > 2 {
         return Err(ClockError::Format);
     }
@@ -91,10 +72,7 @@ pub fn parse_clock(text: &str) -> Result<(u32, u32, u32), ClockError> {
     } else if let Some(rest) = rest.strip_prefix(':') {
         let rest = rest.strip_suffix(['h', 'H']).unwrap_or(rest);
         match rest.split_once(':') {
-            Some((m, s)) => (
-                two_digits(m).ok_or(ClockError::Format)?,
-                two_digits(s).ok_or(ClockError::Format)?,
-            ),
+            Some((m, s)) => (two_digits(m).ok_or(ClockError::Format)?, two_digits(s).ok_or(ClockError::Format)?),
             None => (two_digits(rest).ok_or(ClockError::Format)?, 0),
         }
     } else {
@@ -140,10 +118,7 @@ fn day_br(day: u32) -> String {
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    (28..=31)
-        .rev()
-        .find(|&day| NaiveDate::from_ymd_opt(year, month, day).is_some())
-        .unwrap_or(28)
+    (28..=31).rev().find(|&day| NaiveDate::from_ymd_opt(year, month, day).is_some()).unwrap_or(28)
 }
 
 enum DateError {
@@ -153,10 +128,7 @@ enum DateError {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
-    let sep = text
-        .chars()
-        .find(|c| matches!(c, '/' | '-' | '.'))
-        .ok_or(DateError::Format)?;
+    let sep = text.chars().find(|c| matches!(c, '/' | '-' | '.')).ok_or(DateError::Format)?;
     let parts: Vec<&str> = text.split(sep).collect();
     let [a, b, c] = parts.as_slice() else {
         return Err(DateError::Format);
@@ -194,9 +166,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 
 fn date_error(text: &str, error: DateError) -> FieldError {
     match error {
-        DateError::Format => {
-            FieldError::new(format!("data inválida: {}", shown(text))).with_help(DATE_HELP)
-        }
+        DateError::Format => FieldError::new(format!("data inválida: {}", shown(text))).with_help(DATE_HELP),
         DateError::TwoDigitYear => FieldError::new(format!("data inválida: {}", shown(text)))
             .with_help("escreva o ano com 4 dígitos, por exemplo 26/09/2019"),
         DateError::Range(why) => {
@@ -240,42 +210,22 @@ impl Date {
 
     /// "26 de setembro de 2019"; "1º de janeiro de 2026".
     pub fn date_long(self) -> String {
-        format!(
-            "{} de {} de {}",
-            day_br(self.0.day()),
-            month_name(self.0.month()),
-            self.0.year()
-        )
+        format!("{} de {} de {}", day_br(self.0.day()), month_name(self.0.month()), self.0.year())
     }
 
     /// "26/09/2019".
     pub fn br(self) -> String {
-        format!(
-            "{:02}/{:02}/{:04}",
-            self.0.day(),
-            self.0.month(),
-            self.0.year()
-        )
+        format!("{:02}/{:02}/{:04}", self.0.day(), self.0.month(), self.0.year())
     }
 
     /// "2019-09-26".
     pub fn iso_date(self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            self.0.month(),
-            self.0.day()
-        )
+        format!("{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
     }
 
     /// "20190926" (iCalendar `VALUE=DATE`).
     pub fn ical(self) -> String {
-        format!(
-            "{:04}{:02}{:02}",
-            self.0.year(),
-            self.0.month(),
-            self.0.day()
-        )
+        format!("{:04}{:02}{:02}", self.0.year(), self.0.month(), self.0.day())
     }
 }
 
@@ -298,30 +248,22 @@ impl DateTime {
     /// `26/09/2019 às 12h30`, `2019-09-26T12:30:00`, or a date alone.
     pub fn parse(text: &str) -> Result<DateTime, FieldError> {
         let text = text.trim();
-        let (date_part, time_part) = match text.split_once(|c: char| c == 'T' || c.is_whitespace())
-        {
+        let (date_part, time_part) = match text.split_once(|c: char| c == 'T' || c.is_whitespace()) {
             Some((date, time)) => {
                 let time = time.trim_start();
-                let time = time
-                    .strip_prefix("às")
-                    .or_else(|| time.strip_prefix("as"))
-                    .unwrap_or(time);
+                let time = time.strip_prefix("às").or_else(|| time.strip_prefix("as")).unwrap_or(time);
                 (date.trim_end_matches(','), Some(time.trim()))
             }
             None => (text, None),
         };
         let date = parse_date(date_part).map_err(|e| match e {
             DateError::Format if time_part.is_some() => {
-                FieldError::new(format!("data e hora inválidas: {}", shown(text)))
-                    .with_help(DATETIME_HELP)
+                FieldError::new(format!("data e hora inválidas: {}", shown(text))).with_help(DATETIME_HELP)
             }
             e => date_error(date_part, e),
         })?;
         let Some(time_part) = time_part else {
-            return Ok(DateTime {
-                value: date.and_time(NaiveTime::MIN),
-                has_time: false,
-            });
+            return Ok(DateTime { value: date.and_time(NaiveTime::MIN), has_time: false });
         };
         let (hour, minute, second) = parse_clock(time_part).map_err(|e| {
             let message = format!("hora inválida: {}", shown(time_part));
@@ -331,29 +273,19 @@ impl DateTime {
             }
         })?;
         let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or_else(|| {
-            FieldError::new(format!("hora inválida: {}", shown(time_part)))
-                .with_help(TIME_RANGE_HELP)
+            FieldError::new(format!("hora inválida: {}", shown(time_part))).with_help(TIME_RANGE_HELP)
         })?;
-        Ok(DateTime {
-            value: date.and_time(time),
-            has_time: true,
-        })
+        Ok(DateTime { value: date.and_time(time), has_time: true })
     }
 
     /// A date without a time (midnight, `has_time() == false`).
     pub fn from_date(date: Date) -> DateTime {
-        DateTime {
-            value: date.0.and_time(NaiveTime::MIN),
-            has_time: false,
-        }
+        DateTime { value: date.0.and_time(NaiveTime::MIN), has_time: false }
     }
 
     /// A date and time, e.g. the moment of the build.
     pub fn from_naive(value: NaiveDateTime) -> DateTime {
-        DateTime {
-            value,
-            has_time: true,
-        }
+        DateTime { value, has_time: true }
     }
 
     pub fn naive(self) -> NaiveDateTime {
@@ -375,10 +307,7 @@ impl DateTime {
             return self;
         }
         let end = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
-        DateTime {
-            value: self.value.date().and_time(end),
-            has_time: true,
-        }
+        DateTime { value: self.value.date().and_time(end), has_time: true }
     }
 
     /// "26 de setembro de 2019".
@@ -403,12 +332,7 @@ impl DateTime {
     /// "26/09/2019 12:30", or "26/09/2019" for a date alone.
     pub fn br(self) -> String {
         if self.has_time {
-            format!(
-                "{} {:02}:{:02}",
-                self.date().br(),
-                self.value.hour(),
-                self.value.minute()
-            )
+            format!("{} {:02}:{:02}", self.date().br(), self.value.hour(), self.value.minute())
         } else {
             self.date().br()
         }
@@ -433,13 +357,7 @@ impl DateTime {
     /// "20190926T123000" (iCalendar floating local time). For a date alone use
     /// `date().ical()` with `VALUE=DATE`.
     pub fn ical(self) -> String {
-        format!(
-            "{}T{:02}{:02}{:02}",
-            self.date().ical(),
-            self.value.hour(),
-            self.value.minute(),
-            self.value.second()
-        )
+        format!("{}T{:02}{:02}{:02}", self.date().ical(), self.value.hour(), self.value.minute(), self.value.second())
     }
 }
 
@@ -462,12 +380,8 @@ impl Period {
     pub fn new(start: DateTime, end: Option<DateTime>) -> Result<Period, FieldError> {
         if let Some(end) = end {
             if end.end_of_event() < start {
-                return Err(FieldError::new(format!(
-                    "o fim ({}) é anterior ao início ({})",
-                    end.br(),
-                    start.br()
-                ))
-                .with_help("confira `fim`: o fim não pode ser antes do início"));
+                return Err(FieldError::new(format!("o fim ({}) é anterior ao início ({})", end.br(), start.br()))
+                    .with_help("confira `fim`: o fim não pode ser antes do início"));
             }
         }
         Ok(Period { start, end })
@@ -509,12 +423,9 @@ impl Period {
         let (sd, ed) = (start.date().0, end.date().0);
         if sd == ed {
             return match (start.has_time, end.has_time) {
-                (true, true) if start.value != end.value => format!(
-                    "{}, das {} às {}",
-                    start.date_long(),
-                    start.time_br(),
-                    end.time_br()
-                ),
+                (true, true) if start.value != end.value => {
+                    format!("{}, das {} às {}", start.date_long(), start.time_br(), end.time_br())
+                }
                 _ => start.long_br(),
             };
         }
@@ -529,12 +440,7 @@ impl Period {
                 );
             }
             if sd.year() == ed.year() {
-                return format!(
-                    "de {} de {} a {}",
-                    day_br(sd.day()),
-                    month_name(sd.month()),
-                    end.date_long()
-                );
+                return format!("de {} de {} a {}", day_br(sd.day()), month_name(sd.month()), end.date_long());
             }
         }
         if start.has_time {
@@ -585,14 +491,8 @@ mod tests {
                 "use DD/MM/AAAA, por exemplo 26/09/2019".to_owned()
             )
         );
-        assert_eq!(
-            err(Date::parse("30/02/2024")).0,
-            "data inválida: 30/02/2024 (fevereiro de 2024 tem 29 dias)"
-        );
-        assert_eq!(
-            err(Date::parse("31/04/2025")).0,
-            "data inválida: 31/04/2025 (abril de 2025 tem 30 dias)"
-        );
+        assert_eq!(err(Date::parse("30/02/2024")).0, "data inválida: 30/02/2024 (fevereiro de 2024 tem 29 dias)");
+        assert_eq!(err(Date::parse("31/04/2025")).0, "data inválida: 31/04/2025 (abril de 2025 tem 30 dias)");
         assert_eq!(
             err(Date::parse("26/13/2019")),
             (
@@ -600,37 +500,17 @@ mod tests {
                 "use DD/MM/AAAA, por exemplo 26/09/2019".to_owned()
             )
         );
-        assert_eq!(
-            err(Date::parse("2019-00-10")).0,
-            "data inválida: 2019-00-10 (o mês vai de 1 a 12)"
-        );
-        assert_eq!(
-            err(Date::parse("00/01/2019")).0,
-            "data inválida: 00/01/2019 (não existe dia 0)"
-        );
+        assert_eq!(err(Date::parse("2019-00-10")).0, "data inválida: 2019-00-10 (o mês vai de 1 a 12)");
+        assert_eq!(err(Date::parse("00/01/2019")).0, "data inválida: 00/01/2019 (não existe dia 0)");
         assert_eq!(
             err(Date::parse("amanhã")),
-            (
-                "data inválida: amanhã".to_owned(),
-                "use DD/MM/AAAA, por exemplo 26/09/2019".to_owned()
-            )
+            ("data inválida: amanhã".to_owned(), "use DD/MM/AAAA, por exemplo 26/09/2019".to_owned())
         );
         assert_eq!(
             err(Date::parse("26/09/19")),
-            (
-                "data inválida: 26/09/19".to_owned(),
-                "escreva o ano com 4 dígitos, por exemplo 26/09/2019".to_owned()
-            )
+            ("data inválida: 26/09/19".to_owned(), "escreva o ano com 4 dígitos, por exemplo 26/09/2019".to_owned())
         );
-        for bad in [
-            "",
-            "26/09",
-            "26/09/2019/1",
-            "26/09-2019",
-            "2019-09-26T12:30",
-            "+26/09/2019",
-            "026/09/2019",
-        ] {
+        for bad in ["", "26/09", "26/09/2019/1", "26/09-2019", "2019-09-26T12:30", "+26/09/2019", "026/09/2019"] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }
@@ -691,10 +571,7 @@ mod tests {
         assert_eq!(d.to_string(), "26/09/2019");
         assert_eq!(d, DateTime::from_date(date("26/09/2019")));
         assert_eq!(d.end_of_event().iso(), "2019-09-26T23:59:59");
-        assert_eq!(
-            dt("26/09/2019 10:00").end_of_event(),
-            dt("26/09/2019 10:00")
-        );
+        assert_eq!(dt("26/09/2019 10:00").end_of_event(), dt("26/09/2019 10:00"));
     }
 
     #[test]
@@ -703,18 +580,12 @@ mod tests {
             let time = bad.split_once(' ').unwrap().1;
             assert_eq!(
                 err(DateTime::parse(bad)),
-                (
-                    format!("hora inválida: {time}"),
-                    "as horas vão de 00:00 a 23:59".to_owned()
-                )
+                (format!("hora inválida: {time}"), "as horas vão de 00:00 a 23:59".to_owned())
             );
         }
         assert_eq!(
             err(DateTime::parse("26/09/2019 meio-dia")),
-            (
-                "hora inválida: meio-dia".to_owned(),
-                "escreva a hora como 12:30 ou 12h30".to_owned()
-            )
+            ("hora inválida: meio-dia".to_owned(), "escreva a hora como 12:30 ou 12h30".to_owned())
         );
         assert_eq!(
             err(DateTime::parse("31/02/2025 10:00")).0,
@@ -774,32 +645,21 @@ mod tests {
         // A date alone as the end covers that whole day; an equal end is fine.
         assert!(Period::parse("26/09/2019 12:30", Some("26/09/2019")).is_ok());
         assert!(Period::parse("26/09/2019 12:30", Some("26/09/2019 12:30")).is_ok());
+        assert_eq!(Period::parse("26/09/2019 12:30", None).unwrap().long_br(), "26 de setembro de 2019, às 12h30");
         assert_eq!(
-            Period::parse("26/09/2019 12:30", None).unwrap().long_br(),
-            "26 de setembro de 2019, às 12h30"
-        );
-        assert_eq!(
-            Period::parse("26/09/2019", Some("28/09/2019"))
-                .unwrap()
-                .long_br(),
+            Period::parse("26/09/2019", Some("28/09/2019")).unwrap().long_br(),
             "de 26 a 28 de setembro de 2019"
         );
         assert_eq!(
-            Period::parse("30/09/2019", Some("01/10/2019"))
-                .unwrap()
-                .long_br(),
+            Period::parse("30/09/2019", Some("01/10/2019")).unwrap().long_br(),
             "de 30 de setembro a 1º de outubro de 2019"
         );
         assert_eq!(
-            Period::parse("30/12/2019", Some("02/01/2020"))
-                .unwrap()
-                .long_br(),
+            Period::parse("30/12/2019", Some("02/01/2020")).unwrap().long_br(),
             "de 30 de dezembro de 2019 a 2 de janeiro de 2020"
         );
         assert_eq!(
-            Period::parse("26/09/2019 12:30", Some("27/09/2019 17:00"))
-                .unwrap()
-                .long_br(),
+            Period::parse("26/09/2019 12:30", Some("27/09/2019 17:00")).unwrap().long_br(),
             "de 26 de setembro de 2019, às 12h30, a 27 de setembro de 2019, às 17h"
         );
     }

@@ -2,9 +2,7 @@
 //! exceptions for holidays), validated, and published as readable Portuguese, as schema.org
 //! `OpeningHoursSpecification`, and as a compact form for the "aberto agora" script.
 
-use crate::model::datetime::{
-    hour_minute_br, parse_clock, shown, ClockError, Date, DateTime, TIME_RANGE_HELP,
-};
+use crate::model::datetime::{hour_minute_br, parse_clock, shown, ClockError, Date, DateTime, TIME_RANGE_HELP};
 use crate::model::field_error::FieldError;
 use chrono::Timelike;
 use serde_json::{json, Value};
@@ -14,28 +12,17 @@ use std::fmt;
 const END_OF_DAY: u16 = 24 * 60;
 
 const TIME_HELP: &str = "escreva a hora como 08:00 ou 8h30";
-const INTERVAL_HELP: &str =
-    "escreva os intervalos como 08:00-11:00, 13:00-17:00 (ou 8h às 12h), ou então fechado";
-const ORDER_HELP: &str =
-    "escreva primeiro a hora de abrir e depois a de fechar, por exemplo 08:00-11:00";
+const INTERVAL_HELP: &str = "escreva os intervalos como 08:00-11:00, 13:00-17:00 (ou 8h às 12h), ou então fechado";
+const ORDER_HELP: &str = "escreva primeiro a hora de abrir e depois a de fechar, por exemplo 08:00-11:00";
 const DAY_HELP: &str = "use seg, ter, qua, qui, sex, sab, dom ou intervalos como seg-sex";
 const DUPLICATE_DAY_HELP: &str = "cada dia aparece em uma só chave; para dois intervalos no \
      mesmo dia, escreva-os juntos, por exemplo sex: 08:00-11:00, 13:00-17:00";
 
 /// Short names, for ranges and lists ("Segunda a sexta-feira").
-const DAY_SHORT: [&str; 7] = [
-    "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo",
-];
+const DAY_SHORT: [&str; 7] = ["segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo"];
 /// Full names.
-const DAY_FULL: [&str; 7] = [
-    "segunda-feira",
-    "terça-feira",
-    "quarta-feira",
-    "quinta-feira",
-    "sexta-feira",
-    "sábado",
-    "domingo",
-];
+const DAY_FULL: [&str; 7] =
+    ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"];
 const SCHEMA_DAYS: [&str; 7] = [
     "https://schema.org/Monday",
     "https://schema.org/Tuesday",
@@ -61,9 +48,7 @@ impl TimeOfDay {
         let text = text.trim();
         let message = || format!("hora inválida: {}", shown(text));
         match parse_clock(text) {
-            Ok((hour, minute, 0)) => {
-                TimeOfDay::from_hm(hour, minute).ok_or_else(|| FieldError::new(message()))
-            }
+            Ok((hour, minute, 0)) => TimeOfDay::from_hm(hour, minute).ok_or_else(|| FieldError::new(message())),
             Ok(_) => Err(FieldError::new(message())
                 .with_help("o horário de funcionamento usa só horas e minutos, por exemplo 08:00")),
             Err(ClockError::Range) => Err(FieldError::new(message()).with_help(TIME_RANGE_HELP)),
@@ -110,23 +95,14 @@ pub struct Interval {
 
 impl Interval {
     /// Open all day, written `24h` or `24 horas`.
-    pub const ALL_DAY: Interval = Interval {
-        open: TimeOfDay(0),
-        close: TimeOfDay(END_OF_DAY),
-    };
+    pub const ALL_DAY: Interval = Interval { open: TimeOfDay(0), close: TimeOfDay(END_OF_DAY) };
 
     pub fn new(open: TimeOfDay, close: TimeOfDay) -> Result<Interval, FieldError> {
         let shown = format!("{open}-{close}");
         if close < open {
-            Err(
-                FieldError::new(format!("o intervalo {shown} termina antes de começar"))
-                    .with_help(ORDER_HELP),
-            )
+            Err(FieldError::new(format!("o intervalo {shown} termina antes de começar")).with_help(ORDER_HELP))
         } else if close == open {
-            Err(FieldError::new(format!(
-                "o intervalo {shown} começa e termina na mesma hora"
-            ))
-            .with_help(ORDER_HELP))
+            Err(FieldError::new(format!("o intervalo {shown} começa e termina na mesma hora")).with_help(ORDER_HELP))
         } else {
             Ok(Interval { open, close })
         }
@@ -135,16 +111,11 @@ impl Interval {
     /// `08:00-11:00`, `08:00 - 11:00`, `8h às 12h`, `das 8h às 12h`, `8h a 12h`, `8h até 12h`.
     pub fn parse(text: &str) -> Result<Interval, FieldError> {
         let lower = text.trim().to_lowercase();
-        let body = lower
-            .strip_prefix("das ")
-            .or_else(|| lower.strip_prefix("de "))
-            .unwrap_or(&lower)
-            .trim();
+        let body = lower.strip_prefix("das ").or_else(|| lower.strip_prefix("de ")).unwrap_or(&lower).trim();
         const SEPARATORS: [&str; 8] = [" às ", " as ", " até ", " ate ", " a ", "–", "—", "-"];
         let Some((open, close)) = SEPARATORS.iter().find_map(|sep| body.split_once(sep)) else {
             return Err(
-                FieldError::new(format!("intervalo inválido: '{}'", shown(text.trim())))
-                    .with_help(INTERVAL_HELP),
+                FieldError::new(format!("intervalo inválido: '{}'", shown(text.trim()))).with_help(INTERVAL_HELP)
             );
         };
         Interval::new(TimeOfDay::parse(open)?, TimeOfDay::parse(close)?)
@@ -219,12 +190,10 @@ pub fn parse_intervals(text: &str) -> Result<Vec<Interval>, FieldError> {
     for pair in intervals.windows(2) {
         if let [a, b] = pair {
             if b.open < a.close {
-                return Err(
-                    FieldError::new(format!("os intervalos {a} e {b} se sobrepõem")).with_help(
-                        "um intervalo precisa terminar antes de o próximo começar, \
+                return Err(FieldError::new(format!("os intervalos {a} e {b} se sobrepõem")).with_help(
+                    "um intervalo precisa terminar antes de o próximo começar, \
                          por exemplo 08:00-11:00, 13:00-17:00",
-                    ),
-                );
+                ));
             }
         }
     }
@@ -232,10 +201,7 @@ pub fn parse_intervals(text: &str) -> Result<Vec<Interval>, FieldError> {
 }
 
 fn with_context(error: FieldError, context: &str) -> FieldError {
-    FieldError {
-        message: format!("{} ({context})", error.message),
-        help: error.help,
-    }
+    FieldError { message: format!("{} ({context})", error.message), help: error.help }
 }
 
 fn day_code(code: &str, key: &str) -> Result<usize, FieldError> {
@@ -265,9 +231,7 @@ fn parse_days(key: &str) -> Result<Vec<usize>, FieldError> {
     let mut seen = [false; 7];
     for item in lower.split(',') {
         let item = item.trim();
-        let range = ["–", "—", "-", " a ", " à "]
-            .iter()
-            .find_map(|sep| item.split_once(sep));
+        let range = ["–", "—", "-", " a ", " à "].iter().find_map(|sep| item.split_once(sep));
         let mut push = |day: usize| -> Result<(), FieldError> {
             match seen.get_mut(day) {
                 Some(true) => Err(FieldError::new(format!(
@@ -348,11 +312,7 @@ fn days_phrase(days: &[usize]) -> String {
     for (i, &(first, end)) in runs.iter().enumerate() {
         let last_run = i + 1 == run_count;
         if end >= first + 2 {
-            items.push(format!(
-                "{} a {}",
-                day_name(&DAY_SHORT, first),
-                name(end, last_run)
-            ));
+            items.push(format!("{} a {}", day_name(&DAY_SHORT, first), name(end, last_run)));
         } else {
             for day in first..=end {
                 items.push(name(day, last_run && day == end).to_owned());
@@ -393,12 +353,7 @@ fn schema_spec(intervals: &[Interval], mut base: serde_json::Map<String, Value>)
 }
 
 fn intervals_json(intervals: &[Interval]) -> Value {
-    Value::Array(
-        intervals
-            .iter()
-            .map(|i| json!([i.open.0, i.close.0]))
-            .collect(),
-    )
+    Value::Array(intervals.iter().map(|i| json!([i.open.0, i.close.0])).collect())
 }
 
 /// A date with other hours than usual: a holiday (`fechado`), a shorter day.
@@ -415,17 +370,9 @@ impl Exception {
     /// `data: 25/12/2025`, `horario: fechado`, `motivo: Natal`.
     pub fn parse(date: &str, hours: &str, reason: Option<&str>) -> Result<Exception, FieldError> {
         let date = Date::parse(date)?;
-        let intervals = parse_intervals(hours)
-            .map_err(|e| with_context(e, &format!("na exceção de {date}")))?;
-        let reason = reason
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(str::to_owned);
-        Ok(Exception {
-            date,
-            intervals,
-            reason,
-        })
+        let intervals = parse_intervals(hours).map_err(|e| with_context(e, &format!("na exceção de {date}")))?;
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+        Ok(Exception { date, intervals, reason })
     }
 
     pub fn date(&self) -> Date {
@@ -447,11 +394,7 @@ impl Exception {
     /// "25 de dezembro de 2025: fechado (Natal)",
     /// "24 de dezembro de 2025: das 8h às 12h (Véspera de Natal)".
     pub fn sentence(&self) -> String {
-        let mut out = format!(
-            "{}: {}",
-            self.date.date_long(),
-            intervals_phrase(&self.intervals)
-        );
+        let mut out = format!("{}: {}", self.date.date_long(), intervals_phrase(&self.intervals));
         if let Some(reason) = &self.reason {
             out.push_str(&format!(" ({reason})"));
         }
@@ -480,14 +423,12 @@ impl OpeningHours {
         let mut keys: [Option<&str>; 7] = [None; 7];
         for (key, value) in entries {
             let days = parse_days(key)?;
-            let intervals = parse_intervals(value)
-                .map_err(|e| with_context(e, &format!("em '{}'", shown(key.trim()))))?;
+            let intervals =
+                parse_intervals(value).map_err(|e| with_context(e, &format!("em '{}'", shown(key.trim()))))?;
             for day in days {
-                let (Some(slot), Some(weekly), Some(stated)) = (
-                    keys.get_mut(day),
-                    hours.weekly.get_mut(day),
-                    hours.stated.get_mut(day),
-                ) else {
+                let (Some(slot), Some(weekly), Some(stated)) =
+                    (keys.get_mut(day), hours.weekly.get_mut(day), hours.stated.get_mut(day))
+                else {
                     continue;
                 };
                 if let Some(previous) = slot {
@@ -510,11 +451,8 @@ impl OpeningHours {
     /// Adds an exception; two exceptions on the same date are an error.
     pub fn add_exception(&mut self, exception: Exception) -> Result<(), FieldError> {
         if self.exceptions.iter().any(|e| e.date == exception.date) {
-            return Err(FieldError::new(format!(
-                "a data {} aparece em duas exceções",
-                exception.date
-            ))
-            .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
+            return Err(FieldError::new(format!("a data {} aparece em duas exceções", exception.date))
+                .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
         }
         let at = self.exceptions.partition_point(|e| e.date < exception.date);
         self.exceptions.insert(at, exception);
@@ -559,11 +497,7 @@ impl OpeningHours {
     pub fn intervals_on(&self, date: Date) -> &[Interval] {
         match self.exceptions.iter().find(|e| e.date == date) {
             Some(exception) => &exception.intervals,
-            None => self
-                .weekly
-                .get(date.weekday_index())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]),
+            None => self.weekly.get(date.weekday_index()).map(Vec::as_slice).unwrap_or(&[]),
         }
     }
 
@@ -571,9 +505,7 @@ impl OpeningHours {
     pub fn is_open_at(&self, at: DateTime) -> bool {
         let time = at.naive().time();
         let minute = u16::try_from(time.hour() * 60 + time.minute()).unwrap_or(0);
-        self.intervals_on(at.date())
-            .iter()
-            .any(|i| i.contains(minute))
+        self.intervals_on(at.date()).iter().any(|i| i.contains(minute))
     }
 
     /// Days with the same intervals, in week order of their first day.
@@ -609,10 +541,7 @@ impl OpeningHours {
 
     /// "25 de dezembro de 2025: fechado (Natal)", one per exception, by date.
     pub fn exception_sentences(&self) -> Vec<String> {
-        self.exceptions_by_date()
-            .into_iter()
-            .map(Exception::sentence)
-            .collect()
+        self.exceptions_by_date().into_iter().map(Exception::sentence).collect()
     }
 
     /// A JSON array of schema.org `OpeningHoursSpecification`s: one per interval and group
@@ -622,10 +551,7 @@ impl OpeningHours {
         let mut specs = Vec::new();
         for (days, intervals) in self.groups() {
             let mut base = serde_json::Map::new();
-            let days: Vec<Value> = days
-                .iter()
-                .map(|&d| json!(day_name(&SCHEMA_DAYS, d)))
-                .collect();
+            let days: Vec<Value> = days.iter().map(|&d| json!(day_name(&SCHEMA_DAYS, d))).collect();
             base.insert("dayOfWeek".to_owned(), Value::Array(days));
             specs.extend(schema_spec(intervals, base));
         }
@@ -663,9 +589,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn entries(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+        list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
     }
 
     fn hours(list: &[(&str, &str)]) -> OpeningHours {
@@ -725,10 +649,7 @@ mod tests {
         }
         assert_eq!(i.to_string(), "08:00-11:00");
         let e = Interval::parse("13:00-11:00").unwrap_err();
-        assert_eq!(
-            e.message,
-            "o intervalo 13:00-11:00 termina antes de começar"
-        );
+        assert_eq!(e.message, "o intervalo 13:00-11:00 termina antes de começar");
         assert_eq!(
             e.help.as_deref(),
             Some("escreva primeiro a hora de abrir e depois a de fechar, por exemplo 08:00-11:00")
@@ -737,14 +658,8 @@ mod tests {
             Interval::parse("8h-8h").unwrap_err().message,
             "o intervalo 08:00-08:00 começa e termina na mesma hora"
         );
-        assert_eq!(
-            Interval::parse("0800").unwrap_err().message,
-            "intervalo inválido: '0800'"
-        );
-        assert_eq!(
-            Interval::parse("08:00-25:00").unwrap_err().message,
-            "hora inválida: 25:00"
-        );
+        assert_eq!(Interval::parse("0800").unwrap_err().message, "intervalo inválido: '0800'");
+        assert_eq!(Interval::parse("08:00-25:00").unwrap_err().message, "hora inválida: 25:00");
     }
 
     #[test]
@@ -752,10 +667,7 @@ mod tests {
         assert_eq!(parse_intervals("fechado").unwrap(), vec![]);
         assert_eq!(parse_intervals(" Fechado ").unwrap(), vec![]);
         assert_eq!(parse_intervals("24h").unwrap(), vec![Interval::ALL_DAY]);
-        assert_eq!(
-            parse_intervals("24 horas").unwrap(),
-            vec![Interval::ALL_DAY]
-        );
+        assert_eq!(parse_intervals("24 horas").unwrap(), vec![Interval::ALL_DAY]);
         let two = parse_intervals("08:00-11:00, 13:00-17:00").unwrap();
         assert_eq!(two.len(), 2);
         assert_eq!(parse_intervals("8h às 11h e 13h às 17h").unwrap(), two);
@@ -764,10 +676,7 @@ mod tests {
         // Touching intervals do not overlap.
         assert!(parse_intervals("08:00-12:00, 12:00-17:00").is_ok());
         let e = parse_intervals("08:00-12:00, 11:00-14:00").unwrap_err();
-        assert_eq!(
-            e.message,
-            "os intervalos 08:00-12:00 e 11:00-14:00 se sobrepõem"
-        );
+        assert_eq!(e.message, "os intervalos 08:00-12:00 e 11:00-14:00 se sobrepõem");
         assert_eq!(
             e.help.as_deref(),
             Some(
@@ -800,17 +709,11 @@ mod tests {
                 "use seg, ter, qua, qui, sex, sab, dom ou intervalos como seg-sex".to_owned()
             )
         );
-        assert_eq!(
-            hours_err(&[("seg-sexta", "08:00-12:00")]).0,
-            "dia desconhecido: 'sexta' (em 'seg-sexta')"
-        );
+        assert_eq!(hours_err(&[("seg-sexta", "08:00-12:00")]).0, "dia desconhecido: 'sexta' (em 'seg-sexta')");
         assert_eq!(hours_err(&[("", "08:00-12:00")]).0, "dia desconhecido: ''");
         assert_eq!(
             hours_err(&[("seg-sex", "08:00-12:00"), ("sex", "13:00-17:00")]),
-            (
-                "o dia sexta-feira aparece em duas chaves: 'seg-sex' e 'sex'".to_owned(),
-                DUPLICATE_DAY_HELP.to_owned()
-            )
+            ("o dia sexta-feira aparece em duas chaves: 'seg-sex' e 'sex'".to_owned(), DUPLICATE_DAY_HELP.to_owned())
         );
         assert_eq!(
             hours_err(&[("seg-sex,qua", "08:00-12:00")]).0,
@@ -822,10 +725,7 @@ mod tests {
     fn value_errors_name_the_key() {
         assert_eq!(
             hours_err(&[("seg-sex", "08:00-11:00, 13:00-25:00")]),
-            (
-                "hora inválida: 25:00 (em 'seg-sex')".to_owned(),
-                "as horas vão de 00:00 a 23:59".to_owned()
-            )
+            ("hora inválida: 25:00 (em 'seg-sex')".to_owned(), "as horas vão de 00:00 a 23:59".to_owned())
         );
         assert_eq!(
             hours_err(&[("sab", "13:00-11:00")]).0,
@@ -835,86 +735,39 @@ mod tests {
             hours_err(&[("seg", "08:00-12:00, 11:00-14:00")]).0,
             "os intervalos 08:00-12:00 e 11:00-14:00 se sobrepõem (em 'seg')"
         );
-        assert_eq!(
-            hours_err(&[("seg", "aberto")]).0,
-            "intervalo inválido: 'aberto' (em 'seg')"
-        );
+        assert_eq!(hours_err(&[("seg", "aberto")]).0, "intervalo inválido: 'aberto' (em 'seg')");
     }
 
     #[test]
     fn sentences_group_days() {
-        let h = hours(&[
-            ("seg-sex", "08:00-11:00, 13:00-17:00"),
-            ("sab", "8h às 12h"),
-        ]);
+        let h = hours(&[("seg-sex", "08:00-11:00, 13:00-17:00"), ("sab", "8h às 12h")]);
         assert_eq!(
             h.sentences(),
-            vec![
-                "Segunda a sexta-feira, das 8h às 11h e das 13h às 17h",
-                "Sábado, das 8h às 12h",
-            ]
+            vec!["Segunda a sexta-feira, das 8h às 11h e das 13h às 17h", "Sábado, das 8h às 12h",]
         );
         let h = hours(&[("seg,qua,sex", "08:30-12:00")]);
-        assert_eq!(
-            h.sentences(),
-            vec!["Segunda, quarta e sexta-feira, das 8h30 às 12h"]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda, quarta e sexta-feira, das 8h30 às 12h"]);
         let h = hours(&[("seg-sex", "08:00-17:00"), ("sab-dom", "fechado")]);
-        assert_eq!(
-            h.sentences(),
-            vec![
-                "Segunda a sexta-feira, das 8h às 17h",
-                "Sábado e domingo: fechado"
-            ]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda a sexta-feira, das 8h às 17h", "Sábado e domingo: fechado"]);
         // Days written separately with the same hours are grouped.
-        let h = hours(&[
-            ("seg", "8h-12h"),
-            ("ter", "8h-12h"),
-            ("qua", "8h-12h"),
-            ("qui", "13h-17h"),
-        ]);
-        assert_eq!(
-            h.sentences(),
-            vec![
-                "Segunda a quarta-feira, das 8h às 12h",
-                "Quinta-feira, das 13h às 17h"
-            ]
-        );
+        let h = hours(&[("seg", "8h-12h"), ("ter", "8h-12h"), ("qua", "8h-12h"), ("qui", "13h-17h")]);
+        assert_eq!(h.sentences(), vec!["Segunda a quarta-feira, das 8h às 12h", "Quinta-feira, das 13h às 17h"]);
         let h = hours(&[("seg-sab", "7h-19h")]);
         assert_eq!(h.sentences(), vec!["Segunda a sábado, das 7h às 19h"]);
         let h = hours(&[("seg,qua,sab", "7h-19h")]);
-        assert_eq!(
-            h.sentences(),
-            vec!["Segunda-feira, quarta-feira e sábado, das 7h às 19h"]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda-feira, quarta-feira e sábado, das 7h às 19h"]);
         let h = hours(&[("seg,ter", "7h-19h"), ("qua", "fechado")]);
-        assert_eq!(
-            h.sentences(),
-            vec![
-                "Segunda e terça-feira, das 7h às 19h",
-                "Quarta-feira: fechado"
-            ]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda e terça-feira, das 7h às 19h", "Quarta-feira: fechado"]);
         let h = hours(&[("seg-qua,sex", "9h-10h")]);
-        assert_eq!(
-            h.sentences(),
-            vec!["Segunda a quarta e sexta-feira, das 9h às 10h"]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda a quarta e sexta-feira, das 9h às 10h"]);
         let h = hours(&[("seg-qua,sab", "9h-10h")]);
-        assert_eq!(
-            h.sentences(),
-            vec!["Segunda a quarta-feira e sábado, das 9h às 10h"]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda a quarta-feira e sábado, das 9h às 10h"]);
         let h = hours(&[("dom", "9h-10h")]);
         assert_eq!(h.sentences(), vec!["Domingo, das 9h às 10h"]);
         let h = hours(&[("seg-dom", "24h")]);
         assert_eq!(h.sentences(), vec!["Todos os dias, 24 horas"]);
         let h = hours(&[("seg-sex", "7h-9h, 10h-12h, 13h-17h")]);
-        assert_eq!(
-            h.sentences(),
-            vec!["Segunda a sexta-feira, das 7h às 9h, das 10h às 12h e das 13h às 17h"]
-        );
+        assert_eq!(h.sentences(), vec!["Segunda a sexta-feira, das 7h às 9h, das 10h às 12h e das 13h às 17h"]);
         // Days not written are left out.
         assert_eq!(hours(&[]).sentences(), Vec::<String>::new());
         assert!(hours(&[]).is_empty());
@@ -927,61 +780,39 @@ mod tests {
         assert_eq!(e.sentence(), "25 de dezembro de 2025: fechado (Natal)");
         let e = Exception::parse("24/12/2025", "8h às 12h", Some(" Véspera de Natal ")).unwrap();
         assert_eq!(e.reason(), Some("Véspera de Natal"));
-        assert_eq!(
-            e.sentence(),
-            "24 de dezembro de 2025: das 8h às 12h (Véspera de Natal)"
-        );
+        assert_eq!(e.sentence(), "24 de dezembro de 2025: das 8h às 12h (Véspera de Natal)");
         let e = Exception::parse("2026-01-01", "fechado", Some("")).unwrap();
         assert_eq!(e.sentence(), "1º de janeiro de 2026: fechado");
         assert_eq!(
-            Exception::parse("31/02/2025", "fechado", None)
-                .unwrap_err()
-                .message,
+            Exception::parse("31/02/2025", "fechado", None).unwrap_err().message,
             "data inválida: 31/02/2025 (fevereiro de 2025 tem 28 dias)"
         );
         assert_eq!(
-            Exception::parse("24/12/2025", "8h-25h", None)
-                .unwrap_err()
-                .message,
+            Exception::parse("24/12/2025", "8h-25h", None).unwrap_err().message,
             "hora inválida: 25h (na exceção de 24/12/2025)"
         );
 
         let mut h = hours(&[("seg-sex", "08:00-17:00")]);
-        h.add_exception(Exception::parse("25/12/2025", "fechado", Some("Natal")).unwrap())
-            .unwrap();
-        h.add_exception(Exception::parse("24/12/2025", "8h-12h", None).unwrap())
-            .unwrap();
+        h.add_exception(Exception::parse("25/12/2025", "fechado", Some("Natal")).unwrap()).unwrap();
+        h.add_exception(Exception::parse("24/12/2025", "8h-12h", None).unwrap()).unwrap();
         let dates: Vec<String> = h.exceptions.iter().map(|e| e.date().br()).collect();
         assert_eq!(dates, vec!["24/12/2025", "25/12/2025"]);
         assert_eq!(
             h.exception_sentences(),
-            vec![
-                "24 de dezembro de 2025: das 8h às 12h",
-                "25 de dezembro de 2025: fechado (Natal)"
-            ]
+            vec!["24 de dezembro de 2025: das 8h às 12h", "25 de dezembro de 2025: fechado (Natal)"]
         );
-        let e = h
-            .add_exception(Exception::parse("2025-12-25", "fechado", None).unwrap())
-            .unwrap_err();
+        let e = h.add_exception(Exception::parse("2025-12-25", "fechado", None).unwrap()).unwrap_err();
         assert_eq!(e.message, "a data 25/12/2025 aparece em duas exceções");
         let today = Date::parse("25/12/2025").unwrap();
         assert_eq!(h.upcoming_exceptions(today).len(), 1);
         // Pushed to directly, out of order and twice on a date: the first of a date wins.
         let mut h = hours(&[]);
-        for (date, reason) in [
-            ("25/12/2025", "Natal"),
-            ("24/12/2025", "A"),
-            ("25/12/2025", "B"),
-        ] {
-            h.exceptions
-                .push(Exception::parse(date, "fechado", Some(reason)).unwrap());
+        for (date, reason) in [("25/12/2025", "Natal"), ("24/12/2025", "A"), ("25/12/2025", "B")] {
+            h.exceptions.push(Exception::parse(date, "fechado", Some(reason)).unwrap());
         }
         assert_eq!(
             h.exception_sentences(),
-            vec![
-                "24 de dezembro de 2025: fechado (A)",
-                "25 de dezembro de 2025: fechado (Natal)"
-            ]
+            vec!["24 de dezembro de 2025: fechado (A)", "25 de dezembro de 2025: fechado (Natal)"]
         );
         assert_eq!(
             h.data_attr(),
@@ -992,8 +823,7 @@ mod tests {
     #[test]
     fn open_now() {
         let mut h = hours(&[("seg-sex", "08:00-11:00, 13:00-17:00")]);
-        h.add_exception(Exception::parse("25/12/2025", "fechado", Some("Natal")).unwrap())
-            .unwrap();
+        h.add_exception(Exception::parse("25/12/2025", "fechado", Some("Natal")).unwrap()).unwrap();
         let at = |s: &str| DateTime::parse(s).unwrap();
         // 24/12/2025 is a Wednesday.
         assert!(h.is_open_at(at("24/12/2025 08:00")));
@@ -1009,8 +839,7 @@ mod tests {
     #[test]
     fn schema_org() {
         let mut h = hours(&[("seg-sex", "08:00-11:00, 13:00-17:00"), ("dom", "fechado")]);
-        h.add_exception(Exception::parse("25/12/2025", "fechado", Some("Natal")).unwrap())
-            .unwrap();
+        h.add_exception(Exception::parse("25/12/2025", "fechado", Some("Natal")).unwrap()).unwrap();
         let weekdays = json!([
             "https://schema.org/Monday",
             "https://schema.org/Tuesday",
@@ -1044,19 +873,13 @@ mod tests {
     #[test]
     fn data_attr() {
         let mut h = hours(&[("seg-sex", "08:00-11:00, 13:00-17:00"), ("sab", "fechado")]);
-        h.add_exception(Exception::parse("25/12/2025", "fechado", None).unwrap())
-            .unwrap();
+        h.add_exception(Exception::parse("25/12/2025", "fechado", None).unwrap()).unwrap();
         let day = "[[480,660],[780,1020]]";
         assert_eq!(
             h.data_attr(),
-            format!(
-                "{{\"w\":[{day},{day},{day},{day},{day},[],[]],\"x\":[{{\"d\":\"2025-12-25\",\"i\":[]}}]}}"
-            )
+            format!("{{\"w\":[{day},{day},{day},{day},{day},[],[]],\"x\":[{{\"d\":\"2025-12-25\",\"i\":[]}}]}}")
         );
-        assert_eq!(
-            hours(&[("dom", "24h")]).data_attr(),
-            "{\"w\":[[],[],[],[],[],[],[[0,1440]]],\"x\":[]}"
-        );
+        assert_eq!(hours(&[("dom", "24h")]).data_attr(), "{\"w\":[[],[],[],[],[],[],[[0,1440]]],\"x\":[]}");
     }
 
     fn check_invariants(h: &OpeningHours) -> Result<(), TestCaseError> {

@@ -43,7 +43,14 @@ pub fn load(sources: &SourceSet, config: SiteConfig, today: DateTime, diagnostic
         assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
         today,
     };
-    validate::resolve(&mut site, pending.secretariat, pending.assessorias, pending.notices, pending.sections, diagnostics);
+    validate::resolve(
+        &mut site,
+        pending.secretariat,
+        pending.assessorias,
+        pending.notices,
+        pending.sections,
+        diagnostics,
+    );
     site
 }
 
@@ -78,7 +85,11 @@ pub(super) struct AssessoriaRefs {
 
 fn reference(doc: &YamlDoc<'_>, key: &str, target: Option<&String>) -> Option<Ref> {
     let target = target?;
-    Some(Ref { target: target.trim().to_string(), file: doc.file.to_path_buf(), location: doc.locate_value(key, target) })
+    Some(Ref {
+        target: target.trim().to_string(),
+        file: doc.file.to_path_buf(),
+        location: doc.locate_value(key, target),
+    })
 }
 
 struct Loader<'a> {
@@ -288,8 +299,12 @@ impl Loader<'_> {
             }
         };
         for exception in &raw.excecoes {
-            let parsed = hours::Exception::parse(exception.data.as_str(), exception.horario.as_str(), exception.motivo.as_deref())
-                .and_then(|x| hours.add_exception(x));
+            let parsed = hours::Exception::parse(
+                exception.data.as_str(),
+                exception.horario.as_str(),
+                exception.motivo.as_deref(),
+            )
+            .and_then(|x| hours.add_exception(x));
             self.check(doc, "excecoes", exception.data.as_str(), parsed);
         }
         Some(hours)
@@ -351,7 +366,7 @@ impl Loader<'_> {
         let end = raw.fim.as_ref().and_then(|f| self.check(&doc, "fim", f.as_str(), DateTime::parse(f.as_str())));
         let (Some(kind), Some(start)) = (kind, start) else { return };
         if let (Some(end_text), Some(end)) = (&raw.fim, &end) {
-            if let Err(e) = datetime::Period::new(start.clone(), Some(end.clone())) {
+            if let Err(e) = datetime::Period::new(start, Some(*end)) {
                 self.report(&doc, "fim", end_text.as_str(), e);
                 return;
             }

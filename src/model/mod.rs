@@ -178,7 +178,10 @@ pub enum Attributions {
     None,
     List(Vec<String>),
     /// The article of a legal text that lists them: index into `Site::laws` and the anchor.
-    Reference { law: usize, anchor: String },
+    Reference {
+        law: usize,
+        anchor: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -340,14 +343,14 @@ impl Site {
     /// Notices that have not ended, soonest first.
     pub fn upcoming_notices(&self) -> Vec<&Notice> {
         let mut list: Vec<&Notice> = self.notices.iter().filter(|n| !self.is_past(n)).collect();
-        list.sort_by(|a, b| a.start.cmp(&b.start));
+        list.sort_by_key(|n| n.start);
         list
     }
 
     /// Notices that have ended, newest first.
     pub fn past_notices(&self) -> Vec<&Notice> {
         let mut list: Vec<&Notice> = self.notices.iter().filter(|n| self.is_past(n)).collect();
-        list.sort_by(|a, b| b.start.cmp(&a.start));
+        list.sort_by_key(|n| std::cmp::Reverse(n.start));
         list
     }
 

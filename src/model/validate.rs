@@ -10,8 +10,6 @@ use std::collections::BTreeMap;
 /// URLs the theme produces itself; content may not take them (except the pages editors may
 /// override, see [`OVERRIDABLE`]).
 const BUILT_IN: [&str; 6] = ["secretaria/", "unidades/", "estrutura/", "avisos/", "legislacao/", "mapa-do-site/"];
-/// Built-in pages an editor may replace by writing a page at the same URL.
-pub const OVERRIDABLE: [&str; 1] = ["acessibilidade/"];
 
 pub(super) fn resolve(
     site: &mut Site,
@@ -71,7 +69,7 @@ pub(super) fn resolve(
         site.notices.push(notice);
     }
 
-    site.notices.sort_by(|a, b| b.start.cmp(&a.start));
+    site.notices.sort_by_key(|n| std::cmp::Reverse(n.start));
     group_sections(site, sections);
     check_urls(site, diagnostics);
 }
@@ -117,10 +115,8 @@ fn law_list(laws: &[LegalText]) -> String {
     if laws.is_empty() {
         return "não há textos em content/legislacao/".to_string();
     }
-    let files: Vec<String> = laws
-        .iter()
-        .map(|l| l.origin.file.to_string_lossy().trim_start_matches("content/").to_string())
-        .collect();
+    let files: Vec<String> =
+        laws.iter().map(|l| l.origin.file.to_string_lossy().trim_start_matches("content/").to_string()).collect();
     format!("os textos existentes são: {}", files.join(", "))
 }
 
@@ -141,7 +137,8 @@ fn resolve_article(laws: &[LegalText], r: &Ref, diagnostics: &mut Diagnostics) -
     let anchor = anchor.trim().to_lowercase();
     let tree = laws.get(law).map(|l| &l.tree);
     if tree.and_then(|t| t.find(&anchor)).is_none() {
-        let articles: Vec<String> = tree.map(|t| t.articles().into_iter().filter_map(|a| a.id.clone()).collect()).unwrap_or_default();
+        let articles: Vec<String> =
+            tree.map(|t| t.articles().into_iter().filter_map(|a| a.id.clone()).collect()).unwrap_or_default();
         let help = if articles.is_empty() {
             format!("{file} não tem artigos reconhecidos (linhas como \"Art. 28 - …\")")
         } else {
@@ -184,7 +181,7 @@ fn group_sections(site: &mut Site, mut sections: Vec<Section>) {
 }
 
 /// `a/b/` → `a/`; `a/` → ``.
-pub fn parent_path(path: &str) -> String {
+fn parent_path(path: &str) -> String {
     let trimmed = path.trim_end_matches('/');
     match trimmed.rfind('/') {
         Some(i) => format!("{}/", &trimmed[..i]),

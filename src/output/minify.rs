@@ -30,7 +30,12 @@ mod tests {
             <body><p>  a   b  </p></body></html>";
         let out = String::from_utf8_lossy(&super::html(page)).to_string();
         assert!(out.to_lowercase().starts_with("<!doctype html>"), "{out}");
-        assert!(out.contains("classList.add(`js`)") || out.contains("classList.add(\"js\")") || out.contains("classList.add('js')"), "{out}");
+        assert!(
+            out.contains("classList.add(`js`)")
+                || out.contains("classList.add(\"js\")")
+                || out.contains("classList.add('js')"),
+            "{out}"
+        );
         assert!(out.contains("\"@type\""), "{out}");
         assert!(out.contains("<p>a b"), "{out}");
     }

@@ -15,7 +15,8 @@ impl Staging {
     /// Creates `.NAME.tmp-XXXX` next to `target` (same filesystem, so the swap is a rename).
     pub fn new(target: &Path) -> Result<Self> {
         let parent = parent_of(target);
-        std::fs::create_dir_all(&parent).with_context(|| format!("não foi possível criar a pasta {}", parent.display()))?;
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("não foi possível criar a pasta {}", parent.display()))?;
         let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.tmp-"))

@@ -211,17 +211,10 @@ pub struct LawView {
     pub norm: Option<String>,
     pub urn: Option<String>,
     pub summary: Option<String>,
-    pub toc: Vec<TocEntry>,
+    /// `<nav>` with the articles, from the legal module; empty when there are none.
+    pub toc_html: String,
     pub body_html: String,
     pub json_url: String,
-}
-
-#[derive(Serialize)]
-pub struct TocEntry {
-    pub id: String,
-    pub label: String,
-    pub summary: String,
-    pub depth: usize,
 }
 
 pub fn law_view(site: &Site, law: &LegalText) -> LawView {
@@ -234,8 +227,8 @@ pub fn law_view(site: &Site, law: &LegalText) -> LawView {
             .as_ref()
             .and_then(|n| Some(n.urn(site.config.uf.as_deref()?, site.config.municipality.as_deref()?))),
         summary: law.summary.clone(),
-        toc: law.tree.toc().into_iter().map(|t| TocEntry { id: t.id, label: t.label, summary: t.summary, depth: t.depth }).collect(),
-        body_html: crate::legal::render_html(&law.tree, &law.title),
+        toc_html: crate::legal::render_toc(&law.tree),
+        body_html: crate::legal::render_fragment(&law.tree),
         json_url: "estrutura.json".into(),
     }
 }

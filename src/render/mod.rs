@@ -80,7 +80,10 @@ impl<'a> Renderer<'a> {
                 let page = view::page(&site.home, md);
                 ctx.insert("secretariat", &view::secretariat(site, md));
                 ctx.insert("next_notice", &site.upcoming_notices().first().map(|n| view::notice(site, n, md)));
-                ctx.insert("recent_notices", &site.past_notices().iter().take(3).map(|n| view::notice(site, n, md)).collect::<Vec<_>>());
+                ctx.insert(
+                    "recent_notices",
+                    &site.past_notices().iter().take(3).map(|n| view::notice(site, n, md)).collect::<Vec<_>>(),
+                );
                 ctx.insert("page", &page);
                 ("index.html", site.config.title.clone(), Some(data::organization_ld(site)))
             }
@@ -146,7 +149,8 @@ impl<'a> Renderer<'a> {
                 return Ok(data::icalendar(site, n).into_bytes());
             }
             RouteKind::LawList => {
-                let laws: Vec<Link> = site.laws.iter().map(|l| Link { title: l.title.clone(), url: l.origin.path.clone() }).collect();
+                let laws: Vec<Link> =
+                    site.laws.iter().map(|l| Link { title: l.title.clone(), url: l.origin.path.clone() }).collect();
                 ctx.insert("laws", &laws);
                 ctx.insert("intro", &self.intro("legislacao/", md));
                 crumbs.push(crumb("Legislação", "legislacao/"));
@@ -172,18 +176,25 @@ impl<'a> Renderer<'a> {
             }
             RouteKind::Section(i) => {
                 let s = site.sections.get(i).ok_or_else(|| missing(route))?;
-                let pages: Vec<view::PageView> =
-                    s.pages.iter().filter_map(|&p| site.pages.get(p)).map(|p| view::PageView {
+                let pages: Vec<view::PageView> = s
+                    .pages
+                    .iter()
+                    .filter_map(|&p| site.pages.get(p))
+                    .map(|p| view::PageView {
                         body_html: String::new(),
                         ..view::page(&crate::model::Page { body: Default::default(), ..p.clone() }, md)
-                    }).collect();
-                ctx.insert("section", &view::PageView {
-                    title: s.title.clone(),
-                    url: s.origin.path.clone(),
-                    description: s.description.clone(),
-                    date: None,
-                    body_html: crate::markdown::render(&s.body.markdown, md),
-                });
+                    })
+                    .collect();
+                ctx.insert(
+                    "section",
+                    &view::PageView {
+                        title: s.title.clone(),
+                        url: s.origin.path.clone(),
+                        description: s.description.clone(),
+                        date: None,
+                        body_html: crate::markdown::render(&s.body.markdown, md),
+                    },
+                );
                 ctx.insert("pages", &pages);
                 self.section_crumbs(&s.origin.path, &mut crumbs);
                 crumbs.push(crumb(&s.title, &s.origin.path));

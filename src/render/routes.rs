@@ -57,7 +57,9 @@ pub fn plan(site: &Site) -> Vec<Route> {
     routes.push(Route::page("unidades/", RouteKind::UnitList));
     routes.extend(site.units.iter().enumerate().map(|(i, u)| Route::page(&u.origin.path, RouteKind::Unit(i))));
     routes.push(Route::page("estrutura/", RouteKind::Structure));
-    routes.extend(site.assessorias.iter().enumerate().map(|(i, a)| Route::page(&a.origin.path, RouteKind::Assessoria(i))));
+    routes.extend(
+        site.assessorias.iter().enumerate().map(|(i, a)| Route::page(&a.origin.path, RouteKind::Assessoria(i))),
+    );
     routes.push(Route::page("avisos/", RouteKind::NoticeList));
     for (i, n) in site.notices.iter().enumerate() {
         routes.push(Route::page(&n.origin.path, RouteKind::Notice(i)));

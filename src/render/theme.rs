@@ -51,13 +51,12 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Th
     let dir = root.join("themes").join(name);
     let mut sources: BTreeMap<String, (String, Option<PathBuf>)> =
         TEMPLATES.iter().map(|(n, s)| (n.to_string(), (s.to_string(), None))).collect();
-    let mut static_files: BTreeMap<String, Vec<u8>> =
-        STATIC.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect();
+    let mut static_files: BTreeMap<String, Vec<u8>> = STATIC.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect();
     if name != "default" && !dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error(format!("tema não encontrado: themes/{name}"))
-                .in_file("site.yaml")
-                .with_help("crie a pasta themes/NOME com os modelos que quer trocar, ou apague a linha `tema` para usar o padrão"),
+            Diagnostic::error(format!("tema não encontrado: themes/{name}")).in_file("site.yaml").with_help(
+                "crie a pasta themes/NOME com os modelos que quer trocar, ou apague a linha `tema` para usar o padrão",
+            ),
         );
         return None;
     }
@@ -69,19 +68,22 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Th
                 sources.insert(rel, (text, Some(crate::source::relative(root, &path))));
             }
             Err(err) => diagnostics.push(
-                Diagnostic::error(format!("não foi possível ler o modelo: {err}")).in_file(crate::source::relative(root, &path)),
+                Diagnostic::error(format!("não foi possível ler o modelo: {err}"))
+                    .in_file(crate::source::relative(root, &path)),
             ),
         }
     }
     let static_dir = dir.join("static");
     for path in crate::source::walk_files(&static_dir) {
-        let rel = format!("static/{}", crate::source::relative(&static_dir, &path).to_string_lossy().replace('\\', "/"));
+        let rel =
+            format!("static/{}", crate::source::relative(&static_dir, &path).to_string_lossy().replace('\\', "/"));
         match std::fs::read(&path) {
             Ok(bytes) => {
                 static_files.insert(rel, bytes);
             }
             Err(err) => diagnostics.push(
-                Diagnostic::error(format!("não foi possível ler o arquivo: {err}")).in_file(crate::source::relative(root, &path)),
+                Diagnostic::error(format!("não foi possível ler o arquivo: {err}"))
+                    .in_file(crate::source::relative(root, &path)),
             ),
         }
     }

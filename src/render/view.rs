@@ -126,7 +126,10 @@ pub fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatVi
             .iter()
             .map(|v| ValueView { name: v.name.clone(), description_html: render(&v.description) })
             .collect(),
-        competences: s.competences.and_then(|i| site.laws.get(i)).map(|l| Link { title: l.title.clone(), url: l.origin.path.clone() }),
+        competences: s
+            .competences
+            .and_then(|i| site.laws.get(i))
+            .map(|l| Link { title: l.title.clone(), url: l.origin.path.clone() }),
         sections: s
             .sections
             .iter()
@@ -179,13 +182,17 @@ pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<
             Some(text) => {
                 let base = text.origin.path.clone();
                 let provision = text.tree.find(anchor);
-                let items = provision.map(|p| super::data::attribution_items(p)).unwrap_or_default();
+                let items = provision.map(super::data::attribution_items).unwrap_or_default();
                 let intro = provision.map(super::data::caput_text).filter(|t| !t.is_empty());
                 let label = provision.and_then(|p| p.label.clone()).unwrap_or_else(|| anchor.clone());
                 (
                     items
                         .into_iter()
-                        .map(|(label, text, id)| AttributionView { label, text, url: id.map(|id| format!("{base}#{id}")) })
+                        .map(|(label, text, id)| AttributionView {
+                            label,
+                            text,
+                            url: id.map(|id| format!("{base}#{id}")),
+                        })
                         .collect(),
                     Some(Link {
                         title: format!("{} — {}", label.trim_end_matches(['-', '–', '—', '.', ' ']), text.title),
@@ -203,7 +210,10 @@ pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<
         head: a.head.clone(),
         url: a.origin.path.clone(),
         unit: a.unit.and_then(link_unit),
-        superior: a.superior.and_then(|i| site.assessorias.get(i)).map(|s| Link { title: s.title.clone(), url: s.origin.path.clone() }),
+        superior: a
+            .superior
+            .and_then(|i| site.assessorias.get(i))
+            .map(|s| Link { title: s.title.clone(), url: s.origin.path.clone() }),
         contacts: contacts(&a.phones, &a.emails),
         attributions,
         attributions_source,
@@ -238,7 +248,8 @@ pub struct NoticeView {
 }
 
 pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
-    let period = model::datetime::Period::new(n.start, n.end).map(|p| p.long_br()).unwrap_or_else(|_| n.start.long_br());
+    let period =
+        model::datetime::Period::new(n.start, n.end).map(|p| p.long_br()).unwrap_or_else(|_| n.start.long_br());
     NoticeView {
         title: n.title.clone(),
         kind: n.kind.label(),
@@ -248,7 +259,10 @@ pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
         end_iso: n.end.map(|e| e.iso()),
         place: n.place.clone(),
         address: n.address.clone(),
-        unit: n.unit.and_then(|i| site.units.get(i)).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() }),
+        unit: n
+            .unit
+            .and_then(|i| site.units.get(i))
+            .map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() }),
         upcoming: n.end.unwrap_or(n.start).end_of_event() >= site.today,
         description: n.description.clone(),
         body_html: markdown::render(&n.body.markdown, md),

@@ -35,10 +35,9 @@ pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
     if site_yaml.is_file() {
         set.site_yaml = read_text(root, &site_yaml, diagnostics);
     } else {
-        diagnostics.push(
-            Diagnostic::error(format!("site.yaml não encontrado em {}", root.display()))
-                .with_help("rode o comando na pasta do site, use --root PASTA, ou crie um site com `secretaria new PASTA`"),
-        );
+        diagnostics.push(Diagnostic::error(format!("site.yaml não encontrado em {}", root.display())).with_help(
+            "rode o comando na pasta do site, use --root PASTA, ou crie um site com `secretaria new PASTA`",
+        ));
     }
     let content = root.join("content");
     for path in walk_files(&content) {

@@ -103,7 +103,10 @@ fn translate(message: &str) -> (String, Option<String>) {
     if let Some((path, rest)) = message.split_once(": ") {
         let is_path = !path.is_empty()
             && path.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'))
-            && !matches!(path, "invalid type" | "invalid value" | "unknown field" | "missing field" | "unknown variant");
+            && !matches!(
+                path,
+                "invalid type" | "invalid value" | "unknown field" | "missing field" | "unknown variant"
+            );
         if is_path {
             let (inner, help) = translate(rest);
             return (format!("{inner} (em `{path}`)"), help);
@@ -136,11 +139,17 @@ fn translate(message: &str) -> (String, Option<String>) {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         return (
             format!("valor de tipo errado: encontrei {}, esperava {}", type_pt(found), type_pt(expected)),
-            Some("confira a indentação e se o valor deveria ser um texto, uma lista (- item) ou um grupo (chave: valor)".into()),
+            Some(
+                "confira a indentação e se o valor deveria ser um texto, uma lista (- item) ou um grupo (chave: valor)"
+                    .into(),
+            ),
         );
     }
     if message.starts_with("duplicate entry") || message.contains("duplicate key") {
-        return ("chave repetida".into(), Some("cada chave só pode aparecer uma vez no mesmo grupo; apague ou junte as repetições".into()));
+        return (
+            "chave repetida".into(),
+            Some("cada chave só pode aparecer uma vez no mesmo grupo; apague ou junte as repetições".into()),
+        );
     }
     if message.starts_with("unknown variant") {
         let names = backticked(message);

@@ -59,8 +59,12 @@ fn perdizes_unit_has_tel_link_mailto_and_hours_sentence() {
     assert_eq!(texts(&html, "main .horario li"), vec!["Segunda a sexta-feira, das 8h às 11h e das 13h às 17h"]);
     let ld = json_ld(&html);
     let spec = &ld[0]["openingHoursSpecification"];
-    assert_eq!(spec.as_array().map(Vec::len), Some(10), "{spec}");
-    assert_eq!(spec[0]["opens"], "08:00");
+    // Two periods, each Monday to Friday.
+    assert_eq!(spec.as_array().map(Vec::len), Some(2), "{spec}");
+    assert_eq!((spec[0]["opens"].as_str(), spec[0]["closes"].as_str()), (Some("08:00"), Some("11:00")));
+    assert_eq!((spec[1]["opens"].as_str(), spec[1]["closes"].as_str()), (Some("13:00"), Some("17:00")));
+    assert_eq!(spec[1]["dayOfWeek"].as_array().map(Vec::len), Some(5));
+    assert_eq!(spec[1]["dayOfWeek"][4], "https://schema.org/Friday");
     // The footer of every page carries the contacts too.
     let home = site.page("");
     assert_eq!(attrs(&home, "footer a[href^='tel:']", "href"), vec!["tel:+553436631492"]);
@@ -92,7 +96,13 @@ fn nova_cruz_has_five_named_values_mission_and_vision() {
     let values = texts(&html, "main dl.valores dt");
     assert_eq!(
         values,
-        vec!["Dignidade humana", "Solidariedade e empatia", "Participação e protagonismo", "Intersetorialidade", "Transparência e accountability"]
+        vec![
+            "Dignidade humana",
+            "Solidariedade e empatia",
+            "Participação e protagonismo",
+            "Intersetorialidade",
+            "Transparência e accountability"
+        ]
     );
     assert_eq!(html.select(&sel("main dl.valores dd")).count(), 5);
     assert!(texts(&html, "main #missao + .texto li").iter().any(|t| t == "Proteção à Criança de O 3 6 anos"));

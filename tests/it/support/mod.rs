@@ -96,7 +96,12 @@ pub fn copy_dir(from: &Path, to: &Path, skip_output: bool) {
     for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
         let rel = entry.path().strip_prefix(from).unwrap();
         let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string());
-        if skip_output && matches!(first.as_deref(), Some("public" | "target" | "tests" | ".git" | "node_modules" | "bench-out" | "src")) {
+        if skip_output
+            && matches!(
+                first.as_deref(),
+                Some("public" | "target" | "tests" | ".git" | "node_modules" | "bench-out" | "src")
+            )
+        {
             continue;
         }
         let dest = to.join(rel);
