@@ -1,6 +1,6 @@
 //! The command line (clap derive only; no logic). Help texts in Portuguese.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -8,18 +8,37 @@ use std::path::PathBuf;
     name = "secretaria",
     version,
     about = "Gera o site de transparência de uma secretaria municipal a partir de Markdown e YAML.",
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Comandos",
+    subcommand_value_name = "COMANDO",
+    next_help_heading = "Opções",
+    override_usage = "secretaria [--root PASTA] <COMANDO> [OPÇÕES]"
 )]
 pub struct Cli {
+    /// Mostra esta ajuda.
+    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
+    pub help: Option<bool>,
+
+    /// Mostra a versão.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    pub version: Option<bool>,
+
     /// Pasta do site (onde está o site.yaml). Padrão: a pasta atual.
-    #[arg(long, global = true, value_name = "PASTA", default_value = ".")]
+    #[arg(long, global = true, value_name = "PASTA", default_value = ".", hide_default_value = true)]
     pub root: PathBuf,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// clap's help layout with Portuguese headings.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
+
 #[derive(Debug, Subcommand)]
+#[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
     /// Gera o site em public/ (ou na pasta de --output). Se houver erro, a saída anterior fica intacta.
     Build(BuildArgs),
@@ -32,6 +51,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts]")]
 pub struct BuildArgs {
     /// Pasta de saída (relativa à pasta do site). Padrão: public
     #[arg(long, short, value_name = "PASTA")]
@@ -45,6 +65,7 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria check [--drafts]")]
 pub struct CheckArgs {
     /// Valida também as páginas marcadas como rascunho.
     #[arg(long)]
@@ -52,12 +73,14 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria serve [--port N] [--bind ENDEREÇO] [--open]")]
 pub struct ServeArgs {
     /// Porta do servidor.
-    #[arg(long, short, default_value_t = 1111)]
+    #[arg(long, short, default_value_t = 1111, hide_default_value = true)]
+    /// (padrão: 1111)
     pub port: u16,
     /// Endereço em que o servidor escuta. Padrão: só este computador (127.0.0.1).
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, default_value = "127.0.0.1", hide_default_value = true)]
     pub bind: String,
     /// Abre o navegador no endereço do site.
     #[arg(long)]
@@ -71,6 +94,7 @@ pub struct ServeArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria watch [--output PASTA]")]
 pub struct WatchArgs {
     /// Pasta de saída (relativa à pasta do site). Padrão: public
     #[arg(long, short, value_name = "PASTA")]

@@ -9,10 +9,14 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            let code = if err.use_stderr() { 2 } else { 0 };
+        Err(err) if !err.use_stderr() => {
+            // --help and --version
             let _ = err.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("{}", usage_error_pt(&err));
+            return ExitCode::from(2);
         }
     };
     let outcome = match cli.command {
@@ -26,4 +30,47 @@ fn main() -> ExitCode {
         Outcome::ContentErrors => ExitCode::from(1),
         Outcome::Failed => ExitCode::from(2),
     }
+}
+
+/// clap's usage errors, in Portuguese.
+fn usage_error_pt(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let suggestion = match context(ContextKind::SuggestedSubcommand) {
+        s if !s.is_empty() => format!(" Você quis dizer `{s}`?"),
+        _ => match context(ContextKind::SuggestedArg) {
+            s if !s.is_empty() => format!(" Você quis dizer `{s}`?"),
+            _ => String::new(),
+        },
+    };
+    let message = match err.kind() {
+        ErrorKind::InvalidSubcommand => {
+            format!("comando desconhecido: `{}`.{suggestion}", context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::UnknownArgument => {
+            format!("opção desconhecida: `{}`.{suggestion}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "valor inválido `{}` para `{}`",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "falta o comando: build, check, serve ou watch".to_string()
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("falta um argumento obrigatório: {}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => format!("opções incompatíveis: {}", context(ContextKind::InvalidArg)),
+        ErrorKind::TooManyValues => {
+            format!("opção repetida ou com valores demais: {}", context(ContextKind::InvalidArg))
+        }
+        _ => format!("uso incorreto: {}", err.kind()),
+    };
+    format!("erro: {message}\nuse `secretaria --help` para ver os comandos e as opções")
 }
