@@ -9,6 +9,7 @@ use crate::output::{minify, publish::Staging};
 use crate::render::{routes, theme, Renderer};
 use crate::source;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -16,7 +17,8 @@ use std::sync::Mutex;
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
-    /// Output folder; relative paths are taken from `root`. Default `public`.
+    /// Output folder as given on the command line (relative to the current folder);
+    /// `root/public` when absent.
     pub output: Option<PathBuf>,
     pub overrides: Overrides,
     /// "Today" for the upcoming/past split; the machine's local date when absent.
@@ -25,12 +27,7 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn output_dir(&self) -> PathBuf {
-        let out = self.output.clone().unwrap_or_else(|| PathBuf::from("public"));
-        if out.is_absolute() {
-            out
-        } else {
-            self.root.join(out)
-        }
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -68,7 +65,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
         return Err(Failure::Content(diagnostics));
     };
     let today = DateTime::from_naive(options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
-    let site = model::load::load(&sources, config, today, &mut diagnostics);
+    let site = model::load::load(sources, config, today, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(Failure::Content(diagnostics));
     }
@@ -135,6 +132,40 @@ fn static_files(
         count += 1;
     }
     Ok(count)
+}
+
+/// Renders one route to the bytes `build` publishes for it (HTML minified). The dev loop
+/// renders routes one by one with it; keep it in step with [`render_all`].
+pub fn render_route(renderer: &Renderer<'_>, route: &routes::Route) -> Result<Vec<u8>, Diagnostic> {
+    let bytes = renderer.render(route)?;
+    Ok(if route.is_html() { minify::html(&bytes) } else { bytes })
+}
+
+/// Where one static output file comes from.
+#[derive(Debug, Clone)]
+pub enum StaticSource<'a> {
+    /// A file of the theme (embedded or overridden), already in memory.
+    Theme(&'a [u8]),
+    /// A file of the site, absolute path.
+    File(PathBuf),
+}
+
+/// The static files [`build`] copies, keyed by output path (a later source wins, as in
+/// `static_files`): the theme's, the site's `static/`, and the assets beside content files.
+/// The dev loop copies from this list; keep it in step with `static_files`.
+pub fn static_plan<'a>(theme: &'a theme::Theme, site: &Site, root: &Path) -> BTreeMap<String, StaticSource<'a>> {
+    let mut plan: BTreeMap<String, StaticSource<'a>> =
+        theme.static_files.iter().map(|(path, bytes)| (path.clone(), StaticSource::Theme(bytes))).collect();
+    let static_dir = root.join("static");
+    for path in source::walk_files(&static_dir) {
+        let rel = source::relative(&static_dir, &path).to_string_lossy().replace('\\', "/");
+        plan.insert(rel, StaticSource::File(path));
+    }
+    let content = root.join("content");
+    for asset in &site.assets {
+        plan.insert(asset.to_string_lossy().replace('\\', "/"), StaticSource::File(content.join(asset)));
+    }
+    plan
 }
 
 /// `secretaria build`: everything into a staging folder, then swapped in atomically.

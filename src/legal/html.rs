@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use super::anchor::{phrase, Prep};
 use super::{summary, NormativeText, Provision, ProvisionKind as K};
 
-/// Minimal style the theme should include: lists show the published labels only.
+/// Minimal style the theme includes (themes/default/static/css/site.css): lists show the
+/// published labels only. Used here by the standalone test page.
+#[cfg(test)]
 pub(crate) const LEGAL_CSS: &str = "\
 .texto-normativo ol,.texto-normativo ul,.sumario ol{list-style:none;margin:0;padding-left:1.5em}\
 .texto-normativo>ol,.texto-normativo>ul{padding-left:0}\
@@ -40,7 +42,9 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// A complete HTML5 document: title, table of contents and the text.
+/// A complete HTML5 document: title, table of contents and the text (the test suite validates
+/// it as a whole page).
+#[cfg(test)]
 pub(crate) fn render_html(text: &NormativeText, page_title: &str) -> String {
     let title = match page_title.trim() {
         "" => "Texto normativo",

@@ -113,12 +113,14 @@ mod tests_structure;
 
 use serde::Serialize;
 
-pub(crate) use html::{render_fragment, render_html, render_toc, LEGAL_CSS};
+pub(crate) use html::{render_fragment, render_toc};
+#[cfg(test)]
+pub(crate) use html::{render_html, LEGAL_CSS};
 pub(crate) use parser::parse;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub(crate) enum ProvisionKind {
+pub enum ProvisionKind {
     /// Título, capítulo, seção, subseção, or a plain `#` heading.
     Heading,
     /// Its `label` is "Art. 27 -"; its `text` is empty; its first child is the caput.
@@ -134,53 +136,41 @@ pub(crate) enum ProvisionKind {
 
 /// One node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Provision {
-    pub(crate) kind: ProvisionKind,
+pub struct Provision {
+    pub kind: ProvisionKind,
     /// As published: "Art. 27 -", "XVIII.", "Parágrafo Único –", "a.", "-", "##".
-    pub(crate) label: Option<String>,
+    pub label: Option<String>,
     /// How it is cited: "art. 27", "inciso XVIII", "parágrafo único", "capítulo II".
-    pub(crate) name: Option<String>,
+    pub name: Option<String>,
     /// Text after the label as published (lines joined with `\n`); a heading's title.
-    pub(crate) text: String,
+    pub text: String,
     /// LexML anchor, unique in the page.
-    pub(crate) id: Option<String>,
+    pub id: Option<String>,
     /// Number as published (inciso "XVIII" → 18, alínea "b" → 2); none for
     /// "único", bullets, texts, or numbers beyond `u32`.
-    pub(crate) number: Option<u32>,
-    pub(crate) children: Vec<Provision>,
+    pub number: Option<u32>,
+    pub children: Vec<Provision>,
     /// 1-based line where it starts.
-    pub(crate) line: usize,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct LegalWarning {
+pub struct LegalWarning {
     /// 1-based line.
-    pub(crate) line: usize,
+    pub line: usize,
     /// In Portuguese: "inciso VI repetido no art. 28".
-    pub(crate) message: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub(crate) struct NormativeText {
-    pub(crate) provisions: Vec<Provision>,
-    pub(crate) warnings: Vec<LegalWarning>,
-}
-
-/// An entry of the table of contents: a heading with an id or an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct TocEntry {
-    pub(crate) id: String,
-    /// "CAPÍTULO II", "Art. 27 -".
-    pub(crate) label: String,
-    /// The heading's title, or the start of the caput (at most ~100 characters).
-    pub(crate) summary: String,
-    /// Number of headings above it.
-    pub(crate) depth: usize,
+pub struct NormativeText {
+    pub provisions: Vec<Provision>,
+    pub warnings: Vec<LegalWarning>,
 }
 
 impl NormativeText {
     /// All provisions, depth first, in document order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &Provision> {
+    pub fn iter(&self) -> impl Iterator<Item = &Provision> {
         let mut stack: Vec<&Provision> = self.provisions.iter().rev().collect();
         std::iter::from_fn(move || {
             let next = stack.pop()?;
@@ -189,48 +179,14 @@ impl NormativeText {
         })
     }
 
-    pub(crate) fn find(&self, id: &str) -> Option<&Provision> {
+    pub fn find(&self, id: &str) -> Option<&Provision> {
         self.iter().find(|p| p.id.as_deref() == Some(id))
     }
 
-    pub(crate) fn articles(&self) -> Vec<&Provision> {
+    pub fn articles(&self) -> Vec<&Provision> {
         self.iter()
             .filter(|p| p.kind == ProvisionKind::Article)
             .collect()
-    }
-
-    /// Headings with an id and articles, in document order.
-    pub(crate) fn toc(&self) -> Vec<TocEntry> {
-        let mut out = Vec::new();
-        toc_into(&self.provisions, 0, &mut out);
-        out
-    }
-}
-
-fn toc_into(nodes: &[Provision], depth: usize, out: &mut Vec<TocEntry>) {
-    for p in nodes {
-        match (p.kind, p.id.as_deref()) {
-            (ProvisionKind::Heading, Some(id)) => {
-                out.push(TocEntry {
-                    id: id.to_string(),
-                    label: p.label.clone().unwrap_or_default(),
-                    summary: p.text.clone(),
-                    depth,
-                });
-                toc_into(&p.children, depth.saturating_add(1), out);
-            }
-            (ProvisionKind::Heading, None) => toc_into(&p.children, depth, out),
-            (ProvisionKind::Article, Some(id)) => {
-                let caput = p.children.first().map_or("", |c| c.text.as_str());
-                out.push(TocEntry {
-                    id: id.to_string(),
-                    label: p.label.clone().unwrap_or_default(),
-                    summary: summary(caput, 100),
-                    depth,
-                });
-            }
-            _ => {}
-        }
     }
 }
 

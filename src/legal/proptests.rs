@@ -124,7 +124,7 @@ fn check_all(input: &str) {
         panic!("{e}\n{page}");
     }
     assert!(serde_json::to_string(&t).is_ok());
-    let _ = t.toc();
+    let _ = render_toc(&t);
 }
 
 proptest! {

@@ -111,11 +111,13 @@ Heading tit2 TÍTULO II|
         t.find("tit1_cap2").unwrap().name.as_deref(),
         Some("capítulo II")
     );
-    let toc: Vec<_> = t.toc().into_iter().map(|e| (e.id, e.depth)).collect();
-    assert_eq!(toc.len(), 13);
-    assert_eq!(toc[0], ("tit1".to_string(), 0));
-    assert_eq!(toc[2], ("art1".to_string(), 2));
-    assert!(toc.contains(&("art4".to_string(), 3)));
+    let toc = render_toc(&t);
+    assert_eq!(toc.matches("<li><a href=").count(), 13);
+    assert!(toc.contains(
+        "<li><a href=\"#tit1_cap2_sec2\">Seção II</a>\n<ol>\n<li><a href=\"#art4\">Art. 4º Texto.</a></li>\n</ol>\n</li>"
+    ));
+    let articles: Vec<_> = t.articles().iter().map(|a| a.line).collect();
+    assert_eq!(articles, [5, 13, 16, 18, 23]);
 }
 
 #[test]

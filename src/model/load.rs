@@ -16,9 +16,11 @@ use crate::source::yaml::YamlDoc;
 use crate::source::{SourceFile, SourceSet};
 
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
-pub fn load(sources: &SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+/// Consumes the sources: each file's text becomes its page body without a copy, so a large
+/// site is held in memory once.
+pub fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
     let mut loader = Loader { config: &config, diagnostics, pending: Pending::default() };
-    for file in &sources.content {
+    for file in sources.content {
         loader.file(file);
     }
     let pending = loader.pending;
@@ -102,7 +104,7 @@ struct Loader<'a> {
 pub const TYPED_FOLDERS: [&str; 4] = ["unidades", "estrutura", "avisos", "legislacao"];
 
 impl Loader<'_> {
-    fn file(&mut self, file: &SourceFile) {
+    fn file(&mut self, file: SourceFile) {
         let rel = file.rel_path.strip_prefix("content").unwrap_or(&file.rel_path);
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         let (stem_path, ext) = match rel_str.rsplit_once('.') {
@@ -115,8 +117,8 @@ impl Loader<'_> {
         let origin = Origin { file: file.rel_path.clone(), path: content_path(&stem_path) };
         if ext != "md" {
             match (stem_path.as_str(), top.as_str(), depth) {
-                ("secretaria", _, _) => self.secretariat(file, origin),
-                (_, "unidades", 1) => self.unit(file, origin, &stem),
+                ("secretaria", _, _) => self.secretariat(&file, origin),
+                (_, "unidades", 1) => self.unit(&file, origin, &stem),
                 _ => self.diagnostics.push(
                     Diagnostic::error("arquivo YAML em lugar não reconhecido")
                         .in_file(&file.rel_path)
@@ -125,7 +127,9 @@ impl Loader<'_> {
             }
             return;
         }
-        let Some((doc, body)) = self.split(file) else { return };
+        let rel_path = file.rel_path.clone();
+        let Some((yaml, yaml_line_offset, body)) = self.split(file) else { return };
+        let doc = YamlDoc { file: &rel_path, text: &yaml, line_offset: yaml_line_offset };
         if stem == "_index" && TYPED_FOLDERS.contains(&top.as_str()) && depth == 1 {
             if let Some(page) = self.page(doc, body, origin) {
                 self.pending.listing_intros.push(page);
@@ -146,12 +150,17 @@ impl Loader<'_> {
         }
     }
 
-    fn split<'f>(&mut self, file: &'f SourceFile) -> Option<(YamlDoc<'f>, Body)> {
+    /// (front matter, its line offset, body). The body reuses the file's buffer.
+    fn split(&mut self, file: SourceFile) -> Option<(String, usize, Body)> {
         match frontmatter::split(&file.text) {
-            Ok(split) => Some((
-                YamlDoc { file: &file.rel_path, text: split.yaml, line_offset: split.yaml_line_offset },
-                Body { markdown: split.body.to_string(), line_offset: split.body_line_offset },
-            )),
+            Ok(split) => {
+                let yaml = split.yaml.to_string();
+                let body_start = file.text.len() - split.body.len();
+                let (yaml_line_offset, body_line_offset) = (split.yaml_line_offset, split.body_line_offset);
+                let mut text = file.text;
+                text.drain(..body_start);
+                Some((yaml, yaml_line_offset, Body { markdown: text, line_offset: body_line_offset }))
+            }
             Err(line) => {
                 self.diagnostics.push(
                     Diagnostic::error("o cabeçalho (front matter) começa com --- mas não termina")

@@ -17,7 +17,7 @@ pub struct SourceFile {
 }
 
 /// Everything the build reads, before any interpretation.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SourceSet {
     pub root: PathBuf,
     pub site_yaml: Option<SourceFile>,
