@@ -44,9 +44,7 @@ pub(crate) fn num_id(num: &Num) -> String {
     }
     // LexML: letters count from 1 (A = 1, B = 2 … Z = 26, AA = 27).
     let index = num.suffix.chars().fold(0u32, |acc, c| {
-        let letter = u32::from(c)
-            .saturating_sub(u32::from('A'))
-            .saturating_add(1);
+        let letter = u32::from(c).saturating_sub(u32::from('A')).saturating_add(1);
         acc.saturating_mul(26).saturating_add(letter)
     });
     format!("{}-{index}", num.digits)
@@ -90,8 +88,7 @@ pub(crate) fn heading_name(group: Grouping, numeral: &str, num: &Num) -> String 
 pub(crate) fn list_numeral(kind: K, n: u32) -> String {
     match kind {
         K::Inciso => to_roman(n),
-        K::Alinea => char::from_u32(u32::from('a') + n.saturating_sub(1))
-            .map_or_else(|| n.to_string(), String::from),
+        K::Alinea => char::from_u32(u32::from('a') + n.saturating_sub(1)).map_or_else(|| n.to_string(), String::from),
         _ => n.to_string(),
     }
 }
@@ -112,8 +109,7 @@ fn list_word(kind: K) -> &'static str {
 }
 
 fn feminine(kind: K, name: &str) -> bool {
-    kind == K::Alinea
-        || (kind == K::Heading && (name.starts_with("seção") || name.starts_with("subseção")))
+    kind == K::Alinea || (kind == K::Heading && (name.starts_with("seção") || name.starts_with("subseção")))
 }
 
 /// Which determiner starts a phrase: "o" / "do" / "no".
@@ -166,43 +162,22 @@ pub(crate) fn sequence_warning(kind: K, prev: u32, new: u32, context: &str) -> O
     let fem = kind == K::Alinea;
     let show = |n: u32| match kind {
         K::Article | K::Paragraph => {
-            let num = Num {
-                value: Some(n),
-                digits: n.to_string(),
-                suffix: String::new(),
-                unique: false,
-            };
+            let num = Num { value: Some(n), digits: n.to_string(), suffix: String::new(), unique: false };
             ordinal(&num)
         }
         _ => list_numeral(kind, n),
     };
-    let ctx = if context.is_empty() {
-        String::new()
-    } else {
-        format!(" {context}")
-    };
+    let ctx = if context.is_empty() { String::new() } else { format!(" {context}") };
     let (o, d) = if fem { ("a", "da") } else { ("o", "do") };
     let message = if new == prev {
         let ending = if fem { "a" } else { "o" };
         format!("{word} {} repetid{ending}{ctx}", show(new))
     } else if new < prev {
-        format!(
-            "{word} {} fora de ordem (depois {d} {}){ctx}",
-            show(new),
-            show(prev)
-        )
+        format!("{word} {} fora de ordem (depois {d} {}){ctx}", show(new), show(prev))
     } else if new > prev.saturating_add(1) {
         // "do inciso III para o V", "do § 1º para o § 3º".
-        let again = if matches!(kind, K::Article | K::Paragraph) {
-            format!("{word} ")
-        } else {
-            String::new()
-        };
-        format!(
-            "numeração salta {d} {word} {} para {o} {again}{}{ctx}",
-            show(prev),
-            show(new)
-        )
+        let again = if matches!(kind, K::Article | K::Paragraph) { format!("{word} ") } else { String::new() };
+        format!("numeração salta {d} {word} {} para {o} {again}{}{ctx}", show(prev), show(new))
     } else {
         return None;
     };
@@ -228,78 +203,32 @@ mod tests {
 
     #[test]
     fn phrases() {
-        let chain = [
-            (K::Inciso, "inciso II"),
-            (K::Caput, "caput"),
-            (K::Article, "art. 27"),
-        ];
+        let chain = [(K::Inciso, "inciso II"), (K::Caput, "caput"), (K::Article, "art. 27")];
         assert_eq!(phrase(Prep::Bare, &chain), "o inciso II do art. 27");
-        let chain = [
-            (K::Alinea, "alínea a"),
-            (K::Inciso, "inciso II"),
-            (K::Caput, "caput"),
-            (K::Article, "art. 27"),
-        ];
-        assert_eq!(
-            phrase(Prep::Bare, &chain),
-            "a alínea a do inciso II do art. 27"
-        );
-        assert_eq!(
-            phrase(Prep::Em, &chain),
-            "na alínea a do inciso II do art. 27"
-        );
-        let chain = [
-            (K::Caput, "caput"),
-            (K::Article, "art. 27"),
-            (K::Heading, "capítulo II"),
-        ];
+        let chain = [(K::Alinea, "alínea a"), (K::Inciso, "inciso II"), (K::Caput, "caput"), (K::Article, "art. 27")];
+        assert_eq!(phrase(Prep::Bare, &chain), "a alínea a do inciso II do art. 27");
+        assert_eq!(phrase(Prep::Em, &chain), "na alínea a do inciso II do art. 27");
+        let chain = [(K::Caput, "caput"), (K::Article, "art. 27"), (K::Heading, "capítulo II")];
         assert_eq!(phrase(Prep::Bare, &chain), "o caput do art. 27");
-        assert_eq!(
-            phrase(
-                Prep::Bare,
-                &[(K::Heading, "seção I"), (K::Heading, "capítulo II")]
-            ),
-            "a seção I"
-        );
+        assert_eq!(phrase(Prep::Bare, &[(K::Heading, "seção I"), (K::Heading, "capítulo II")]), "a seção I");
         assert_eq!(phrase(Prep::Em, &[]), "");
     }
 
     #[test]
     fn warnings_in_portuguese() {
         let w = |k, p, n| sequence_warning(k, p, n, "no art. 28");
-        assert_eq!(
-            w(K::Inciso, 6, 6).as_deref(),
-            Some("inciso VI repetido no art. 28")
-        );
-        assert_eq!(
-            w(K::Inciso, 3, 5).as_deref(),
-            Some("numeração salta do inciso III para o V no art. 28")
-        );
-        assert_eq!(
-            w(K::Inciso, 5, 3).as_deref(),
-            Some("inciso III fora de ordem (depois do V) no art. 28")
-        );
-        assert_eq!(
-            w(K::Alinea, 1, 3).as_deref(),
-            Some("numeração salta da alínea a para a c no art. 28")
-        );
-        assert_eq!(
-            w(K::Alinea, 2, 2).as_deref(),
-            Some("alínea b repetida no art. 28")
-        );
-        assert_eq!(
-            w(K::Paragraph, 1, 3).as_deref(),
-            Some("numeração salta do § 1º para o § 3º no art. 28")
-        );
+        assert_eq!(w(K::Inciso, 6, 6).as_deref(), Some("inciso VI repetido no art. 28"));
+        assert_eq!(w(K::Inciso, 3, 5).as_deref(), Some("numeração salta do inciso III para o V no art. 28"));
+        assert_eq!(w(K::Inciso, 5, 3).as_deref(), Some("inciso III fora de ordem (depois do V) no art. 28"));
+        assert_eq!(w(K::Alinea, 1, 3).as_deref(), Some("numeração salta da alínea a para a c no art. 28"));
+        assert_eq!(w(K::Alinea, 2, 2).as_deref(), Some("alínea b repetida no art. 28"));
+        assert_eq!(w(K::Paragraph, 1, 3).as_deref(), Some("numeração salta do § 1º para o § 3º no art. 28"));
         assert_eq!(w(K::Inciso, 3, 4), None);
         assert_eq!(
             sequence_warning(K::Article, 28, 30, "").as_deref(),
             Some("numeração salta do art. 28 para o art. 30")
         );
-        assert_eq!(
-            sequence_warning(K::Article, 9, 9, "").as_deref(),
-            Some("art. 9º repetido")
-        );
+        assert_eq!(sequence_warning(K::Article, 9, 9, "").as_deref(), Some("art. 9º repetido"));
     }
 
     #[test]

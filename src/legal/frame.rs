@@ -37,23 +37,12 @@ pub(super) struct Frame {
 
 impl Frame {
     pub(super) fn new(node: Provision) -> Self {
-        Frame {
-            node,
-            rank: 0,
-            inline_bullet: false,
-            root: false,
-            last: Last::default(),
-            bullets: 0,
-        }
+        Frame { node, rank: 0, inline_bullet: false, root: false, last: Last::default(), bullets: 0 }
     }
 
     /// Where the search for an open sibling stops.
     pub(super) fn is_barrier(&self) -> bool {
-        self.root
-            || matches!(
-                self.node.kind,
-                K::Heading | K::Article | K::Caput | K::Paragraph
-            )
+        self.root || matches!(self.node.kind, K::Heading | K::Article | K::Caput | K::Paragraph)
     }
 
     /// Can a heading of `rank` be a child of this frame?

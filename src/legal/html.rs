@@ -66,11 +66,8 @@ pub(crate) fn render_html(text: &NormativeText, page_title: &str) -> String {
 
 /// The text alone, to embed in a page whose `<h1>` is above it (headings
 /// of the law start at `<h2>`).
-pub(crate) fn render_fragment(text: &NormativeText) -> String {
-    let mut r = Renderer {
-        out: String::new(),
-        seen: HashMap::new(),
-    };
+pub fn render_fragment(text: &NormativeText) -> String {
+    let mut r = Renderer { out: String::new(), seen: HashMap::new() };
     r.out.push_str("<div class=\"texto-normativo\">\n");
     r.nodes(&text.provisions, &mut Vec::new(), 2);
     r.out.push_str("</div>\n");
@@ -78,7 +75,7 @@ pub(crate) fn render_fragment(text: &NormativeText) -> String {
 }
 
 /// `<nav>` with nested lists of headings and articles; empty if there are none.
-pub(crate) fn render_toc(text: &NormativeText) -> String {
+pub fn render_toc(text: &NormativeText) -> String {
     let mut list = String::new();
     toc_list(&text.provisions, &mut list);
     if list.is_empty() {
@@ -109,12 +106,7 @@ fn toc_items(nodes: &[Provision], out: &mut String) {
             summary(p.children.first().map_or("", |c| c.text.as_str()), 100)
         };
         let text = [p.label.as_deref().unwrap_or(""), rest.as_str()].join(" ");
-        let _ = write!(
-            out,
-            "<li><a href=\"#{}\">{}</a>",
-            escape(id),
-            escape(text.trim())
-        );
+        let _ = write!(out, "<li><a href=\"#{}\">{}</a>", escape(id), escape(text.trim()));
         if p.kind == K::Heading {
             out.push('\n');
             toc_list(&p.children, out);
@@ -171,22 +163,13 @@ impl Renderer {
 
     /// `<span class="rotulo">XVIII.</span> text <a class="ancora">#</a>`; an
     /// article passes its own label and link to be shown before its caput.
-    fn labelled_text<'a>(
-        &mut self,
-        p: &'a Provision,
-        article: Option<&'a Provision>,
-        chain: &Chain<'a>,
-    ) {
+    fn labelled_text<'a>(&mut self, p: &'a Provision, article: Option<&'a Provision>, chain: &Chain<'a>) {
         let label = article.unwrap_or(p).label.as_deref().unwrap_or("");
         if !label.is_empty() {
             let _ = write!(self.out, "<span class=\"rotulo\">{}</span>", escape(label));
         }
         if let Some(art) = article {
-            let outer: Chain<'a> = chain
-                .iter()
-                .take(chain.len().saturating_sub(1))
-                .copied()
-                .collect();
+            let outer: Chain<'a> = chain.iter().take(chain.len().saturating_sub(1)).copied().collect();
             self.anchor(art, &outer);
         }
         if !p.text.is_empty() {
@@ -215,8 +198,7 @@ impl Renderer {
                 let _ = writeln!(self.out, "<div class=\"artigo\"{}>", id_attr(p));
                 chain.push((p.kind, p.name.as_deref().unwrap_or("")));
                 let mut rest = p.children.as_slice();
-                if let Some((caput, after)) = rest.split_first().filter(|(c, _)| c.kind == K::Caput)
-                {
+                if let Some((caput, after)) = rest.split_first().filter(|(c, _)| c.kind == K::Caput) {
                     let _ = write!(self.out, "<div class=\"caput\"{}><p>", id_attr(caput));
                     self.labelled_text(caput, Some(p), chain);
                     self.out.push_str("</p>");
@@ -225,11 +207,7 @@ impl Renderer {
                     rest = after;
                 } else {
                     // Not produced by the parser; keep the label visible anyway.
-                    let outer: Chain<'a> = chain
-                        .iter()
-                        .take(chain.len().saturating_sub(1))
-                        .copied()
-                        .collect();
+                    let outer: Chain<'a> = chain.iter().take(chain.len().saturating_sub(1)).copied().collect();
                     self.out.push_str("<p>");
                     self.labelled_text(p, None, &outer);
                     self.out.push_str("</p>\n");
@@ -239,11 +217,7 @@ impl Renderer {
                 self.out.push_str("</div>\n");
             }
             K::Caput | K::Paragraph => {
-                let class = if p.kind == K::Caput {
-                    "caput"
-                } else {
-                    "paragrafo"
-                };
+                let class = if p.kind == K::Caput { "caput" } else { "paragrafo" };
                 let _ = write!(self.out, "<div class=\"{class}\"{}><p>", id_attr(p));
                 self.labelled_text(p, None, chain);
                 self.out.push_str("</p>");
@@ -263,20 +237,12 @@ impl Renderer {
 
     fn heading<'a>(&mut self, p: &'a Provision, chain: &mut Chain<'a>, level: u8) {
         let h = level.min(6);
-        let _ = write!(
-            self.out,
-            "<section class=\"agrupador\"{}>\n<h{h}>",
-            id_attr(p)
-        );
+        let _ = write!(self.out, "<section class=\"agrupador\"{}>\n<h{h}>", id_attr(p));
         if p.name.is_some() {
             let label = p.label.as_deref().unwrap_or("");
             let _ = write!(self.out, "<span class=\"rotulo\">{}</span>", escape(label));
             if !p.text.is_empty() {
-                let _ = write!(
-                    self.out,
-                    " <span class=\"titulo\">{}</span>",
-                    escape(&p.text)
-                );
+                let _ = write!(self.out, " <span class=\"titulo\">{}</span>", escape(&p.text));
             }
             self.anchor(p, chain);
         } else {
@@ -296,27 +262,17 @@ impl Renderer {
         let mut names: Chain<'_> = vec![(p.kind, p.name.as_deref().unwrap_or(""))];
         names.extend(chain.iter().rev().copied());
         let what = phrase(Prep::Bare, &names);
-        let mut label = if what.is_empty() {
-            "Link para este trecho".to_string()
-        } else {
-            format!("Link para {what}")
-        };
+        let mut label = if what.is_empty() { "Link para este trecho".to_string() } else { format!("Link para {what}") };
         let count = self.seen.entry(label.clone()).or_insert(0);
         *count = count.saturating_add(1);
         if *count > 1 {
             let _ = write!(label, " ({count}ª ocorrência)");
         }
-        let _ = write!(
-            self.out,
-            " <a class=\"ancora\" href=\"#{}\" aria-label=\"{}\">#</a>",
-            escape(id),
-            escape(&label)
-        );
+        let _ =
+            write!(self.out, " <a class=\"ancora\" href=\"#{}\" aria-label=\"{}\">#</a>", escape(id), escape(&label));
     }
 }
 
 fn id_attr(p: &Provision) -> String {
-    p.id.as_deref()
-        .map(|id| format!(" id=\"{}\"", escape(id)))
-        .unwrap_or_default()
+    p.id.as_deref().map(|id| format!(" id=\"{}\"", escape(id))).unwrap_or_default()
 }

@@ -60,16 +60,10 @@ impl Parser {
             let sep = list_sep(at.get(len..)?, false)?;
             let expected = match self.open_inciso() {
                 // "…vinculados; XVIII. gerir", "…Humano III - tratando-se".
-                Some(open) if top.inline_bullet || matches!(last, Some(';' | ':' | '.')) => {
-                    open.checked_add(1)?
-                }
+                Some(open) if top.inline_bullet || matches!(last, Some(';' | ':' | '.')) => open.checked_add(1)?,
                 Some(_) => return None,
                 // "…incumbe: I - em consonância…"
-                None if last == Some(':')
-                    && matches!(top.node.kind, K::Caput | K::Paragraph | K::Text) =>
-                {
-                    1
-                }
+                None if last == Some(':') && matches!(top.node.kind, K::Caput | K::Paragraph | K::Text) => 1,
                 None => return None,
             };
             return (value == expected).then_some(Split::Inciso(value, len.saturating_add(sep)));
@@ -83,19 +77,11 @@ impl Parser {
         let spaced = after.len() != word.len();
         if top.inline_bullet {
             // " -Programa", " - Programa"; not " - PETI" (an acronym stays in the item).
-            let next = if spaced {
-                first.is_uppercase() && !is_acronym(word)
-            } else {
-                first.is_alphabetic()
-            };
+            let next = if spaced { first.is_uppercase() && !is_acronym(word) } else { first.is_alphabetic() };
             return next.then_some(Split::NextItem);
         }
-        let owner = matches!(
-            top.node.kind,
-            K::Caput | K::Inciso | K::Alinea | K::Paragraph
-        );
-        let start =
-            owner && matches!(last, Some(':' | ';')) && first.is_alphabetic() && !is_dash(first);
+        let owner = matches!(top.node.kind, K::Caput | K::Inciso | K::Alinea | K::Paragraph);
+        let start = owner && matches!(last, Some(':' | ';')) && first.is_alphabetic() && !is_dash(first);
         start.then_some(Split::StartList)
     }
 
@@ -127,9 +113,7 @@ impl Parser {
         if s.is_empty() {
             return;
         }
-        let holds_text = self
-            .top()
-            .is_some_and(|f| !matches!(f.node.kind, K::Heading | K::Article));
+        let holds_text = self.top().is_some_and(|f| !matches!(f.node.kind, K::Heading | K::Article));
         if !holds_text {
             let mut t = node(K::Text, None, line);
             t.text = s.to_string();

@@ -137,9 +137,7 @@ pub(crate) fn list_sep(s: &str, loose_dash: bool) -> Option<usize> {
     let dash = tail.chars().next().filter(|&c| is_dash(c))?;
     let end = spaces + dash.len_utf8();
     let after = s.get(end..)?;
-    let ok = after.is_empty()
-        || starts_ws(after)
-        || (loose_dash && after.chars().next().is_some_and(|c| !is_dash(c)));
+    let ok = after.is_empty() || starts_ws(after) || (loose_dash && after.chars().next().is_some_and(|c| !is_dash(c)));
     ok.then_some(end)
 }
 
@@ -160,16 +158,11 @@ fn md_heading(t: &str) -> Option<Line<'_>> {
     }
     let after = t.get(hashes..)?;
     let title = after.trim();
-    (starts_ws(after) && !title.is_empty()).then_some(Line::MdHeading {
-        marks: t.get(..hashes)?,
-        title,
-    })
+    (starts_ws(after) && !title.is_empty()).then_some(Line::MdHeading { marks: t.get(..hashes)?, title })
 }
 
 fn heading(t: &str) -> Option<Line<'_>> {
-    let (group, after) = Grouping::ALL
-        .iter()
-        .find_map(|&g| strip_word(t, g.folded()).map(|rest| (g, rest)))?;
+    let (group, after) = Grouping::ALL.iter().find_map(|&g| strip_word(t, g.folded()).map(|rest| (g, rest)))?;
     if !starts_ws(after) {
         return None;
     }
@@ -180,11 +173,7 @@ fn heading(t: &str) -> Option<Line<'_>> {
         (Num::unique(), offset(n, rest))
     } else {
         let len = n.chars().take_while(char::is_ascii_digit).count();
-        let value = n
-            .get(..len)
-            .filter(|d| (1..=4).contains(&d.len()))?
-            .parse()
-            .ok()?;
+        let value = n.get(..len).filter(|d| (1..=4).contains(&d.len()))?.parse().ok()?;
         (Num::plain(value), len)
     };
     let after_num = n.get(len..)?;
@@ -194,21 +183,11 @@ fn heading(t: &str) -> Option<Line<'_>> {
     let numeral = n.get(..len)?;
     let end = offset(t, after_num) + label_sep(after_num);
     let (label, title) = cut(t, end);
-    Some(Line::Heading {
-        group,
-        label,
-        numeral,
-        num,
-        title,
-    })
+    Some(Line::Heading { group, label, numeral, num, title })
 }
 
 /// After the number of an article or paragraph: end, whitespace or separator.
-fn numbered_label<'a>(
-    t: &'a str,
-    after_kw: &'a str,
-    unique_ok: bool,
-) -> Option<(Num, &'a str, &'a str)> {
+fn numbered_label<'a>(t: &'a str, after_kw: &'a str, unique_ok: bool) -> Option<(Num, &'a str, &'a str)> {
     let n = after_kw.trim_start();
     let (num, len) = match number(n) {
         Some(found) => found,
@@ -221,10 +200,7 @@ fn numbered_label<'a>(
     let after_num = n.get(len..)?;
     let ok = after_num.is_empty()
         || starts_ws(after_num)
-        || after_num
-            .chars()
-            .next()
-            .is_some_and(|c| is_dash(c) || c == '.' || c == ':');
+        || after_num.chars().next().is_some_and(|c| is_dash(c) || c == '.' || c == ':');
     if !ok {
         return None;
     }
@@ -264,11 +240,7 @@ fn paragraph(t: &str) -> Option<Line<'_>> {
     }
     let end = offset(t, after_unico) + label_sep(after_unico);
     let (label, rest) = cut(t, end);
-    Some(Line::Paragraph {
-        label,
-        num: Num::unique(),
-        rest,
-    })
+    Some(Line::Paragraph { label, num: Num::unique(), rest })
 }
 
 fn inciso(t: &str) -> Option<Line<'_>> {
@@ -283,21 +255,12 @@ fn alinea(t: &str) -> Option<Line<'_>> {
     let value = letter_value(letter)?;
     let sep = list_sep(t.get(1..)?, false)?;
     let (label, rest) = cut(t, 1 + sep);
-    Some(Line::Alinea {
-        label,
-        letter,
-        value,
-        rest,
-    })
+    Some(Line::Alinea { label, letter, value, rest })
 }
 
 fn item(t: &str) -> Option<Line<'_>> {
     let len = t.chars().take_while(char::is_ascii_digit).count();
-    let value = t
-        .get(..len)
-        .filter(|d| (1..=3).contains(&d.len()))?
-        .parse()
-        .ok()?;
+    let value = t.get(..len).filter(|d| (1..=3).contains(&d.len()))?.parse().ok()?;
     let sep = list_sep(t.get(len..)?, false)?;
     let (label, rest) = cut(t, len + sep);
     Some(Line::Item { label, value, rest })

@@ -1,10 +1,5 @@
 //! Line classification.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::panic
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice, clippy::panic)]
 
 use super::*;
 
@@ -25,11 +20,7 @@ fn parts(line: &str) -> (&'static str, String, String) {
 }
 
 fn check(line: &str, kind: &str, label: &str, rest: &str) {
-    assert_eq!(
-        parts(line),
-        (kind, label.to_string(), rest.to_string()),
-        "{line:?}"
-    );
+    assert_eq!(parts(line), (kind, label.to_string(), rest.to_string()), "{line:?}");
 }
 
 #[test]
@@ -49,16 +40,9 @@ fn articles() {
     check("Art. único. Texto", "art", "Art. único.", "Texto");
     check("Art.7º Texto", "art", "Art.7º", "Texto");
     check("Art. 5º", "art", "Art. 5º", "");
-    let Line::Article { num, .. } = classify("Art. 42-A. x") else {
-        panic!()
-    };
-    assert_eq!(
-        (num.value, num.digits.as_str(), num.suffix.as_str()),
-        (Some(42), "42", "A")
-    );
-    let Line::Article { num, .. } = classify("Art. 1.000 - x") else {
-        panic!()
-    };
+    let Line::Article { num, .. } = classify("Art. 42-A. x") else { panic!() };
+    assert_eq!((num.value, num.digits.as_str(), num.suffix.as_str()), (Some(42), "42", "A"));
+    let Line::Article { num, .. } = classify("Art. 1.000 - x") else { panic!() };
     assert_eq!(num.value, Some(1000));
 }
 
@@ -68,16 +52,9 @@ fn not_articles() {
     check("Art. 5º, I, da Lei", "text", "", "Art. 5º, I, da Lei");
     check("Arte 5", "text", "", "Arte 5");
     check("Art. X", "text", "", "Art. X");
-    let Line::Article { num, .. } = classify("Art. 99999999999999999999 - x") else {
-        panic!()
-    };
-    assert_eq!(
-        (num.value, num.digits.as_str()),
-        (None, "99999999999999999999")
-    );
-    let Line::Article { num, .. } = classify(&format!("Art. {} - x", "9".repeat(500))) else {
-        panic!()
-    };
+    let Line::Article { num, .. } = classify("Art. 99999999999999999999 - x") else { panic!() };
+    assert_eq!((num.value, num.digits.as_str()), (None, "99999999999999999999"));
+    let Line::Article { num, .. } = classify(&format!("Art. {} - x", "9".repeat(500))) else { panic!() };
     assert_eq!(num.digits.len(), 20);
 }
 
@@ -88,18 +65,8 @@ fn paragraphs() {
     check("§1º Texto", "par", "§1º", "Texto");
     check("§ 10. Texto", "par", "§ 10.", "Texto");
     check("Parágrafo único. Texto", "par", "Parágrafo único.", "Texto");
-    check(
-        "Parágrafo Único – Compõe",
-        "par",
-        "Parágrafo Único –",
-        "Compõe",
-    );
-    check(
-        "Parágrafo único - Texto",
-        "par",
-        "Parágrafo único -",
-        "Texto",
-    );
+    check("Parágrafo Único – Compõe", "par", "Parágrafo Único –", "Compõe");
+    check("Parágrafo único - Texto", "par", "Parágrafo único -", "Texto");
     check("PARÁGRAFO ÚNICO Texto", "par", "PARÁGRAFO ÚNICO", "Texto");
     check("Paragrafo unico: Texto", "par", "Paragrafo unico:", "Texto");
     check("Parágrafo segundo", "text", "", "Parágrafo segundo");
@@ -115,12 +82,7 @@ fn incisos() {
     check("II) coordenar", "inc", "II)", "coordenar");
     check("III — prevenir", "inc", "III —", "prevenir");
     check("XVIII. gerir", "inc", "XVIII.", "gerir");
-    check(
-        "VIII CONFERENCIA MUNICIPAL",
-        "text",
-        "",
-        "VIII CONFERENCIA MUNICIPAL",
-    );
+    check("VIII CONFERENCIA MUNICIPAL", "text", "", "VIII CONFERENCIA MUNICIPAL");
     check("IIII. x", "text", "", "IIII. x");
     check("MMMMMMMMMCMXCIX. x", "text", "", "MMMMMMMMMCMXCIX. x");
     check("I.B.G.E. informa", "text", "", "I.B.G.E. informa");
@@ -150,18 +112,8 @@ fn alineas_items_bullets() {
 #[test]
 fn headings() {
     check("CAPÍTULO II", "heading", "CAPÍTULO II", "");
-    check(
-        "CAPÍTULO II - DA ESTRUTURA",
-        "heading",
-        "CAPÍTULO II -",
-        "DA ESTRUTURA",
-    );
-    check(
-        "Capítulo I Das Disposições",
-        "heading",
-        "Capítulo I",
-        "Das Disposições",
-    );
+    check("CAPÍTULO II - DA ESTRUTURA", "heading", "CAPÍTULO II -", "DA ESTRUTURA");
+    check("Capítulo I Das Disposições", "heading", "Capítulo I", "Das Disposições");
     check("Seção I", "heading", "Seção I", "");
     check("SUBSEÇÃO II", "heading", "SUBSEÇÃO II", "");
     check("TÍTULO I", "heading", "TÍTULO I", "");
@@ -169,12 +121,7 @@ fn headings() {
     check("CAPÍTULO ÚNICO", "heading", "CAPÍTULO ÚNICO", "");
     check("Seção de Protocolo", "text", "", "Seção de Protocolo");
     check("Capítulos I", "text", "", "Capítulos I");
-    check(
-        "## Competência do Órgão",
-        "md",
-        "##",
-        "Competência do Órgão",
-    );
+    check("## Competência do Órgão", "md", "##", "Competência do Órgão");
     check("#hashtag", "text", "", "#hashtag");
     check("####### sete", "text", "", "####### sete");
     check("   \u{a0} ", "blank", "", "");

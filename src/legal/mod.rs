@@ -85,13 +85,7 @@
 //! art. 27">#</a>` (a repeated label gets " (2ª ocorrência)"). [`render_toc`]
 //! is a `<nav class="sumario">` of headings and articles; [`render_html`] a
 //! complete page (title, style, `<main>`, `<h1>`, summary, text).
-#![deny(
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::string_slice
-)]
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::string_slice)]
 
 mod anchor;
 mod frame;
@@ -113,10 +107,10 @@ mod tests_structure;
 
 use serde::Serialize;
 
-pub(crate) use html::{render_fragment, render_toc};
+pub use html::{render_fragment, render_toc};
 #[cfg(test)]
 pub(crate) use html::{render_html, LEGAL_CSS};
-pub(crate) use parser::parse;
+pub use parser::parse;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -184,9 +178,7 @@ impl NormativeText {
     }
 
     pub fn articles(&self) -> Vec<&Provision> {
-        self.iter()
-            .filter(|p| p.kind == ProvisionKind::Article)
-            .collect()
+        self.iter().filter(|p| p.kind == ProvisionKind::Article).collect()
     }
 }
 

@@ -13,8 +13,7 @@ pub(crate) enum Grouping {
 }
 
 impl Grouping {
-    pub(super) const ALL: [Grouping; 4] =
-        [Self::Titulo, Self::Capitulo, Self::Secao, Self::Subsecao];
+    pub(super) const ALL: [Grouping; 4] = [Self::Titulo, Self::Capitulo, Self::Secao, Self::Subsecao];
 
     /// Nesting rank: a heading closes the open headings of equal or larger rank.
     pub(crate) fn rank(self) -> u8 {
@@ -72,21 +71,11 @@ pub(crate) struct Num {
 
 impl Num {
     pub(super) fn unique() -> Self {
-        Num {
-            value: Some(1),
-            digits: "1".into(),
-            suffix: String::new(),
-            unique: true,
-        }
+        Num { value: Some(1), digits: "1".into(), suffix: String::new(), unique: true }
     }
 
     pub(super) fn plain(value: u32) -> Self {
-        Num {
-            value: Some(value),
-            digits: value.to_string(),
-            suffix: String::new(),
-            unique: false,
-        }
+        Num { value: Some(value), digits: value.to_string(), suffix: String::new(), unique: false }
     }
 }
 
@@ -103,8 +92,7 @@ pub(super) fn number(s: &str) -> Option<(Num, usize)> {
         }
         // Thousands separator: "1.000" (a dot, exactly three digits).
         let group = b.get(i) == Some(&b'.')
-            && b.get(i + 1..i + 4)
-                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
             && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
         if digits.is_empty() || !group {
             break;
@@ -125,10 +113,7 @@ pub(super) fn number(s: &str) -> Option<(Num, usize)> {
     // Letter suffix: "42-A".
     let mut suffix = String::new();
     if let Some(after_dash) = rest.strip_prefix('-') {
-        let letters = after_dash
-            .chars()
-            .take_while(char::is_ascii_uppercase)
-            .count();
+        let letters = after_dash.chars().take_while(char::is_ascii_uppercase).count();
         let tail = after_dash.get(letters..).unwrap_or("");
         if (1..=3).contains(&letters) && !starts_alnum(tail) {
             suffix = after_dash.get(..letters).unwrap_or("").to_string();
@@ -139,13 +124,5 @@ pub(super) fn number(s: &str) -> Option<(Num, usize)> {
     let trimmed = digits.trim_start_matches('0');
     let canonical = if trimmed.is_empty() { "0" } else { trimmed };
     let digits = canonical.chars().take(20).collect();
-    Some((
-        Num {
-            value,
-            digits,
-            suffix,
-            unique: false,
-        },
-        offset(s, rest),
-    ))
+    Some((Num { value, digits, suffix, unique: false }, offset(s, rest)))
 }

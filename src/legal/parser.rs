@@ -10,7 +10,7 @@ use super::lexer::{classify, is_upper, Line};
 use super::numbers::Num;
 use super::{LegalWarning, NormativeText, Provision, ProvisionKind as K};
 
-pub(crate) fn parse(text: &str) -> NormativeText {
+pub fn parse(text: &str) -> NormativeText {
     let mut parser = Parser::new();
     for (i, line) in text.lines().enumerate() {
         parser.line(line, i.saturating_add(1));
@@ -57,15 +57,8 @@ impl Parser {
 
     fn finish(mut self) -> NormativeText {
         self.truncate(1);
-        let provisions = self
-            .stack
-            .pop()
-            .map(|f| f.node.children)
-            .unwrap_or_default();
-        NormativeText {
-            provisions,
-            warnings: self.warnings,
-        }
+        let provisions = self.stack.pop().map(|f| f.node.children).unwrap_or_default();
+        NormativeText { provisions, warnings: self.warnings }
     }
 
     pub(super) fn top(&self) -> Option<&Frame> {
@@ -90,10 +83,7 @@ impl Parser {
     }
 
     fn close_to_heading(&mut self) {
-        while self
-            .top()
-            .is_some_and(|f| !f.root && f.node.kind != K::Heading)
-        {
+        while self.top().is_some_and(|f| !f.root && f.node.kind != K::Heading) {
             self.pop();
         }
     }
@@ -101,9 +91,7 @@ impl Parser {
     /// Names from the top of the stack down, for phrases.
     fn chain(&self) -> Vec<(K, &str)> {
         let named = self.stack.iter().rev().filter(|f| !f.root);
-        named
-            .map(|f| (f.node.kind, f.node.name.as_deref().unwrap_or("")))
-            .collect()
+        named.map(|f| (f.node.kind, f.node.name.as_deref().unwrap_or(""))).collect()
     }
 
     fn warn(&mut self, line: usize, message: String) {
@@ -118,8 +106,7 @@ impl Parser {
     pub(super) fn settle(&mut self, kind: K, numbered: bool) {
         let mut sibling = None;
         for (i, f) in self.stack.iter().enumerate().rev() {
-            let same =
-                f.node.kind == kind && (kind != K::Item || f.node.number.is_some() == numbered);
+            let same = f.node.kind == kind && (kind != K::Item || f.node.number.is_some() == numbered);
             if same && !f.root {
                 sibling = Some(i);
                 break;
@@ -138,12 +125,8 @@ impl Parser {
     /// The id of the top frame if it is a dispositivo (ids of headings and of
     /// the root do not prefix the ids of their provisions).
     fn id_prefix(&self) -> String {
-        let top = self
-            .top()
-            .filter(|f| !f.root && !matches!(f.node.kind, K::Heading | K::Text));
-        top.and_then(|f| f.node.id.as_deref())
-            .map(|id| format!("{id}_"))
-            .unwrap_or_default()
+        let top = self.top().filter(|f| !f.root && !matches!(f.node.kind, K::Heading | K::Text));
+        top.and_then(|f| f.node.id.as_deref()).map(|id| format!("{id}_")).unwrap_or_default()
     }
 
     pub(super) fn push(&mut self, frame: Frame) {
@@ -152,14 +135,7 @@ impl Parser {
 
     /// Opens an inciso, alínea or item (numbered or bullet) under the current
     /// top; the caller has settled the stack.
-    pub(super) fn open_list(
-        &mut self,
-        kind: K,
-        label: &str,
-        number: Option<u32>,
-        line: usize,
-        inline: bool,
-    ) {
+    pub(super) fn open_list(&mut self, kind: K, label: &str, number: Option<u32>, line: usize, inline: bool) {
         let prefix = self.id_prefix();
         let (name, part) = match number {
             Some(n) => {
@@ -184,18 +160,10 @@ impl Parser {
     }
 
     fn check_sequence(&mut self, kind: K, new: u32, line: usize) {
-        let prev = self
-            .stack
-            .last_mut()
-            .and_then(|f| f.last.slot(kind))
-            .and_then(|s| s.replace(new));
+        let prev = self.stack.last_mut().and_then(|f| f.last.slot(kind)).and_then(|s| s.replace(new));
         let Some(prev) = prev else { return };
         // "no art. 28", not "no caput do art. 28".
-        let chain: Vec<_> = self
-            .chain()
-            .into_iter()
-            .filter(|(k, _)| *k != K::Caput)
-            .collect();
+        let chain: Vec<_> = self.chain().into_iter().filter(|(k, _)| *k != K::Caput).collect();
         let context = anchor::phrase(Prep::Em, &chain);
         if let Some(message) = anchor::sequence_warning(kind, prev, new, &context) {
             self.warn(line, message);
@@ -242,22 +210,10 @@ impl Parser {
                 let rank = 10u8.saturating_add(u8::try_from(marks.len()).unwrap_or(6));
                 self.heading(rank, marks, None, title, n);
             }
-            Line::Heading {
-                group,
-                label,
-                numeral,
-                num,
-                title,
-            } => {
+            Line::Heading { group, label, numeral, num, title } => {
                 let name = anchor::heading_name(group, numeral, &num);
                 let id = format!("{}{}", group.prefix(), anchor::num_id(&num));
-                self.heading(
-                    group.rank(),
-                    label,
-                    Some((name, id, num.value.filter(|_| !num.unique))),
-                    title,
-                    n,
-                );
+                self.heading(group.rank(), label, Some((name, id, num.value.filter(|_| !num.unique))), title, n);
                 if title.is_empty() {
                     self.pending_title = Some(false);
                 }
@@ -279,9 +235,7 @@ impl Parser {
                     self.list_line(K::Inciso, label, Some(value), rest, n);
                 }
             }
-            Line::Alinea {
-                label, value, rest, ..
-            } => self.list_line(K::Alinea, label, Some(value), rest, n),
+            Line::Alinea { label, value, rest, .. } => self.list_line(K::Alinea, label, Some(value), rest, n),
             Line::Item { label, value, rest } => {
                 self.list_line(K::Item, label, Some(value), rest, n);
             }
@@ -296,14 +250,7 @@ impl Parser {
         self.feed(rest, n);
     }
 
-    fn heading(
-        &mut self,
-        rank: u8,
-        label: &str,
-        named: Option<(String, String, Option<u32>)>,
-        title: &str,
-        n: usize,
-    ) {
+    fn heading(&mut self, rank: u8, label: &str, named: Option<(String, String, Option<u32>)>, title: &str, n: usize) {
         while self.top().is_some_and(|f| !f.holds_heading(rank)) {
             self.pop();
         }
@@ -311,11 +258,8 @@ impl Parser {
         h.text = title.to_string();
         if let Some((name, part, value)) = named {
             // LexML nests the ids of agrupadores: "tit1_cap2_sec1".
-            let parent = self
-                .stack
-                .iter()
-                .rev()
-                .find_map(|f| f.node.id.as_deref().filter(|_| f.node.kind == K::Heading));
+            let parent =
+                self.stack.iter().rev().find_map(|f| f.node.id.as_deref().filter(|_| f.node.kind == K::Heading));
             let base = parent.map_or_else(|| part.clone(), |p| format!("{p}_{part}"));
             h.id = Some(self.anchors.unique(base));
             h.name = Some(name);
@@ -354,10 +298,7 @@ impl Parser {
         }
         let prefix = self.id_prefix();
         let mut p = node(K::Paragraph, Some(label), n);
-        p.id = Some(
-            self.anchors
-                .unique(format!("{prefix}par{}", anchor::num_id(num))),
-        );
+        p.id = Some(self.anchors.unique(format!("{prefix}par{}", anchor::num_id(num))));
         p.name = Some(anchor::paragraph_name(num));
         p.number = if num.unique { None } else { num.value };
         self.push(Frame::new(p));
@@ -367,11 +308,7 @@ impl Parser {
     /// follows it directly, else a text of its own beside the provisions.
     fn text(&mut self, t: &str, after_blank: bool, n: usize) {
         let owner = self.top().is_some_and(|f| {
-            !f.root
-                && matches!(
-                    f.node.kind,
-                    K::Caput | K::Paragraph | K::Inciso | K::Alinea | K::Item
-                )
+            !f.root && matches!(f.node.kind, K::Caput | K::Paragraph | K::Inciso | K::Alinea | K::Item)
         });
         if owner && !after_blank {
             self.feed(t, n);

@@ -1,11 +1,6 @@
 //! Property tests: no input panics the parser or the renderer, text is never
 //! lost, anchors are always unique and the HTML stays valid.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::panic
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice, clippy::panic)]
 
 use proptest::prelude::*;
 
@@ -110,11 +105,7 @@ fn check_all(input: &str) {
         if let Some(id) = &p.id {
             assert_eq!(t.find(id).map(|f| f.line), Some(p.line));
         }
-        assert!(
-            p.line >= 1 && p.line <= input.lines().count().max(1),
-            "line {}",
-            p.line
-        );
+        assert!(p.line >= 1 && p.line <= input.lines().count().max(1), "line {}", p.line);
     }
     for w in &t.warnings {
         assert!(w.line >= 1 && !w.message.is_empty());

@@ -89,8 +89,7 @@ pub(crate) fn roman_prefix(s: &str) -> Option<(u32, usize)> {
 
 /// Alínea letter to its ordinal: a → 1 … z → 26.
 pub(crate) fn letter_value(c: char) -> Option<u32> {
-    c.is_ascii_lowercase()
-        .then(|| u32::from(c) - u32::from('a') + 1)
+    c.is_ascii_lowercase().then(|| u32::from(c) - u32::from('a') + 1)
 }
 
 #[cfg(test)]

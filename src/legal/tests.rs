@@ -1,10 +1,5 @@
 //! Parser tests: the seeds' mess, headings, anchors and warnings.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::panic
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice, clippy::panic)]
 
 use super::*;
 
@@ -83,12 +78,7 @@ pub(super) fn assert_kept(input: &str, t: &NormativeText) {
     let published: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     let mut tree = String::new();
     for p in t.iter() {
-        tree.extend(
-            p.label
-                .iter()
-                .flat_map(|l| l.chars())
-                .filter(|c| !c.is_whitespace()),
-        );
+        tree.extend(p.label.iter().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()));
         tree.extend(p.text.chars().filter(|c| !c.is_whitespace()));
     }
     assert_eq!(tree, published, "text lost or reordered");
@@ -99,19 +89,10 @@ pub(super) fn assert_ids(t: &NormativeText) {
     let mut seen = std::collections::HashSet::new();
     for p in t.iter() {
         let Some(id) = &p.id else {
-            assert!(
-                matches!(p.kind, ProvisionKind::Text | ProvisionKind::Heading),
-                "{p:?}"
-            );
+            assert!(matches!(p.kind, ProvisionKind::Text | ProvisionKind::Heading), "{p:?}");
             continue;
         };
-        assert!(
-            !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
-            "{id}"
-        );
+        assert!(!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'), "{id}");
         assert!(seen.insert(id.clone()), "duplicate id {id}");
     }
 }
@@ -125,10 +106,7 @@ pub(super) fn check(input: &str, expected: &str) -> NormativeText {
 }
 
 pub(super) fn messages(t: &NormativeText) -> Vec<(usize, &str)> {
-    t.warnings
-        .iter()
-        .map(|w| (w.line, w.message.as_str()))
-        .collect()
+    t.warnings.iter().map(|w| (w.line, w.message.as_str())).collect()
 }
 
 #[test]
@@ -160,11 +138,7 @@ Article art28 Art. 28 -|
     );
     // XVII and XVIII share line 7, split after "; ".
     let xvii = t.find("inc17").unwrap();
-    assert!(
-        xvii.text.ends_with("Programas vinculados;"),
-        "{}",
-        xvii.text
-    );
+    assert!(xvii.text.ends_with("Programas vinculados;"), "{}", xvii.text);
     assert_eq!((xvii.line, xvii.number), (7, Some(17)));
     let xviii = t.find("inc18").unwrap();
     assert_eq!(xviii.label.as_deref(), Some("XVIII."));
@@ -175,16 +149,10 @@ Article art28 Art. 28 -|
         messages(&t),
         [
             (6, "numeração salta do inciso II para o XVI"),
-            (
-                14,
-                "numeração salta do inciso II para o VII no parágrafo único"
-            ),
+            (14, "numeração salta do inciso II para o VII no parágrafo único"),
         ]
     );
-    assert_eq!(
-        t.find("art28_cpt").unwrap().text.matches("– CRAS").count(),
-        1
-    );
+    assert_eq!(t.find("art28_cpt").unwrap().text.matches("– CRAS").count(), 1);
 }
 
 #[test]
@@ -232,15 +200,9 @@ Article art43 Art. 43 -|
     );
     // " - " without a colon before it is no list: the text stays whole.
     let ii = t.find("art43_cpt_inc2").unwrap();
-    assert!(ii
-        .text
-        .starts_with("tratando-se da proteção social básica - contribuirá"));
+    assert!(ii.text.starts_with("tratando-se da proteção social básica - contribuirá"));
     assert!(ii.text.ends_with("com as seguintes ações:"), "{}", ii.text);
-    assert!(t
-        .find("art43_cpt_inc3")
-        .unwrap()
-        .text
-        .ends_with("seguintes ações;"));
+    assert!(t.find("art43_cpt_inc3").unwrap().text.ends_with("seguintes ações;"));
     assert!(t.warnings.is_empty());
 }
 
@@ -287,10 +249,7 @@ Text - | Telefone – 3411-7742
     );
     assert_eq!(
         messages(&t),
-        [
-            (7, "numeração salta do item 2 para o 4"),
-            (15, "numeração salta da alínea c para a k no item 4")
-        ]
+        [(7, "numeração salta do item 2 para o 4"), (15, "numeração salta da alínea c para a k no item 4")]
     );
 }
 

@@ -1,10 +1,5 @@
 //! HTML rendering: structure, link labels, escaping, validity.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::panic
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice, clippy::panic)]
 
 use std::collections::HashSet;
 
@@ -53,10 +48,7 @@ pub(super) fn validate(html: &str) -> Result<(), String> {
             }
             continue;
         }
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         let parent = stack.last().map(|(p, _, _)| p.as_str()).unwrap_or("");
         if (parent == "ol" || parent == "ul") != (name == "li") {
             return Err(format!("<{name}> in <{parent}>"));
@@ -113,9 +105,7 @@ fn articles_incisos_and_anchors() {
         "<li class=\"inciso\" id=\"art27_cpt_inc2\"><span class=\"rotulo\">II.</span> coordenar o cadastramento; \
          <a class=\"ancora\" href=\"#art27_cpt_inc2\" aria-label=\"Link para o inciso II do art. 27\">#</a></li>\n"
     ));
-    assert!(out.contains(
-        "<li class=\"inciso\" id=\"inc18\"><span class=\"rotulo\">XVIII.</span> gerir o(s)"
-    ));
+    assert!(out.contains("<li class=\"inciso\" id=\"inc18\"><span class=\"rotulo\">XVIII.</span> gerir o(s)"));
     assert!(
         out.contains("<div class=\"paragrafo\" id=\"par1u\"><p><span class=\"rotulo\">Parágrafo Único –</span> Compõe")
     );
@@ -142,10 +132,7 @@ fn link_labels_in_portuguese() {
         "Link para o § 2º do art. 1º",
         "Link para o parágrafo único do art. 1º",
     ] {
-        assert!(
-            out.contains(&format!("aria-label=\"{label}\"")),
-            "{label}\n{out}"
-        );
+        assert!(out.contains(&format!("aria-label=\"{label}\"")), "{label}\n{out}");
     }
     assert!(out.contains(
         "<section class=\"agrupador\" id=\"cap2\">\n<h2><span class=\"rotulo\">CAPÍTULO II</span> <span class=\"titulo\">DA ESTRUTURA</span> \
@@ -168,8 +155,7 @@ fn inline_lists_are_lists() {
 
 #[test]
 fn everything_is_escaped() {
-    let input =
-        "## <b>Título</b> & cia\nArt. 1º <script>alert(\"x&y\")</script> 'q'\nI - a < b > c;";
+    let input = "## <b>Título</b> & cia\nArt. 1º <script>alert(\"x&y\")</script> 'q'\nI - a < b > c;";
     let out = html(input);
     assert!(!out.contains("<script>") && !out.contains("<b>"));
     assert!(out.contains("<h2>&lt;b&gt;Título&lt;/b&gt; &amp; cia</h2>"));
@@ -204,17 +190,8 @@ fn table_of_contents() {
     assert_eq!(render_toc(&parse("Só texto.\nI - sem artigo;")), "");
     let long = parse(&format!("Art. 1º {}", "palavra ".repeat(50)));
     let toc = render_toc(&long);
-    let entry = toc
-        .split("<a href=\"#art1\">")
-        .nth(1)
-        .unwrap()
-        .split("</a>")
-        .next()
-        .unwrap();
-    assert!(
-        entry.starts_with("Art. 1º palavra") && entry.ends_with("palavra…"),
-        "{entry}"
-    );
+    let entry = toc.split("<a href=\"#art1\">").nth(1).unwrap().split("</a>").next().unwrap();
+    assert!(entry.starts_with("Art. 1º palavra") && entry.ends_with("palavra…"), "{entry}");
     assert!(summary(&"palavra ".repeat(50), 100).chars().count() <= 101);
 }
 
@@ -222,12 +199,9 @@ fn table_of_contents() {
 fn complete_page() {
     let page = render_html(&parse(PERDIZES), "Secretaria de Assistência Social");
     validate(&page).unwrap();
-    assert!(page
-        .starts_with("<!DOCTYPE html>\n<html lang=\"pt-BR\">\n<head>\n<meta charset=\"utf-8\">"));
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"pt-BR\">\n<head>\n<meta charset=\"utf-8\">"));
     assert!(page.contains("<title>Secretaria de Assistência Social</title>"));
-    assert!(
-        page.contains("<main>\n<h1>Secretaria de Assistência Social</h1>\n<nav class=\"sumario\"")
-    );
+    assert!(page.contains("<main>\n<h1>Secretaria de Assistência Social</h1>\n<nav class=\"sumario\""));
     assert!(page.contains(LEGAL_CSS));
     let untitled = render_html(&NormativeText::default(), "  ");
     validate(&untitled).unwrap();

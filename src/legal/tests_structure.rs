@@ -1,11 +1,6 @@
 //! Parser tests: headings, the LexML chain, numbering, continuation lines,
 //! hostile inputs.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::panic
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice, clippy::panic)]
 
 use super::tests::{assert_ids, assert_kept, check, messages};
 use super::*;
@@ -107,10 +102,7 @@ Heading tit2 TÍTULO II|
       Caput art5_cpt | Texto.
 ",
     );
-    assert_eq!(
-        t.find("tit1_cap2").unwrap().name.as_deref(),
-        Some("capítulo II")
-    );
+    assert_eq!(t.find("tit1_cap2").unwrap().name.as_deref(), Some("capítulo II"));
     let toc = render_toc(&t);
     assert_eq!(toc.matches("<li><a href=").count(), 13);
     assert!(toc.contains(
@@ -122,10 +114,7 @@ Heading tit2 TÍTULO II|
 
 #[test]
 fn heading_title_after_blank_only_in_capitals() {
-    check(
-        "CAPÍTULO I\n\nO texto segue em prosa.",
-        "Heading cap1 CAPÍTULO I|\n  Text - | O texto segue em prosa.\n",
-    );
+    check("CAPÍTULO I\n\nO texto segue em prosa.", "Heading cap1 CAPÍTULO I|\n  Text - | O texto segue em prosa.\n");
 }
 
 #[test]
@@ -164,10 +153,7 @@ Article art1u Art. único.|
 ",
     );
     assert_eq!(t.find("art1_par2").unwrap().name.as_deref(), Some("§ 2º"));
-    assert_eq!(
-        t.find("art42-1").unwrap().name.as_deref(),
-        Some("art. 42-A")
-    );
+    assert_eq!(t.find("art42-1").unwrap().name.as_deref(), Some("art. 42-A"));
     assert_eq!(t.find("art1_cpt_inc1_ali1_ite2").unwrap().number, Some(2));
     let articles: Vec<_> = t.articles().iter().map(|a| a.id.clone().unwrap()).collect();
     assert_eq!(articles, ["art1", "art42-1", "art1u"]);
@@ -253,8 +239,7 @@ fn hostile_inputs() {
         "\n\n\r\n".into(),
         "MMMMMMMMMCMXCIX. garbage".into(),
         "Art. 99999999999999999999 - enorme".into(),
-        "Art. 4294967295 - máximo\nArt. 4294967295 - de novo\n§ 4294967295 x\n§ 4294967295 y"
-            .into(),
+        "Art. 4294967295 - máximo\nArt. 4294967295 - de novo\n§ 4294967295 x\n§ 4294967295 y".into(),
         format!("Art. {} -", "9".repeat(100_000)),
         "I ".repeat(50_000),
         format!("Art. 1º x: {}", "-A ".repeat(50_000)),

@@ -295,15 +295,19 @@ impl Norm {
         format!("{kind} nº {}, de {}", self.number, self.date.date_long())
     }
 
-    /// `urn:lex:br;mg;perdizes:municipal:lei:2017-03-10;12`.
+    /// `urn:lex:br;minas.gerais;perdizes:municipal:lei:2017-03-10;12`. LexML names the
+    /// jurisdiction by the state's and the municipality's names (lowercase, without accents,
+    /// words joined by dots), not by the UF code.
     pub fn urn(&self, uf: &str, municipality: &str) -> String {
+        let state =
+            contact::Uf::parse(uf).map_or_else(|_| uf.to_lowercase(), |u| slug::slugify(u.name()).replace('-', "."));
         let kind = match self.kind.as_str() {
             "lei-complementar" => "lei.complementar",
             other => other,
         };
         format!(
             "urn:lex:br;{};{}:municipal:{kind}:{};{}",
-            uf.to_lowercase(),
+            state,
             crate::model::slug::slugify(municipality).replace('-', "."),
             self.date.iso_date(),
             self.number.trim().replace(['.', ' '], "")

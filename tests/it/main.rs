@@ -5,4 +5,5 @@ mod atomic;
 mod build;
 mod check;
 mod cli;
+mod legal;
 mod support;
