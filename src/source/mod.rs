@@ -36,7 +36,7 @@ pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
         set.site_yaml = read_text(root, &site_yaml, diagnostics);
     } else {
         diagnostics.push(Diagnostic::error(format!("site.yaml não encontrado em {}", root.display())).with_help(
-            "rode o comando na pasta do site, use --root PASTA, ou crie um site com `secretaria new PASTA`",
+            "rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)",
         ));
     }
     let content = root.join("content");
