@@ -1,6 +1,9 @@
 //! One integration-test binary: fixture sites built into temporary folders, asserted on the
 //! parsed HTML.
 
+// Helpers in `support` are `pub` for the sibling test modules of this one binary.
+#![allow(unreachable_pub)]
+
 mod atomic;
 mod build;
 mod check;
