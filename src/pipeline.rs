@@ -72,10 +72,13 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     Ok(Loaded { site, theme, warnings: diagnostics })
 }
 
-/// Renders every route in parallel and hands each finished file to `sink`.
-fn render_all(loaded: &Loaded, sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync)) -> Result<usize, Failure> {
+/// Renders every route of `plan` in parallel and hands each finished file to `sink`.
+fn render_all(
+    loaded: &Loaded,
+    plan: &[routes::Route],
+    sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
+) -> Result<usize, Failure> {
     let renderer = Renderer::new(&loaded.site, &loaded.theme.tera);
-    let plan = routes::plan(&loaded.site);
     let errors = Mutex::new(Diagnostics::new());
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let pages = plan.iter().filter(|r| r.is_html()).count();
@@ -174,7 +177,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
     let staging = Staging::new(&options.output_dir()).map_err(Failure::Io)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
     let files = static_files(&loaded, &options.root, &sink)?;
-    let pages = render_all(&loaded, &sink)?;
+    let plan = routes::plan(&loaded.site);
+    staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
+    let pages = render_all(&loaded, &plan, &sink)?;
     staging.commit().map_err(Failure::Io)?;
     Ok(Summary { pages, files: files + pages, warnings: loaded.warnings })
 }
@@ -182,7 +187,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
 /// `secretaria check`: the build without writing.
 pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     let loaded = load(options)?;
-    let pages = render_all(&loaded, &|_, _| Ok(()))?;
+    let pages = render_all(&loaded, &routes::plan(&loaded.site), &|_, _| Ok(()))?;
     Ok(Summary { pages, files: pages, warnings: loaded.warnings })
 }
 

@@ -34,6 +34,23 @@ impl Staging {
         write_under(self.path(), rel, bytes)
     }
 
+    /// Creates the folders of all these files up front, once each and in order, so that the
+    /// parallel writers that follow do one `open` per file and no `mkdir` probing.
+    pub fn prepare_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
+        let dirs: std::collections::BTreeSet<&str> =
+            files.filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir)).collect();
+        for dir in dirs {
+            let path = self.path().join(dir);
+            match std::fs::create_dir(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => std::fs::create_dir_all(&path)
+                    .with_context(|| format!("não foi possível criar a pasta {}", path.display()))?,
+            }
+        }
+        Ok(())
+    }
+
     /// Swaps the staged folder in place of the target; the old output is removed afterwards.
     pub fn commit(mut self) -> Result<()> {
         let Some(dir) = self.dir.take() else { return Ok(()) };
@@ -81,10 +98,17 @@ pub fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
         anyhow::bail!("caminho de saída inválido: {rel}");
     }
     let path = base.join(rel_path);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("não foi possível criar a pasta {}", dir.display()))?;
+    match std::fs::write(&path, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("não foi possível criar a pasta {}", dir.display()))?;
+            }
+            std::fs::write(&path, bytes)
+        }
+        other => other,
     }
-    std::fs::write(&path, bytes).with_context(|| format!("não foi possível gravar {}", path.display()))
+    .with_context(|| format!("não foi possível gravar {}", path.display()))
 }
 
 #[cfg(test)]
