@@ -82,9 +82,8 @@ fn render_all(
     let errors = Mutex::new(Diagnostics::new());
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let pages = plan.iter().filter(|r| r.is_html()).count();
-    plan.par_iter().for_each(|route| match renderer.render(route) {
+    plan.par_iter().for_each(|route| match render_route(&renderer, route) {
         Ok(bytes) => {
-            let bytes = if route.is_html() { minify::html(&bytes) } else { bytes };
             if let Err(err) = sink(&route.file, &bytes) {
                 if let Ok(mut slot) = io_error.lock() {
                     slot.get_or_insert(err);
@@ -138,7 +137,7 @@ fn static_files(
 }
 
 /// Renders one route to the bytes `build` publishes for it (HTML minified). The dev loop
-/// renders routes one by one with it; keep it in step with [`render_all`].
+/// renders routes one by one with it; `build` and `check` through [`render_all`].
 pub fn render_route(renderer: &Renderer<'_>, route: &routes::Route) -> Result<Vec<u8>, Diagnostic> {
     let bytes = renderer.render(route)?;
     Ok(if route.is_html() { minify::html(&bytes) } else { bytes })
