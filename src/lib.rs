@@ -16,6 +16,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod dev;
 pub mod diagnostics;
 pub mod legal;
 pub mod markdown;

@@ -9,4 +9,5 @@ mod build;
 mod check;
 mod cli;
 mod legal;
+mod serve;
 mod support;

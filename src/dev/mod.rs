@@ -1,0 +1,358 @@
+//! The dev loop of `serve` and `watch`. A [`Session`] keeps the sources, the theme, the last
+//! good model and route plan, and a hash of every file it published, in memory. On a batch of
+//! changes it rereads the changed files ([`sources`]), reloads the model (cheap), renders only
+//! the routes the changes can affect ([`incremental`]; rendering is the cost) and writes only
+//! the files whose bytes changed ([`apply`]). A content error writes nothing: the last good
+//! site stays on disk and is still served.
+//!
+//! [`watcher`] turns file-system events into batches, [`server`] serves the output folder
+//! and [`reload`] tells open browser tabs to reload or to show the errors.
+
+pub mod apply;
+pub mod incremental;
+pub mod reload;
+pub mod server;
+mod sources;
+pub mod watcher;
+
+#[cfg(test)]
+mod tests;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{self, datetime::DateTime};
+use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
+use crate::render::{routes, theme, Renderer};
+use crate::source::SourceSet;
+use anyhow::Context;
+use incremental::{Built, Scope, Splice};
+use rayon::prelude::*;
+use sources::Sources;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+pub use watcher::{Batch, Watcher};
+
+/// What one rebuild did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The changed sources (relative to the site root) since the last good build.
+    pub changes: Vec<PathBuf>,
+    /// Whether every route was rendered.
+    pub full: bool,
+    /// Pages (HTML routes) rendered.
+    pub pages: usize,
+    /// Output files written because their bytes changed, relative to the output folder.
+    pub written: Vec<String>,
+    /// Output files deleted because nothing produces them any more.
+    pub removed: Vec<String>,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+    /// How long each step took (load, render, write), for the curious and the benchmark.
+    pub phases: Vec<(&'static str, Duration)>,
+}
+
+/// The site being developed, kept in memory between rebuilds.
+pub struct Session {
+    options: BuildOptions,
+    output: PathBuf,
+    sources: Option<Sources>,
+    theme: Option<(String, theme::Theme)>,
+    built: Option<Built>,
+    /// Output file → hash of its bytes on disk; `None` until the first good build synced.
+    published: Option<HashMap<String, u64>>,
+    /// Changed sources not yet part of a good build (a failed build keeps them).
+    pending: BTreeSet<PathBuf>,
+    pending_rescan: bool,
+}
+
+impl Session {
+    /// Checks the folders; reads nothing yet (see [`Session::build`]).
+    pub fn new(options: &BuildOptions) -> anyhow::Result<Session> {
+        let root = std::fs::canonicalize(&options.root)
+            .with_context(|| format!("a pasta do site não existe: {}", options.root.display()))?;
+        let options = BuildOptions { root: root.clone(), ..options.clone() };
+        let output = normalise(&std::path::absolute(options.output_dir())?);
+        check_output(&root, &output)?;
+        std::fs::create_dir_all(&output)
+            .with_context(|| format!("não foi possível criar a pasta de saída {}", output.display()))?;
+        let output = std::fs::canonicalize(&output)?;
+        check_output(&root, &output)?;
+        Ok(Session {
+            options,
+            output,
+            sources: None,
+            theme: None,
+            built: None,
+            published: None,
+            pending: BTreeSet::new(),
+            pending_rescan: true,
+        })
+    }
+
+    /// The site folder, canonical.
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The output folder, canonical.
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Builds everything and brings the output folder in line with it.
+    pub fn build(&mut self) -> Result<Report, Failure> {
+        self.rebuild(&Batch { rescan: true, ..Batch::default() })
+    }
+
+    /// Rebuilds after a batch of changes.
+    pub fn rebuild(&mut self, batch: &Batch) -> Result<Report, Failure> {
+        let started = Instant::now();
+        match &mut self.sources {
+            Some(sources) => {
+                let touched = sources.update(&batch.paths, batch.rescan);
+                self.pending.extend(touched);
+            }
+            None => self.sources = Some(Sources::read(&self.options.root)),
+        }
+        // Content and site.yaml count when their text changed; theme and static files always.
+        self.pending.extend(batch.paths.iter().filter(|p| p.starts_with("themes") || p.starts_with("static")).cloned());
+        self.pending_rescan |= batch.rescan;
+        if self.pending.is_empty() && !self.pending_rescan && self.built.is_some() && self.published.is_some() {
+            // Saved without a change (or only read): nothing to do.
+            return Ok(Report { elapsed: started.elapsed(), ..Report::default() });
+        }
+        let theme_changed = batch.rescan || batch.paths.iter().any(|p| p.starts_with("themes"));
+        let mut report = self.publish(theme_changed)?;
+        report.changes = std::mem::take(&mut self.pending).into_iter().collect();
+        self.pending_rescan = false;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    fn publish(&mut self, theme_changed: bool) -> Result<Report, Failure> {
+        let Some(sources) = &self.sources else { return Err(Failure::Content(Diagnostics::new())) };
+        let mut diagnostics = sources.problems.clone();
+        let config = SiteConfig::load(sources.set.site_yaml.as_ref(), &self.options.overrides, &mut diagnostics);
+        let Some(config) = config else { return Err(Failure::Content(diagnostics)) };
+        let theme_name = config.theme.clone();
+        let reload_theme = theme_changed || self.theme.as_ref().is_none_or(|(name, _)| *name != theme_name);
+        if reload_theme {
+            self.theme = theme::load(&self.options.root, &theme_name, &mut diagnostics).map(|t| (theme_name, t));
+        }
+        let Some((_, theme)) = &self.theme else { return Err(Failure::Content(diagnostics)) };
+        let now = DateTime::from_naive(self.options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
+        let full = self.pending_rescan || self.published.is_none();
+        let mut phases = Phases::start();
+        let spliced = match &mut self.built {
+            Some(built) if !full => incremental::splice_pages(built, &sources.set, &self.pending, &config, now),
+            _ => Splice::No,
+        };
+        let quick = matches!(spliced, Splice::Done { .. });
+        let scope = match spliced {
+            Splice::Failed(errors) => {
+                diagnostics.extend(errors);
+                return Err(Failure::Content(diagnostics));
+            }
+            Splice::Done { routes, warnings } => {
+                diagnostics.extend(warnings);
+                Scope::Routes(routes)
+            }
+            Splice::No => {
+                let site = model::load::load(copy(&sources.set), config, now, &mut diagnostics);
+                if diagnostics.has_errors() {
+                    return Err(Failure::Content(diagnostics));
+                }
+                let plan = routes::plan(&site);
+                let scope = if full {
+                    Scope::All
+                } else {
+                    incremental::affected(self.built.as_ref(), &site, &plan, &self.pending)
+                };
+                self.built = Some(Built { site, plan });
+                scope
+            }
+        };
+        phases.mark("carregar");
+        let Some(Built { site, plan }) = &self.built else { return Err(Failure::Content(diagnostics)) };
+        let chosen: Vec<&routes::Route> = match &scope {
+            Scope::All => plan.iter().collect(),
+            Scope::Routes(indices) => indices.iter().filter_map(|&i| plan.get(i)).collect(),
+        };
+        let (output, published) = (&self.output, self.published.as_ref());
+        // Render in parallel; keep the bytes only of files that differ from what is on disk.
+        let renderer = Renderer::new(site, &theme.tera);
+        let rendered: Vec<Result<Output, Diagnostic>> = chosen
+            .par_iter()
+            .map(|route| {
+                pipeline::render_route(&renderer, route).map(|bytes| Output::new(&route.file, bytes, published, output))
+            })
+            .collect();
+        let mut outputs = Vec::with_capacity(rendered.len());
+        for result in rendered {
+            match result {
+                Ok(output) => outputs.push(output),
+                Err(diagnostic) => diagnostics.push(diagnostic),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(Failure::Content(diagnostics));
+        }
+        phases.mark("gerar");
+        // A spliced body edit changes no route and no static file: nothing to copy or delete.
+        let removed = if quick {
+            Vec::new()
+        } else {
+            let theme_dirty = reload_theme || self.pending.iter().any(|p| p.starts_with("themes"));
+            let statics = pipeline::static_plan(theme, site, &self.options.root);
+            for (file, source) in &statics {
+                let stale = match source {
+                    StaticSource::Theme(_) => theme_dirty,
+                    StaticSource::File(path) => {
+                        path.strip_prefix(&self.options.root).is_ok_and(|rel| self.pending.contains(rel))
+                    }
+                };
+                if full || stale || published.is_none_or(|p| !p.contains_key(file)) {
+                    let bytes = match source {
+                        StaticSource::Theme(bytes) => bytes.to_vec(),
+                        StaticSource::File(path) => std::fs::read(path).map_err(|e| {
+                            Failure::Io(
+                                anyhow::Error::from(e).context(format!("não foi possível ler {}", path.display())),
+                            )
+                        })?,
+                    };
+                    outputs.push(Output::new(file, bytes, published, output));
+                }
+            }
+            let wanted: BTreeSet<&str> =
+                plan.iter().map(|r| r.file.as_str()).chain(statics.keys().map(String::as_str)).collect();
+            match published {
+                Some(p) => p.keys().filter(|f| !wanted.contains(f.as_str())).cloned().collect(),
+                None => apply::existing(output).into_iter().filter(|f| !wanted.contains(f.as_str())).collect(),
+            }
+        };
+        let pages = chosen.iter().filter(|r| r.is_html()).count();
+        let published = self.published.get_or_insert_with(HashMap::new);
+        let written = write(output, published, outputs, &removed)?;
+        phases.mark("gravar");
+        Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
+    }
+}
+
+/// Writes what changed and deletes what is gone; records the new hashes in `published`.
+fn write(
+    output: &Path,
+    published: &mut HashMap<String, u64>,
+    outputs: Vec<Output>,
+    removed: &[String],
+) -> Result<Vec<String>, Failure> {
+    let results: Vec<(String, u64, anyhow::Result<bool>)> = outputs
+        .into_par_iter()
+        .map(|o| {
+            let result =
+                o.bytes.as_ref().map_or(Ok(false), |bytes| apply::write(output, &o.file, bytes).map(|()| true));
+            (o.file, o.hash, result)
+        })
+        .collect();
+    let mut written = Vec::new();
+    let mut error = None;
+    for (file, hash, result) in results {
+        match result {
+            Ok(wrote) => {
+                if wrote {
+                    written.push(file.clone());
+                }
+                published.insert(file, hash);
+            }
+            Err(e) => {
+                published.remove(&file);
+                error.get_or_insert(e);
+            }
+        }
+    }
+    for file in removed {
+        published.remove(file);
+        if let Err(e) = apply::remove(output, file) {
+            error.get_or_insert(e);
+        }
+    }
+    written.sort();
+    match error {
+        Some(e) => Err(Failure::Io(e)),
+        None => Ok(written),
+    }
+}
+
+/// `model::load` consumes its sources; the session keeps its own.
+fn copy(set: &SourceSet) -> SourceSet {
+    SourceSet {
+        root: set.root.clone(),
+        site_yaml: set.site_yaml.clone(),
+        content: set.content.clone(),
+        content_assets: set.content_assets.clone(),
+    }
+}
+
+/// Durations of the steps of a rebuild.
+struct Phases {
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+}
+
+impl Phases {
+    fn start() -> Phases {
+        Phases { last: Instant::now(), done: Vec::new() }
+    }
+
+    fn mark(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
+/// One output file after rendering: its bytes only when they must be written.
+struct Output {
+    file: String,
+    hash: u64,
+    bytes: Option<Vec<u8>>,
+}
+
+impl Output {
+    fn new(file: &str, bytes: Vec<u8>, published: Option<&HashMap<String, u64>>, output: &Path) -> Output {
+        let hash = apply::hash(&bytes);
+        let unchanged = match published {
+            Some(p) => p.get(file) == Some(&hash),
+            None => apply::same_on_disk(output, file, &bytes),
+        };
+        Output { file: file.to_string(), hash, bytes: (!unchanged).then_some(bytes) }
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the disk.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The dev loop deletes what it did not produce in the output folder: refuse folders where
+/// that would destroy the site itself.
+fn check_output(root: &Path, output: &Path) -> anyhow::Result<()> {
+    let inside_sources = watcher::WATCHED_DIRS.iter().any(|d| output.starts_with(root.join(d)));
+    if root.starts_with(output) || inside_sources {
+        anyhow::bail!(
+            "a pasta de saída {} não pode ser a pasta do site, conter a pasta do site nem ficar dentro de content/, themes/ ou static/; use --output public",
+            output.display()
+        );
+    }
+    Ok(())
+}

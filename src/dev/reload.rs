@@ -1,0 +1,179 @@
+//! Live reload: the state of the last rebuild (fine, or the overlay of its errors), the
+//! broadcast that tells open tabs about each rebuild, the server-sent-events stream each tab
+//! listens to, and the small client script injected into served HTML (never into the files).
+//!
+//! Events: `ok` (no errors; sent on connect), `reload` (`{"paths": [...], "all": bool}`,
+//! site paths of the files that changed) and `error` (`{"html": "..."}`, the overlay made by
+//! `diagnostics::report::render_html`). A tab opened while the content is broken gets the
+//! `error` event as soon as it connects.
+
+use axum::response::sse::Event;
+use futures_util::stream::{self, Stream};
+use std::convert::Infallible;
+use std::sync::RwLock;
+use tokio::sync::{broadcast, watch};
+
+/// The client script, as injected before `</body>` (or appended when minify dropped it).
+pub const SCRIPT: &str = concat!("<script id=\"secretaria-live\">", include_str!("live.js"), "</script>");
+
+/// One message to the open tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveEvent {
+    Ok,
+    Reload { paths: Vec<String>, all: bool },
+    Error { html: String },
+}
+
+impl LiveEvent {
+    fn to_sse(&self) -> Event {
+        match self {
+            LiveEvent::Ok => Event::default().event("ok").data("{}"),
+            LiveEvent::Reload { paths, all } => {
+                Event::default().event("reload").data(serde_json::json!({ "paths": paths, "all": all }).to_string())
+            }
+            LiveEvent::Error { html } => {
+                Event::default().event("error").data(serde_json::json!({ "html": html }).to_string())
+            }
+        }
+    }
+}
+
+/// Above this many changed files, tabs are told to reload whatever they show.
+const MAX_PATHS: usize = 200;
+
+/// The rebuild state shared by the build loop (writer) and the server (readers).
+pub struct Reloader {
+    current_error: RwLock<Option<String>>,
+    events: broadcast::Sender<LiveEvent>,
+}
+
+impl Default for Reloader {
+    fn default() -> Self {
+        Reloader { current_error: RwLock::new(None), events: broadcast::channel(64).0 }
+    }
+}
+
+impl Reloader {
+    /// A rebuild succeeded and wrote (or removed) these output files.
+    pub fn built(&self, files: &[String]) {
+        if let Ok(mut slot) = self.current_error.write() {
+            *slot = None;
+        }
+        let all = files.len() > MAX_PATHS;
+        let paths = if all { Vec::new() } else { files.iter().map(|f| site_path(f)).collect() };
+        // No receiver (no open tab) is not an error.
+        let _ = self.events.send(LiveEvent::Reload { paths, all });
+    }
+
+    /// A rebuild failed; `html` is the overlay.
+    pub fn failed(&self, html: String) {
+        if let Ok(mut slot) = self.current_error.write() {
+            *slot = Some(html.clone());
+        }
+        let _ = self.events.send(LiveEvent::Error { html });
+    }
+
+    /// The overlay of the current errors, if the content is broken now.
+    pub fn current_error(&self) -> Option<String> {
+        self.current_error.read().ok().and_then(|e| e.clone())
+    }
+
+    /// The stream one tab listens to: the current state, then every event until `shutdown`.
+    pub fn stream(
+        &self,
+        shutdown: watch::Receiver<bool>,
+    ) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
+        let rx = self.events.subscribe();
+        let first = match self.current_error() {
+            Some(html) => LiveEvent::Error { html },
+            None => LiveEvent::Ok,
+        };
+        stream::unfold((Some(first), rx, shutdown), |(first, mut rx, mut shutdown)| async move {
+            if let Some(event) = first {
+                return Some((Ok(event.to_sse()), (None, rx, shutdown)));
+            }
+            if *shutdown.borrow() {
+                return None;
+            }
+            let event = tokio::select! {
+                _ = shutdown.changed() => return None,
+                received = rx.recv() => match received {
+                    Ok(event) => event,
+                    // Missed events: reload whatever the tab shows.
+                    Err(broadcast::error::RecvError::Lagged(_)) => LiveEvent::Reload { paths: Vec::new(), all: true },
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+            };
+            Some((Ok(event.to_sse()), (None, rx, shutdown)))
+        })
+    }
+}
+
+/// `a/b/index.html` → `/a/b/`; `css/x.css` → `/css/x.css`.
+pub fn site_path(file: &str) -> String {
+    match file.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+        _ => format!("/{file}"),
+    }
+}
+
+/// The page with the client script: before the last `</body>`, or appended when there is
+/// none (minify-html drops optional closing tags; browsers put trailing content in the body).
+pub fn inject(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() + SCRIPT.len());
+    // `</body>` ends a page: look only at its tail, so big pages without it cost no scan.
+    let tail_start = html.len().saturating_sub(TAIL);
+    match rfind_ascii_case(html.get(tail_start..).unwrap_or_default(), b"</body>").map(|i| i + tail_start) {
+        Some(at) => {
+            out.extend_from_slice(html.get(..at).unwrap_or_default());
+            out.extend_from_slice(SCRIPT.as_bytes());
+            out.extend_from_slice(html.get(at..).unwrap_or_default());
+        }
+        None => {
+            out.extend_from_slice(html);
+            out.extend_from_slice(SCRIPT.as_bytes());
+        }
+    }
+    out
+}
+
+const TAIL: usize = 16 * 1024;
+
+fn rfind_ascii_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.len() > haystack.len() {
+        return None;
+    }
+    (0..=haystack.len() - needle.len())
+        .rev()
+        .find(|&i| haystack.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_body_or_appends() {
+        let page = inject(b"<html><body><p>x</p></BODY></html>");
+        let text = String::from_utf8_lossy(&page);
+        assert!(text.starts_with("<html><body><p>x</p><script id=\"secretaria-live\">"), "{text}");
+        assert!(text.ends_with("</script></BODY></html>"), "{text}");
+        let minified = inject(b"<!doctype html><html><p>x");
+        assert!(String::from_utf8_lossy(&minified).ends_with("</script>"));
+    }
+
+    #[test]
+    fn site_paths() {
+        assert_eq!(site_path("index.html"), "/");
+        assert_eq!(site_path("a/b/index.html"), "/a/b/");
+        assert_eq!(site_path("404.html"), "/404.html");
+        assert_eq!(site_path("static/css/site.css"), "/static/css/site.css");
+        assert_eq!(site_path("a/xindex.html"), "/a/xindex.html");
+    }
+
+    #[test]
+    fn the_script_has_no_closing_script_tag_inside() {
+        let body = SCRIPT.trim_start_matches("<script id=\"secretaria-live\">").trim_end_matches("</script>");
+        assert!(!body.to_lowercase().contains("</script"));
+    }
+}

@@ -1,0 +1,203 @@
+//! The dev HTTP server: the output folder through tower-http's `ServeDir` (which refuses `..`,
+//! roots and prefixes after percent-decoding), a second check that whatever a path resolves
+//! to, symlinks followed, is inside the output folder, the live-reload event stream, and a
+//! layer that injects the reload script into HTML responses. All state is in [`DevState`].
+
+use super::reload::{self, Reloader};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::sse::{KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use tokio::sync::watch;
+use tower_http::services::ServeDir;
+
+/// Where the reload events are served; never a path of the site.
+pub const EVENTS_PATH: &str = "/__secretaria/events";
+/// Pages bigger than this are served without the reload script.
+const MAX_INJECT: usize = 256 * 1024 * 1024;
+
+/// What the handlers share.
+pub struct DevState {
+    /// The output folder, canonical.
+    output: PathBuf,
+    reloader: Arc<Reloader>,
+    shutdown: watch::Receiver<bool>,
+}
+
+impl DevState {
+    /// `output` must exist; it is made canonical so that the prefix check is meaningful.
+    pub fn new(output: &Path, reloader: Arc<Reloader>, shutdown: watch::Receiver<bool>) -> std::io::Result<Self> {
+        Ok(DevState { output: std::fs::canonicalize(output)?, reloader, shutdown })
+    }
+}
+
+/// Serves until `shutdown` turns true (open event streams end then too).
+pub async fn run(listener: std::net::TcpListener, state: Arc<DevState>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let mut shutdown = state.shutdown.clone();
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async move {
+            let _ = shutdown.wait_for(|stop| *stop).await;
+        })
+        .await
+}
+
+pub fn router(state: Arc<DevState>) -> Router {
+    let files = ServeDir::new(&state.output).append_index_html_on_directories(true);
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .with_state(state)
+}
+
+async fn events(State(state): State<Arc<DevState>>) -> impl IntoResponse {
+    Sse::new(state.reloader.stream(state.shutdown.clone())).keep_alive(KeepAlive::default())
+}
+
+/// Checks the path before `ServeDir` sees it, and finishes what it answers.
+async fn guard(State(state): State<Arc<DevState>>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    if path == EVENTS_PATH {
+        return next.run(request).await;
+    }
+    match resolve(&state.output, &path) {
+        Resolved::Inside => {}
+        Resolved::Invalid => return (StatusCode::BAD_REQUEST, "endereço inválido\n").into_response(),
+        Resolved::Outside => return not_found(&state),
+    }
+    // Always the current bytes: a page saved twice within a second must not come back as 304.
+    for name in [header::IF_MODIFIED_SINCE, header::IF_NONE_MATCH, header::IF_UNMODIFIED_SINCE, header::IF_RANGE] {
+        request.headers_mut().remove(name);
+    }
+    let is_get = request.method() == Method::GET;
+    let response = next.run(request).await;
+    if response.status() == StatusCode::NOT_FOUND && is_get {
+        return not_found(&state);
+    }
+    finish(response, is_get).await
+}
+
+/// Where a request path leads.
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    /// Inside the output folder, or nothing there (then `ServeDir` answers 404).
+    Inside,
+    /// Something exists there, but (through a symlink) outside the output folder.
+    Outside,
+    /// `..`, backslashes, NUL or bad UTF-8 once decoded.
+    Invalid,
+}
+
+/// Decodes the path as `ServeDir` does and checks, following symlinks, that what it names is
+/// inside `output` (canonical).
+fn resolve(output: &Path, uri_path: &str) -> Resolved {
+    let Ok(decoded) = percent_encoding::percent_decode_str(uri_path).decode_utf8() else {
+        return Resolved::Invalid;
+    };
+    let mut path = output.to_path_buf();
+    for segment in decoded.split('/') {
+        if segment.is_empty() || segment == "." {
+            continue;
+        }
+        let plain = Path::new(segment).components().all(|c| matches!(c, Component::Normal(_)));
+        if segment == ".." || segment.contains(['\\', '\0']) || !plain {
+            return Resolved::Invalid;
+        }
+        path.push(segment);
+    }
+    let Ok(real) = std::fs::canonicalize(&path) else { return Resolved::Inside };
+    if !real.starts_with(output) {
+        return Resolved::Outside;
+    }
+    if real.is_dir() {
+        if let Ok(index) = std::fs::canonicalize(real.join("index.html")) {
+            if !index.starts_with(output) {
+                return Resolved::Outside;
+            }
+        }
+    }
+    Resolved::Inside
+}
+
+/// The site's own 404 page (or a minimal one while there is none), with the reload script, so
+/// that a tab on a page that does not exist yet follows the rebuilds too.
+fn not_found(state: &DevState) -> Response {
+    let page = state.output.join("404.html");
+    let body = match resolve(&state.output, "/404.html") {
+        Resolved::Inside => std::fs::read(&page).ok(),
+        _ => None,
+    }
+    .unwrap_or_else(|| {
+        b"<!DOCTYPE html><html lang=\"pt-BR\"><meta charset=\"utf-8\"><title>P\xc3\xa1gina n\xc3\xa3o encontrada</title>\
+          <h1>P\xc3\xa1gina n\xc3\xa3o encontrada</h1><p>Esta p\xc3\xa1gina n\xc3\xa3o existe no site gerado.</p>"
+            .to_vec()
+    });
+    html_response(StatusCode::NOT_FOUND, reload::inject(&body))
+}
+
+fn html_response(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut response = (status, Body::from(body)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// No caching, and the reload script in every complete HTML page.
+async fn finish(response: Response, is_get: bool) -> Response {
+    let (mut parts, body) = response.into_parts();
+    parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let is_html = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if parts.status != StatusCode::OK || !is_html || !is_get {
+        return Response::from_parts(parts, body);
+    }
+    let bytes: Bytes = match axum::body::to_bytes(body, MAX_INJECT).await {
+        Ok(bytes) => bytes,
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "não foi possível ler a página\n").into_response(),
+    };
+    let page = reload::inject(&bytes);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::ACCEPT_RANGES);
+    Response::from_parts(parts, Body::from(page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_only_inside_the_output() -> std::io::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(out.join("a"))?;
+        std::fs::write(out.join("a/index.html"), "ok")?;
+        std::fs::write(tmp.path().join("secret.txt"), "secret")?;
+        let out = std::fs::canonicalize(&out)?;
+        assert_eq!(resolve(&out, "/a/"), Resolved::Inside);
+        assert_eq!(resolve(&out, "/nada/aqui"), Resolved::Inside);
+        for bad in ["/../secret.txt", "/%2e%2e/secret.txt", "/a/..%2f..%2fsecret.txt", "/a%5c..%5csecret.txt", "/%ff"] {
+            assert_eq!(resolve(&out, bad), Resolved::Invalid, "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(tmp.path().join("secret.txt"), out.join("link.txt"))?;
+            std::os::unix::fs::symlink(tmp.path(), out.join("dir"))?;
+            assert_eq!(resolve(&out, "/link.txt"), Resolved::Outside);
+            assert_eq!(resolve(&out, "/dir/secret.txt"), Resolved::Outside);
+            assert_eq!(resolve(&out, "/dir/"), Resolved::Outside);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+//! The sources of a site kept in memory between rebuilds. A batch of changed paths updates
+//! only those files (a read of one file instead of a walk of thousands); anything unusual
+//! (a folder, a file that needs normalising or cannot be read, a missing `site.yaml`) falls
+//! back to a full [`source::read_site`], so that every reading problem gets the same located
+//! diagnostic as in `build`.
+
+use crate::diagnostics::Diagnostics;
+use crate::source::{self, SourceFile, SourceSet};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The site's sources as `build` would read them now, and what reading them reported.
+pub(crate) struct Sources {
+    pub(crate) set: SourceSet,
+    /// Problems met while reading (not UTF-8, unreadable, no `site.yaml`). While there are
+    /// any, every batch rereads everything, so that they are reported until fixed.
+    pub(crate) problems: Diagnostics,
+}
+
+impl Sources {
+    pub(crate) fn read(root: &Path) -> Sources {
+        let mut problems = Diagnostics::new();
+        let set = source::read_site(root, &mut problems);
+        Sources { set, problems }
+    }
+
+    /// Applies changed paths (relative to the root). Returns the source files whose content
+    /// changed, appeared or vanished (`site.yaml`, `content/…`, assets included).
+    pub(crate) fn update(&mut self, changed: &BTreeSet<PathBuf>, rescan: bool) -> BTreeSet<PathBuf> {
+        let relevant: Vec<&PathBuf> =
+            changed.iter().filter(|p| p.as_path() == Path::new("site.yaml") || p.starts_with("content")).collect();
+        if rescan || !self.problems.is_empty() {
+            return self.reread();
+        }
+        let mut touched = BTreeSet::new();
+        for rel in relevant {
+            match self.update_one(rel) {
+                Some(true) => {
+                    touched.insert(rel.clone());
+                }
+                Some(false) => {}
+                None => {
+                    let mut all = self.reread();
+                    all.extend(touched);
+                    return all;
+                }
+            }
+        }
+        touched
+    }
+
+    /// Rereads everything and reports what differs from what was in memory.
+    fn reread(&mut self) -> BTreeSet<PathBuf> {
+        let fresh = Sources::read(&self.set.root);
+        let touched = diff(&self.set, &fresh.set);
+        *self = fresh;
+        touched
+    }
+
+    /// One path: `Some(changed?)`, or `None` when only a full reread can tell.
+    fn update_one(&mut self, rel: &Path) -> Option<bool> {
+        let path = self.set.root.join(rel);
+        let meta = std::fs::symlink_metadata(&path).ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            return None;
+        }
+        let exists = meta.as_ref().is_some_and(|m| m.is_file());
+        if rel == Path::new("site.yaml") {
+            let file = if exists { Some(read_plain(&path, rel)?) } else { return None };
+            let changed = self.set.site_yaml.as_ref().map(|f| &f.text) != file.as_ref().map(|f| &f.text);
+            self.set.site_yaml = file;
+            return Some(changed);
+        }
+        let text_file = matches!(rel.extension().and_then(|e| e.to_str()), Some("md" | "yaml" | "yml"));
+        let known_text = self.set.content.binary_search_by(|f| f.rel_path.as_path().cmp(rel));
+        let known_asset = self.set.content_assets.binary_search_by(|p| p.as_path().cmp(rel));
+        if !exists {
+            return match (known_text, known_asset) {
+                (Ok(i), _) => {
+                    self.set.content.remove(i);
+                    Some(true)
+                }
+                (_, Ok(i)) => {
+                    self.set.content_assets.remove(i);
+                    Some(true)
+                }
+                // A path we never had: a folder that went away, or a file created and removed.
+                _ if self.set.content.iter().any(|f| f.rel_path.starts_with(rel)) => None,
+                _ if self.set.content_assets.iter().any(|p| p.starts_with(rel)) => None,
+                _ => Some(false),
+            };
+        }
+        if !text_file {
+            return match known_asset {
+                Ok(_) => Some(true),
+                Err(i) => {
+                    self.set.content_assets.insert(i, rel.to_path_buf());
+                    Some(true)
+                }
+            };
+        }
+        let file = read_plain(&path, rel)?;
+        match known_text {
+            Ok(i) => {
+                let slot = self.set.content.get_mut(i)?;
+                let changed = slot.text != file.text;
+                *slot = file;
+                Some(changed)
+            }
+            Err(i) => {
+                self.set.content.insert(i, file);
+                Some(true)
+            }
+        }
+    }
+}
+
+/// Reads a file that needs no normalisation (UTF-8, no BOM, `\n` line ends): what an editor
+/// saves nearly always. Anything else goes through `read_site`, which owns the rules.
+fn read_plain(path: &Path, rel: &Path) -> Option<SourceFile> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        return None;
+    }
+    Some(SourceFile { rel_path: rel.to_path_buf(), text })
+}
+
+/// Paths whose text or presence differs between two reads.
+fn diff(old: &SourceSet, new: &SourceSet) -> BTreeSet<PathBuf> {
+    let mut touched = BTreeSet::new();
+    if old.site_yaml.as_ref().map(|f| &f.text) != new.site_yaml.as_ref().map(|f| &f.text) {
+        touched.insert(PathBuf::from("site.yaml"));
+    }
+    let (before, after) = (texts(old), texts(new));
+    for (path, text) in &before {
+        if after.get(path) != Some(text) {
+            touched.insert(path.to_path_buf());
+        }
+    }
+    touched.extend(after.keys().filter(|p| !before.contains_key(*p)).map(|p| p.to_path_buf()));
+    let assets = |set: &SourceSet| set.content_assets.iter().cloned().collect::<BTreeSet<_>>();
+    touched.extend(assets(old).symmetric_difference(&assets(new)).cloned());
+    touched
+}
+
+fn texts(set: &SourceSet) -> BTreeMap<&Path, &str> {
+    set.content.iter().map(|f| (f.rel_path.as_path(), f.text.as_str())).collect()
+}

@@ -1,0 +1,187 @@
+//! The session against `build`: same bytes on disk, and only what a change affects rendered.
+
+use super::*;
+use anyhow::{anyhow, Result};
+use std::collections::BTreeMap;
+
+type Tree = BTreeMap<String, Vec<u8>>;
+
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new() -> Result<Site> {
+        let dir = tempfile::tempdir()?;
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/perdizes");
+        for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(|e| e.ok()) {
+            let dest = dir.path().join(entry.path().strip_prefix(&from)?);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&dest)?;
+            } else {
+                std::fs::copy(entry.path(), &dest)?;
+            }
+        }
+        let site = Site { dir };
+        site.write("content/paginas/_index.md", "---\ntitulo: Páginas\n---\nTextos.\n")?;
+        site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nPrimeiro texto.\n")?;
+        site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nSegundo texto.\n")?;
+        site.write("static/doc.txt", "um documento\n")?;
+        Ok(site)
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn options(&self, output: &str) -> BuildOptions {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(10, 0, 0));
+        BuildOptions {
+            root: self.root().to_path_buf(),
+            output: Some(self.root().join(output)),
+            today,
+            ..BuildOptions::default()
+        }
+    }
+
+    fn write(&self, rel: &str, text: &str) -> Result<()> {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().ok_or_else(|| anyhow!("no parent"))?)?;
+        Ok(std::fs::write(path, text)?)
+    }
+
+    fn read(&self, rel: &str) -> Result<String> {
+        Ok(std::fs::read_to_string(self.root().join(rel))?)
+    }
+
+    fn session(&self) -> Result<Session> {
+        let mut session = Session::new(&self.options("public"))?;
+        session.build().map_err(explain)?;
+        Ok(session)
+    }
+
+    fn tree(&self, output: &str) -> Result<Tree> {
+        let out = self.root().join(output);
+        apply::existing(&out).into_iter().map(|f| Ok((f.clone(), std::fs::read(out.join(&f))?))).collect()
+    }
+}
+
+fn explain(failure: Failure) -> anyhow::Error {
+    anyhow!("{}", crate::diagnostics::report::render_plain(&pipeline::failure_diagnostics(failure)))
+}
+
+fn batch(paths: &[&str]) -> Batch {
+    Batch { paths: paths.iter().map(PathBuf::from).collect(), rescan: false }
+}
+
+fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
+    session.rebuild(&batch(paths)).map_err(explain)
+}
+
+#[test]
+fn writes_exactly_what_build_writes() -> Result<()> {
+    let site = Site::new()?;
+    site.write("public/stale.html", "left over from an old build")?;
+    let mut session = site.session()?;
+    pipeline::build(&site.options("built")).map_err(explain)?;
+    assert_eq!(site.tree("public")?, site.tree("built")?);
+    // After edits the output is still what a fresh build gives.
+    site.write("content/paginas/um.md", "---\ntitulo: Um, revisto\npeso: 5\n---\nTexto novo.\n")?;
+    site.write("content/paginas/tres.md", "---\ntitulo: Três\n---\nMais um.\n")?;
+    std::fs::remove_file(site.root().join("content/paginas/dois.md"))?;
+    rebuild(&mut session, &["content/paginas/um.md", "content/paginas/tres.md", "content/paginas/dois.md"])?;
+    pipeline::build(&site.options("built")).map_err(explain)?;
+    assert_eq!(site.tree("public")?, site.tree("built")?);
+    Ok(())
+}
+
+#[test]
+fn a_body_edit_renders_that_page_only() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nPrimeiro texto, revisto.\n")?;
+    let report = rebuild(&mut session, &["content/paginas/um.md"])?;
+    assert_eq!((report.full, report.pages), (false, 1));
+    assert_eq!(report.written, vec!["paginas/um/index.html".to_string()]);
+    let page = site.read("public/paginas/um/index.html")?;
+    assert!(page.contains("Primeiro texto, revisto."));
+    assert!(!page.contains("secretaria-live"), "the reload script is never written");
+    // Saving the same bytes again changes nothing.
+    let report = rebuild(&mut session, &["content/paginas/um.md"])?;
+    assert!(report.changes.is_empty() && report.written.is_empty(), "{report:?}");
+    Ok(())
+}
+
+#[test]
+fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um novo título\n---\nPrimeiro texto.\n")?;
+    let report = rebuild(&mut session, &["content/paginas/um.md"])?;
+    assert!(!report.full);
+    let mut expected = vec!["mapa-do-site/index.html", "paginas/index.html", "paginas/um/index.html"];
+    expected.sort_unstable();
+    assert_eq!(report.written, expected);
+    Ok(())
+}
+
+#[test]
+fn a_template_edit_renders_everything_and_a_static_file_is_only_copied() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    let page = crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == "page.html").map(|(_, s)| *s).unwrap_or("");
+    site.write(
+        "themes/default/templates/page.html",
+        &page.replace("{% block content %}", "{% block content %}<p>Marca do tema</p>"),
+    )?;
+    let report = rebuild(&mut session, &["themes/default/templates/page.html"])?;
+    assert!(report.pages > 15, "{report:?}");
+    assert_eq!(report.written, vec!["paginas/dois/index.html".to_string(), "paginas/um/index.html".to_string()]);
+    site.write("static/doc.txt", "outro documento\n")?;
+    let report = rebuild(&mut session, &["static/doc.txt"])?;
+    assert_eq!((report.pages, report.written.clone()), (0, vec!["doc.txt".to_string()]));
+    Ok(())
+}
+
+#[test]
+fn deleted_and_renamed_pages_leave_no_output() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    std::fs::rename(site.root().join("content/paginas/dois.md"), site.root().join("content/paginas/segundo.md"))?;
+    let report = rebuild(&mut session, &["content/paginas/dois.md", "content/paginas/segundo.md"])?;
+    assert_eq!(report.removed, vec!["paginas/dois/index.html".to_string()]);
+    assert!(!site.root().join("public/paginas/dois").exists());
+    assert!(site.root().join("public/paginas/segundo/index.html").exists());
+    Ok(())
+}
+
+#[test]
+fn errors_write_nothing_and_the_fix_catches_up() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    let before = site.tree("public")?;
+    let unit = "content/unidades/secretaria.yaml";
+    let good = site.read(unit)?;
+    site.write(unit, &good.replace("13:00-17:00", "13:00-25:00"))?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nEditado durante o erro.\n")?;
+    let Err(Failure::Content(errors)) = session.rebuild(&batch(&[unit, "content/paginas/um.md"])) else {
+        return Err(anyhow!("expected content errors"));
+    };
+    assert!(errors.iter().any(|d| d.file.as_deref() == Some(Path::new(unit))), "{errors:?}");
+    assert_eq!(site.tree("public")?, before, "a failed rebuild writes nothing");
+    site.write(unit, &good.replace("13:00-17:00", "13:00-18:00"))?;
+    let report = rebuild(&mut session, &[unit])?;
+    assert!(report.changes.contains(&PathBuf::from("content/paginas/um.md")), "{report:?}");
+    let page = site.read("public/paginas/um/index.html")?;
+    assert!(page.contains("Editado durante o erro."));
+    Ok(())
+}
+
+#[test]
+fn refuses_an_output_folder_that_holds_the_site() -> Result<()> {
+    let site = Site::new()?;
+    for output in [".", "content/public", ".."] {
+        assert!(Session::new(&site.options(output)).is_err(), "{output}");
+    }
+    Ok(())
+}

@@ -1,0 +1,392 @@
+//! `secretaria serve` and `watch` as an editor uses them: the real binary on a free port, a
+//! fixture copied to a temporary folder, edits on disk, the reload events over SSE and the
+//! pages fetched over HTTP. Every wait is for a condition, bounded by a timeout.
+
+use crate::support::*;
+use scraper::Html;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const PAGE: &str = "content/paginas/um.md";
+const UNIT: &str = "content/unidades/secretaria.yaml";
+
+/// A running `secretaria serve` (or `watch`); killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    site: TestSite,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn start(site: TestSite, command: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_secretaria"))
+            .arg("--root")
+            .arg(site.root())
+            .args(command)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = mpsc::channel();
+        for stream in
+            [Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>, Box::new(child.stderr.take().unwrap())]
+        {
+            let (lines, tx) = (lines.clone(), tx.clone());
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    lines.lock().unwrap().push(line.clone());
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let ready = if command.first() == Some(&"serve") { "Servindo em http://127.0.0.1:" } else { "Observando" };
+        let deadline = Instant::now() + TIMEOUT;
+        let port = loop {
+            let line = rx
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| panic!("the server did not start:\n{}", lines.lock().unwrap().join("\n")));
+            if let Some(rest) = line.strip_prefix(ready) {
+                break rest.split(['/', ' ']).next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            }
+        };
+        Server { child, port, site, lines }
+    }
+
+    fn serve(site: TestSite) -> Server {
+        Self::start(site, &["serve", "--port", "0"])
+    }
+
+    fn get(&self, target: &str) -> Response {
+        get(self.port, target)
+    }
+
+    fn page(&self, path: &str) -> Html {
+        let response = self.get(path);
+        assert_eq!(response.status, 200, "{path}");
+        Html::parse_document(&response.text())
+    }
+
+    fn log(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
+    /// A tab's event stream, once the server has greeted it (so no later event is missed).
+    fn events(&self) -> Events {
+        let events = Events::connect(self.port);
+        events.wait_for("the first event", |kind, _| kind == "ok");
+        events
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A raw HTTP/1.1 GET, so that the request target reaches the server exactly as written.
+fn get(port: u16, target: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
+    let headers = String::from_utf8_lossy(&raw[..split]).to_lowercase();
+    let status = headers.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let mut body = raw[split + 4..].to_vec();
+    if headers.contains("transfer-encoding: chunked") {
+        let mut reader = BufReader::new(&body[..]);
+        let mut plain = Vec::new();
+        while let Some(chunk) = read_chunk(&mut reader) {
+            plain.extend(chunk);
+        }
+        body = plain;
+    }
+    Response { status, headers, body }
+}
+
+fn read_chunk(reader: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut size = String::new();
+    reader.read_line(&mut size).ok()?;
+    let size = usize::from_str_radix(size.trim(), 16).ok().filter(|&n| n > 0)?;
+    let mut chunk = vec![0; size + 2];
+    reader.read_exact(&mut chunk).ok()?;
+    chunk.truncate(size);
+    Some(chunk)
+}
+
+/// The server-sent events of one tab: (event, data).
+struct Events {
+    rx: Receiver<(String, String)>,
+}
+
+impl Events {
+    fn connect(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET /__secretaria/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stream);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+                line.clear();
+            }
+            let mut pending = String::new();
+            while let Some(chunk) = read_chunk(&mut reader) {
+                pending.push_str(&String::from_utf8_lossy(&chunk));
+                while let Some(end) = pending.find("\n\n") {
+                    let block: String = pending.drain(..end + 2).collect();
+                    let field = |name: &str| {
+                        block
+                            .lines()
+                            .filter_map(|l| l.strip_prefix(name))
+                            .map(str::trim_start)
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
+                    if tx.send((field("event:"), field("data:"))).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        Events { rx }
+    }
+
+    /// The data of the first event that `matches`, skipping others.
+    fn wait_for(&self, what: &str, matches: impl Fn(&str, &str) -> bool) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok((kind, data)) if matches(&kind, &data) => return data,
+                Ok(_) => {}
+                Err(_) => panic!("no event: {what}"),
+            }
+        }
+    }
+
+    fn reload_of(&self, path: &str) {
+        let needle = format!("\"{path}\"");
+        self.wait_for(&format!("reload of {path}"), |kind, data| kind == "reload" && data.contains(&needle));
+    }
+}
+
+fn site_with_pages() -> TestSite {
+    let site = TestSite::fixture("perdizes");
+    site.write(PAGE, "---\ntitulo: Um\n---\nTexto original da página.\n");
+    site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nOutra página.\n");
+    site
+}
+
+fn text_of(html: &Html) -> String {
+    normalise(&html.root_element().text().collect::<String>())
+}
+
+#[test]
+fn an_edit_reloads_the_tab_and_only_served_pages_carry_the_script() {
+    let server = Server::serve(site_with_pages());
+    let events = server.events();
+    assert!(text_of(&server.page("/paginas/um/")).contains("Texto original da página."));
+    server.site.write(PAGE, "---\ntitulo: Um\n---\nTexto novo, salvo agora.\n");
+    events.reload_of("/paginas/um/");
+    let response = server.get("/paginas/um/");
+    assert!(response.headers.contains("cache-control: no-store"), "{}", response.headers);
+    let page = server.page("/paginas/um/");
+    assert!(text_of(&page).contains("Texto novo, salvo agora."), "{}", text_of(&page));
+    assert_eq!(page.select(&sel("script#secretaria-live")).count(), 1);
+    let on_disk = std::fs::read_to_string(server.site.output().join("paginas/um/index.html")).unwrap();
+    assert!(on_disk.contains("Texto novo, salvo agora.") && !on_disk.contains("secretaria-live"));
+    assert!(server.get("/static/css/site.css").text().contains('{'), "CSS is served as it is");
+    assert!(!server.get("/static/css/site.css").text().contains("secretaria-live"));
+    assert!(server.log().contains("alteração em content/paginas/um.md: 1 página regerada em"), "{}", server.log());
+}
+
+#[test]
+fn a_bad_edit_shows_the_error_keeps_the_old_page_and_the_fix_recovers() {
+    let server = Server::serve(site_with_pages());
+    let events = server.events();
+    let unit = std::fs::read_to_string(server.site.root().join(UNIT)).unwrap();
+    server.site.write(UNIT, &unit.replace("13:00-17:00", "13:00-25:00"));
+    let error = events.wait_for("error", |kind, _| kind == "error");
+    assert!(error.contains("content/unidades/secretaria.yaml:15") && error.contains("hora inválida: 25:00"), "{error}");
+    let old = server.page("/unidades/secretaria/");
+    assert!(text_of(&old).contains("13h às 17h"), "the last good page is still served");
+    assert!(server.log().contains("content/unidades/secretaria.yaml:15:3"), "{}", server.log());
+    // A tab opened now is told at once.
+    let late = Events::connect(server.port).wait_for("error on connect", |kind, _| !kind.is_empty());
+    assert!(late.contains("hora inválida"), "{late}");
+    server.site.write(UNIT, &unit.replace("13:00-17:00", "13:00-18:00"));
+    events.reload_of("/unidades/secretaria/");
+    assert!(text_of(&server.page("/unidades/secretaria/")).contains("13h às 18h"));
+    let state = Events::connect(server.port).wait_for("state on connect", |kind, _| kind == "ok" || kind == "error");
+    assert_eq!(state, "{}", "fixed: a new tab gets no error");
+}
+
+#[test]
+fn a_deleted_page_is_gone() {
+    let server = Server::serve(site_with_pages());
+    let events = server.events();
+    assert_eq!(server.get("/paginas/dois/").status, 200);
+    std::fs::remove_file(server.site.root().join("content/paginas/dois.md")).unwrap();
+    events.reload_of("/paginas/dois/");
+    let gone = server.get("/paginas/dois/");
+    assert_eq!(gone.status, 404);
+    assert!(gone.text().contains("secretaria-live"), "the 404 page follows the rebuilds too");
+    assert!(!server.site.output().join("paginas/dois").exists());
+    assert!(!text_of(&server.page("/paginas/")).contains("Dois"));
+}
+
+#[test]
+fn paths_outside_the_output_are_never_served() {
+    let site = site_with_pages();
+    let secret = "SEGREDO-FORA-DA-SAIDA";
+    site.write("segredo.txt", secret);
+    let server = Server::serve(site);
+    #[cfg(unix)]
+    {
+        let out = server.site.output();
+        std::os::unix::fs::symlink(server.site.root().join("segredo.txt"), out.join("atalho.txt")).unwrap();
+        std::os::unix::fs::symlink(server.site.root(), out.join("raiz")).unwrap();
+    }
+    for probe in [
+        "/../segredo.txt",
+        "/%2e%2e/segredo.txt",
+        "/%2E%2E/segredo.txt",
+        "/..%2fsegredo.txt",
+        "/paginas/..%2f..%2fsegredo.txt",
+        "/paginas/%2e%2e/%2e%2e/segredo.txt",
+        "/..%5csegredo.txt",
+        "//segredo.txt",
+        "/%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/atalho.txt",
+        "/raiz/segredo.txt",
+        "/raiz/site.yaml",
+    ] {
+        let response = server.get(probe);
+        assert!((400..500).contains(&response.status), "{probe}: {}", response.status);
+        assert!(!response.text().contains(secret) && !response.text().contains("root:"), "{probe}");
+    }
+    let absolute = format!("http://127.0.0.1:{}/../segredo.txt", server.port);
+    assert!(!server.get(&absolute).text().contains(secret));
+    assert_eq!(server.get("/paginas/um/").status, 200);
+}
+
+#[test]
+fn a_site_broken_at_start_is_served_with_the_error_until_fixed() {
+    let site = site_with_pages();
+    let unit = std::fs::read_to_string(site.root().join(UNIT)).unwrap();
+    site.write(UNIT, &unit.replace("13:00-17:00", "13:00-25:00"));
+    let server = Server::serve(site);
+    let events = Events::connect(server.port);
+    let error = events.wait_for("error on connect", |kind, _| kind == "error");
+    assert!(error.contains("content/unidades/secretaria.yaml"), "{error}");
+    let home = server.get("/");
+    assert_eq!(home.status, 404);
+    assert!(home.text().contains("secretaria-live"), "the page shows the overlay through the script");
+    server.site.write(UNIT, &unit);
+    events.wait_for("reload after the fix", |kind, _| kind == "reload");
+    assert!(text_of(&server.page("/")).contains("Perdizes"));
+}
+
+#[test]
+fn a_burst_of_saves_is_one_rebuild_without_errors() {
+    let server = Server::serve(site_with_pages());
+    let events = server.events();
+    let dir = server.site.root().join("content/paginas");
+    // Save via rename, as editors do, 100 times in a row (like a `git checkout`).
+    for i in 0..100 {
+        let swap = dir.join(format!(".p{i}.md.swp"));
+        std::fs::write(&swap, format!("---\ntitulo: Página {i}\n---\nTexto {i}.\n")).unwrap();
+        std::fs::rename(&swap, dir.join(format!("p{i}.md"))).unwrap();
+    }
+    events.reload_of("/paginas/p99/");
+    for i in [0, 50, 99] {
+        assert!(text_of(&server.page(&format!("/paginas/p{i}/"))).contains(&format!("Texto {i}.")));
+    }
+    let rebuilds = server.log().lines().filter(|l| l.contains("alteraç")).count();
+    // One batch on a quiet machine; a stall in the middle of the burst may split it in two.
+    assert!((1..=2).contains(&rebuilds), "{}", server.log());
+    assert!(!server.log().contains("erro"), "{}", server.log());
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = site_with_pages();
+    let out = Command::new(env!("CARGO_BIN_EXE_secretaria"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("a porta {port} já está em uso")) && stderr.contains("--port"), "{stderr}");
+}
+
+#[test]
+fn binding_to_the_network_warns_loudly() {
+    let server = Server::start(site_with_pages(), &["serve", "--port", "0", "--bind", "0.0.0.0"]);
+    assert!(server.log().contains("ATENÇÃO: o servidor está aberto na rede"), "{}", server.log());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let mut server = Server::serve(site_with_pages());
+    let _tab = server.events();
+    let status = Command::new("kill").arg("-INT").arg(server.child.id().to_string()).status().unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + TIMEOUT;
+    let code = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(Instant::now() < deadline, "still running after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(code, Some(0), "{}", server.log());
+    let leftovers: Vec<_> = walkdir::WalkDir::new(server.site.output())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".secretaria-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn watch_rebuilds_without_a_server() {
+    let server = Server::start(site_with_pages(), &["watch"]);
+    let file = server.site.output().join("paginas/um/index.html");
+    server.site.write(PAGE, "---\ntitulo: Um\n---\nVisto pelo watch.\n");
+    let deadline = Instant::now() + TIMEOUT;
+    while !std::fs::read_to_string(&file).unwrap_or_default().contains("Visto pelo watch.") {
+        assert!(Instant::now() < deadline, "not rebuilt:\n{}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("secretaria-live"));
+}
