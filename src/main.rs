@@ -6,6 +6,10 @@ use secretaria::cli::{Cli, Command};
 use secretaria::cmd::{self, Outcome};
 use std::process::ExitCode;
 
+/// See Cargo.toml: the build is allocation-bound.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -57,7 +57,6 @@ pub(super) const NOVA_CRUZ_42: &str = "Art. 42 - À Secretaria Municipal de Assi
 
 pub(super) const NOVA_CRUZ_43: &str = "Art. 43 - À Secretaria Municipal de Assistência Social incumbe: I - em consonância com a Lei Orgânica da Assistência Social, implementar de modo articulado e inter-setorial a Política Municipal de Assistência Social, bem como assegurando ações centralizadas na família que garanta a convivência familiar e comunitária; II - tratando-se da proteção social básica - contribuirá para a intervenção e prevenção de situações, vulnerabilidade e risco social com as seguintes ações: -Programa de Atenção ao Idoso -Proteção à Criança de 0 a 6 anos -Programas de Inclusão Produtiva e Projetos de Enfrentamento à Pobreza; -Programa Bolsa Família -Benefício de Proteção Social Continuado -Agente Jovem de Desenvolvimento Humano III - tratando-se da proteção social especial - Intervir junto as famílias em situação de violação de direitos com as seguintes ações; - Programa de Erradicação do Trabalho Infantil - PETI - Serviço de Medidas Sócio-educativas e Meio Aberto - Liberdade Assistida - Programa de Atenção à Pessoa com Deficiência IV - desempenhar as suas atividades precípuas, através das seguintes unidades: -Centro de Convivência do Idoso -Centro de Referencia da Assistência Social V- exercer outras atividades correlatas determinadas pelo prefeito.";
 
-
 /// The text is kept: the non-whitespace characters of the input are, in
 /// order, those of the labels and texts of the tree (depth first).
 pub(super) fn assert_kept(input: &str, t: &NormativeText) {
