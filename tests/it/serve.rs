@@ -77,6 +77,19 @@ impl Server {
         self.lines.lock().unwrap().join("\n")
     }
 
+    /// The server's output once it contains `needle`: the terminal report is written by
+    /// another thread than the SSE event, so either may arrive first.
+    fn log_containing(&self, needle: &str) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let log = self.log();
+            if log.contains(needle) || Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// A tab's event stream, once the server has greeted it (so no later event is missed).
     fn events(&self) -> Events {
         let events = Events::connect(self.port);
@@ -220,7 +233,8 @@ fn an_edit_reloads_the_tab_and_only_served_pages_carry_the_script() {
     assert!(on_disk.contains("Texto novo, salvo agora.") && !on_disk.contains("secretaria-live"));
     assert!(server.get("/static/css/site.css").text().contains('{'), "CSS is served as it is");
     assert!(!server.get("/static/css/site.css").text().contains("secretaria-live"));
-    assert!(server.log().contains("alteração em content/paginas/um.md: 1 página regerada em"), "{}", server.log());
+    let log = server.log_containing("alteração em content/paginas/um.md: 1 página regerada em");
+    assert!(log.contains("alteração em content/paginas/um.md: 1 página regerada em"), "{log}");
 }
 
 #[test]
@@ -233,7 +247,8 @@ fn a_bad_edit_shows_the_error_keeps_the_old_page_and_the_fix_recovers() {
     assert!(error.contains("content/unidades/secretaria.yaml:15") && error.contains("hora inválida: 25:00"), "{error}");
     let old = server.page("/unidades/secretaria/");
     assert!(text_of(&old).contains("13h às 17h"), "the last good page is still served");
-    assert!(server.log().contains("content/unidades/secretaria.yaml:15:3"), "{}", server.log());
+    let log = server.log_containing("content/unidades/secretaria.yaml:15:3");
+    assert!(log.contains("content/unidades/secretaria.yaml:15:3"), "{log}");
     // A tab opened now is told at once.
     let late = Events::connect(server.port).wait_for("error on connect", |kind, _| !kind.is_empty());
     assert!(late.contains("hora inválida"), "{late}");
@@ -326,7 +341,7 @@ fn a_burst_of_saves_is_one_rebuild_without_errors() {
     for i in [0, 50, 99] {
         assert!(text_of(&server.page(&format!("/paginas/p{i}/"))).contains(&format!("Texto {i}.")));
     }
-    let rebuilds = server.log().lines().filter(|l| l.contains("alteraç")).count();
+    let rebuilds = server.log_containing("alteraç").lines().filter(|l| l.contains("alteraç")).count();
     // One batch on a quiet machine; a stall in the middle of the burst may split it in two.
     assert!((1..=2).contains(&rebuilds), "{}", server.log());
     assert!(!server.log().contains("erro"), "{}", server.log());
@@ -351,7 +366,8 @@ fn a_busy_port_is_a_clear_error() {
 #[test]
 fn binding_to_the_network_warns_loudly() {
     let server = Server::start(site_with_pages(), &["serve", "--port", "0", "--bind", "0.0.0.0"]);
-    assert!(server.log().contains("ATENÇÃO: o servidor está aberto na rede"), "{}", server.log());
+    let log = server.log_containing("ATENÇÃO: o servidor está aberto na rede");
+    assert!(log.contains("ATENÇÃO: o servidor está aberto na rede"), "{log}");
 }
 
 #[cfg(unix)]
