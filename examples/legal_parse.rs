@@ -9,39 +9,16 @@
 
 use std::time::Instant;
 
-fn roman(mut n: u32) -> String {
-    let table = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, letters) in table {
-        while n >= value {
-            out.push_str(letters);
-            n -= value;
-        }
-    }
-    out
-}
-
 fn law(bytes: usize) -> String {
     let mut text = String::with_capacity(bytes + 4096);
     let (mut article, mut chapter) = (0u32, 0u32);
     while text.len() < bytes {
         if article % 20 == 0 {
             chapter += 1;
-            text.push_str(&format!("CAPÍTULO {}\nDAS DISPOSIÇÕES DO TÍTULO {chapter}\n\n", roman(chapter)));
+            text.push_str(&format!(
+                "CAPÍTULO {}\nDAS DISPOSIÇÕES DO TÍTULO {chapter}\n\n",
+                secretaria::legal::to_roman(chapter)
+            ));
         }
         article += 1;
         text.push_str(&format!(
@@ -50,10 +27,13 @@ fn law(bytes: usize) -> String {
         for inciso in 1..=12u32 {
             text.push_str(&format!(
                 "{}. coordenar, executar e avaliar os programas, serviços e projetos de proteção social básica e especial no território do município;",
-                roman(inciso)
+                secretaria::legal::to_roman(inciso)
             ));
             if inciso == 6 {
-                text.push_str(&format!(" {}. acompanhar as famílias em situação de vulnerabilidade;\n", roman(7)));
+                text.push_str(&format!(
+                    " {}. acompanhar as famílias em situação de vulnerabilidade;\n",
+                    secretaria::legal::to_roman(7)
+                ));
                 continue;
             }
             if inciso == 7 {

@@ -18,6 +18,7 @@ pub mod cmd;
 pub mod config;
 pub mod dev;
 pub mod diagnostics;
+pub mod escape;
 pub mod legal;
 pub mod markdown;
 pub mod model;

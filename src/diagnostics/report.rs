@@ -2,6 +2,7 @@
 //! and an HTML fragment for the live-preview overlay. The only place that formats diagnostics.
 
 use super::{Diagnostic, Diagnostics, LineIndex, Severity};
+use crate::escape::escape;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::NoColor, Config};
@@ -100,21 +101,6 @@ pub fn render_html(diagnostics: &Diagnostics) -> String {
 fn column_offset(text: &str, line: std::ops::Range<usize>, column: usize) -> usize {
     let line_text = text.get(line.clone()).unwrap_or("");
     line_text.char_indices().nth(column.saturating_sub(1)).map_or(line.end, |(i, _)| line.start + i)
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

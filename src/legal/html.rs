@@ -22,25 +22,7 @@ pub(crate) const LEGAL_CSS: &str = "\
 .texto-normativo [id]{scroll-margin-top:1em}\
 .texto-normativo :target{outline:2px solid currentColor;outline-offset:2px}";
 
-/// Escapes `& < > " '` for text and attribute values.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
-
-fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
+pub(crate) use crate::escape::{escape, escape_into};
 
 /// A complete HTML5 document: title, table of contents and the text (the test suite validates
 /// it as a whole page).

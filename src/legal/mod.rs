@@ -111,6 +111,7 @@ pub use html::{render_fragment, render_toc};
 #[cfg(test)]
 pub(crate) use html::{render_html, LEGAL_CSS};
 pub use parser::parse;
+pub use roman::to_roman;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

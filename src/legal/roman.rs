@@ -36,7 +36,7 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// Canonical upper-case Roman numeral of `n` (empty for 0 or n > 3999).
-pub(crate) fn to_roman(n: u32) -> String {
+pub fn to_roman(n: u32) -> String {
     let mut out = String::new();
     if n == 0 || n > 3999 {
         return out;
