@@ -109,3 +109,48 @@ fn every_valid_site_checks_clean() {
         }
     }
 }
+
+mod no_input_panics {
+    use crate::support::*;
+    use proptest::prelude::*;
+    use secretaria::pipeline;
+
+    fn front_matter() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            prop::sample::select(vec![
+                "titulo",
+                "inicio",
+                "fim",
+                "horario",
+                "telefones",
+                "atribuicoes",
+                "data",
+                "peso"
+            ])
+            .prop_map(String::from),
+            "[a-z]{1,8}",
+        ];
+        let value = prop_oneof![".{0,30}", "[0-9/: -]{0,20}", Just("[1, 2]".to_string()), Just("{a: b}".to_string())];
+        prop::collection::vec((key, value), 0..6)
+            .prop_map(|pairs| pairs.into_iter().map(|(k, v)| format!("{k}: {v}\n")).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Arbitrary front matter and bodies in every typed folder: the build reports or
+        /// succeeds, it never panics.
+        #[test]
+        fn arbitrary_content_never_panics(
+            yaml in front_matter(),
+            body in "(?s).{0,200}",
+            folder in prop::sample::select(vec!["avisos", "estrutura", "legislacao", "paginas"]),
+        ) {
+            let site = TestSite::fixture("perdizes");
+            site.write(&format!("content/{folder}/x.md"), &format!("---\n{yaml}---\n{body}"));
+            site.write("content/unidades/y.yaml", &yaml);
+            let options = pipeline::BuildOptions { root: site.root().to_path_buf(), today: Some(today()), ..Default::default() };
+            let _ = pipeline::check(&options);
+        }
+    }
+}
