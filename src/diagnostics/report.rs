@@ -41,7 +41,19 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
         // Writing into a Vec cannot fail; a failure would only lose this one frame.
         let _ = term::emit(&mut out, &config, &files, &frame);
     }
-    String::from_utf8_lossy(&out.into_inner()).into_owned()
+    // codespan-reporting writes the severity in English; the header lines are ours to translate.
+    String::from_utf8_lossy(&out.into_inner())
+        .lines()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("error:") {
+                format!("erro:{rest}\n")
+            } else if let Some(rest) = line.strip_prefix("warning:") {
+                format!("aviso:{rest}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect()
 }
 
 /// `arquivo:linha:coluna` for a diagnostic, or just the file.
@@ -119,6 +131,7 @@ mod tests {
         );
         let text = "nome: CRAS\nhorario: 08:00-25:00\n".to_string();
         let out = render_terminal(&diagnostics, &|_| Some(text.clone()));
+        assert!(out.starts_with("erro: hora inválida: 25:00"), "{out}");
         assert!(out.contains("content/unidades/cras.yaml:2:10"), "{out}");
         assert!(out.contains("horario: 08:00-25:00"), "{out}");
         assert!(out.contains("dica: as horas vão de 00:00 a 23:59"), "{out}");
