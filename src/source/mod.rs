@@ -5,6 +5,7 @@ pub mod frontmatter;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -39,16 +40,22 @@ pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
             "rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)",
         ));
     }
-    let content = root.join("content");
-    for path in walk_files(&content) {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("md" | "yaml" | "yml") => {
-                if let Some(file) = read_text(root, &path, diagnostics) {
-                    set.content.push(file);
-                }
-            }
-            _ => set.content_assets.push(relative(root, &path)),
-        }
+    let (texts, assets): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&root.join("content"))
+        .into_iter()
+        .partition(|path| matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "yaml" | "yml")));
+    set.content_assets = assets.iter().map(|path| relative(root, path)).collect();
+    // Reading and UTF-8 checking thousands of files is IO-bound: do it on every core, then
+    // report in the walk's sorted order.
+    let read: Vec<(Option<SourceFile>, Diagnostics)> = texts
+        .par_iter()
+        .map(|path| {
+            let mut local = Diagnostics::new();
+            (read_text(root, path, &mut local), local)
+        })
+        .collect();
+    for (file, local) in read {
+        set.content.extend(file);
+        diagnostics.extend(local);
     }
     set
 }
