@@ -9,6 +9,12 @@ cd "$root"
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# rustfmt and clippy are rustup components: a toolchain installed without them gets them here.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  step "instalando rustfmt e clippy"
+  rustup component add rustfmt clippy
+fi
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -35,4 +41,5 @@ for site in "$root" tests/fixtures/perdizes tests/fixtures/dourados tests/fixtur
 done
 
 step "testes de acessibilidade (axe-core, Nu Html Checker, teclado, controles)"
-A11Y_SITES="$(IFS=:; echo "${sites[*]}")" node --test --test-concurrency=1 tests/a11y/
+# The files by name: Node 20 takes a folder, Node 21+ reads arguments as globs.
+A11Y_SITES="$(IFS=:; echo "${sites[*]}")" node --test --test-concurrency=1 tests/a11y/*.test.mjs

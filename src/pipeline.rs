@@ -8,6 +8,7 @@ use crate::model::{self, Site};
 use crate::output::{minify, publish::Staging};
 use crate::render::{routes, theme, Renderer};
 use crate::source;
+use anyhow::Context as _;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -106,34 +107,17 @@ fn render_all(
     Ok(pages)
 }
 
-/// Static files: the theme's, the site's `static/`, and assets beside content files.
+/// Static files (see [`static_plan`]) handed to `sink`; returns how many.
 fn static_files(
     loaded: &Loaded,
     root: &Path,
     sink: &dyn Fn(&str, &[u8]) -> anyhow::Result<()>,
 ) -> Result<usize, Failure> {
-    let mut count = 0;
-    for (path, bytes) in &loaded.theme.static_files {
-        sink(path, bytes).map_err(Failure::Io)?;
-        count += 1;
+    let plan = static_plan(&loaded.theme, &loaded.site, root);
+    for (path, source) in &plan {
+        sink(path, &source.bytes().map_err(Failure::Io)?).map_err(Failure::Io)?;
     }
-    let copy = |base: &Path, prefix: &str, rel: &Path| -> Result<(), Failure> {
-        let bytes = std::fs::read(base.join(rel)).map_err(|e| {
-            Failure::Io(anyhow::Error::from(e).context(format!("não foi possível ler {}", base.join(rel).display())))
-        })?;
-        sink(&format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/")), &bytes).map_err(Failure::Io)
-    };
-    let static_dir = root.join("static");
-    for path in source::walk_files(&static_dir) {
-        copy(&static_dir, "", &source::relative(&static_dir, &path))?;
-        count += 1;
-    }
-    let content = root.join("content");
-    for asset in &loaded.site.assets {
-        copy(&content, "", asset)?;
-        count += 1;
-    }
-    Ok(count)
+    Ok(plan.len())
 }
 
 /// Renders one route to the bytes `build` publishes for it (HTML minified). The dev loop
@@ -152,9 +136,21 @@ pub enum StaticSource<'a> {
     File(PathBuf),
 }
 
-/// The static files [`build`] copies, keyed by output path (a later source wins, as in
-/// `static_files`): the theme's, the site's `static/`, and the assets beside content files.
-/// The dev loop copies from this list; keep it in step with `static_files`.
+impl StaticSource<'_> {
+    /// The file's bytes: borrowed for theme files, read from disk for the site's.
+    pub fn bytes(&self) -> anyhow::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            StaticSource::Theme(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            StaticSource::File(path) => std::fs::read(path)
+                .map(std::borrow::Cow::Owned)
+                .with_context(|| format!("não foi possível ler {}", path.display())),
+        }
+    }
+}
+
+/// The static files of the output, keyed by output path (a later source wins): the theme's,
+/// the site's `static/`, and the assets beside content files. `build` and the dev loop both
+/// copy from this list.
 pub fn static_plan<'a>(theme: &'a theme::Theme, site: &Site, root: &Path) -> BTreeMap<String, StaticSource<'a>> {
     let mut plan: BTreeMap<String, StaticSource<'a>> =
         theme.static_files.iter().map(|(path, bytes)| (path.clone(), StaticSource::Theme(bytes))).collect();

@@ -23,7 +23,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{self, datetime::DateTime};
 use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
 use crate::render::{routes, theme, Renderer};
-use crate::source::SourceSet;
 use anyhow::Context;
 use incremental::{Built, Scope, Splice};
 use rayon::prelude::*;
@@ -159,7 +158,7 @@ impl Session {
                 Scope::Routes(routes)
             }
             Splice::No => {
-                let site = model::load::load(copy(&sources.set), config, now, &mut diagnostics);
+                let site = model::load::load(sources.set.clone(), config, now, &mut diagnostics);
                 if diagnostics.has_errors() {
                     return Err(Failure::Content(diagnostics));
                 }
@@ -213,14 +212,7 @@ impl Session {
                     }
                 };
                 if full || stale || published.is_none_or(|p| !p.contains_key(file)) {
-                    let bytes = match source {
-                        StaticSource::Theme(bytes) => bytes.to_vec(),
-                        StaticSource::File(path) => std::fs::read(path).map_err(|e| {
-                            Failure::Io(
-                                anyhow::Error::from(e).context(format!("não foi possível ler {}", path.display())),
-                            )
-                        })?,
-                    };
+                    let bytes = source.bytes().map_err(Failure::Io)?.into_owned();
                     outputs.push(Output::new(file, bytes, published, output));
                 }
             }
@@ -280,16 +272,6 @@ fn write(
     match error {
         Some(e) => Err(Failure::Io(e)),
         None => Ok(written),
-    }
-}
-
-/// `model::load` consumes its sources; the session keeps its own.
-fn copy(set: &SourceSet) -> SourceSet {
-    SourceSet {
-        root: set.root.clone(),
-        site_yaml: set.site_yaml.clone(),
-        content: set.content.clone(),
-        content_assets: set.content_assets.clone(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The sources of a site kept in memory between rebuilds. A batch of changed paths updates
 //! only those files (a read of one file instead of a walk of thousands); anything unusual
-//! (a folder, a file that needs normalising or cannot be read, a missing `site.yaml`) falls
+//! (a folder, a file that cannot be read or is not UTF-8, a missing `site.yaml`) falls
 //! back to a full [`source::read_site`], so that every reading problem gets the same located
 //! diagnostic as in `build`.
 
@@ -66,7 +66,7 @@ impl Sources {
         }
         let exists = meta.as_ref().is_some_and(|m| m.is_file());
         if rel == Path::new("site.yaml") {
-            let file = if exists { Some(read_plain(&path, rel)?) } else { return None };
+            let file = if exists { Some(read_one(&self.set.root, &path)?) } else { return None };
             let changed = self.set.site_yaml.as_ref().map(|f| &f.text) != file.as_ref().map(|f| &f.text);
             self.set.site_yaml = file;
             return Some(changed);
@@ -99,7 +99,7 @@ impl Sources {
                 }
             };
         }
-        let file = read_plain(&path, rel)?;
+        let file = read_one(&self.set.root, &path)?;
         match known_text {
             Ok(i) => {
                 let slot = self.set.content.get_mut(i)?;
@@ -115,15 +115,11 @@ impl Sources {
     }
 }
 
-/// Reads a file that needs no normalisation (UTF-8, no BOM, `\n` line ends): what an editor
-/// saves nearly always. Anything else goes through `read_site`, which owns the rules.
-fn read_plain(path: &Path, rel: &Path) -> Option<SourceFile> {
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    if text.starts_with('\u{feff}') || text.contains('\r') {
-        return None;
-    }
-    Some(SourceFile { rel_path: rel.to_path_buf(), text })
+/// Reads one file with `build`'s own rules (UTF-8 check, BOM, CRLF); a file with a reading
+/// problem goes through a full `read_site`, so the problem is reported as in `build`.
+fn read_one(root: &Path, path: &Path) -> Option<SourceFile> {
+    let mut problems = Diagnostics::new();
+    source::read_text(root, path, &mut problems).filter(|_| problems.is_empty())
 }
 
 /// Paths whose text or presence differs between two reads.

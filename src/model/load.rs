@@ -7,7 +7,7 @@ use super::datetime::{Date, DateTime};
 use super::field_error::FieldError;
 use super::hours::OpeningHours;
 use super::raw::{self, Text};
-use super::slug::{content_path, slugify};
+use super::slug::{self, content_path, slugify};
 use super::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -137,7 +137,7 @@ impl Loader<'_> {
             return;
         }
         match (top.as_str(), depth) {
-            ("", 0) | (_, 0) if stem == "_index" => self.pending.home = self.page(doc, body, origin),
+            (_, 0) if stem == "_index" => self.pending.home = self.page(doc, body, origin),
             ("estrutura", 1) => self.assessoria(doc, body, origin, &stem),
             ("avisos", 1) => self.notice(doc, body, origin),
             ("legislacao", 1) => self.law(doc, body, origin),
@@ -210,7 +210,10 @@ impl Loader<'_> {
             return None;
         }
         let date = self.date(&doc, "data", raw.data.as_ref());
-        let title = raw.titulo.unwrap_or_else(|| title_from_path(&origin, self.config));
+        let title = raw.titulo.unwrap_or_else(|| match slug::title_from_path(&origin.path) {
+            t if t.is_empty() => self.config.title.clone(),
+            t => t,
+        });
         Some(Page { origin, title, description: raw.descricao, date, weight: raw.peso.unwrap_or(0), body })
     }
 
@@ -431,15 +434,4 @@ impl Loader<'_> {
             tree,
         });
     }
-}
-
-/// A section without `titulo`: its folder name, capitalised ("programas" → "Programas").
-fn title_from_path(origin: &Origin, config: &SiteConfig) -> String {
-    let last = origin.path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    if last.is_empty() {
-        return config.title.clone();
-    }
-    let words = last.replace('-', " ");
-    let mut chars = words.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }

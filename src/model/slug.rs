@@ -33,6 +33,16 @@ pub fn content_path(rel_without_ext: &str) -> String {
     }
 }
 
+/// A readable title from a site path's last folder, for sections without `titulo`:
+/// `protecao-basica/` → "Protecao basica" (slugs have lost their accents; `_index.md` with a
+/// `titulo` is how an editor gets them back). Empty for the root.
+pub fn title_from_path(path: &str) -> String {
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let words = last.replace('-', " ");
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
 /// `../` repeated once per folder of `path`, or `./` at the root: the prefix that makes a
 /// site path relative to the page at `path`.
 pub fn root_prefix(path: &str) -> String {
@@ -63,6 +73,12 @@ mod tests {
         assert_eq!(content_path("_index"), "");
         assert_eq!(content_path("programas/_index"), "programas/");
         assert_eq!(content_path("paginas/sobre/index"), "paginas/sobre/");
+    }
+
+    #[test]
+    fn titles_from_folder_names() {
+        assert_eq!(title_from_path("programas/protecao-basica/"), "Protecao basica");
+        assert_eq!(title_from_path(""), "");
     }
 
     #[test]

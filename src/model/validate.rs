@@ -7,9 +7,9 @@ use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 
-/// URLs the theme produces itself; content may not take them (except the pages editors may
-/// override, see [`OVERRIDABLE`]).
-const BUILT_IN: [&str; 6] = ["secretaria/", "unidades/", "estrutura/", "avisos/", "legislacao/", "mapa-do-site/"];
+/// URLs of the listings the theme produces itself; content may not take them. (`secretaria/`
+/// is claimed by `secretaria.yaml` itself, so a clash there is an ordinary duplicate.)
+const BUILT_IN: [&str; 5] = ["unidades/", "estrutura/", "avisos/", "legislacao/", "mapa-do-site/"];
 
 pub(super) fn resolve(
     site: &mut Site,
@@ -159,12 +159,7 @@ fn group_sections(site: &mut Site, mut sections: Vec<Section>) {
         match sections.iter_mut().find(|s| s.origin.path == parent) {
             Some(section) => section.pages.push(index),
             None => {
-                let title = {
-                    let last = parent.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-                    let words = last.replace('-', " ");
-                    let mut chars = words.chars();
-                    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-                };
+                let title = super::slug::title_from_path(&parent);
                 sections.push(Section {
                     origin: Origin { file: std::path::PathBuf::from("content").join(&parent), path: parent },
                     title,
@@ -213,7 +208,7 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
                         .with_help("renomeie um dos arquivos: dois conteúdos não podem ter o mesmo endereço"),
                 );
             }
-        } else if BUILT_IN.contains(&path) && !path.starts_with("secretaria") {
+        } else if BUILT_IN.contains(&path) {
             for file in files {
                 diagnostics.push(
                     Diagnostic::error(format!("o endereço /{path} é reservado para uma página gerada pelo tema"))

@@ -176,15 +176,8 @@ impl<'a> Renderer<'a> {
             }
             RouteKind::Section(i) => {
                 let s = site.sections.get(i).ok_or_else(|| missing(route))?;
-                let pages: Vec<view::PageView> = s
-                    .pages
-                    .iter()
-                    .filter_map(|&p| site.pages.get(p))
-                    .map(|p| view::PageView {
-                        body_html: String::new(),
-                        ..view::page(&crate::model::Page { body: Default::default(), ..p.clone() }, md)
-                    })
-                    .collect();
+                let pages: Vec<view::PageView> =
+                    s.pages.iter().filter_map(|&p| site.pages.get(p)).map(view::page_summary).collect();
                 ctx.insert(
                     "section",
                     &view::PageView {

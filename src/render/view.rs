@@ -280,11 +280,16 @@ pub struct PageView {
 }
 
 pub fn page(p: &model::Page, md: MarkdownOptions<'_>) -> PageView {
+    PageView { body_html: markdown::render(&p.body.markdown, md), ..page_summary(p) }
+}
+
+/// A page as a listing shows it: everything but the body, which is not rendered.
+pub fn page_summary(p: &model::Page) -> PageView {
     PageView {
         title: p.title.clone(),
         url: p.origin.path.clone(),
         description: p.description.clone(),
         date: p.date.map(|d| d.date_long()),
-        body_html: markdown::render(&p.body.markdown, md),
+        body_html: String::new(),
     }
 }

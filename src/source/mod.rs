@@ -92,7 +92,8 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
+/// Reads one text file of the site, normalised; problems become located diagnostics.
+pub fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
     let rel_path = relative(root, path);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
