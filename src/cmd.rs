@@ -22,11 +22,13 @@ pub enum Outcome {
 }
 
 pub fn build(root: &Path, args: BuildArgs) -> Outcome {
+    let Some(source_date_epoch) = source_date_epoch() else { return Outcome::Failed };
     let options = BuildOptions {
         root: root.to_path_buf(),
         output: args.output,
         overrides: Overrides { base_url: args.base_url, drafts: args.drafts },
         today: None,
+        source_date_epoch,
     };
     let started = Instant::now();
     match pipeline::build(&options) {
@@ -46,9 +48,11 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
 }
 
 pub fn check(root: &Path, args: CheckArgs) -> Outcome {
+    let Some(source_date_epoch) = source_date_epoch() else { return Outcome::Failed };
     let options = BuildOptions {
         root: root.to_path_buf(),
         overrides: Overrides { base_url: None, drafts: args.drafts },
+        source_date_epoch,
         ..BuildOptions::default()
     };
     let started = Instant::now();
@@ -89,7 +93,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
     if !addr.ip().is_loopback() {
         warn_network(&args.bind, port);
     }
-    let options = dev_options(root, args.output, args.drafts);
+    let Some(options) = dev_options(root, args.output, args.drafts) else { return Outcome::Failed };
     let Some((session, watcher)) = start_session(&options) else { return Outcome::Failed };
     let reloader = Arc::new(dev::reload::Reloader::default());
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -145,7 +149,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
 
 /// `secretaria watch`: the loop of `serve` without a server.
 pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
-    let options = dev_options(root, args.output, args.drafts);
+    let Some(options) = dev_options(root, args.output, args.drafts) else { return Outcome::Failed };
     let Some((mut session, watcher)) = start_session(&options) else { return Outcome::Failed };
     let Some(runtime) = runtime() else { return Outcome::Failed };
     first_build(&mut session, None);
@@ -167,8 +171,30 @@ pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
     }
 }
 
-fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) -> BuildOptions {
-    BuildOptions { root: root.to_path_buf(), output, overrides: Overrides { base_url: None, drafts }, today: None }
+fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) -> Option<BuildOptions> {
+    Some(BuildOptions {
+        root: root.to_path_buf(),
+        output,
+        overrides: Overrides { base_url: None, drafts },
+        today: None,
+        source_date_epoch: source_date_epoch()?,
+    })
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the build's "now", in seconds since 1970
+/// UTC. A malformed value stops the command, as the convention asks, instead of being
+/// silently replaced by the clock. `None` (outer) after reporting the problem.
+fn source_date_epoch() -> Option<Option<i64>> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Some(None) };
+    let text = value.to_string_lossy();
+    match text.trim().parse::<i64>() {
+        Ok(secs) if chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0).is_some() => Some(Some(secs)),
+        _ => {
+            eprintln!("erro: SOURCE_DATE_EPOCH inválido: `{text}`");
+            eprintln!("  dica: use o número de segundos desde 1970 (por exemplo a data do último commit: `git log -1 --format=%ct`), ou remova a variável");
+            None
+        }
+    }
 }
 
 fn start_session(options: &BuildOptions) -> Option<(dev::Session, dev::Watcher)> {

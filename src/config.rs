@@ -1,6 +1,7 @@
 //! Site configuration: `site.yaml` validated, plus the overrides given on the command line.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::datetime::DateTime;
 use crate::model::raw::{MenuItemYaml, SiteYaml};
 use crate::source::yaml::YamlDoc;
 use crate::source::SourceFile;
@@ -29,6 +30,13 @@ pub struct SiteConfig {
     pub allow_html: bool,
     pub vlibras: bool,
     pub drafts: bool,
+    /// The municipality's time zone: "today", "aberto agora" and calendar times are its.
+    #[serde(serialize_with = "serialize_tz")]
+    pub time_zone: chrono_tz::Tz,
+}
+
+fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(tz.name())
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -78,20 +86,25 @@ impl SiteConfig {
                 None
             }
         });
-        let base_url = overrides.base_url.clone().or(raw.base_url.clone()).and_then(|url| {
-            let url = url.trim().to_string();
-            if url.starts_with("https://") || url.starts_with("http://") {
-                Some(if url.ends_with('/') { url } else { format!("{url}/") })
-            } else {
-                error(
-                    "base_url",
-                    &url,
-                    format!("base_url inválida: {url}"),
-                    "use o endereço completo, por exemplo https://social.municipio.uf.gov.br/",
-                );
-                None
-            }
-        });
+        // A --base-url problem is the command line's, not site.yaml's: reported without a file.
+        let mut command_line_problem = None;
+        let base_url = match (&overrides.base_url, &raw.base_url) {
+            (Some(url), _) => match parse_base_url(url) {
+                Ok(url) => Some(url),
+                Err(problem) => {
+                    command_line_problem = Some(problem);
+                    None
+                }
+            },
+            (None, Some(url)) => match parse_base_url(url) {
+                Ok(url) => Some(url),
+                Err(problem) => {
+                    error("base_url", url.trim(), format!("base_url inválida: {problem}"), BASE_URL_HELP);
+                    None
+                }
+            },
+            (None, None) => None,
+        };
         let primary_colour =
             raw.cores.as_ref().and_then(|c| c.primaria.clone()).unwrap_or_else(|| DEFAULT_PRIMARY.into());
         match parse_hex_colour(&primary_colour) {
@@ -122,6 +135,27 @@ impl SiteConfig {
                 "use o nome de uma pasta dentro de themes/, por exemplo `default`",
             );
         }
+        let time_zone = match &raw.fuso_horario {
+            Some(name) => match name.trim().parse::<chrono_tz::Tz>() {
+                Ok(tz) => tz,
+                Err(_) => {
+                    error(
+                        "fuso_horario",
+                        name.trim(),
+                        format!("fuso horário desconhecido: {}", name.trim()),
+                        "use um nome da base de fusos horários (IANA), por exemplo \"America/Sao_Paulo\", \"America/Manaus\" ou \"America/Rio_Branco\"; sem esta linha, o fuso vem da UF",
+                    );
+                    chrono_tz::America::Sao_Paulo
+                }
+            },
+            None => time_zone_of(uf.as_deref(), raw.municipio.as_deref()),
+        };
+        if let Some(problem) = command_line_problem {
+            diagnostics.push(
+                Diagnostic::error(format!("--base-url inválida (na linha de comando): {problem}"))
+                    .with_help(BASE_URL_HELP),
+            );
+        }
         let menu = raw.menu.map(|items| items.into_iter().map(menu_item).collect());
         Some(SiteConfig {
             title: raw.titulo,
@@ -137,12 +171,93 @@ impl SiteConfig {
             allow_html: raw.permitir_html.unwrap_or(false),
             vlibras: raw.vlibras.unwrap_or(false),
             drafts: overrides.drafts,
+            time_zone,
         })
+    }
+
+    /// "Now" in the municipality: `fixed` when given (tests), else the instant of
+    /// `SOURCE_DATE_EPOCH` (reproducible builds), else the machine's clock — always read in
+    /// the municipality's time zone, not the machine's.
+    pub fn now(&self, fixed: Option<chrono::NaiveDateTime>, source_date_epoch: Option<i64>) -> DateTime {
+        if let Some(fixed) = fixed {
+            return DateTime::from_naive(fixed);
+        }
+        let instant = source_date_epoch
+            .and_then(|secs| chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0))
+            .unwrap_or_else(chrono::Utc::now);
+        DateTime::from_naive(instant.with_timezone(&self.time_zone).naive_local())
     }
 
     /// The absolute URL of a site path (`estrutura/x/`), when `base_url` is set.
     pub fn absolute(&self, path: &str) -> Option<String> {
         self.base_url.as_ref().map(|base| format!("{base}{}", path.trim_start_matches('/')))
+    }
+}
+
+const BASE_URL_HELP: &str =
+    "use o endereço completo em que o site será publicado, por exemplo https://social.municipio.uf.gov.br/ ou https://www.municipio.uf.gov.br/social/";
+
+/// `base_url` as a URL: http(s), a host, no user, query or fragment, no spaces or control
+/// characters (which a URL parser would silently drop), path ending in `/`.
+pub fn parse_base_url(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace()) {
+        return Err(match c {
+            '\n' | '\r' => "o endereço tem uma quebra de linha".to_string(),
+            ' ' => "o endereço tem um espaço".to_string(),
+            _ => format!("o endereço tem um caractere invisível (U+{:04X})", u32::from(c)),
+        });
+    }
+    let url = url::Url::parse(text).map_err(|err| match err {
+        url::ParseError::RelativeUrlWithoutBase => format!("{text} não é um endereço completo (falta https://)"),
+        url::ParseError::EmptyHost => format!("{text} não tem o nome do servidor"),
+        url::ParseError::InvalidPort => format!("{text} tem uma porta inválida"),
+        _ => format!("{text} não é um endereço válido"),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("{text} precisa começar com https:// (ou http://)"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("{text} não tem o nome do servidor"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!("{text} não pode ter usuário ou senha"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("{text} não pode ter `?` nem `#`"));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+/// The legal time of a municipality by its UF (Decreto 2.784/1913 as amended by Lei
+/// 12.876/2013). Fernando de Noronha, in Pernambuco, keeps UTC−2. Amazonas has two zones
+/// split by a line from Tabatinga to Porto Acre, not by a list of municipalities, so its
+/// western municipalities set `fuso_horario: America/Eirunepe` in site.yaml (documented);
+/// western Pará, `America/Santarem`.
+pub fn time_zone_of(uf: Option<&str>, municipality: Option<&str>) -> chrono_tz::Tz {
+    use chrono_tz::America;
+    let place = municipality.map(crate::model::slug::slugify).unwrap_or_default();
+    // The zones of the tz database's zone.tab for Brazil, which keep each state's history
+    // (summer time until 2019 in some states only), so that old notices convert right.
+    match uf.unwrap_or("") {
+        "PE" if place == "fernando-de-noronha" => America::Noronha,
+        "AC" => America::Rio_Branco,
+        "AL" | "SE" => America::Maceio,
+        "AM" => America::Manaus,
+        "AP" | "PA" => America::Belem,
+        "BA" => America::Bahia,
+        "CE" | "MA" | "PB" | "PI" | "RN" => America::Fortaleza,
+        "MS" => America::Campo_Grande,
+        "MT" => America::Cuiaba,
+        "PE" => America::Recife,
+        "RO" => America::Porto_Velho,
+        "RR" => America::Boa_Vista,
+        "TO" => America::Araguaina,
+        _ => America::Sao_Paulo,
     }
 }
 

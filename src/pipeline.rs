@@ -3,7 +3,6 @@
 
 use crate::config::{Overrides, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{minify, publish::Staging};
 use crate::render::{routes, theme, Renderer};
@@ -22,8 +21,11 @@ pub struct BuildOptions {
     /// `root/public` when absent.
     pub output: Option<PathBuf>,
     pub overrides: Overrides,
-    /// "Today" for the upcoming/past split; the machine's local date when absent.
+    /// "Today" for the upcoming/past split; when absent, `source_date_epoch`, else the clock
+    /// (see [`SiteConfig::now`]).
     pub today: Option<chrono::NaiveDateTime>,
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970 UTC), the reproducible-builds convention.
+    pub source_date_epoch: Option<i64>,
 }
 
 impl BuildOptions {
@@ -65,7 +67,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let (Some(config), Some(theme)) = (config, theme) else {
         return Err(Failure::Content(diagnostics));
     };
-    let today = DateTime::from_naive(options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
+    let today = config.now(options.today, options.source_date_epoch);
     let site = model::load::load(sources, config, today, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(Failure::Content(diagnostics));

@@ -20,7 +20,7 @@ mod tests;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{self, datetime::DateTime};
+use crate::model;
 use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
 use crate::render::{routes, theme, Renderer};
 use anyhow::Context;
@@ -140,7 +140,7 @@ impl Session {
             self.theme = theme::load(&self.options.root, &theme_name, &mut diagnostics).map(|t| (theme_name, t));
         }
         let Some((_, theme)) = &self.theme else { return Err(Failure::Content(diagnostics)) };
-        let now = DateTime::from_naive(self.options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
+        let now = config.now(self.options.today, self.options.source_date_epoch);
         let full = self.pending_rescan || self.published.is_none();
         let mut phases = Phases::start();
         let spliced = match &mut self.built {

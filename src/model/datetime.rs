@@ -222,11 +222,6 @@ impl Date {
     pub fn iso_date(self) -> String {
         format!("{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
     }
-
-    /// "20190926" (iCalendar `VALUE=DATE`).
-    pub fn ical(self) -> String {
-        format!("{:04}{:02}{:02}", self.0.year(), self.0.month(), self.0.day())
-    }
 }
 
 impl fmt::Display for Date {
@@ -353,12 +348,6 @@ impl DateTime {
     pub fn iso_date(self) -> String {
         self.date().iso_date()
     }
-
-    /// "20190926T123000" (iCalendar floating local time). For a date alone use
-    /// `date().ical()` with `VALUE=DATE`.
-    pub fn ical(self) -> String {
-        format!("{}T{:02}{:02}{:02}", self.date().ical(), self.value.hour(), self.value.minute(), self.value.second())
-    }
 }
 
 impl fmt::Display for DateTime {
@@ -478,7 +467,6 @@ mod tests {
         assert_eq!(date("26-09-2019").br(), "26/09/2019");
         assert_eq!(date("26.09.2019").br(), "26/09/2019");
         assert_eq!(date("29/02/2024").iso_date(), "2024-02-29");
-        assert_eq!(date("2019-09-26").ical(), "20190926");
         assert_eq!(date("2019-09-26").to_string(), "26/09/2019");
     }
 
@@ -550,7 +538,6 @@ mod tests {
         }
         assert!(expected.has_time());
         assert_eq!(expected.iso(), "2019-09-26T12:30:00");
-        assert_eq!(expected.ical(), "20190926T123000");
         assert_eq!(expected.time_br(), "12h30");
         assert_eq!(expected.date_long(), "26 de setembro de 2019");
         assert_eq!(expected.long_br(), "26 de setembro de 2019, às 12h30");

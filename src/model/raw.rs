@@ -55,6 +55,7 @@ pub struct SiteYaml {
     pub menu: Option<Vec<MenuItemYaml>>,
     pub permitir_html: Option<bool>,
     pub vlibras: Option<bool>,
+    pub fuso_horario: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

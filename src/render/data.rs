@@ -143,67 +143,6 @@ pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
     ld
 }
 
-/// One VEVENT in an iCalendar file (RFC 5545), floating local time as written by the editor.
-pub fn icalendar(site: &Site, notice: &Notice) -> String {
-    let uid = format!("{}@{}", notice.origin.path.trim_end_matches('/').replace('/', "-"), host(site));
-    let end = notice.end.unwrap_or(notice.start);
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".to_string(),
-        "PRODID:-//secretaria//pt-BR".to_string(),
-        "CALSCALE:GREGORIAN".to_string(),
-        "BEGIN:VEVENT".to_string(),
-        format!("UID:{uid}"),
-        format!("DTSTAMP:{}", site.today.ical()),
-    ];
-    if notice.start.has_time() {
-        lines.push(format!("DTSTART:{}", notice.start.ical()));
-        if notice.end.is_some() {
-            lines.push(format!("DTEND:{}", end.ical()));
-        }
-    } else {
-        lines.push(format!("DTSTART;VALUE=DATE:{}", notice.start.date().ical()));
-    }
-    lines.push(format!("SUMMARY:{}", ical_text(&notice.title)));
-    if let Some(place) = notice.place.as_ref().or(notice.address.as_ref()) {
-        lines.push(format!("LOCATION:{}", ical_text(place)));
-    }
-    if let Some(url) = absolute(site, &notice.origin.path) {
-        lines.push(format!("URL:{url}"));
-    }
-    lines.push("END:VEVENT".into());
-    lines.push("END:VCALENDAR".into());
-    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
-}
-
-fn host(site: &Site) -> String {
-    site.config
-        .base_url
-        .as_deref()
-        .and_then(|u| u.split("://").nth(1))
-        .map(|h| h.trim_end_matches('/').replace('/', "-"))
-        .unwrap_or_else(|| crate::model::slug::slugify(&site.config.title))
-}
-
-fn ical_text(text: &str) -> String {
-    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
-}
-
-/// RFC 5545 lines are folded at 75 octets, never inside a UTF-8 character.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for c in line.chars() {
-        if count + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            count = 1;
-        }
-        out.push(c);
-        count += c.len_utf8();
-    }
-    out
-}
-
 #[derive(Serialize)]
 pub struct LawView {
     pub title: String,
@@ -342,13 +281,5 @@ mod tests {
     #[test]
     fn json_in_script_cannot_close_the_tag() {
         assert_eq!(script_safe_json(&json!({"a": "</script>"})), r#"{"a":"<\/script>"}"#);
-    }
-
-    #[test]
-    fn ical_lines_fold_at_75_octets_without_splitting_characters() {
-        let line = format!("SUMMARY:{}", "ç".repeat(60));
-        let folded = fold(&line);
-        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
-        assert_eq!(folded.replace("\r\n ", ""), line);
     }
 }

@@ -2,6 +2,7 @@
 //! the theme ([`theme`]) and the non-HTML outputs ([`data`]). No IO happens here.
 
 pub mod data;
+pub mod ical;
 pub mod routes;
 pub mod theme;
 pub mod view;
@@ -146,7 +147,7 @@ impl<'a> Renderer<'a> {
             }
             RouteKind::NoticeCalendar(i) => {
                 let n = site.notices.get(i).ok_or_else(|| missing(route))?;
-                return Ok(data::icalendar(site, n).into_bytes());
+                return Ok(ical::calendar(site, &[n]).into_bytes());
             }
             RouteKind::LawList => {
                 let laws: Vec<Link> =

@@ -121,7 +121,8 @@ fn alvares_florence_notice_is_an_event_with_calendar() {
     assert_eq!(texts(&html, "main .dados-aviso dd time"), vec!["26 de setembro de 2019, às 12h30"]);
     assert_eq!(html.select(&sel("main .texto ul > li")).count(), 4, "the four • bullets become a list");
     let ics = std::fs::read_to_string(site.output().join(path).join("evento.ics")).unwrap();
-    assert!(ics.contains("DTSTART:20190926T123000\r\n"), "{ics}");
+    // 12:30 in São Paulo (UTC−3; no summer time in September) is 15:30 UTC.
+    assert!(ics.contains("DTSTART:20190926T153000Z\r\n"), "{ics}");
     assert!(ics.contains("LOCATION:CRAS\r\n"), "{ics}");
     // A past notice is listed under "Anteriores", never as the next event.
     let list = site.page("avisos/");

@@ -9,5 +9,6 @@ mod build;
 mod check;
 mod cli;
 mod legal;
+mod repro;
 mod serve;
 mod support;
