@@ -185,3 +185,20 @@ fn refuses_an_output_folder_that_holds_the_site() -> Result<()> {
     }
     Ok(())
 }
+
+/// A notice edit re-renders the typed content, calendars included; with the real clock
+/// (no fixed "today"), only the edited notice's files may change on disk.
+#[test]
+fn editing_one_notice_rewrites_only_its_files() -> Result<()> {
+    let site = Site::new()?;
+    site.write("content/avisos/a.md", "---\ntitulo: A\ntipo: reuniao\ninicio: 10/12/2030 09:00\n---\nPauta A.\n")?;
+    site.write("content/avisos/b.md", "---\ntitulo: B\ntipo: reuniao\ninicio: 11/12/2030 09:00\n---\nPauta B.\n")?;
+    let options = BuildOptions { today: None, ..site.options("public") };
+    let mut session = Session::new(&options)?;
+    session.build().map_err(explain)?;
+    std::thread::sleep(Duration::from_millis(1100));
+    site.write("content/avisos/a.md", "---\ntitulo: A\ntipo: reuniao\ninicio: 10/12/2030 09:00\n---\nPauta nova.\n")?;
+    let report = rebuild(&mut session, &["content/avisos/a.md"])?;
+    assert_eq!(report.written, vec!["avisos/a/index.html".to_string()], "{report:?}");
+    Ok(())
+}
