@@ -366,7 +366,7 @@ fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::relo
 fn report_failure(root: &Path, failure: Failure, advice: &str) -> Outcome {
     let outcome = match failure {
         Failure::Content(_) => Outcome::ContentErrors,
-        Failure::Io(_) => Outcome::Failed,
+        Failure::Io(_) | Failure::Usage(_) => Outcome::Failed,
     };
     let diagnostics = pipeline::failure_diagnostics(failure);
     print_diagnostics(root, &diagnostics);

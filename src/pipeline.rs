@@ -46,6 +46,8 @@ pub enum Failure {
     Content(Diagnostics),
     /// The machine failed us (disk, permissions).
     Io(anyhow::Error),
+    /// The command was pointed at something that is not a site (no `site.yaml`): exit 2.
+    Usage(Diagnostics),
 }
 
 /// What a successful build did.
@@ -56,21 +58,35 @@ pub struct Summary {
     pub warnings: Diagnostics,
 }
 
-/// Reads and validates the site at `options.root`.
+/// Reads and validates the site at `options.root`. Every problem is reported in one run: a
+/// broken `site.yaml` or theme does not hide the content's own errors.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::new();
     let sources = source::read_site(&options.root, &mut diagnostics);
-    let config = SiteConfig::load(sources.site_yaml.as_ref(), &options.overrides, &mut diagnostics);
-    let theme = config.as_ref().and_then(|c| theme::load(&options.root, &c.theme, &mut diagnostics));
-    let (Some(config), Some(theme)) = (config, theme) else {
-        return Err(Failure::Content(diagnostics));
-    };
+    if sources.site_yaml_missing {
+        return Err(Failure::Usage(diagnostics));
+    }
+    let (config, _) = load_config(&sources, &options.overrides, &mut diagnostics);
+    let theme = theme::load(&options.root, &config.theme, &mut diagnostics);
     let today = DateTime::from_naive(options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
     let site = model::load::load(sources, config, today, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(Failure::Content(diagnostics));
+    match theme {
+        Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, warnings: diagnostics }),
+        _ => Err(Failure::Content(diagnostics)),
     }
-    Ok(Loaded { site, theme, warnings: diagnostics })
+}
+
+/// `site.yaml` validated, and whether it could be used; when it could not (its errors are in
+/// `diagnostics`), a stand-in that lets the content be checked in the same run.
+pub fn load_config(
+    sources: &source::SourceSet,
+    overrides: &crate::config::Overrides,
+    diagnostics: &mut Diagnostics,
+) -> (SiteConfig, bool) {
+    match SiteConfig::load(sources.site_yaml.as_ref(), overrides, diagnostics) {
+        Some(config) => (config, true),
+        None => (SiteConfig::fallback(sources.site_yaml.as_ref(), overrides), false),
+    }
 }
 
 /// Renders every route of `plan` in parallel and hands each finished file to `sink`.
@@ -189,7 +205,7 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
 /// Content errors as one Diagnostics, IO failures included, for reporting.
 pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
     match failure {
-        Failure::Content(d) => d,
+        Failure::Content(d) | Failure::Usage(d) => d,
         Failure::Io(err) => {
             let mut d = Diagnostics::new();
             d.push(Diagnostic::error(format!("{err:#}")));

@@ -241,7 +241,7 @@ pub(crate) fn splice_pages(
         root: set.root.clone(),
         site_yaml: set.site_yaml.clone(),
         content: files,
-        content_assets: Vec::new(),
+        ..SourceSet::default()
     };
     let mut diagnostics = Diagnostics::new();
     let mut small = crate::model::load::load(alone, config.clone(), now, &mut diagnostics);

@@ -18,7 +18,6 @@ pub mod watcher;
 #[cfg(test)]
 mod tests;
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{self, datetime::DateTime};
 use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
@@ -132,15 +131,21 @@ impl Session {
     fn publish(&mut self, theme_changed: bool) -> Result<Report, Failure> {
         let Some(sources) = &self.sources else { return Err(Failure::Content(Diagnostics::new())) };
         let mut diagnostics = sources.problems.clone();
-        let config = SiteConfig::load(sources.set.site_yaml.as_ref(), &self.options.overrides, &mut diagnostics);
-        let Some(config) = config else { return Err(Failure::Content(diagnostics)) };
+        let (config, config_ok) = pipeline::load_config(&sources.set, &self.options.overrides, &mut diagnostics);
         let theme_name = config.theme.clone();
         let reload_theme = theme_changed || self.theme.as_ref().is_none_or(|(name, _)| *name != theme_name);
         if reload_theme {
             self.theme = theme::load(&self.options.root, &theme_name, &mut diagnostics).map(|t| (theme_name, t));
         }
-        let Some((_, theme)) = &self.theme else { return Err(Failure::Content(diagnostics)) };
         let now = DateTime::from_naive(self.options.today.unwrap_or_else(|| chrono::Local::now().naive_local()));
+        let theme = match &self.theme {
+            Some((_, theme)) if config_ok => theme,
+            _ => {
+                // site.yaml or the theme is broken: still report the content's own errors.
+                model::load::load(sources.set.clone(), config, now, &mut diagnostics);
+                return Err(Failure::Content(diagnostics));
+            }
+        };
         let full = self.pending_rescan || self.published.is_none();
         let mut phases = Phases::start();
         let spliced = match &mut self.built {
