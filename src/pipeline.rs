@@ -95,7 +95,7 @@ fn render_all(
     plan: &[routes::Route],
     sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
 ) -> Result<usize, Failure> {
-    let renderer = Renderer::new(&loaded.site, &loaded.theme.tera);
+    let renderer = Renderer::new(&loaded.site, &loaded.theme);
     let errors = Mutex::new(Diagnostics::new());
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let pages = plan.iter().filter(|r| r.is_html()).count();

@@ -185,7 +185,7 @@ impl Session {
         };
         let (output, published) = (&self.output, self.published.as_ref());
         // Render in parallel; keep the bytes only of files that differ from what is on disk.
-        let renderer = Renderer::new(site, &theme.tera);
+        let renderer = Renderer::new(site, theme);
         let rendered: Vec<Result<Output, Diagnostic>> = chosen
             .par_iter()
             .map(|route| {

@@ -172,7 +172,6 @@ impl<'a> Files<'a> for NoFile {
     }
 }
 
-
 /// `arquivo:linha:coluna` for a diagnostic, or just the file.
 pub fn position(diagnostic: &Diagnostic) -> String {
     match (&diagnostic.file, diagnostic.location) {
@@ -252,9 +251,8 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_column_which_stays_the_files() {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.push(
-            Diagnostic::error("valor de tipo errado").in_file("content/x.yaml").at(Location::new(2, 50_001)),
-        );
+        diagnostics
+            .push(Diagnostic::error("valor de tipo errado").in_file("content/x.yaml").at(Location::new(2, 50_001)));
         let text = format!("a: 1\nb: {}MARCA{}\n", "x".repeat(49_997), "y".repeat(50_000));
         let out = render_terminal(&diagnostics, &|_| Some(text.clone()));
         assert!(out.contains("content/x.yaml:2:50001"), "{out}");

@@ -97,8 +97,9 @@ fn lookup(
     let key = key.rsplit('/').next().unwrap_or(key);
     let found = ids.get(key).copied();
     // The file exists but its own errors kept it out: those errors are the ones to fix.
-    let failed_file =
-        [".yaml", ".yml", ".md"].iter().any(|ext| failed.contains(&PathBuf::from(format!("{}{key}{ext}", target.folder))));
+    let failed_file = [".yaml", ".yml", ".md"]
+        .iter()
+        .any(|ext| failed.contains(&PathBuf::from(format!("{}{key}{ext}", target.folder))));
     if found.is_none() && !failed_file {
         let folder = target.folder;
         let known: Vec<&str> = ids.keys().map(String::as_str).collect();
@@ -145,7 +146,12 @@ fn law_list(laws: &[LegalText]) -> String {
     format!("os textos existentes são: {}", files.join(", "))
 }
 
-fn resolve_article(laws: &[LegalText], r: &Ref, failed: &BTreeSet<PathBuf>, diagnostics: &mut Diagnostics) -> Attributions {
+fn resolve_article(
+    laws: &[LegalText],
+    r: &Ref,
+    failed: &BTreeSet<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Attributions {
     let Some((file, anchor)) = r.target.split_once('#') else {
         missing(
             diagnostics,

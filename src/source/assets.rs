@@ -11,10 +11,8 @@ pub const PUBLISHED: &[&str] = &[
     // Images
     "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff",
     // PDF and office documents (OpenDocument and Microsoft), e-books
-    "pdf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "rtf", "epub",
-    // Open data
-    "csv",
-    // Audio, video and their captions
+    "pdf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "rtf", "epub", // Open data
+    "csv", // Audio, video and their captions
     "mp3", "ogg", "oga", "opus", "wav", "m4a", "mp4", "m4v", "webm", "ogv", "vtt", "srt",
     // Bundles of attachments (annexes of an edital)
     "zip", "7z",
@@ -22,9 +20,7 @@ pub const PUBLISHED: &[&str] = &[
 
 /// Whether a file under `content/` that is not a page or data file is published.
 pub fn is_published(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PUBLISHED.contains(&e.to_ascii_lowercase().as_str()))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| PUBLISHED.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Pages (`.md`) and data files (`.yaml`, `.yml`): read as text.
