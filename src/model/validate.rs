@@ -232,7 +232,17 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
         claims.entry(origin.path.as_str()).or_default().push(&origin.file);
     }
     for (path, files) in claims {
-        if files.len() > 1 {
+        if files.len() > 1 && files.iter().all(|f| *f == files[0]) {
+            // Names read in NFC: one name saved twice, composed and decomposed (NFD).
+            diagnostics.push(
+                Diagnostic::error(format!("há {} arquivos com o mesmo nome: {}", files.len(), files[0].display()))
+                    .in_file(files[0])
+                    .with_help(
+                        "os nomes só diferem no jeito de gravar os acentos (composto ou decomposto, como alguns \
+                         sistemas salvam): apague um deles",
+                    ),
+            );
+        } else if files.len() > 1 {
             for file in &files {
                 let others: Vec<String> =
                     files.iter().filter(|f| f != &file).map(|f| f.display().to_string()).collect();

@@ -12,7 +12,7 @@ pub const PUBLISHED: &[&str] = &[
     "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff",
     // PDF and office documents (OpenDocument and Microsoft), e-books
     "pdf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "rtf", "epub", // Open data
-    "csv", // Audio, video and their captions
+    "csv",  // Audio, video and their captions
     "mp3", "ogg", "oga", "opus", "wav", "m4a", "mp4", "m4v", "webm", "ogv", "vtt", "srt",
     // Bundles of attachments (annexes of an edital)
     "zip", "7z",

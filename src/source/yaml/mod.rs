@@ -147,6 +147,15 @@ impl<'a> YamlDoc<'a> {
                 }
             }
         }
+        // An unclosed quote is found at the end of the file; libyaml names where it opened.
+        if english.contains("unexpected end of stream") {
+            if let Some(opened) = english.split(", while scanning a quoted scalar at ").nth(1).and_then(line_column) {
+                return Diagnostic::error("YAML inválido: aspas abertas e não fechadas")
+                    .in_file(self.file)
+                    .at(opened.offset_lines(self.line_offset))
+                    .with_help("feche as aspas no fim do valor (\"assim\"); aspas dentro do texto são escritas \\\"");
+            }
+        }
         let location = match err.location() {
             Some(l) => Location::new(l.line(), l.column()).offset_lines(self.line_offset),
             None => messages::between_backticks(&english).map_or_else(|| self.first_line(), |f| self.locate_key(f)),
@@ -216,6 +225,18 @@ fn alias_at(text: &str, location: Location) -> Option<String> {
     let rest: String = line.chars().skip(location.column.saturating_sub(1)).collect();
     let name: String = rest.chars().skip(1).take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).collect();
     rest.starts_with('*').then(|| format!("*{}", messages::shorten(&name, 40)))
+}
+
+/// `line 4 column 5` → a location.
+fn line_column(text: &str) -> Option<Location> {
+    let mut words = text.split_whitespace();
+    let (Some("line"), Some(line), Some("column"), Some(column)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return None;
+    };
+    let column = column.trim_end_matches(|c: char| !c.is_ascii_digit());
+    Some(Location::new(line.parse().ok()?, column.parse().ok()?))
 }
 
 /// serde_yaml's path text (`valores[1].nome`) → steps (first occurrence of each key).
