@@ -172,6 +172,12 @@ fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) ->
 }
 
 fn start_session(options: &BuildOptions) -> Option<(dev::Session, dev::Watcher)> {
+    // Not a site at all is a usage error (exit 2), as in `build`; content errors never stop `serve`.
+    if !options.root.join("site.yaml").is_file() {
+        eprintln!("erro: site.yaml não encontrado em {}", options.root.display());
+        eprintln!("  dica: rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)");
+        return None;
+    }
     let session = match dev::Session::new(options) {
         Ok(session) => session,
         Err(err) => {
