@@ -172,12 +172,14 @@ pub fn static_plan<'a>(theme: &'a theme::Theme, site: &Site, root: &Path) -> BTr
         theme.static_files.iter().map(|(path, bytes)| (path.clone(), StaticSource::Theme(bytes))).collect();
     let static_dir = root.join("static");
     for path in source::walk_files(&static_dir) {
-        let rel = source::relative(&static_dir, &path).to_string_lossy().replace('\\', "/");
+        // Published under its NFC name (links in the NFC-normalised text find it), read from disk as named.
+        let rel = source::nfc_path(&source::relative(&static_dir, &path)).to_string_lossy().replace('\\', "/");
         plan.insert(rel, StaticSource::File(path));
     }
     let content = root.join("content");
     for asset in &site.assets {
-        plan.insert(asset.to_string_lossy().replace('\\', "/"), StaticSource::File(content.join(asset)));
+        let rel = source::nfc_path(asset).to_string_lossy().replace('\\', "/");
+        plan.insert(rel, StaticSource::File(content.join(asset)));
     }
     plan
 }

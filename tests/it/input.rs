@@ -234,7 +234,9 @@ fn decomposed_and_composed_names_are_the_same_name() {
         &format!("---\ntitulo: Assessoria Norte\nunidade: {nfc}\n---\nAtende o norte.\n"),
     );
     site.write(&format!("content/paginas/{nfc}.md"), &format!("---\ntitulo: {nfd}\n---\nTexto.\n"));
+    site.write(&format!("content/paginas/{nfd}.pdf"), "pdf");
     site.build().map_err(render).unwrap();
+    assert!(site.output().join(format!("paginas/{nfc}.pdf")).is_file(), "attachment not published under its NFC name");
     let page = site.page("estrutura/assessoria-norte/");
     // The reference written composed found the file saved decomposed; the text is composed.
     assert!(texts(&page, "main").join(" ").contains(&format!("CRAS {nfc}")), "{:?}", texts(&page, "main"));
