@@ -198,6 +198,12 @@ fn source_date_epoch() -> Option<Option<i64>> {
 }
 
 fn start_session(options: &BuildOptions) -> Option<(dev::Session, dev::Watcher)> {
+    // Not a site at all is a usage error (exit 2), as in `build`; content errors never stop `serve`.
+    if !options.root.join("site.yaml").is_file() {
+        eprintln!("erro: site.yaml não encontrado em {}", options.root.display());
+        eprintln!("  dica: rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)");
+        return None;
+    }
     let session = match dev::Session::new(options) {
         Ok(session) => session,
         Err(err) => {
@@ -392,7 +398,7 @@ fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::relo
 fn report_failure(root: &Path, failure: Failure, advice: &str) -> Outcome {
     let outcome = match failure {
         Failure::Content(_) => Outcome::ContentErrors,
-        Failure::Io(_) => Outcome::Failed,
+        Failure::Io(_) | Failure::Usage(_) => Outcome::Failed,
     };
     let diagnostics = pipeline::failure_diagnostics(failure);
     print_diagnostics(root, &diagnostics);

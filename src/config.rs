@@ -188,6 +188,39 @@ impl SiteConfig {
         DateTime::from_naive(instant.with_timezone(&self.time_zone).naive_local())
     }
 
+    /// A stand-in for a `site.yaml` that could not be used (its errors are reported), so that
+    /// the content is still checked in the same run. It is never published: the build fails
+    /// on the `site.yaml` errors. What content checks depend on (the default DDD, the theme)
+    /// is taken from the file's top-level lines when they can be read, so that a broken
+    /// `site.yaml` does not also make every phone without DDD an error.
+    pub fn fallback(file: Option<&SourceFile>, overrides: &Overrides) -> Self {
+        let line = |key: &str| -> Option<String> {
+            let text = file?.text.as_str();
+            text.lines().find_map(|l| {
+                let value = l.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+                let value = value.split(" #").next().unwrap_or(value).trim().trim_matches(['"', '\'']);
+                (!value.is_empty()).then(|| value.to_string())
+            })
+        };
+        let theme = line("tema").or_else(|| line("theme")).filter(|t| !t.contains(['/', '\\']) && !t.starts_with('.'));
+        SiteConfig {
+            title: String::new(),
+            municipality: None,
+            uf: None,
+            language: "pt-BR".into(),
+            base_url: None,
+            theme: theme.unwrap_or_else(|| "default".into()),
+            default_ddd: line("ddd").and_then(|d| d.parse::<u8>().ok()).filter(|d| (11..=99).contains(d)),
+            description: None,
+            primary_colour: DEFAULT_PRIMARY.into(),
+            menu: None,
+            allow_html: false,
+            vlibras: false,
+            drafts: overrides.drafts,
+            time_zone: time_zone_of(None, None),
+        }
+    }
+
     /// The absolute URL of a site path (`estrutura/x/`), when `base_url` is set.
     pub fn absolute(&self, path: &str) -> Option<String> {
         self.base_url.as_ref().map(|base| format!("{base}{}", path.trim_start_matches('/')))

@@ -48,6 +48,8 @@ pub enum Failure {
     Content(Diagnostics),
     /// The machine failed us (disk, permissions).
     Io(anyhow::Error),
+    /// The command was pointed at something that is not a site (no `site.yaml`): exit 2.
+    Usage(Diagnostics),
 }
 
 /// What a successful build did.
@@ -58,21 +60,35 @@ pub struct Summary {
     pub warnings: Diagnostics,
 }
 
-/// Reads and validates the site at `options.root`.
+/// Reads and validates the site at `options.root`. Every problem is reported in one run: a
+/// broken `site.yaml` or theme does not hide the content's own errors.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::new();
     let sources = source::read_site(&options.root, &mut diagnostics);
-    let config = SiteConfig::load(sources.site_yaml.as_ref(), &options.overrides, &mut diagnostics);
-    let theme = config.as_ref().and_then(|c| theme::load(&options.root, &c.theme, &mut diagnostics));
-    let (Some(config), Some(theme)) = (config, theme) else {
-        return Err(Failure::Content(diagnostics));
-    };
+    if sources.site_yaml_missing {
+        return Err(Failure::Usage(diagnostics));
+    }
+    let (config, _) = load_config(&sources, &options.overrides, &mut diagnostics);
+    let theme = theme::load(&options.root, &config.theme, &mut diagnostics);
     let today = config.now(options.today, options.source_date_epoch);
     let site = model::load::load(sources, config, today, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(Failure::Content(diagnostics));
+    match theme {
+        Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, warnings: diagnostics }),
+        _ => Err(Failure::Content(diagnostics)),
     }
-    Ok(Loaded { site, theme, warnings: diagnostics })
+}
+
+/// `site.yaml` validated, and whether it could be used; when it could not (its errors are in
+/// `diagnostics`), a stand-in that lets the content be checked in the same run.
+pub fn load_config(
+    sources: &source::SourceSet,
+    overrides: &crate::config::Overrides,
+    diagnostics: &mut Diagnostics,
+) -> (SiteConfig, bool) {
+    match SiteConfig::load(sources.site_yaml.as_ref(), overrides, diagnostics) {
+        Some(config) => (config, true),
+        None => (SiteConfig::fallback(sources.site_yaml.as_ref(), overrides), false),
+    }
 }
 
 /// Renders every route of `plan` in parallel and hands each finished file to `sink`.
@@ -81,7 +97,7 @@ fn render_all(
     plan: &[routes::Route],
     sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
 ) -> Result<usize, Failure> {
-    let renderer = Renderer::new(&loaded.site, &loaded.theme.tera);
+    let renderer = Renderer::new(&loaded.site, &loaded.theme);
     let errors = Mutex::new(Diagnostics::new());
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let pages = plan.iter().filter(|r| r.is_html()).count();
@@ -158,12 +174,14 @@ pub fn static_plan<'a>(theme: &'a theme::Theme, site: &Site, root: &Path) -> BTr
         theme.static_files.iter().map(|(path, bytes)| (path.clone(), StaticSource::Theme(bytes))).collect();
     let static_dir = root.join("static");
     for path in source::walk_files(&static_dir) {
-        let rel = source::relative(&static_dir, &path).to_string_lossy().replace('\\', "/");
+        // Published under its NFC name (links in the NFC-normalised text find it), read from disk as named.
+        let rel = source::nfc_path(&source::relative(&static_dir, &path)).to_string_lossy().replace('\\', "/");
         plan.insert(rel, StaticSource::File(path));
     }
     let content = root.join("content");
     for asset in &site.assets {
-        plan.insert(asset.to_string_lossy().replace('\\', "/"), StaticSource::File(content.join(asset)));
+        let rel = source::nfc_path(asset).to_string_lossy().replace('\\', "/");
+        plan.insert(rel, StaticSource::File(content.join(asset)));
     }
     plan
 }
@@ -191,7 +209,7 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
 /// Content errors as one Diagnostics, IO failures included, for reporting.
 pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
     match failure {
-        Failure::Content(d) => d,
+        Failure::Content(d) | Failure::Usage(d) => d,
         Failure::Io(err) => {
             let mut d = Diagnostics::new();
             d.push(Diagnostic::error(format!("{err:#}")));

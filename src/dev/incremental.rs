@@ -237,12 +237,8 @@ pub(crate) fn splice_pages(
         slots.push(index);
         files.push(file.clone());
     }
-    let alone = SourceSet {
-        root: set.root.clone(),
-        site_yaml: set.site_yaml.clone(),
-        content: files,
-        content_assets: Vec::new(),
-    };
+    let alone =
+        SourceSet { root: set.root.clone(), site_yaml: set.site_yaml.clone(), content: files, ..SourceSet::default() };
     let mut diagnostics = Diagnostics::new();
     let mut small = crate::model::load::load(alone, config.clone(), now, &mut diagnostics);
     if diagnostics.iter().any(|d| d.file.as_ref().is_none_or(|f| !touched.contains(f))) {

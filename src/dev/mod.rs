@@ -18,7 +18,6 @@ pub mod watcher;
 #[cfg(test)]
 mod tests;
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model;
 use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
@@ -132,15 +131,21 @@ impl Session {
     fn publish(&mut self, theme_changed: bool) -> Result<Report, Failure> {
         let Some(sources) = &self.sources else { return Err(Failure::Content(Diagnostics::new())) };
         let mut diagnostics = sources.problems.clone();
-        let config = SiteConfig::load(sources.set.site_yaml.as_ref(), &self.options.overrides, &mut diagnostics);
-        let Some(config) = config else { return Err(Failure::Content(diagnostics)) };
+        let (config, config_ok) = pipeline::load_config(&sources.set, &self.options.overrides, &mut diagnostics);
         let theme_name = config.theme.clone();
         let reload_theme = theme_changed || self.theme.as_ref().is_none_or(|(name, _)| *name != theme_name);
         if reload_theme {
             self.theme = theme::load(&self.options.root, &theme_name, &mut diagnostics).map(|t| (theme_name, t));
         }
-        let Some((_, theme)) = &self.theme else { return Err(Failure::Content(diagnostics)) };
         let now = config.now(self.options.today, self.options.source_date_epoch);
+        let theme = match &self.theme {
+            Some((_, theme)) if config_ok => theme,
+            _ => {
+                // site.yaml or the theme is broken: still report the content's own errors.
+                model::load::load(sources.set.clone(), config, now, &mut diagnostics);
+                return Err(Failure::Content(diagnostics));
+            }
+        };
         let full = self.pending_rescan || self.published.is_none();
         let mut phases = Phases::start();
         let spliced = match &mut self.built {
@@ -180,7 +185,7 @@ impl Session {
         };
         let (output, published) = (&self.output, self.published.as_ref());
         // Render in parallel; keep the bytes only of files that differ from what is on disk.
-        let renderer = Renderer::new(site, &theme.tera);
+        let renderer = Renderer::new(site, theme);
         let rendered: Vec<Result<Output, Diagnostic>> = chosen
             .par_iter()
             .map(|route| {

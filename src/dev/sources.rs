@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 /// The site's sources as `build` would read them now, and what reading them reported.
 pub(crate) struct Sources {
     pub(crate) set: SourceSet,
-    /// Problems met while reading (not UTF-8, unreadable, no `site.yaml`). While there are
-    /// any, every batch rereads everything, so that they are reported until fixed.
+    /// Problems met while reading (not UTF-8, unreadable, no `site.yaml`; files not published
+    /// as warnings). While there are errors, every batch rereads everything, so that they are
+    /// reported until fixed.
     pub(crate) problems: Diagnostics,
 }
 
@@ -29,7 +30,7 @@ impl Sources {
     pub(crate) fn update(&mut self, changed: &BTreeSet<PathBuf>, rescan: bool) -> BTreeSet<PathBuf> {
         let relevant: Vec<&PathBuf> =
             changed.iter().filter(|p| p.as_path() == Path::new("site.yaml") || p.starts_with("content")).collect();
-        if rescan || !self.problems.is_empty() {
+        if rescan || self.problems.has_errors() {
             return self.reread();
         }
         let mut touched = BTreeSet::new();
@@ -71,7 +72,12 @@ impl Sources {
             self.set.site_yaml = file;
             return Some(changed);
         }
-        let text_file = matches!(rel.extension().and_then(|e| e.to_str()), Some("md" | "yaml" | "yml"));
+        let text_file = source::assets::is_text(rel);
+        // A name not in NFC on disk (sources are keyed by their NFC name), or a file that is
+        // not published (its warning comes from the walk): only a full read gets them right.
+        if source::nfc_path(rel) != rel || (!text_file && !source::assets::is_published(rel)) {
+            return None;
+        }
         let known_text = self.set.content.binary_search_by(|f| f.rel_path.as_path().cmp(rel));
         let known_asset = self.set.content_assets.binary_search_by(|p| p.as_path().cmp(rel));
         if !exists {

@@ -4,7 +4,7 @@
 use super::{Diagnostic, Diagnostics, LineIndex, Severity};
 use crate::escape::escape;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor::NoColor, Config};
 use std::path::Path;
 
@@ -14,21 +14,17 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
     let mut out = NoColor::new(Vec::new());
     let config = Config::default();
     for diagnostic in diagnostics.sorted() {
-        let mut files = SimpleFiles::new();
+        let mut excerpt = None;
         let mut frame = match diagnostic.severity {
             Severity::Error => Frame::error(),
             Severity::Warning => Frame::warning(),
         }
-        .with_message(&diagnostic.message);
+        .with_message(shorten(&diagnostic.message, MAX_MESSAGE));
         match (&diagnostic.file, diagnostic.location) {
-            (Some(file), Some(location)) => match read(file) {
-                Some(text) => {
-                    let index = LineIndex::new(&text);
-                    let range = index.line_range(&text, location.line).unwrap_or(0..0);
-                    let start = column_offset(&text, range.clone(), location.column);
-                    let end = if start < range.end { range.end } else { start };
-                    let id = files.add(file.display().to_string(), text);
-                    frame = frame.with_labels(vec![Label::primary(id, start..end)]);
+            (Some(file), Some(location)) => match read(file).and_then(|text| Excerpt::new(file, &text, location)) {
+                Some(found) => {
+                    frame = frame.with_labels(vec![Label::primary((), found.label.clone())]);
+                    excerpt = Some(found);
                 }
                 None => frame = frame.with_notes(vec![position(diagnostic)]),
             },
@@ -36,10 +32,13 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
             _ => {}
         }
         if let Some(help) = &diagnostic.help {
-            frame.notes.push(format!("dica: {help}"));
+            frame.notes.push(format!("dica: {}", shorten(help, MAX_MESSAGE)));
         }
         // Writing into a Vec cannot fail; a failure would only lose this one frame.
-        let _ = term::emit(&mut out, &config, &files, &frame);
+        let _ = match &excerpt {
+            Some(file) => term::emit(&mut out, &config, file, &frame),
+            None => term::emit(&mut out, &config, &NoFile, &frame),
+        };
     }
     // codespan-reporting writes the severity in English; the header lines are ours to translate.
     String::from_utf8_lossy(&out.into_inner())
@@ -54,6 +53,123 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
             }
         })
         .collect()
+}
+
+/// Messages longer than this are cut (a value pasted into a message can be a whole file).
+const MAX_MESSAGE: usize = 400;
+/// Lines longer than this are shown as a window around the column.
+const MAX_LINE: usize = 120;
+/// Characters shown before the column in a cut line.
+const BEFORE: usize = 40;
+
+/// `text` cut to `max` characters, with "…" when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// The one line a frame shows, cut around the column when it is long: a 100 KB line of a
+/// pasted table must not fill the terminal. The header keeps the file's own column.
+struct Excerpt {
+    name: String,
+    /// The line as shown.
+    line: String,
+    /// Its 1-based number in the file.
+    number: usize,
+    /// Characters of the file's line before the first one shown, less the "…" shown instead.
+    shift: usize,
+    /// The marked bytes of `line`.
+    label: std::ops::Range<usize>,
+}
+
+impl Excerpt {
+    fn new(file: &Path, text: &str, location: super::Location) -> Option<Excerpt> {
+        let index = LineIndex::new(text);
+        let full = text.get(index.line_range(text, location.line)?)?;
+        let chars = full.chars().count();
+        let column = location.column.saturating_sub(1).min(chars);
+        let (start, end) = if chars > MAX_LINE {
+            let start = column.saturating_sub(BEFORE);
+            (start, (start + MAX_LINE).min(chars))
+        } else {
+            (0, chars)
+        };
+        let ellipsis = usize::from(start > 0);
+        let mut line = String::new();
+        if start > 0 {
+            line.push('…');
+        }
+        line.extend(full.chars().skip(start).take(end - start));
+        let marked_from = line.char_indices().nth(column - start + ellipsis).map_or(line.len(), |(i, _)| i);
+        let marked_to = line.len();
+        if end < chars {
+            line.push('…');
+        }
+        Some(Excerpt {
+            name: file.display().to_string(),
+            line,
+            number: location.line,
+            shift: start - ellipsis,
+            label: marked_from..marked_to,
+        })
+    }
+}
+
+impl<'a> Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.line)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, files::Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _: usize) -> Result<usize, files::Error> {
+        Ok(self.number)
+    }
+
+    fn column_number(&'a self, (): (), _: usize, byte: usize) -> Result<usize, files::Error> {
+        Ok(self.line.get(..byte).map_or(0, |s| s.chars().count()) + 1 + self.shift)
+    }
+
+    fn line_range(&'a self, (): (), _: usize) -> Result<std::ops::Range<usize>, files::Error> {
+        Ok(0..self.line.len())
+    }
+}
+
+/// The files of a frame without a code excerpt.
+struct NoFile;
+
+impl<'a> Files<'a> for NoFile {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Err(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Err(files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, files::Error> {
+        Err(files::Error::FileMissing)
+    }
+
+    fn line_range(&'a self, (): (), _: usize) -> Result<std::ops::Range<usize>, files::Error> {
+        Err(files::Error::FileMissing)
+    }
 }
 
 /// `arquivo:linha:coluna` for a diagnostic, or just the file.
@@ -110,11 +226,6 @@ pub fn render_html(diagnostics: &Diagnostics) -> String {
     out
 }
 
-fn column_offset(text: &str, line: std::ops::Range<usize>, column: usize) -> usize {
-    let line_text = text.get(line.clone()).unwrap_or("");
-    line_text.char_indices().nth(column.saturating_sub(1)).map_or(line.end, |(i, _)| line.start + i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +246,29 @@ mod tests {
         assert!(out.contains("content/unidades/cras.yaml:2:10"), "{out}");
         assert!(out.contains("horario: 08:00-25:00"), "{out}");
         assert!(out.contains("dica: as horas vão de 00:00 a 23:59"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column_which_stays_the_files() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics
+            .push(Diagnostic::error("valor de tipo errado").in_file("content/x.yaml").at(Location::new(2, 50_001)));
+        let text = format!("a: 1\nb: {}MARCA{}\n", "x".repeat(49_997), "y".repeat(50_000));
+        let out = render_terminal(&diagnostics, &|_| Some(text.clone()));
+        assert!(out.contains("content/x.yaml:2:50001"), "{out}");
+        assert!(out.contains("2 │ …xxxx") && out.contains("xMARCAy") && out.contains("yyy…"), "{out}");
+        assert!(out.len() < 1_000, "{} bytes:\n{out}", out.len());
+        let marked = out.lines().find(|l| l.contains('^')).unwrap_or("");
+        let line = out.lines().find(|l| l.contains("MARCA")).unwrap_or("");
+        let column = |l: &str, i: Option<usize>| i.map(|i| l[..i].chars().count());
+        assert_eq!(column(marked, marked.find('^')), column(line, line.find("MARCA")), "{out}");
+    }
+
+    #[test]
+    fn long_messages_are_cut() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(Diagnostic::error(format!("hora inválida: {}", "9".repeat(100_000))));
+        assert!(render_terminal(&diagnostics, &|_| None).len() < 1_000);
     }
 
     #[test]

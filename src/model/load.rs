@@ -20,6 +20,7 @@ use crate::source::{SourceFile, SourceSet};
 /// site is held in memory once.
 pub fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
     let mut loader = Loader { config: &config, diagnostics, pending: Pending::default() };
+    loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
         loader.file(file);
     }
@@ -51,6 +52,7 @@ pub fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics
         pending.assessorias,
         pending.notices,
         pending.sections,
+        &pending.failed,
         diagnostics,
     );
     site
@@ -68,6 +70,9 @@ pub(super) struct Pending {
     pages: Vec<Page>,
     pub(super) sections: Vec<Section>,
     listing_intros: Vec<Page>,
+    /// Content files that exist but could not be read or parsed (their errors are reported):
+    /// references to them are not reported a second time.
+    pub(super) failed: std::collections::BTreeSet<std::path::PathBuf>,
 }
 
 /// A reference from one file to another piece of content, remembered with where it was written.
@@ -162,6 +167,7 @@ impl Loader<'_> {
                 Some((yaml, yaml_line_offset, Body { markdown: text, line_offset: body_line_offset }))
             }
             Err(line) => {
+                self.pending.failed.insert(file.rel_path.clone());
                 self.diagnostics.push(
                     Diagnostic::error("o cabeçalho (front matter) começa com --- mas não termina")
                         .in_file(&file.rel_path)
@@ -171,6 +177,15 @@ impl Loader<'_> {
                 None
             }
         }
+    }
+
+    /// Parses a document; a file that fails is remembered as existing but unusable.
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, doc: &YamlDoc<'_>) -> Option<T> {
+        let parsed = doc.parse(self.diagnostics);
+        if parsed.is_none() {
+            self.pending.failed.insert(doc.file.to_path_buf());
+        }
+        parsed
     }
 
     fn report(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, error: FieldError) {
@@ -205,7 +220,7 @@ impl Loader<'_> {
     }
 
     fn page(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) -> Option<Page> {
-        let raw: raw::PageYaml = doc.parse(self.diagnostics)?;
+        let raw: raw::PageYaml = self.parse(&doc)?;
         if self.drafted(raw.rascunho) {
             return None;
         }
@@ -232,7 +247,7 @@ impl Loader<'_> {
 
     fn secretariat(&mut self, file: &SourceFile, origin: Origin) {
         let doc = YamlDoc::whole(&file.rel_path, &file.text);
-        let Some(raw) = doc.parse::<raw::SecretariatYaml>(self.diagnostics) else { return };
+        let Some(raw) = self.parse::<raw::SecretariatYaml>(&doc) else { return };
         let competences = reference(&doc, "competencias", raw.competencias.as_ref());
         let secretariat = Secretariat {
             origin: Origin { path: "secretaria/".into(), ..origin },
@@ -251,7 +266,7 @@ impl Loader<'_> {
 
     fn unit(&mut self, file: &SourceFile, origin: Origin, stem: &str) {
         let doc = YamlDoc::whole(&file.rel_path, &file.text);
-        let Some(raw) = doc.parse::<raw::UnitYaml>(self.diagnostics) else { return };
+        let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
         let kind = match raw.tipo.as_deref() {
             None => Some(UnitKind::Outro),
             Some(t) => {
@@ -323,7 +338,7 @@ impl Loader<'_> {
     }
 
     fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin, stem: &str) {
-        let Some(raw) = doc.parse::<raw::AssessoriaYaml>(self.diagnostics) else { return };
+        let Some(raw) = self.parse::<raw::AssessoriaYaml>(&doc) else { return };
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -358,7 +373,7 @@ impl Loader<'_> {
     }
 
     fn notice(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
-        let Some(raw) = doc.parse::<raw::NoticeYaml>(self.diagnostics) else { return };
+        let Some(raw) = self.parse::<raw::NoticeYaml>(&doc) else { return };
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -400,7 +415,7 @@ impl Loader<'_> {
     }
 
     fn law(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
-        let Some(raw) = doc.parse::<raw::LegalYaml>(self.diagnostics) else { return };
+        let Some(raw) = self.parse::<raw::LegalYaml>(&doc) else { return };
         if self.drafted(raw.rascunho) {
             return;
         }

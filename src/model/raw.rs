@@ -2,8 +2,10 @@
 //! front-matter keys, unknown keys rejected. Nothing here is validated beyond its YAML type;
 //! `model::load` turns these into the domain types whose fields are always valid.
 
+use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// A YAML scalar read as text whatever its YAML type: `numero: 12` and `numero: "12"` are
 /// the same to an editor.
@@ -11,21 +13,44 @@ use std::collections::BTreeMap;
 pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
+    /// Asked as text: serde_yaml then hands over any scalar as written (`12`, `1.50`, `true`).
+    /// Other deserializers may still offer numbers and booleans; they are taken as text too.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Scalar {
-            S(String),
-            I(i64),
-            F(f64),
-            B(bool),
+        struct TextVisitor;
+
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
         }
-        Ok(Text(match Scalar::deserialize(deserializer)? {
-            Scalar::S(s) => s,
-            Scalar::I(i) => i.to_string(),
-            Scalar::F(f) => f.to_string(),
-            Scalar::B(b) => b.to_string(),
-        }))
+
+        deserializer.deserialize_str(TextVisitor)
     }
 }
 
@@ -178,11 +203,38 @@ pub struct AssessoriaYaml {
 }
 
 /// Either a reference to the article that lists the attributions, or the list itself.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum AttributionsYaml {
     Reference(String),
     List(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for AttributionsYaml {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AttributionsVisitor;
+
+        impl<'de> Visitor<'de> for AttributionsVisitor {
+            type Value = AttributionsYaml;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("uma referência ao artigo (legislacao/lei.md#art28) ou uma lista (- item)")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(AttributionsYaml::Reference(v.to_string()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(Text(item)) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(AttributionsYaml::List(items))
+            }
+        }
+
+        deserializer.deserialize_any(AttributionsVisitor)
+    }
 }
 
 /// Front matter of `content/avisos/*.md`.

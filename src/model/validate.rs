@@ -5,7 +5,8 @@
 use super::load::{AssessoriaRefs, Ref};
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 /// URLs of the listings the theme produces itself; content may not take them. (`secretaria/`
 /// is claimed by `secretaria.yaml` itself, so a clash there is an ordinary duplicate.)
@@ -17,6 +18,7 @@ pub(super) fn resolve(
     assessorias: Vec<(Assessoria, AssessoriaRefs)>,
     notices: Vec<(Notice, Option<Ref>)>,
     sections: Vec<Section>,
+    failed: &BTreeSet<PathBuf>,
     diagnostics: &mut Diagnostics,
 ) {
     // Sort first: the references resolved below are indices into these lists.
@@ -32,7 +34,7 @@ pub(super) fn resolve(
     if let Some((mut secretariat, competences)) = secretariat {
         secretariat.competences = competences.and_then(|r| {
             let found = find_law(&site.laws, &r.target);
-            if found.is_none() {
+            if found.is_none() && !failed_law(failed, &r.target) {
                 missing(diagnostics, &r, "texto de competências não encontrado", &law_list(&site.laws));
             }
             found
@@ -42,10 +44,10 @@ pub(super) fn resolve(
 
     for (mut assessoria, refs) in assessorias {
         if let Some(r) = refs.unit {
-            assessoria.unit = lookup(&unit_ids, &r, diagnostics, "unidade", "content/unidades/");
+            assessoria.unit = lookup(&unit_ids, &r, diagnostics, failed, UNITS);
         }
         if let Some(r) = refs.superior {
-            assessoria.superior = lookup(&assessoria_ids, &r, diagnostics, "assessoria superior", "content/estrutura/");
+            assessoria.superior = lookup(&assessoria_ids, &r, diagnostics, failed, SUPERIORS);
             if assessoria.superior.is_some() && assessoria.superior == assessoria_ids.get(&assessoria.id).copied() {
                 diagnostics.push(
                     Diagnostic::error("uma assessoria não pode ser superior a si mesma")
@@ -57,14 +59,14 @@ pub(super) fn resolve(
             }
         }
         if let Some(r) = refs.attributions {
-            assessoria.attributions = resolve_article(&site.laws, &r, diagnostics);
+            assessoria.attributions = resolve_article(&site.laws, &r, failed, diagnostics);
         }
         site.assessorias.push(assessoria);
     }
 
     for (mut notice, unit) in notices {
         if let Some(r) = unit {
-            notice.unit = lookup(&unit_ids, &r, diagnostics, "unidade", "content/unidades/");
+            notice.unit = lookup(&unit_ids, &r, diagnostics, failed, UNITS);
         }
         site.notices.push(notice);
     }
@@ -74,26 +76,50 @@ pub(super) fn resolve(
     check_urls(site, diagnostics);
 }
 
+/// What a kind of reference points at: how it is named in messages, where its files are.
+struct Target {
+    what: &'static str,
+    folder: &'static str,
+    extension: &'static str,
+}
+
+const UNITS: Target = Target { what: "unidade", folder: "content/unidades/", extension: ".yaml" };
+const SUPERIORS: Target = Target { what: "assessoria superior", folder: "content/estrutura/", extension: ".md" };
+
 fn lookup(
     ids: &BTreeMap<String, usize>,
     r: &Ref,
     diagnostics: &mut Diagnostics,
-    what: &str,
-    folder: &str,
+    failed: &BTreeSet<PathBuf>,
+    target: Target,
 ) -> Option<usize> {
-    let key = r.target.trim_end_matches(".yaml").trim_end_matches(".md");
+    let key = r.target.trim_end_matches(".yaml").trim_end_matches(".yml").trim_end_matches(".md");
     let key = key.rsplit('/').next().unwrap_or(key);
     let found = ids.get(key).copied();
-    if found.is_none() {
+    // The file exists but its own errors kept it out: those errors are the ones to fix.
+    let failed_file = [".yaml", ".yml", ".md"]
+        .iter()
+        .any(|ext| failed.contains(&PathBuf::from(format!("{}{key}{ext}", target.folder))));
+    if found.is_none() && !failed_file {
+        let folder = target.folder;
         let known: Vec<&str> = ids.keys().map(String::as_str).collect();
         let help = if known.is_empty() {
-            format!("não há arquivos em {folder}; crie {folder}{key}")
+            format!("não há arquivos em {folder}; crie {folder}{key}{}", target.extension)
         } else {
             format!("use o nome de um arquivo de {folder} sem a extensão: {}", known.join(", "))
         };
-        missing(diagnostics, r, &format!("{what} não encontrada: `{}`", r.target), &help);
+        missing(diagnostics, r, &format!("{} não encontrada: `{}`", target.what, r.target), &help);
     }
     found
+}
+
+/// A reference to a legal text whose file exists but did not load.
+fn failed_law(failed: &BTreeSet<PathBuf>, target: &str) -> bool {
+    let target = target.trim().trim_start_matches('/');
+    let target = target.strip_prefix("content/").unwrap_or(target);
+    let file = target.split('#').next().unwrap_or(target);
+    let file = if file.ends_with(".md") { file.to_string() } else { format!("{}.md", file.trim_end_matches('/')) };
+    failed.contains(&PathBuf::from("content").join(file))
 }
 
 fn missing(diagnostics: &mut Diagnostics, r: &Ref, message: &str, help: &str) {
@@ -120,7 +146,12 @@ fn law_list(laws: &[LegalText]) -> String {
     format!("os textos existentes são: {}", files.join(", "))
 }
 
-fn resolve_article(laws: &[LegalText], r: &Ref, diagnostics: &mut Diagnostics) -> Attributions {
+fn resolve_article(
+    laws: &[LegalText],
+    r: &Ref,
+    failed: &BTreeSet<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Attributions {
     let Some((file, anchor)) = r.target.split_once('#') else {
         missing(
             diagnostics,
@@ -131,6 +162,9 @@ fn resolve_article(laws: &[LegalText], r: &Ref, diagnostics: &mut Diagnostics) -
         return Attributions::None;
     };
     let Some(law) = find_law(laws, file) else {
+        if failed_law(failed, file) {
+            return Attributions::None;
+        }
         missing(diagnostics, r, &format!("texto legal não encontrado: `{file}`"), &law_list(laws));
         return Attributions::None;
     };
@@ -198,7 +232,17 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
         claims.entry(origin.path.as_str()).or_default().push(&origin.file);
     }
     for (path, files) in claims {
-        if files.len() > 1 {
+        if files.len() > 1 && files.iter().all(|f| *f == files[0]) {
+            // Names read in NFC: one name saved twice, composed and decomposed (NFD).
+            diagnostics.push(
+                Diagnostic::error(format!("há {} arquivos com o mesmo nome: {}", files.len(), files[0].display()))
+                    .in_file(files[0])
+                    .with_help(
+                        "os nomes só diferem no jeito de gravar os acentos (composto ou decomposto, como alguns \
+                         sistemas salvam): apague um deles",
+                    ),
+            );
+        } else if files.len() > 1 {
             for file in &files {
                 let others: Vec<String> =
                     files.iter().filter(|f| f != &file).map(|f| f.display().to_string()).collect();

@@ -4,6 +4,7 @@
 pub mod data;
 pub mod ical;
 pub mod routes;
+mod template_error;
 pub mod theme;
 pub mod view;
 
@@ -19,7 +20,7 @@ use view::Link;
 /// Renders routes of one site with one theme. Cheap to share across threads.
 pub struct Renderer<'a> {
     site: &'a Site,
-    tera: &'a tera::Tera,
+    theme: &'a theme::Theme,
     /// The context every page starts from (site-wide data), built once.
     base: Context,
 }
@@ -41,7 +42,7 @@ struct SiteView<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, tera: &'a tera::Tera) -> Self {
+    pub fn new(site: &'a Site, theme: &'a theme::Theme) -> Self {
         let md = MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 };
         let menu = match &site.config.menu {
             Some(items) => items.iter().map(|m| Link { title: m.title.clone(), url: m.url.clone() }).collect(),
@@ -63,7 +64,7 @@ impl<'a> Renderer<'a> {
         };
         let mut base = Context::new();
         base.insert("site", &site_view);
-        Renderer { site, tera, base }
+        Renderer { site, theme, base }
     }
 
     /// Renders one route to its bytes (HTML not yet minified).
@@ -211,10 +212,11 @@ impl<'a> Renderer<'a> {
         ctx.insert("title", &title);
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("json_ld", &json_ld.map(|v| data::script_safe_json(&v)));
-        self.tera.render(template, &ctx).map(String::into_bytes).map_err(|err| {
-            Diagnostic::error(format!("erro ao aplicar o modelo {template}: {}", theme::error_chain(&err)))
-                .with_help("confira o modelo no tema (themes/…/templates); se você não mudou o tema, isto é um defeito do secretaria")
-        })
+        self.theme
+            .tera
+            .render(template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|err| template_error::diagnostic(self.theme, template, &err))
     }
 
     fn intro(&self, path: &str, md: MarkdownOptions<'_>) -> Option<view::PageView> {

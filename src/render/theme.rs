@@ -44,6 +44,9 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Output path → bytes, for theme static files (embedded ones overridden by the site's).
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// The site's own templates: name → (path from the site root, text), so that an error
+    /// while rendering one is shown at its line.
+    pub overrides: BTreeMap<String, (PathBuf, String)>,
 }
 
 /// Loads the embedded theme and applies `root/themes/<name>/` over it.
@@ -99,7 +102,9 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Th
         );
         return None;
     }
-    Some(Theme { tera, static_files })
+    let overrides =
+        sources.into_iter().filter_map(|(name, (text, path))| path.map(|path| (name, (path, text)))).collect();
+    Some(Theme { tera, static_files, overrides })
 }
 
 fn template_file(err: &tera::Error, sources: &BTreeMap<String, (String, Option<PathBuf>)>) -> PathBuf {

@@ -1,18 +1,26 @@
 //! Reading a site from disk: `site.yaml`, every file under `content/` and the files of
 //! `static/`, in a sorted, deterministic order. The only module (with `output`) that does IO.
+//! Everything read is normalised here, at the input edge: UTF-8, no BOM, `\n` line ends, and
+//! names and text in Unicode NFC, so that "São" saved decomposed by one system and composed by
+//! another is one name in references, slugs, URLs and duplicate checks.
 
+pub mod assets;
 pub mod frontmatter;
+mod walk;
 pub mod yaml;
+
+pub use walk::{is_ignored_name, walk, Walk};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// One text file of the site, normalised: UTF-8, no BOM, `\n` line ends.
+/// One text file of the site, normalised: UTF-8, no BOM, `\n` line ends, NFC.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// Path relative to the site root, with `/` separators, e.g. `content/avisos/x.md`.
+    /// Path relative to the site root, with `/` separators, in NFC, e.g. `content/avisos/x.md`.
     pub rel_path: PathBuf,
     pub text: String,
 }
@@ -22,10 +30,16 @@ pub struct SourceFile {
 pub struct SourceSet {
     pub root: PathBuf,
     pub site_yaml: Option<SourceFile>,
-    /// `.md`, `.yaml` and `.yml` files under `content/`.
+    /// No `site.yaml` at the root: the folder is not a site (a usage error, not a content one).
+    pub site_yaml_missing: bool,
+    /// `.md`, `.yaml` and `.yml` files under `content/`, sorted by path.
     pub content: Vec<SourceFile>,
-    /// Other files under `content/` (images, PDFs beside a page): copied as they are.
+    /// Attachments under `content/` (images, PDFs beside a page; see [`assets`]), as they are
+    /// named on disk: copied as they are.
     pub content_assets: Vec<PathBuf>,
+    /// Content files that exist but could not be read or decoded (already reported): other
+    /// files' references to them are not reported again.
+    pub unreadable: Vec<PathBuf>,
 }
 
 /// Reads the site at `root`. Unreadable or non-UTF-8 files become diagnostics; the set is
@@ -35,56 +49,114 @@ pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
     let site_yaml = root.join("site.yaml");
     if site_yaml.is_file() {
         set.site_yaml = read_text(root, &site_yaml, diagnostics);
+        if set.site_yaml.is_none() {
+            set.unreadable.push(PathBuf::from("site.yaml"));
+        }
     } else {
+        set.site_yaml_missing = true;
         diagnostics.push(Diagnostic::error(format!("site.yaml não encontrado em {}", root.display())).with_help(
             "rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)",
         ));
     }
-    let (texts, assets): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&root.join("content"))
-        .into_iter()
-        .partition(|path| matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "yaml" | "yml")));
-    set.content_assets = assets.iter().map(|path| relative(root, path)).collect();
+    let content = walk(&root.join("content"));
+    report_walk(root, &content, diagnostics);
+    // static/ is copied whole by the build; an unreadable folder there is reported here too.
+    report_walk(root, &walk(&root.join("static")), diagnostics);
+    let (texts, others): (Vec<PathBuf>, Vec<PathBuf>) = content.files.into_iter().partition(|p| assets::is_text(p));
+    let (attachments, private): (Vec<PathBuf>, Vec<PathBuf>) =
+        others.into_iter().partition(|p| assets::is_published(p));
+    for path in private {
+        diagnostics.push(
+            Diagnostic::warning("arquivo não publicado: não é página, dado nem anexo")
+                .in_file(nfc_path(&relative(root, &path)))
+                .with_help(
+                    "de content/ só são publicados páginas (.md), dados (.yaml) e anexos (imagens, PDF, documentos \
+                     de escritório, planilhas, CSV, áudio, vídeo, .zip; veja docs/conteudo.md); para publicar outro \
+                     tipo de arquivo, ponha-o em static/; se é uma nota interna ou cópia de segurança, tire-o de content/",
+                ),
+        );
+    }
     // Reading and UTF-8 checking thousands of files is IO-bound: do it on every core, then
     // report in the walk's sorted order.
-    let read: Vec<(Option<SourceFile>, Diagnostics)> = texts
+    let read: Vec<(Option<SourceFile>, PathBuf, Diagnostics)> = texts
         .par_iter()
         .map(|path| {
             let mut local = Diagnostics::new();
-            (read_text(root, path, &mut local), local)
+            (read_text(root, path, &mut local), path.clone(), local)
         })
         .collect();
-    for (file, local) in read {
-        set.content.extend(file);
+    for (file, path, local) in read {
+        match file {
+            Some(file) => set.content.push(file),
+            None => set.unreadable.push(nfc_path(&relative(root, &path))),
+        }
         diagnostics.extend(local);
+    }
+    set.content.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    let opened: Vec<(PathBuf, Option<Diagnostic>)> = attachments
+        .into_par_iter()
+        .map(|path| {
+            let problem = std::fs::File::open(&path).err().map(|err| unreadable(root, &path, &err));
+            (relative(root, &path), problem)
+        })
+        .collect();
+    for (rel, problem) in opened {
+        match problem {
+            Some(problem) => diagnostics.push(problem),
+            None => set.content_assets.push(rel),
+        }
     }
     set
 }
 
-/// Files under `dir`, sorted by name, skipping hidden files and editors' temporary files.
-pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
-    if !dir.is_dir() {
-        return Vec::new();
+/// Unreadable folders are errors; links and special files are warnings (never published).
+fn report_walk(root: &Path, found: &Walk, diagnostics: &mut Diagnostics) {
+    for (path, err) in &found.errors {
+        diagnostics.push(
+            Diagnostic::error(format!("não foi possível ler a pasta: {}", walk::io_pt(err)))
+                .in_file(nfc_path(&relative(root, path)))
+                .with_help(
+                    "confira as permissões: quem roda o secretaria precisa poder abrir e ler esta pasta \
+                     (nada dela seria publicado)",
+                ),
+        );
     }
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect()
+    for path in &found.others {
+        diagnostics.push(
+            Diagnostic::warning("atalho ou arquivo especial não publicado")
+                .in_file(nfc_path(&relative(root, path)))
+                .with_help("atalhos (links simbólicos) não são seguidos; copie o arquivo para dentro da pasta do site"),
+        );
+    }
 }
 
-/// Hidden files and the swap/backup files editors write next to the one being saved.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".bak")
-        || name == "4913"
+fn unreadable(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("não foi possível ler o arquivo: {}", walk::io_pt(err)))
+        .in_file(nfc_path(&relative(root, path)))
+        .with_help("confira as permissões do arquivo e se outro programa não o está bloqueando")
+}
+
+/// Files under `dir`, sorted by name, skipping hidden files and editors' temporary files
+/// (problems are reported by [`read_site`]).
+pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    walk(dir).files
+}
+
+/// Text in Unicode NFC (borrowed when it already is, the usual case).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// A path with every name in NFC, `/`-separated.
+pub fn nfc_path(path: &Path) -> PathBuf {
+    let text = path.to_string_lossy();
+    match nfc(&text) {
+        Cow::Borrowed(_) => path.to_path_buf(),
+        Cow::Owned(normalised) => PathBuf::from(normalised),
+    }
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -94,11 +166,11 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads one text file of the site, normalised; problems become located diagnostics.
 pub fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
-    let rel_path = relative(root, path);
+    let rel_path = nfc_path(&relative(root, path));
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            diagnostics.push(Diagnostic::error(format!("não foi possível ler o arquivo: {err}")).in_file(rel_path));
+            diagnostics.push(unreadable(root, path, &err));
             return None;
         }
     };
@@ -116,7 +188,7 @@ pub fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Opt
     }
 }
 
-/// UTF-8 check with the location of the first bad byte, BOM strip, CRLF → LF.
+/// UTF-8 check with the location of the first bad byte, BOM strip, CRLF → LF, NFC.
 fn normalise(bytes: Vec<u8>) -> Result<String, crate::diagnostics::Location> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let bytes = err.as_bytes();
@@ -125,7 +197,11 @@ fn normalise(bytes: Vec<u8>) -> Result<String, crate::diagnostics::Location> {
         crate::diagnostics::LineIndex::new(&before).location(&before, before.len())
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    Ok(match nfc(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(normalised) => normalised,
+    })
 }
 
 #[cfg(test)]
@@ -144,10 +220,9 @@ mod tests {
     }
 
     #[test]
-    fn ignores_editor_temp_files() {
-        for name in [".x.md.swp", "x.md~", "#x.md#", ".hidden", "4913"] {
-            assert!(is_ignored_name(name), "{name}");
-        }
-        assert!(!is_ignored_name("pagina.md"));
+    fn composes_decomposed_accents() {
+        let decomposed = "Sa\u{303}o Jose\u{301}";
+        assert_eq!(normalise(decomposed.as_bytes().to_vec()), Ok("São José".to_string()));
+        assert_eq!(nfc_path(Path::new("content/unidades/sa\u{303}o.yaml")), PathBuf::from("content/unidades/são.yaml"));
     }
 }

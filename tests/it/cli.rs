@@ -45,6 +45,6 @@ fn usage_errors_exit_2_and_help_is_portuguese() {
 fn missing_site_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = run(&["--root", &dir.path().to_string_lossy(), "build"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("site.yaml não encontrado"), "{err}");
 }

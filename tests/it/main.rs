@@ -8,6 +8,7 @@ mod atomic;
 mod build;
 mod check;
 mod cli;
+mod input;
 mod legal;
 mod repro;
 mod serve;
