@@ -87,11 +87,15 @@
 //! complete page (title, style, `<main>`, `<h1>`, summary, text).
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::string_slice)]
 
+mod acts;
 mod anchor;
+mod closing;
+mod ending;
 mod frame;
 mod html;
 mod inline;
 mod lexer;
+mod links;
 mod numbers;
 mod parser;
 mod roman;
@@ -100,6 +104,8 @@ mod roman;
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fidelity;
 #[cfg(test)]
 mod tests_html;
 #[cfg(test)]
@@ -114,7 +120,7 @@ pub use parser::parse;
 pub use roman::to_roman;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ProvisionKind {
     /// Título, capítulo, seção, subseção, or a plain `#` heading.
     Heading,
@@ -127,6 +133,54 @@ pub enum ProvisionKind {
     Paragraph,
     /// Any other line, kept exactly.
     Text,
+    /// A further norm on the same page, opened by the editor's `<!-- norma: … -->` line:
+    /// `text` is its title; its provisions are its children.
+    Norm,
+    /// The enacting formula before the first article ("… DECRETA:").
+    Preamble,
+    /// The act's closing after its last article (fecho): place and date, signatures, texts.
+    Closing,
+    /// "Perdizes/MG, 10 de junho de 2025." inside a closing.
+    PlaceDate,
+    /// A signature inside a closing: `label` is the signer's name as published
+    /// ("JOÃO DA SILVA"), `text` the role ("Prefeito Municipal"), possibly empty.
+    Signature,
+    /// Quoted text of another act given by an amending provision (“Art. 116. …” (NR)),
+    /// lines joined with `\n`, quotes included.
+    Amendment,
+}
+
+/// What the published text says about a provision's force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// "(Revogado)", "(Revogado pela Lei nº …)".
+    Revoked,
+    /// "(VETADO)".
+    Vetoed,
+    /// Marked by the editor with `<!-- redação anterior -->`: an outdated wording printed
+    /// beside the current one.
+    Superseded,
+}
+
+impl Status {
+    /// Portuguese word used in classes and link labels.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Revoked => "revogado",
+            Status::Vetoed => "vetado",
+            Status::Superseded => "redação anterior",
+        }
+    }
+
+    /// CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::Revoked => "revogado",
+            Status::Vetoed => "vetado",
+            Status::Superseded => "redacao-anterior",
+        }
+    }
 }
 
 /// One node of the tree.
@@ -147,6 +201,9 @@ pub struct Provision {
     pub children: Vec<Provision>,
     /// 1-based line where it starts.
     pub line: usize,
+    /// Revoked, vetoed or superseded, when the text (or the editor) says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -155,6 +212,9 @@ pub struct LegalWarning {
     pub line: usize,
     /// In Portuguese: "inciso VI repetido no art. 28".
     pub message: String,
+    /// In Portuguese: what the editor can do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

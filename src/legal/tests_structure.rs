@@ -11,14 +11,14 @@ fn incisos_split_only_when_the_sequence_continues() {
         "\
 Art. 5º Compete:
 I - aplicar, nos termos do art. 5º, I, da Lei nº 8.742; I - manter;
-II - gerir; IV - apoiar. V. VI - outro
+II - gerir; IV - apoiar. V. VI - outro;
 III. zelar; XX. gerir; III. repetir
 ",
         "\
 Article art5 Art. 5º|
   Caput art5_cpt | Compete:
     Inciso art5_cpt_inc1 I -| aplicar, nos termos do art. 5º, I, da Lei nº 8.742; I - manter;
-    Inciso art5_cpt_inc2 II -| gerir; IV - apoiar. V. VI - outro
+    Inciso art5_cpt_inc2 II -| gerir; IV - apoiar. V. VI - outro;
     Inciso art5_cpt_inc3 III.| zelar; XX. gerir; III. repetir
 ",
     );
