@@ -66,6 +66,14 @@ pub(crate) fn line_end(line: &str) -> End {
         return End::Closed('.');
     }
     let t = t.trim_end_matches(['”', '"', '’', '»', '\'']).trim_end();
+    // "…vida diária; e" / "…; ou": the last-but-one item of a list.
+    for joiner in [" e", " ou"] {
+        if let Some(before) = t.strip_suffix(joiner) {
+            if before.trim_end().ends_with([';', ',']) {
+                return End::Closed(';');
+            }
+        }
+    }
     match t.chars().next_back() {
         Some('.') => {
             let word: String =
@@ -167,6 +175,9 @@ mod tests {
         assert_eq!(line_end("a família;  (Redação dada pela Lei nº 12.435, de 2011)"), End::Closed(';'));
         assert_eq!(line_end("por ano.” (NR)"), End::Closed('.'));
         assert_eq!(line_end("(VETADO)"), End::Closed('.'));
+        assert_eq!(line_end("atividades da vida diária; e (Incluído pela Lei nº 14.176, de 2021)"), End::Closed(';'));
+        assert_eq!(line_end("benefícios; ou"), End::Closed(';'));
+        assert_eq!(line_end("a família e"), End::Open);
         assert_eq!(line_end(""), End::Empty);
         assert_eq!(line_end("texto (sem fim"), End::Open);
         assert_eq!(line_end("))((("), End::Open);

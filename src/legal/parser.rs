@@ -348,6 +348,17 @@ impl Parser {
         self.end = line_end(rest);
     }
 
+    /// How `t` ends; an annotation wrapped onto this line ("14.176, de 2021)") is read
+    /// with the line before it, where its "(" is.
+    fn end_of(&self, t: &str) -> End {
+        let unmatched = t.ends_with(')') && t.matches(')').count() > t.matches('(').count();
+        if unmatched {
+            line_end(&format!("{} {t}", self.last_line))
+        } else {
+            line_end(t)
+        }
+    }
+
     /// A line right after a provision's line (no blank line between) that begins like a
     /// provision but continues the sentence: the previous line did not end (";", ".", ":")
     /// or the new number does not fit the sequence. Lines after a blank line never continue.
@@ -458,8 +469,12 @@ impl Parser {
     /// beside the provisions.
     fn text(&mut self, t: &str, after_blank: bool, n: usize) {
         if self.top().is_some_and(Frame::owns_text) && (!after_blank || self.end == End::Empty) {
+            // After a quoted amendment the provision's text goes on below it, in order.
+            if self.top().is_some_and(|f| f.node.children.last().is_some_and(|c| c.kind == K::Amendment)) {
+                self.push(Frame::new(node(K::Text, None, n)));
+            }
             self.feed(t, n);
-            self.end = line_end(t);
+            self.end = self.end_of(t);
             return;
         }
         let free = self.top().is_some_and(|f| matches!(f.node.kind, K::Text | K::Preamble) && !f.root_like());

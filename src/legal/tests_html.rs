@@ -170,9 +170,9 @@ fn everything_is_escaped() {
 fn repeated_numbering_keeps_ids_and_labels_distinct() {
     let out = html("Art. 28 - Compete:\nVI - seis;\nVI - seis de novo;\nArt. 28 - De novo.");
     assert!(out.contains("id=\"art28_cpt_inc6\""));
-    assert!(out.contains("id=\"art28_cpt_inc6-2\""));
+    assert!(out.contains("id=\"art28_cpt_inc6_rep2\""));
     assert!(out.contains("aria-label=\"Link para o inciso VI do art. 28 (2ª ocorrência)\""));
-    assert!(out.contains("id=\"art28-2\""));
+    assert!(out.contains("id=\"art28_rep2\""));
     assert!(out.contains("aria-label=\"Link para o art. 28 (2ª ocorrência)\""));
 }
 
