@@ -88,6 +88,12 @@ impl Parser {
         }
         let Some(frame) = self.stack.last_mut().filter(|f| f.node.kind == K::Closing) else { return false };
         let parts = &mut frame.node.children;
+        // A place and date (or a closing text) wrapped onto the next line.
+        if let Some(last) = parts.last_mut().filter(|p| matches!(p.kind, K::PlaceDate | K::Text) && line_end(p.text.rsplit('\n').next().unwrap_or("")) == End::Open) {
+            last.text.push('\n');
+            last.text.push_str(t);
+            return true;
+        }
         if is_place_date(t) {
             let mut p = node(K::PlaceDate, None, n);
             p.text = t.to_string();

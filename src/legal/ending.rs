@@ -69,7 +69,7 @@ pub(crate) fn line_end(line: &str) -> End {
     // "…vida diária; e" / "…; ou": the last-but-one item of a list.
     for joiner in [" e", " ou"] {
         if let Some(before) = t.strip_suffix(joiner) {
-            if before.trim_end().ends_with([';', ',']) {
+            if before.trim_end().ends_with(';') {
                 return End::Closed(';');
             }
         }
@@ -111,7 +111,17 @@ pub(crate) fn declared_status(text: &str) -> Option<Status> {
 /// The whole text is a status: "(Revogado)", "VETADO;", "(Revogada pela Lei …).",
 /// "Revogado pela Lei …". "Revogada a Lei nº 1.234." (an article that revokes) is not.
 fn whole_status(t: &str) -> Option<Status> {
-    let body = t.trim_end_matches(['.', ';', ' ', ',']);
+    // Annotations after the status go: "(revogado); (Redação dada pela Lei …)".
+    let mut body = t.trim();
+    loop {
+        let trimmed = body.trim_end_matches(['.', ';', ' ', ',']);
+        let stripped = strip_annotations(trimmed);
+        body = trimmed;
+        if stripped.is_empty() || stripped.len() == trimmed.len() {
+            break;
+        }
+        body = stripped;
+    }
     if let Some(inner) = body.strip_prefix('(') {
         return if strip_annotations(body).is_empty() { status_word(inner) } else { None };
     }
@@ -146,6 +156,15 @@ pub(crate) fn is_title_like(t: &str) -> bool {
     starts_capital && t.chars().count() <= 160 && !matches!(last, Some('.' | ';' | ':' | ',' | '!' | '?'))
 }
 
+/// A title that stops on a word that cannot end it ("… dos Projetos de" ⏎ "Assistência
+/// Social"): the next line goes on with it.
+pub(crate) fn title_open(title: &str) -> bool {
+    let last: String = title.split_whitespace().next_back().unwrap_or("").chars().map(fold).collect();
+    title.ends_with([',', '-', '–'])
+        || ["de", "da", "do", "das", "dos", "e", "ou", "a", "o", "as", "os", "para", "com", "em", "no", "na", "nos", "nas", "ao", "aos", "à", "às"]
+            .contains(&last.as_str())
+}
+
 /// Does `next` continue the free text line `prev` (both trimmed, no blank line between)?
 /// PDF extraction wraps sentences: a line that did not end and was long, or ended with a
 /// comma or hyphen, or a next line starting in lower case, goes on. A short line without
@@ -178,6 +197,7 @@ mod tests {
         assert_eq!(line_end("atividades da vida diária; e (Incluído pela Lei nº 14.176, de 2021)"), End::Closed(';'));
         assert_eq!(line_end("benefícios; ou"), End::Closed(';'));
         assert_eq!(line_end("a família e"), End::Open);
+        assert_eq!(line_end("do Município, e"), End::Open);
         assert_eq!(line_end(""), End::Empty);
         assert_eq!(line_end("texto (sem fim"), End::Open);
         assert_eq!(line_end("))((("), End::Open);
@@ -187,6 +207,7 @@ mod tests {
     fn statuses() {
         assert_eq!(declared_status("(Revogado)."), Some(Status::Revoked));
         assert_eq!(declared_status("(revogado);"), Some(Status::Revoked));
+        assert_eq!(declared_status("(revogado); (Redação dada pela Lei nº 12.435, de 2011)"), Some(Status::Revoked));
         assert_eq!(declared_status("(VETADO)"), Some(Status::Vetoed));
         assert_eq!(declared_status("VETADO."), Some(Status::Vetoed));
         assert_eq!(declared_status("(Revogado pela Lei nº 12.435, de 2011)"), Some(Status::Revoked));
@@ -207,6 +228,9 @@ mod tests {
         assert!(is_title_like("Da Organização e da Gestão"));
         assert!(!is_title_like("O texto segue em prosa."));
         assert!(!is_title_like("depois de tudo"));
+        assert!(title_open("Dos Benefícios, dos Serviços, dos Programas e dos Projetos de"));
+        assert!(title_open("DAS DISPOSIÇÕES GERAIS E"));
+        assert!(!title_open("Das Disposições Gerais"));
         assert!(text_continues("O PREFEITO MUNICIPAL DE PERDIZES, Estado de Minas Gerais, no uso", "de suas atribuições"));
         assert!(text_continues("no uso de suas atribuições legais,", "DECRETA:"));
         assert!(!text_continues("Competência do Órgão", "À Secretaria Municipal compete:"));

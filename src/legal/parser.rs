@@ -6,7 +6,7 @@
 
 use super::anchor::{self, Anchors, Prep};
 use super::closing::is_enacting_formula;
-use super::ending::{declared_status, is_title_like, line_end, text_continues, End};
+use super::ending::{declared_status, is_title_like, line_end, text_continues, title_open, End};
 use super::frame::{Frame, Last};
 use super::lexer::{classify, is_upper, strip_bullet, Line};
 use super::numbers::Num;
@@ -34,6 +34,8 @@ pub(super) struct Parser {
     prev_blank: bool,
     /// A heading waits for its title on a next line; `true` once a blank line passed.
     pub(super) pending_title: Option<bool>,
+    /// The open heading's title stopped mid-phrase: a next text line goes on with it.
+    pub(super) title_open: bool,
     /// How the previous non-blank line ended, for the open provision.
     pub(super) end: End,
     /// The previous non-blank line, trimmed (to join text wrapped by PDF extraction).
@@ -75,6 +77,7 @@ impl Parser {
             articles_seen: false,
             prev_blank: true,
             pending_title: None,
+            title_open: false,
             end: End::Empty,
             last_line: String::new(),
             quote: None,
@@ -278,10 +281,22 @@ impl Parser {
                         f.node.text = t.to_string();
                     }
                     self.pending_title = None;
+                    self.title_open = title_open(t);
                     self.prev_blank = false;
                     return;
                 }
                 _ => self.pending_title = None,
+            }
+        }
+        if std::mem::take(&mut self.title_open) {
+            if let Line::Text(t) = token {
+                // A heading's name wrapped onto the next line.
+                if let Some(f) = self.stack.last_mut().filter(|f| f.node.kind == K::Heading) {
+                    f.node.text.push('\n');
+                    f.node.text.push_str(t);
+                    self.title_open = title_open(t);
+                    return;
+                }
             }
         }
         let after_blank = std::mem::replace(&mut self.prev_blank, false);
@@ -313,6 +328,8 @@ impl Parser {
                 self.heading(group.rank(), label, Some((name, id, num.value.filter(|_| !num.unique))), title, n);
                 if title.is_empty() {
                     self.pending_title = Some(false);
+                } else {
+                    self.title_open = title_open(title);
                 }
             }
             Line::Article { label, num, rest } => {
