@@ -88,12 +88,9 @@ impl Parser {
         }
         let Some(frame) = self.stack.last_mut().filter(|f| f.node.kind == K::Closing) else { return false };
         let parts = &mut frame.node.children;
-        // A place and date (or a closing text) wrapped onto the next line.
-        if let Some(last) = parts.last_mut().filter(|p| matches!(p.kind, K::PlaceDate | K::Text) && line_end(p.text.rsplit('\n').next().unwrap_or("")) == End::Open) {
-            last.text.push('\n');
-            last.text.push_str(t);
-            return true;
-        }
+        let wrapped = |p: &&mut super::Provision| {
+            matches!(p.kind, K::PlaceDate | K::Text) && line_end(p.text.rsplit('\n').next().unwrap_or("")) == End::Open
+        };
         if is_place_date(t) {
             let mut p = node(K::PlaceDate, None, n);
             p.text = t.to_string();
@@ -105,6 +102,10 @@ impl Parser {
             let mut s = node(K::Signature, t.get(..name_end), n);
             s.text = t.get(role_start..).unwrap_or("").to_string();
             parts.push(s);
+        } else if let Some(last) = parts.last_mut().filter(wrapped) {
+            // A place and date (or a closing text) wrapped onto the next line.
+            last.text.push('\n');
+            last.text.push_str(t);
         } else {
             let mut p = node(K::Text, None, n);
             p.text = t.to_string();

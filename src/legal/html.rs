@@ -157,6 +157,10 @@ impl Renderer {
             let outer: Chain<'a> = chain.iter().take(chain.len().saturating_sub(1)).copied().collect();
             self.anchor(art, &outer);
         }
+        // An outdated wording says so in words (its own text does not).
+        if article.unwrap_or(p).status == Some(super::Status::Superseded) {
+            self.out.push_str(" <span class=\"situacao\">(redação anterior)</span>");
+        }
         if !p.text.is_empty() {
             if !label.is_empty() {
                 self.out.push(' ');

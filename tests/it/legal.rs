@@ -421,6 +421,11 @@ mod fidelity {
     fn p19_superseded_wording_is_marked_and_repeats_never_look_lettered() {
         let html = page("redacao-anterior");
         assert_eq!(attrs(&html, "#art12_anterior", "data-situacao"), ["redacao-anterior"]);
+        assert_eq!(texts(&html, "#art12_anterior_cpt .situacao"), ["(redação anterior)"]);
+        assert_eq!(
+            attrs(&html, "#art12_anterior_cpt > p > a.ancora", "aria-label")[0],
+            "Link para o art. 12 (redação anterior)"
+        );
         assert!(texts(&html, "#art12_cpt > p").join("").contains("(Redação dada pela Lei nº 12.435, de 2011)"));
         let found = ids(&html);
         assert!(found.contains(&"art13_rep2".to_string()), "{found:?}");
@@ -466,8 +471,12 @@ mod fidelity {
         assert_eq!(node(&json, "art20_par5")["status"], "vetoed");
         assert_eq!(node(&json, "art20_par7")["status"], "revoked");
         assert!(node(&json, "art20_par6").get("status").is_none());
-        // The theme mutes them without relying on colour alone.
-        let css = std::fs::read_to_string(normas().0.output().join("css/site.css")).unwrap_or_default();
-        assert!(css.contains("[data-situacao]") || css.is_empty());
+        // The theme mutes them without relying on colour alone (a dashed rule beside them).
+        let css = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/css/site.css"),
+        )
+        .unwrap();
+        let rule = css.lines().find(|l| l.starts_with(".texto-normativo [data-situacao] {")).unwrap();
+        assert!(rule.contains("var(--texto-suave)") && rule.contains("border-left: 3px dashed"), "{rule}");
     }
 }
