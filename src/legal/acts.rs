@@ -95,7 +95,9 @@ impl Parser {
             let mut p = node(K::PlaceDate, None, n);
             p.text = t.to_string();
             parts.push(p);
-        } else if let Some(last) = parts.last_mut().filter(|p| p.kind == K::Signature && p.text.is_empty() && is_role(t)) {
+        } else if let Some(last) =
+            parts.last_mut().filter(|p| p.kind == K::Signature && p.text.is_empty() && is_role(t))
+        {
             // The role on the line below the name.
             t.clone_into(&mut last.text);
         } else if let Some((name_end, role_start)) = signature(t) {

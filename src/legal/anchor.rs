@@ -111,7 +111,9 @@ fn list_word(kind: K) -> &'static str {
 }
 
 fn feminine(kind: K, name: &str) -> bool {
-    kind == K::Alinea || kind == K::Amendment || (kind == K::Heading && (name.starts_with("seção") || name.starts_with("subseção")))
+    kind == K::Alinea
+        || kind == K::Amendment
+        || (kind == K::Heading && (name.starts_with("seção") || name.starts_with("subseção")))
 }
 
 /// Which determiner starts a phrase: "o" / "do" / "no".

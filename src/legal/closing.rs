@@ -47,7 +47,8 @@ fn date_follows(s: &str) -> bool {
         return false;
     }
     let rest = s.get(digits..).unwrap_or("");
-    let rest = rest.strip_prefix('º').or_else(|| rest.strip_prefix('°')).or_else(|| rest.strip_prefix('o')).unwrap_or(rest);
+    let rest =
+        rest.strip_prefix('º').or_else(|| rest.strip_prefix('°')).or_else(|| rest.strip_prefix('o')).unwrap_or(rest);
     let Some(rest) = rest.strip_prefix(" de ") else { return false };
     let Some(month) = MONTHS.iter().find(|m| rest.starts_with(*m)) else { return false };
     let Some(rest) = rest.get(month.len()..).and_then(|r| r.strip_prefix(" de ")) else { return false };
@@ -225,6 +226,7 @@ pub(crate) fn norm_slug(title: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)]
 mod tests {
     use super::*;
 
@@ -242,8 +244,14 @@ mod tests {
     #[test]
     fn signatures_and_roles() {
         let split = |t: &str| signature(t).map(|(a, b)| (t[..a].to_string(), t[b..].to_string()));
-        assert_eq!(split("JOÃO DA SILVAPrefeito Municipal"), Some(("JOÃO DA SILVA".into(), "Prefeito Municipal".into())));
-        assert_eq!(split("MARIA DE SOUZA Secretária Municipal"), Some(("MARIA DE SOUZA".into(), "Secretária Municipal".into())));
+        assert_eq!(
+            split("JOÃO DA SILVAPrefeito Municipal"),
+            Some(("JOÃO DA SILVA".into(), "Prefeito Municipal".into()))
+        );
+        assert_eq!(
+            split("MARIA DE SOUZA Secretária Municipal"),
+            Some(("MARIA DE SOUZA".into(), "Secretária Municipal".into()))
+        );
         assert_eq!(split("ITAMAR FRANCO"), Some(("ITAMAR FRANCO".into(), String::new())));
         assert_eq!(split("JOÃO DA SILVAJutahy Júnior"), None);
         assert_eq!(split("PREFEITO MUNICIPAL"), None);

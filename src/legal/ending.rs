@@ -26,8 +26,7 @@ pub(crate) enum End {
 /// An annotation is a balanced parenthesis group at the end of the line.
 pub(crate) fn strip_annotations(line: &str) -> &str {
     let mut t = line.trim_end();
-    loop {
-        let Some(body) = t.strip_suffix(')') else { break };
+    while let Some(body) = t.strip_suffix(')') {
         let mut depth = 1usize;
         let mut open = None;
         for (i, c) in body.char_indices().rev() {
@@ -76,11 +75,10 @@ pub(crate) fn line_end(line: &str) -> End {
     }
     match t.chars().next_back() {
         Some('.') => {
-            let word: String =
-                t.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            let word: String = t.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphanumeric()).collect();
             let word: String = word.chars().rev().map(fold).collect();
-            let single_capital = word.chars().count() == 1 && t.chars().rev().nth(1).is_some_and(char::is_uppercase);
-            if ABBREVIATIONS.contains(&word.as_str()) || single_capital {
+            // Not single capitals: "do inciso I." ends a sentence.
+            if ABBREVIATIONS.contains(&word.as_str()) {
                 End::Open
             } else {
                 End::Closed('.')
@@ -161,8 +159,11 @@ pub(crate) fn is_title_like(t: &str) -> bool {
 pub(crate) fn title_open(title: &str) -> bool {
     let last: String = title.split_whitespace().next_back().unwrap_or("").chars().map(fold).collect();
     title.ends_with([',', '-', '–'])
-        || ["de", "da", "do", "das", "dos", "e", "ou", "a", "o", "as", "os", "para", "com", "em", "no", "na", "nos", "nas", "ao", "aos", "à", "às"]
-            .contains(&last.as_str())
+        || [
+            "de", "da", "do", "das", "dos", "e", "ou", "a", "o", "as", "os", "para", "com", "em", "no", "na", "nos",
+            "nas", "ao", "aos", "à", "às",
+        ]
+        .contains(&last.as_str())
 }
 
 /// Does `next` continue the free text line `prev` (both trimmed, no blank line between)?
@@ -189,7 +190,8 @@ mod tests {
         assert_eq!(line_end("de 1993."), End::Closed('.'));
         assert_eq!(line_end("nos termos do art."), End::Open);
         assert_eq!(line_end("Lei nº."), End::Open);
-        assert_eq!(line_end("de acordo com J."), End::Open);
+        assert_eq!(line_end("de que trata o inciso I."), End::Closed('.'));
+        assert_eq!(line_end("observado o disposto no art. 20-B."), End::Closed('.'));
         assert_eq!(line_end("da assistência social"), End::Open);
         assert_eq!(line_end("a família;  (Redação dada pela Lei nº 12.435, de 2011)"), End::Closed(';'));
         assert_eq!(line_end("por ano.” (NR)"), End::Closed('.'));
@@ -231,7 +233,10 @@ mod tests {
         assert!(title_open("Dos Benefícios, dos Serviços, dos Programas e dos Projetos de"));
         assert!(title_open("DAS DISPOSIÇÕES GERAIS E"));
         assert!(!title_open("Das Disposições Gerais"));
-        assert!(text_continues("O PREFEITO MUNICIPAL DE PERDIZES, Estado de Minas Gerais, no uso", "de suas atribuições"));
+        assert!(text_continues(
+            "O PREFEITO MUNICIPAL DE PERDIZES, Estado de Minas Gerais, no uso",
+            "de suas atribuições"
+        ));
         assert!(text_continues("no uso de suas atribuições legais,", "DECRETA:"));
         assert!(!text_continues("Competência do Órgão", "À Secretaria Municipal compete:"));
         assert!(!text_continues("Dispõe sobre a organização.", "O PREFEITO"));

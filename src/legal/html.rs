@@ -244,7 +244,7 @@ impl Renderer {
                 self.out.push_str("</p>\n");
             }
             K::Amendment => {
-                let _ = write!(self.out, "<blockquote class=\"alteracao\"{}>\n", id_attr(p));
+                let _ = writeln!(self.out, "<blockquote class=\"alteracao\"{}>", id_attr(p));
                 for (i, line) in p.text.lines().enumerate() {
                     self.out.push_str("<p>");
                     write_text(&mut self.out, line);

@@ -154,12 +154,18 @@ mod tests {
             html("Veja o [Regimento (PDF)](https://exemplo.gov.br/regimento.pdf)."),
             "Veja o <a href=\"https://exemplo.gov.br/regimento.pdf\">Regimento (PDF)</a>."
         );
-        assert_eq!(html("Em <https://exemplo.gov.br/a?b=1&c=2>."), "Em <a href=\"https://exemplo.gov.br/a?b=1&amp;c=2\">https://exemplo.gov.br/a?b=1&amp;c=2</a>.");
+        assert_eq!(
+            html("Em <https://exemplo.gov.br/a?b=1&c=2>."),
+            "Em <a href=\"https://exemplo.gov.br/a?b=1&amp;c=2\">https://exemplo.gov.br/a?b=1&amp;c=2</a>."
+        );
         assert_eq!(
             html("Disponível em https://exemplo.gov.br/lei.pdf; e (https://exemplo.gov.br/x)."),
             "Disponível em <a href=\"https://exemplo.gov.br/lei.pdf\">https://exemplo.gov.br/lei.pdf</a>; e (<a href=\"https://exemplo.gov.br/x\">https://exemplo.gov.br/x</a>)."
         );
-        assert_eq!(visible_text("o [Regimento](https://exemplo.gov.br/r.pdf) e <https://a.gov.br>"), "o Regimento e https://a.gov.br");
+        assert_eq!(
+            visible_text("o [Regimento](https://exemplo.gov.br/r.pdf) e <https://a.gov.br>"),
+            "o Regimento e https://a.gov.br"
+        );
     }
 
     #[test]

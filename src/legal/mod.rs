@@ -91,6 +91,7 @@ mod acts;
 mod anchor;
 mod closing;
 mod ending;
+mod flow;
 mod frame;
 mod html;
 mod inline;

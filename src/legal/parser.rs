@@ -5,9 +5,8 @@
 //! costs time proportional to its length.
 
 use super::anchor::{self, Anchors, Prep};
-use super::closing::is_enacting_formula;
-use super::ending::{declared_status, is_title_like, line_end, text_continues, title_open, End};
-use super::frame::{Frame, Last};
+use super::ending::{declared_status, is_title_like, line_end, title_open, End};
+use super::frame::Frame;
 use super::lexer::{classify, is_upper, strip_bullet, Line};
 use super::numbers::Num;
 use super::{LegalWarning, NormativeText, Provision, ProvisionKind as K, Status};
@@ -132,7 +131,7 @@ impl Parser {
         self.truncate(at.saturating_add(1));
     }
 
-    fn close_to_heading(&mut self) {
+    pub(super) fn close_to_heading(&mut self) {
         while self.top().is_some_and(|f| !f.root_like() && f.node.kind != K::Heading) {
             self.pop();
         }
@@ -153,7 +152,7 @@ impl Parser {
     }
 
     /// An open provision of `kind` below the nearest barrier (see `settle`).
-    fn open_sibling(&self, kind: K, numbered: bool) -> Option<usize> {
+    pub(super) fn open_sibling(&self, kind: K, numbered: bool) -> Option<usize> {
         for (i, f) in self.stack.iter().enumerate().rev() {
             let same = f.node.kind == kind && (kind != K::Item || f.node.number.is_some() == numbered);
             if same && !f.root_like() {
@@ -255,7 +254,9 @@ impl Parser {
 
     fn line(&mut self, raw: &str, n: usize) {
         let token = classify(raw);
-        let t = raw.trim();
+        // A Markdown bullet before a numbered label is formatting ("- I - texto"), whatever
+        // the line turns out to be.
+        let t = strip_bullet(raw.trim()).unwrap_or(raw.trim());
         if let Line::Comment(m) = token {
             // Marker lines are transparent: the lines around them read as if they were adjacent.
             self.marker(m, n);
@@ -313,9 +314,7 @@ impl Parser {
             self.open_amendment(t, n);
             return;
         }
-        // A continuation keeps its text; a Markdown bullet before a numbered label is
-        // formatting either way ("- I - texto").
-        let token = if self.continues(&token, after_blank) { Line::Text(strip_bullet(t).unwrap_or(t)) } else { token };
+        let token = if self.continues(&token, after_blank) { Line::Text(t) } else { token };
         match token {
             Line::Blank | Line::Comment(_) => {}
             Line::MdHeading { marks, title } => {
@@ -363,47 +362,6 @@ impl Parser {
     fn feed_line(&mut self, rest: &str, n: usize) {
         self.feed(rest, n);
         self.end = line_end(rest);
-    }
-
-    /// How `t` ends; an annotation wrapped onto this line ("14.176, de 2021)") is read
-    /// with the line before it, where its "(" is.
-    fn end_of(&self, t: &str) -> End {
-        let unmatched = t.ends_with(')') && t.matches(')').count() > t.matches('(').count();
-        if unmatched {
-            line_end(&format!("{} {t}", self.last_line))
-        } else {
-            line_end(t)
-        }
-    }
-
-    /// A line right after a provision's line (no blank line between) that begins like a
-    /// provision but continues the sentence: the previous line did not end (";", ".", ":")
-    /// or the new number does not fit the sequence. Lines after a blank line never continue.
-    fn continues(&self, token: &Line<'_>, after_blank: bool) -> bool {
-        if after_blank || !self.top().is_some_and(Frame::owns_text) {
-            return false;
-        }
-        let open = self.end == End::Open;
-        match token {
-            Line::Article { num, .. } => open && !self.article_fits(num),
-            Line::Heading { .. } | Line::Paragraph { .. } => open,
-            Line::Inciso { value, .. } => open || !self.list_fits(K::Inciso, *value),
-            Line::Alinea { value, .. } => open || !self.list_fits(K::Alinea, *value),
-            Line::Item { value, .. } => open || !self.list_fits(K::Item, *value),
-            Line::Bullet { .. } => open && !self.top().is_some_and(|f| f.node.kind == K::Item && f.node.number.is_none()),
-            _ => false,
-        }
-    }
-
-    /// Not going backwards ("art. 3º" cited after art. 4 is text when the line did not end).
-    fn article_fits(&self, num: &Num) -> bool {
-        num.unique || self.last_article.is_none_or(|last| num.value.is_none_or(|v| v >= last))
-    }
-
-    /// A list item fits when its list is already open, or it starts one: number 1, or
-    /// any number right after a ":" ("Compete:" ⏎ "III - …" in an excerpt).
-    fn list_fits(&self, kind: K, value: u32) -> bool {
-        self.open_sibling(kind, true).is_some() || value == 1 || self.end == End::Closed(':')
     }
 
     fn list_line(&mut self, kind: K, label: &str, number: Option<u32>, rest: &str, n: usize) {
@@ -478,60 +436,6 @@ impl Parser {
         p.status = superseded.then_some(Status::Superseded);
         self.push(Frame::new(p));
         self.end = End::Empty;
-    }
-
-    /// A line that is not a marker: more text for the open provision when it follows it
-    /// directly (or when the provision has no text yet: "Art. 124." ⏎⏎ "O Município…");
-    /// more free text when it continues a wrapped free paragraph; else a text of its own
-    /// beside the provisions.
-    fn text(&mut self, t: &str, after_blank: bool, n: usize) {
-        if self.top().is_some_and(Frame::owns_text) && (!after_blank || self.end == End::Empty) {
-            // After a quoted amendment the provision's text goes on below it, in order.
-            if self.top().is_some_and(|f| f.node.children.last().is_some_and(|c| c.kind == K::Amendment)) {
-                self.push(Frame::new(node(K::Text, None, n)));
-            }
-            self.feed(t, n);
-            self.end = self.end_of(t);
-            return;
-        }
-        let free = self.top().is_some_and(|f| matches!(f.node.kind, K::Text | K::Preamble) && !f.root_like());
-        if free && !after_blank && text_continues(&self.last_line, t) {
-            if let Some(f) = self.stack.last_mut() {
-                f.node.text.push('\n');
-                f.node.text.push_str(t);
-            }
-            self.preamble_check();
-            return;
-        }
-        self.close_to_heading();
-        if let Some(f) = self.stack.last_mut() {
-            // A text between two lists: the next list starts its own numbering.
-            f.last = Last::default();
-        }
-        self.push(Frame::new(node(K::Text, None, n)));
-        self.feed(t, n);
-        self.end = line_end(t);
-        self.preamble_check();
-    }
-
-    /// Before the first article, a paragraph ending "DECRETA:" / "RESOLVE:" is the
-    /// preamble; a formula alone on its line takes the paragraph before it along.
-    fn preamble_check(&mut self) {
-        if self.articles_seen {
-            return;
-        }
-        let len = self.stack.len();
-        let Some(top) = self.stack.last_mut().filter(|f| f.node.kind == K::Text) else { return };
-        if !is_enacting_formula(&top.node.text) {
-            return;
-        }
-        top.node.kind = K::Preamble;
-        let alone = top.node.text.split_whitespace().count() <= 3;
-        if let Some(parent) = self.stack.get_mut(len.saturating_sub(2)) {
-            if let Some(prev) = parent.node.children.last_mut().filter(|p| alone && p.kind == K::Text) {
-                prev.kind = K::Preamble;
-            }
-        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! checked for validity; the integration tests (tests/it/legal.rs) check the built site.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice, clippy::panic)]
 
-use super::tests::{assert_ids, assert_kept, check, messages, outline};
+use super::tests::{assert_ids, assert_kept, check, messages};
 use super::tests_html::validate;
 use super::*;
 
@@ -138,5 +138,4 @@ fn status_reaches_the_article_and_the_link_label() {
     let json = serde_json::to_value(&t).unwrap();
     assert_eq!(json["provisions"][0]["status"], "revoked");
     assert!(json["provisions"][2].get("status").is_none());
-    println!("{}", outline(&t));
 }

@@ -424,7 +424,10 @@ impl Loader<'_> {
                     return None;
                 }
                 Ok(Some(w)) => self.diagnostics.push(
-                    Diagnostic::warning(w.message).in_file(doc.file).at(doc.locate_value("numero", &n.numero.0)).with_help_opt(w.help),
+                    Diagnostic::warning(w.message)
+                        .in_file(doc.file)
+                        .at(doc.locate_value("numero", &n.numero.0))
+                        .with_help_opt(w.help),
                 ),
                 Ok(None) => {}
             }

@@ -13,11 +13,11 @@ mod validate;
 
 use crate::config::SiteConfig;
 use crate::legal::NormativeText;
+use chrono::Datelike;
 use contact::{Email, Phone};
 use datetime::{Date, DateTime};
-use hours::OpeningHours;
-use chrono::Datelike;
 use field_error::FieldError;
+use hours::OpeningHours;
 use std::path::PathBuf;
 
 /// Where a piece of content came from and where it is published.
@@ -305,10 +305,12 @@ impl Norm {
             (None, None) => Err(FieldError::new("falta a data da norma").with_help(
                 "escreva data: 10/03/2017, só o ano (data: 2017) ou o número com o ano (numero: \"394/2025\")",
             )),
-            (Some(y), Some(n)) if y != n => Ok(Some(FieldError::new(format!(
-                "o número da norma traz o ano {n}, mas a data é de {y}: a URN LexML não foi publicada"
-            ))
-            .with_help("confira o número e a data no texto oficial"))),
+            (Some(y), Some(n)) if y != n => Ok(Some(
+                FieldError::new(format!(
+                    "o número da norma traz o ano {n}, mas a data é de {y}: a URN LexML não foi publicada"
+                ))
+                .with_help("confira o número e a data no texto oficial"),
+            )),
             _ => Ok(None),
         }
     }

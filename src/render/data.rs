@@ -226,10 +226,7 @@ pub fn law_view(site: &Site, law: &LegalText) -> LawView {
         title: law.title.clone(),
         url: law.origin.path.clone(),
         norm: law.norm.as_ref().map(|n| n.label()),
-        urn: law
-            .norm
-            .as_ref()
-            .and_then(|n| n.urn(site.config.uf.as_deref()?, site.config.municipality.as_deref()?)),
+        urn: law.norm.as_ref().and_then(|n| n.urn(site.config.uf.as_deref()?, site.config.municipality.as_deref()?)),
         summary: law.summary.clone(),
         toc_html: crate::legal::render_toc(&law.tree),
         body_html: crate::legal::render_fragment(&law.tree),

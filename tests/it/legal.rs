@@ -188,7 +188,10 @@ mod fidelity {
     #[test]
     fn p09_closing_and_preamble_are_not_articles() {
         let html = page("decreto-fecho");
-        assert_eq!(texts(&html, "#art2_cpt > p"), ["Art. 2º # Este Decreto entra em vigor na data de sua publicação. #"]);
+        assert_eq!(
+            texts(&html, "#art2_cpt > p"),
+            ["Art. 2º # Este Decreto entra em vigor na data de sua publicação. #"]
+        );
         assert!(html.select(&sel(".artigo .fecho")).next().is_none());
         assert_eq!(texts(&html, ".fecho .local-data"), ["Perdizes/MG, 10 de junho de 2025."]);
         assert_eq!(texts(&html, ".fecho .assinatura .nome"), ["JOÃO DA SILVA"]);
@@ -227,7 +230,9 @@ mod fidelity {
         let html = page("decreto-fecho");
         let preamble = texts(&html, "p.preambulo");
         assert_eq!(preamble.len(), 1, "{preamble:?}");
-        assert!(preamble[0].starts_with("O PREFEITO MUNICIPAL DE PERDIZES, Estado de Minas Gerais, no uso das atribuições"));
+        assert!(
+            preamble[0].starts_with("O PREFEITO MUNICIPAL DE PERDIZES, Estado de Minas Gerais, no uso das atribuições")
+        );
         let json = tree("decreto-fecho");
         let text = json["provisions"][2]["text"].as_str().unwrap();
         assert_eq!(text.lines().count(), 4, "lines kept as published, joined: {text}");
@@ -259,7 +264,10 @@ mod fidelity {
         let link = |href: &str| texts(&html, &format!("#art1 a[href='{href}'], #art2 a[href='{href}']"));
         assert_eq!(link("https://www.perdizes.mg.gov.br/cmas/regimento.pdf"), ["Regimento Interno (PDF)"]);
         assert_eq!(link("https://www.perdizes.mg.gov.br/cmas/atas"), ["https://www.perdizes.mg.gov.br/cmas/atas"]);
-        assert_eq!(link("https://www.perdizes.mg.gov.br/cmas/resolucoes"), ["https://www.perdizes.mg.gov.br/cmas/resolucoes"]);
+        assert_eq!(
+            link("https://www.perdizes.mg.gov.br/cmas/resolucoes"),
+            ["https://www.perdizes.mg.gov.br/cmas/resolucoes"]
+        );
         // The sentence's final period is not part of the address.
         assert!(texts(&html, "#art2_cpt > p").join("").contains("cmas/resolucoes."));
         let json = tree("regimento");
@@ -280,7 +288,10 @@ mod fidelity {
         assert_eq!(ld[0]["alternateName"], "Portaria nº 1.777, de 2016");
         let ld = json_ld(&page("loas"));
         assert_eq!(ld[0]["legislationIdentifier"], "urn:lex:br;minas.gerais;perdizes:municipal:lei:1993-12-07;8742");
-        assert_eq!(texts(&page("portaria-incisos"), "main .norma .urn"), ["urn:lex:br;minas.gerais;perdizes:municipal:portaria:2016;1777"]);
+        assert_eq!(
+            texts(&page("portaria-incisos"), "main .norma .urn"),
+            ["urn:lex:br;minas.gerais;perdizes:municipal:portaria:2016;1777"]
+        );
         // A year in the number that the date contradicts: both published, no URN, a warning.
         let site = TestSite::fixture("normas");
         site.write(
@@ -298,7 +309,10 @@ mod fidelity {
             "---\ntitulo: Conflito\nnorma:\n  tipo: lei\n  numero: \"12\"\n---\nArt. 1º Texto.\n",
         );
         let error = render(site.build().unwrap_err());
-        assert!(error.contains("conflito.md") && error.contains("falta a data da norma") && error.contains("394/2025"), "{error}");
+        assert!(
+            error.contains("conflito.md") && error.contains("falta a data da norma") && error.contains("394/2025"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -310,7 +324,10 @@ mod fidelity {
         let tight: String = body.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
         site.write("content/legislacao/sem-linhas.md", &format!("{front}{tight}"));
         let src = std::fs::read_to_string(site.root().join("content/legislacao/decreto-fecho.md")).unwrap();
-        site.write("content/legislacao/fecho-espacado.md", &src.replace("publicação.\nPerdizes", "publicação.\n\nPerdizes"));
+        site.write(
+            "content/legislacao/fecho-espacado.md",
+            &src.replace("publicação.\nPerdizes", "publicação.\n\nPerdizes"),
+        );
         site.build().map_err(render).unwrap();
         assert_eq!(shape(&tree_of(&site, "sem-linhas")), shape(&tree_of(&site, "artigo-separado")));
         assert_eq!(shape(&tree_of(&site, "fecho-espacado")), shape(&tree_of(&site, "decreto-fecho")));
@@ -324,7 +341,12 @@ mod fidelity {
                 Value::Object(map) => Value::Object(
                     map.iter()
                         .filter(|(k, _)| k.as_str() != "line")
-                        .map(|(k, v)| (k.clone(), if k == "text" { Value::String(normalise(v.as_str().unwrap_or(""))) } else { walk(v) }))
+                        .map(|(k, v)| {
+                            (
+                                k.clone(),
+                                if k == "text" { Value::String(normalise(v.as_str().unwrap_or(""))) } else { walk(v) },
+                            )
+                        })
                         .collect(),
                 ),
                 Value::Array(items) => Value::Array(items.iter().map(walk).collect()),
@@ -364,7 +386,10 @@ mod fidelity {
         let src = std::fs::read_to_string(site.root().join("content/legislacao/loas.md")).unwrap();
         let wrapped = wrap(&src, 72);
         assert!(wrapped.lines().all(|l| l.chars().count() <= 72 || l.starts_with("ementa:")));
-        assert!(wrapped.lines().any(|l| l.starts_with("art. 20 desta Lei")), "the wrap puts a citation at a line start");
+        assert!(
+            wrapped.lines().any(|l| l.starts_with("art. 20 desta Lei")),
+            "the wrap puts a citation at a line start"
+        );
         site.write("content/legislacao/loas-72.md", &wrapped);
         let summary = site.build().map_err(render).unwrap();
         let report = secretaria::diagnostics::report::render_plain(&summary.warnings);
@@ -385,9 +410,15 @@ mod fidelity {
         assert_eq!(attrs(&html, "section.agrupador", "id"), ["cap3"]);
         assert!(html.select(&sel("li.item")).next().is_none());
         let json = tree("citacoes-quebradas");
-        assert!(node(&json, "art6_cpt")["text"].as_str().unwrap().ends_with("art. 19. (Incluído pela Lei nº 12.435, de 2011)"));
+        assert!(node(&json, "art6_cpt")["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("art. 19. (Incluído pela Lei nº 12.435, de 2011)"));
         assert!(node(&json, "art6_par1")["text"].as_str().unwrap().contains("\nart. 195 da Constituição Federal."));
-        assert!(node(&json, "art6_par2")["text"].as_str().unwrap().contains("\n§ 2º deste artigo, na forma do\nCapítulo III."));
+        assert!(node(&json, "art6_par2")["text"]
+            .as_str()
+            .unwrap()
+            .contains("\n§ 2º deste artigo, na forma do\nCapítulo III."));
         assert!(node(&json, "art6_par3")["text"].as_str().unwrap().ends_with("art.\n24. (Regulamento)"));
         assert!(warnings("citacoes-quebradas").is_empty(), "{:?}", warnings("citacoes-quebradas"));
     }
@@ -407,7 +438,10 @@ mod fidelity {
         let html = page("alteracao");
         let quote = texts(&html, "#art1 blockquote.alteracao#art1_cpt_alt1");
         assert_eq!(quote.len(), 1);
-        assert!(quote[0].starts_with("“Art. 116. Compete à Secretaria") && quote[0].contains("famílias.” (NR)"), "{quote:?}");
+        assert!(
+            quote[0].starts_with("“Art. 116. Compete à Secretaria") && quote[0].contains("famílias.” (NR)"),
+            "{quote:?}"
+        );
         assert_eq!(attrs(&html, ".artigo", "id"), ["art1", "art2"]);
         assert!(!ids(&html).iter().any(|id| id.starts_with("inc") || id == "art116"));
         let json = tree("alteracao");
@@ -449,7 +483,10 @@ mod fidelity {
             ["Dos Benefícios, dos Serviços, dos Programas e dos Projetos de Assistência Social"]
         );
         assert!(texts(&loas, ".sumario a[href='#cap1']").join("").contains("Das Definições e dos Objetivos"));
-        assert_eq!(node(&tree("loas"), "cap4")["text"], "Dos Benefícios, dos Serviços, dos Programas e dos Projetos de Assistência Social");
+        assert_eq!(
+            node(&tree("loas"), "cap4")["text"],
+            "Dos Benefícios, dos Serviços, dos Programas e dos Projetos de Assistência Social"
+        );
     }
 
     #[test]
