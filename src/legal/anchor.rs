@@ -7,7 +7,9 @@ use super::numbers::{Grouping, Num};
 use super::roman::to_roman;
 use super::ProvisionKind as K;
 
-/// Hands out ids that are unique in one page: `base`, then `base-2`, `base-3`…
+/// Hands out ids that are unique in one page: `base`, then `base_rep2`, `base_rep3`…
+/// Not `base-2`: LexML reads "art12-2" as Art. 12-B, so a number printed twice must
+/// never look like a lettered one.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
     /// For each id handed out: the next collision suffix to try.
@@ -23,7 +25,7 @@ impl Anchors {
         let mut n = start;
         // Each id already taken is skipped at most once per base: linear overall.
         loop {
-            let candidate = format!("{base}-{n}");
+            let candidate = format!("{base}_rep{n}");
             n = n.saturating_add(1);
             if !self.next.contains_key(&candidate) {
                 self.next.insert(base, n);
@@ -109,7 +111,9 @@ fn list_word(kind: K) -> &'static str {
 }
 
 fn feminine(kind: K, name: &str) -> bool {
-    kind == K::Alinea || (kind == K::Heading && (name.starts_with("seção") || name.starts_with("subseção")))
+    kind == K::Alinea
+        || kind == K::Amendment
+        || (kind == K::Heading && (name.starts_with("seção") || name.starts_with("subseção")))
 }
 
 /// Which determiner starts a phrase: "o" / "do" / "no".
@@ -192,13 +196,14 @@ mod tests {
     fn collisions_get_suffixes() {
         let mut a = Anchors::default();
         assert_eq!(a.unique("art28_cpt_inc6".into()), "art28_cpt_inc6");
-        assert_eq!(a.unique("art28_cpt_inc6".into()), "art28_cpt_inc6-2");
-        assert_eq!(a.unique("art28_cpt_inc6".into()), "art28_cpt_inc6-3");
-        // A real "Art. 42-B" (art42-2) taken before a repeated Art. 42.
+        assert_eq!(a.unique("art28_cpt_inc6".into()), "art28_cpt_inc6_rep2");
+        assert_eq!(a.unique("art28_cpt_inc6".into()), "art28_cpt_inc6_rep3");
+        // A real "Art. 42-B" (art42-2) and a repeated Art. 42 never compete.
         assert_eq!(a.unique("art42".into()), "art42");
         assert_eq!(a.unique("art42-2".into()), "art42-2");
-        assert_eq!(a.unique("art42".into()), "art42-3");
-        assert_eq!(a.unique("art42".into()), "art42-4");
+        assert_eq!(a.unique("art42".into()), "art42_rep2");
+        assert_eq!(a.unique("art42_rep2".into()), "art42_rep2_rep2");
+        assert_eq!(a.unique("art42".into()), "art42_rep3");
     }
 
     #[test]

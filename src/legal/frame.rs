@@ -33,26 +33,38 @@ pub(super) struct Frame {
     pub(super) root: bool,
     pub(super) last: Last,
     pub(super) bullets: u32,
+    /// Quoted amendments opened under this provision, for their ids (`alt1`, `alt2`).
+    pub(super) amendments: u32,
 }
 
 impl Frame {
     pub(super) fn new(node: Provision) -> Self {
-        Frame { node, rank: 0, inline_bullet: false, root: false, last: Last::default(), bullets: 0 }
+        Frame { node, rank: 0, inline_bullet: false, root: false, last: Last::default(), bullets: 0, amendments: 0 }
+    }
+
+    /// The page's root, or a further norm marked by the editor: both hold a whole act.
+    pub(super) fn root_like(&self) -> bool {
+        self.root || self.node.kind == K::Norm
+    }
+
+    /// A provision whose text the next lines may continue.
+    pub(super) fn owns_text(&self) -> bool {
+        !self.root_like() && matches!(self.node.kind, K::Caput | K::Paragraph | K::Inciso | K::Alinea | K::Item)
     }
 
     /// Where the search for an open sibling stops.
     pub(super) fn is_barrier(&self) -> bool {
-        self.root || matches!(self.node.kind, K::Heading | K::Article | K::Caput | K::Paragraph)
+        self.root_like() || matches!(self.node.kind, K::Heading | K::Article | K::Caput | K::Paragraph)
     }
 
     /// Can a heading of `rank` be a child of this frame?
     pub(super) fn holds_heading(&self, rank: u8) -> bool {
-        self.root || (self.node.kind == K::Heading && self.rank < rank)
+        self.root_like() || (self.node.kind == K::Heading && self.rank < rank)
     }
 
     /// Can a new `kind` provision be a child of this frame?
     pub(super) fn accepts(&self, kind: K, numbered: bool) -> bool {
-        if self.root {
+        if self.root_like() {
             return kind != K::Caput;
         }
         match (kind, self.node.kind) {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::anchor::{phrase, Prep};
+use super::links::{visible_text, write_text};
 use super::{summary, NormativeText, Provision, ProvisionKind as K};
 
 /// Minimal style the theme includes (themes/default/static/css/site.css): lists show the
@@ -20,7 +21,9 @@ pub(crate) const LEGAL_CSS: &str = "\
 .sumario a{display:inline-block;min-height:24px;padding:2px 0}\
 .texto-normativo .ancora:hover,.texto-normativo .ancora:focus{text-decoration:underline}\
 .texto-normativo [id]{scroll-margin-top:1em}\
-.texto-normativo :target{outline:2px solid currentColor;outline-offset:2px}";
+.texto-normativo :target{outline:2px solid currentColor;outline-offset:2px}\
+.texto-normativo [data-situacao]{color:#4a4a4a;border-left:3px dashed currentColor;padding-left:.5em}\
+.texto-normativo .fecho{margin-top:1.5em}";
 
 pub(crate) use crate::escape::{escape, escape_into};
 
@@ -76,20 +79,20 @@ fn toc_list(nodes: &[Provision], out: &mut String) {
 
 fn toc_items(nodes: &[Provision], out: &mut String) {
     for p in nodes {
-        let (Some(id), K::Heading | K::Article) = (p.id.as_deref(), p.kind) else {
-            if p.kind == K::Heading {
+        let (Some(id), K::Heading | K::Article | K::Norm) = (p.id.as_deref(), p.kind) else {
+            if matches!(p.kind, K::Heading | K::Norm) {
                 toc_items(&p.children, out);
             }
             continue;
         };
-        let rest = if p.kind == K::Heading {
-            summary(&p.text, 100)
-        } else {
-            summary(p.children.first().map_or("", |c| c.text.as_str()), 100)
+        let rest = match p.kind {
+            K::Heading => summary(&p.text, 100),
+            K::Norm => summary(p.name.as_deref().unwrap_or(""), 100),
+            _ => summary(&visible_text(p.children.first().map_or("", |c| c.text.as_str())), 100),
         };
         let text = [p.label.as_deref().unwrap_or(""), rest.as_str()].join(" ");
         let _ = write!(out, "<li><a href=\"#{}\">{}</a>", escape(id), escape(text.trim()));
-        if p.kind == K::Heading {
+        if matches!(p.kind, K::Heading | K::Norm) {
             out.push('\n');
             toc_list(&p.children, out);
         }
@@ -137,7 +140,7 @@ impl Renderer {
 
     fn list_item<'a>(&mut self, p: &'a Provision, chain: &mut Chain<'a>, level: u8) {
         let class = list_of(p).map_or("item", |(_, _, c)| c);
-        let _ = write!(self.out, "<li class=\"{class}\"{}>", id_attr(p));
+        let _ = write!(self.out, "<li class=\"{class}{}>", attrs(p));
         self.labelled_text(p, None, chain);
         self.children(p, chain, level);
         self.out.push_str("</li>\n");
@@ -154,11 +157,15 @@ impl Renderer {
             let outer: Chain<'a> = chain.iter().take(chain.len().saturating_sub(1)).copied().collect();
             self.anchor(art, &outer);
         }
+        // An outdated wording says so in words (its own text does not).
+        if article.unwrap_or(p).status == Some(super::Status::Superseded) {
+            self.out.push_str(" <span class=\"situacao\">(redação anterior)</span>");
+        }
         if !p.text.is_empty() {
             if !label.is_empty() {
                 self.out.push(' ');
             }
-            escape_into(&mut self.out, &p.text);
+            write_text(&mut self.out, &p.text);
         }
         self.anchor(p, chain);
     }
@@ -177,11 +184,11 @@ impl Renderer {
         match p.kind {
             K::Heading => self.heading(p, chain, level),
             K::Article => {
-                let _ = writeln!(self.out, "<div class=\"artigo\"{}>", id_attr(p));
+                let _ = writeln!(self.out, "<div class=\"artigo{}>", attrs(p));
                 chain.push((p.kind, p.name.as_deref().unwrap_or("")));
                 let mut rest = p.children.as_slice();
                 if let Some((caput, after)) = rest.split_first().filter(|(c, _)| c.kind == K::Caput) {
-                    let _ = write!(self.out, "<div class=\"caput\"{}><p>", id_attr(caput));
+                    let _ = write!(self.out, "<div class=\"caput{}><p>", attrs(caput));
                     self.labelled_text(caput, Some(p), chain);
                     self.out.push_str("</p>");
                     self.children(caput, chain, level);
@@ -200,21 +207,71 @@ impl Renderer {
             }
             K::Caput | K::Paragraph => {
                 let class = if p.kind == K::Caput { "caput" } else { "paragrafo" };
-                let _ = write!(self.out, "<div class=\"{class}\"{}><p>", id_attr(p));
+                let _ = write!(self.out, "<div class=\"{class}{}><p>", attrs(p));
                 self.labelled_text(p, None, chain);
                 self.out.push_str("</p>");
                 self.children(p, chain, level);
                 self.out.push_str("</div>\n");
             }
-            K::Text | K::Inciso | K::Alinea | K::Item => {
+            K::Text | K::Inciso | K::Alinea | K::Item | K::Preamble | K::PlaceDate => {
+                let class = match p.kind {
+                    K::Preamble => "preambulo",
+                    K::PlaceDate => "local-data",
+                    _ => "texto",
+                };
                 if !p.text.is_empty() || p.label.is_some() {
-                    self.out.push_str("<p class=\"texto\">");
+                    let _ = write!(self.out, "<p class=\"{class}\">");
                     self.labelled_text(p, None, chain);
                     self.out.push_str("</p>\n");
                 }
                 self.nodes(&p.children, chain, level);
             }
+            K::Norm => self.norm(p, chain, level),
+            K::Closing => {
+                self.out.push_str("<div class=\"fecho\">\n");
+                self.nodes(&p.children, chain, level);
+                self.out.push_str("</div>\n");
+            }
+            K::Signature => {
+                // Name and role are often run together in the source ("SILVAPrefeito").
+                self.out.push_str("<p class=\"assinatura\">");
+                if let Some(name) = p.label.as_deref() {
+                    let _ = write!(self.out, "<span class=\"nome\">{}</span>", escape(name));
+                }
+                if !p.text.is_empty() {
+                    let _ = write!(self.out, "<br><span class=\"cargo\">{}</span>", escape(&p.text));
+                }
+                self.out.push_str("</p>\n");
+            }
+            K::Amendment => {
+                let _ = writeln!(self.out, "<blockquote class=\"alteracao\"{}>", id_attr(p));
+                for (i, line) in p.text.lines().enumerate() {
+                    self.out.push_str("<p>");
+                    write_text(&mut self.out, line);
+                    if i == 0 {
+                        self.anchor(p, chain);
+                    }
+                    self.out.push_str("</p>\n");
+                }
+                self.out.push_str("</blockquote>\n");
+            }
         }
+    }
+
+    /// A further norm on the page: a section with its title as heading.
+    fn norm<'a>(&mut self, p: &'a Provision, chain: &mut Chain<'a>, level: u8) {
+        let h = level.min(6);
+        let _ = write!(self.out, "<section class=\"norma-parte\"{}", id_attr(p));
+        if p.text.is_empty() {
+            let name = p.name.as_deref().unwrap_or("norma");
+            let _ = writeln!(self.out, " aria-label=\"{}\">", escape(name));
+        } else {
+            let _ = write!(self.out, ">\n<h{h}><span class=\"titulo\">{}</span>", escape(&p.text));
+            self.anchor(p, &Vec::new());
+            let _ = writeln!(self.out, "</h{h}>");
+        }
+        self.nodes(&p.children, chain, level.saturating_add(1));
+        self.out.push_str("</section>\n");
     }
 
     fn heading<'a>(&mut self, p: &'a Provision, chain: &mut Chain<'a>, level: u8) {
@@ -244,7 +301,14 @@ impl Renderer {
         let mut names: Chain<'_> = vec![(p.kind, p.name.as_deref().unwrap_or(""))];
         names.extend(chain.iter().rev().copied());
         let what = phrase(Prep::Bare, &names);
-        let mut label = if what.is_empty() { "Link para este trecho".to_string() } else { format!("Link para {what}") };
+        let mut label = match p.kind {
+            K::Norm => format!("Link para {}", p.name.as_deref().unwrap_or("esta norma")),
+            _ if what.is_empty() => "Link para este trecho".to_string(),
+            _ => format!("Link para {what}"),
+        };
+        if let Some(status) = p.status {
+            let _ = write!(label, " ({})", status.word());
+        }
         let count = self.seen.entry(label.clone()).or_insert(0);
         *count = count.saturating_add(1);
         if *count > 1 {
@@ -252,6 +316,15 @@ impl Renderer {
         }
         let _ =
             write!(self.out, " <a class=\"ancora\" href=\"#{}\" aria-label=\"{}\">#</a>", escape(id), escape(&label));
+    }
+}
+
+/// The rest of a `class="…` attribute (status class) and the id and status attributes:
+/// `" revogado" id="art5" data-situacao="revogado"`.
+fn attrs(p: &Provision) -> String {
+    match p.status {
+        Some(s) => format!(" {}\"{} data-situacao=\"{}\"", s.class(), id_attr(p), s.class()),
+        None => format!("\"{}", id_attr(p)),
     }
 }
 

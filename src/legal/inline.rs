@@ -113,7 +113,9 @@ impl Parser {
         if s.is_empty() {
             return;
         }
-        let holds_text = self.top().is_some_and(|f| !matches!(f.node.kind, K::Heading | K::Article));
+        let holds_text = self.top().is_some_and(|f| {
+            !f.root_like() && !matches!(f.node.kind, K::Heading | K::Article | K::Closing | K::Amendment)
+        });
         if !holds_text {
             let mut t = node(K::Text, None, line);
             t.text = s.to_string();

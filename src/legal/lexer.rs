@@ -3,6 +3,7 @@
 //! Every function here looks at a bounded prefix of the line, or scans it
 //! once, so classifying a line is linear in its length.
 
+use super::closing::{marker, Marker};
 use super::numbers::{number, Grouping, Num};
 use super::roman::{letter_value, roman_prefix};
 
@@ -55,6 +56,8 @@ pub(crate) enum Line<'a> {
         rest: &'a str,
     },
     Text(&'a str),
+    /// A whole-line HTML comment: an editor's marker or note, never published.
+    Comment(Marker<'a>),
 }
 
 pub(crate) fn classify(line: &str) -> Line<'_> {
@@ -62,6 +65,40 @@ pub(crate) fn classify(line: &str) -> Line<'_> {
     if t.is_empty() {
         return Line::Blank;
     }
+    if let Some(m) = marker(t) {
+        return Line::Comment(m);
+    }
+    // "- I - texto;", "* § 1º …": a Markdown bullet before a numbered label is formatting.
+    if let Some(inner) = bulleted_marker(t) {
+        return inner;
+    }
+    provision(t)
+}
+
+/// The Markdown bullet of `t` ("- ", "* ", "+ ", "• ") when what follows it is a
+/// numbered provision; `None` otherwise.
+pub(crate) fn strip_bullet(t: &str) -> Option<&str> {
+    let c = t.chars().next().filter(|&c| matches!(c, '-' | '*' | '+' | '•'))?;
+    let after = t.get(c.len_utf8()..)?;
+    if !starts_ws(after) {
+        return None;
+    }
+    let rest = after.trim_start();
+    // A lone "C", "D", "L", "M" is an inciso only in context ("- L. Souza" is a bullet).
+    let numbered = match provision(rest) {
+        Line::Inciso { value, .. } => !matches!(value, 50 | 100 | 500 | 1000),
+        Line::Article { .. } | Line::Paragraph { .. } | Line::Alinea { .. } | Line::Item { .. } => true,
+        _ => false,
+    };
+    numbered.then_some(rest)
+}
+
+fn bulleted_marker(t: &str) -> Option<Line<'_>> {
+    strip_bullet(t).map(provision)
+}
+
+/// A non-blank trimmed line that is not a comment.
+fn provision(t: &str) -> Line<'_> {
     md_heading(t)
         .or_else(|| heading(t))
         .or_else(|| article(t))
@@ -210,6 +247,10 @@ fn numbered_label<'a>(t: &'a str, after_kw: &'a str, unique_ok: bool) -> Option<
 }
 
 fn article(t: &str) -> Option<Line<'_>> {
+    // "art. 19 da Lei …" in lower case is a citation, never an article.
+    if !t.starts_with('A') {
+        return None;
+    }
     let after_kw = match strip_word(t, "artigo") {
         Some(r) if starts_ws(r) => r,
         _ => {
@@ -267,9 +308,12 @@ fn item(t: &str) -> Option<Line<'_>> {
 }
 
 fn bullet(t: &str) -> Option<Line<'_>> {
-    let c = t.chars().next().filter(|&c| matches!(c, '-' | '–' | '•'))?;
+    let c = t.chars().next().filter(|&c| matches!(c, '-' | '–' | '•' | '*' | '+'))?;
     let after = t.get(c.len_utf8()..)?;
     let next = after.trim_start().chars().next()?;
+    if matches!(c, '*' | '+') && !starts_ws(after) {
+        return None;
+    }
     (next.is_alphabetic() || (starts_ws(after) && !is_dash(next))).then(|| {
         let (label, rest) = cut(t, c.len_utf8());
         Line::Bullet { label, rest }

@@ -16,6 +16,7 @@ fn parts(line: &str) -> (&'static str, String, String) {
         Line::Item { label, rest, .. } => ("ite", label.into(), rest.into()),
         Line::Bullet { label, rest } => ("bullet", label.into(), rest.into()),
         Line::Text(t) => ("text", String::new(), t.into()),
+        Line::Comment(_) => ("comment", String::new(), String::new()),
     }
 }
 
@@ -50,6 +51,9 @@ fn articles() {
 fn not_articles() {
     check("Artesanato local", "text", "", "Artesanato local");
     check("Art. 5º, I, da Lei", "text", "", "Art. 5º, I, da Lei");
+    // Lower-case "art." is a citation wrapped onto a new line, never an article.
+    check("art. 19. (Incluído pela Lei nº 12.435)", "text", "", "art. 19. (Incluído pela Lei nº 12.435)");
+    check("art. 195 da Constituição", "text", "", "art. 195 da Constituição");
     check("Arte 5", "text", "", "Arte 5");
     check("Art. X", "text", "", "Art. X");
     let Line::Article { num, .. } = classify("Art. 99999999999999999999 - x") else { panic!() };
@@ -106,6 +110,14 @@ fn alineas_items_bullets() {
     check("-Coordenadoria", "bullet", "-", "Coordenadoria");
     check("  • Oportunizar", "bullet", "•", "Oportunizar");
     check("-5 graus", "text", "", "-5 graus");
+    // Incisos, alíneas and paragraphs written as Markdown bullets are what they say.
+    check("- I - texto;", "inc", "I -", "texto;");
+    check("* a) texto;", "ali", "a)", "texto;");
+    check("+ § 1º Texto", "par", "§ 1º", "Texto");
+    check("* Programa", "bullet", "*", "Programa");
+    check("*ênfase*", "text", "", "*ênfase*");
+    check("<!-- norma: Lei 1 -->", "comment", "", "");
+    check("<!-- aberto", "text", "", "<!-- aberto");
     check("--", "text", "", "--");
 }
 

@@ -12,15 +12,45 @@
 //!
 //! | line starts with | becomes |
 //! |---|---|
+//! | `<!--` and ends with `-->` (the whole line) | an editor's marker, never published: `<!-- norma: Título -->` starts a further norm (section, own numbering, ids prefixed with its slug: `lei-1234_art3`); `<!-- redação anterior -->` marks the next provision as an outdated wording (`art12_anterior`, status `superseded`); `<!-- fecho -->` starts the closing; any other comment is a note |
 //! | 1–6 `#`, a space, a title | plain heading (`label` holds the `#`s, no id) |
-//! | `TÍTULO`/`CAPÍTULO`/`SEÇÃO`/`SUBSEÇÃO` (any case, accents optional) + roman, arabic or `único` | heading; the title follows on the same line (after an optional `-`, `–`, `.`, `:`) or on the next line (directly, or after blank lines when in capitals) |
-//! | `Art.`/`Art`/`Artigo` + number (`1º`, `1°`, `1o`, `10`, `1.000`, `42-A`) or `único`, then an optional `-` `–` `—` `.` `:` | article; the rest of the line is its caput |
-//! | `§` + number, or `Parágrafo único` (any case), optional separator | paragraph |
+//! | `TÍTULO`/`CAPÍTULO`/`SEÇÃO`/`SUBSEÇÃO` (any case, accents optional) + roman, arabic or `único` | heading; the title follows on the same line (after an optional `-`, `–`, `.`, `:`) or on the next line, or after blank lines when it looks like a name (capitals, or no final punctuation); a title ending on "de", "e", "," … goes on on the next line |
+//! | `Art.`/`Art`/`Artigo` with a capital A + number (`1º`, `1°`, `1o`, `10`, `1.000`, `42-A`) or `único`, then an optional `-` `–` `—` `.` `:` | article; the rest of the line is its caput. Lower-case `art.` is a citation, never an article |
+//! | `§` + number (`§ 2º-A`), or `Parágrafo único` (any case), optional separator | paragraph |
 //! | canonical roman numeral + `.`, `)`, or optional spaces + `-` `–` `—` | inciso (`I.`, `V-`, `IV –`, `II)`); a lone `L`, `C`, `D`, `M` only when it continues an open inciso |
 //! | `a`–`z` + `)`, `.`, or ` -` and whitespace | alínea |
 //! | 1–3 digits + `.`, `)`, or ` -` and whitespace | item (`1.`, `1)`, `1 -`) |
-//! | `-`, `–` or `•` before a word | unnumbered item |
+//! | a Markdown bullet (`-`, `*`, `+`, `•`) before any of the four above | that provision (`- I - texto;` is inciso I; the bullet is formatting) |
+//! | `-`, `–`, `•`, `* `, `+ ` before a word | unnumbered item |
+//! | an opening quote before a provision (`“Art. 116.`), inside an article | quoted amendment text: every line up to the closing quote (`…” (NR)`) belongs to it |
 //! | anything else | text |
+//!
+//! **Continuation (wrapped lines).** A line right after a provision's line (no blank
+//! line between) continues that provision's text unless the previous line *ended*
+//! (`;`, `.`, `:` before any trailing annotation such as "(Redação dada pela Lei …)" or
+//! closing quote; "art." and "nº." are abbreviations; "…; e" ends) and the new line opens
+//! a provision that fits: an article not going backwards, a list item whose list is open
+//! or that starts one (number 1, or any number after ":"). So "art. 19. (Incluído …)",
+//! "§ 2º deste artigo", "Capítulo III." or "24. (Regulamento)" at the start of a wrapped
+//! line stay text. Free text before the first article wrapped by PDF extraction is joined
+//! the same way (a line that did not end and was long, or ended with a comma, or a next
+//! line in lower case).
+//!
+//! **Blank lines** only separate; they never change what a line is. A label alone on its
+//! line (`Art. 124.`, `§ 1º`) takes its text from the next text line, blank lines or not.
+//! A text line after a blank line, when the open provision already has text, is a text
+//! of its own outside the article.
+//!
+//! **Around the articles.** Before the first article, a paragraph ending in an enacting
+//! formula ("DECRETA:", "RESOLVE:", "… a seguinte Lei:") is the preamble. After an
+//! article, a place and date ("Perdizes/MG, 10 de junho de 2025."), "Publique-se." or a
+//! signer with the role run together ("JOÃO DA SILVAPrefeito Municipal") starts the
+//! closing (fecho): place and date, signatures (name in capitals; a role only when it
+//! starts with a known word, so a second signer is never taken for a role) and texts.
+//!
+//! **Status.** A provision whose text is "(Revogado)", "(VETADO)", "Revogado pela Lei …",
+//! or ends with such an annotation, has status `revoked`/`vetoed` (an article takes its
+//! caput's); the text stays as published.
 //!
 //! Nesting: a new provision becomes the sibling of an open one of the same kind
 //! (looked for up to the nearest article, caput, paragraph or heading), else
@@ -29,9 +59,6 @@
 //! inciso, caput or paragraph). Before the first article, provisions sit at the
 //! top level or under their heading. Articles close everything up to the
 //! innermost heading; headings close headings of the same or a lower level.
-//! A text line right after a provision (no blank line) continues its text
-//! (joined with `\n`); after a blank line it is a text of its own, outside any
-//! article.
 //!
 //! # Inline splits (the seeds' mess)
 //!
@@ -66,10 +93,12 @@
 //!   `art42_cpt_ite1` (numbered by position);
 //! * outside articles: the same without the article part: `inc1`, `par1u`,
 //!   `par1u_inc1`, `ite1`, `ite4_ali1`;
-//! * a repeated id gets `-2`, `-3`… (the first free one), so ids are unique in
-//!   the page. Note LexML also uses `-N` for letter suffixes: a repeated
-//!   Art. 42 and a real Art. 42-B would compete for `art42-2`; the first one
-//!   met keeps it.
+//! * a repeated id gets `_rep2`, `_rep3`… (the first free one), so ids are unique
+//!   in the page; never `-2`, which LexML reads as a letter (Art. 42-B is
+//!   `art42-2`). A number printed twice is warned about, with the hint to mark
+//!   the outdated wording (`art12_anterior`);
+//! * quoted amendments: `art1_cpt_alt1`; a further norm's provisions: its slug
+//!   first (`lei-1234_art3`).
 //!
 //! # HTML
 //!
@@ -79,7 +108,14 @@
 //! `<div class="caput" id="art27_cpt"><p>…</p>`; paragraphs `<div
 //! class="paragrafo">`; incisos, alíneas and items `<li id=…>` in `<ol
 //! class="incisos|alineas|itens">` (bullets in `<ul class="itens">`); texts
-//! `<p class="texto">`. The published label is `<span class="rotulo">`, never
+//! `<p class="texto">`; the preamble `<p class="preambulo">`; the closing `<div
+//! class="fecho">` with `<p class="local-data">` and `<p class="assinatura">` (name and
+//! role in spans); amendments `<blockquote class="alteracao">`; a further norm
+//! `<section class="norma-parte">`. A provision with a status has its class and
+//! `data-situacao` ("revogado", "vetado", "redacao-anterior"); an outdated wording also
+//! says "(redação anterior)" in words. Links written in the text (`[t](https://…)`,
+//! `<https://…>`, bare `https://…`) become `<a href>` while `text` keeps them as
+//! written. The published label is `<span class="rotulo">`, never
 //! a CSS counter ([`LEGAL_CSS`] removes list markers), and each provision with
 //! an id has `<a class="ancora" href="#id" aria-label="Link para o inciso II do
 //! art. 27">#</a>` (a repeated label gets " (2ª ocorrência)"). [`render_toc`]
@@ -87,11 +123,16 @@
 //! complete page (title, style, `<main>`, `<h1>`, summary, text).
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::string_slice)]
 
+mod acts;
 mod anchor;
+mod closing;
+mod ending;
+mod flow;
 mod frame;
 mod html;
 mod inline;
 mod lexer;
+mod links;
 mod numbers;
 mod parser;
 mod roman;
@@ -100,6 +141,8 @@ mod roman;
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fidelity;
 #[cfg(test)]
 mod tests_html;
 #[cfg(test)]
@@ -114,7 +157,7 @@ pub use parser::parse;
 pub use roman::to_roman;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ProvisionKind {
     /// Título, capítulo, seção, subseção, or a plain `#` heading.
     Heading,
@@ -127,6 +170,54 @@ pub enum ProvisionKind {
     Paragraph,
     /// Any other line, kept exactly.
     Text,
+    /// A further norm on the same page, opened by the editor's `<!-- norma: … -->` line:
+    /// `text` is its title; its provisions are its children.
+    Norm,
+    /// The enacting formula before the first article ("… DECRETA:").
+    Preamble,
+    /// The act's closing after its last article (fecho): place and date, signatures, texts.
+    Closing,
+    /// "Perdizes/MG, 10 de junho de 2025." inside a closing.
+    PlaceDate,
+    /// A signature inside a closing: `label` is the signer's name as published
+    /// ("JOÃO DA SILVA"), `text` the role ("Prefeito Municipal"), possibly empty.
+    Signature,
+    /// Quoted text of another act given by an amending provision (“Art. 116. …” (NR)),
+    /// lines joined with `\n`, quotes included.
+    Amendment,
+}
+
+/// What the published text says about a provision's force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// "(Revogado)", "(Revogado pela Lei nº …)".
+    Revoked,
+    /// "(VETADO)".
+    Vetoed,
+    /// Marked by the editor with `<!-- redação anterior -->`: an outdated wording printed
+    /// beside the current one.
+    Superseded,
+}
+
+impl Status {
+    /// Portuguese word used in classes and link labels.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Revoked => "revogado",
+            Status::Vetoed => "vetado",
+            Status::Superseded => "redação anterior",
+        }
+    }
+
+    /// CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::Revoked => "revogado",
+            Status::Vetoed => "vetado",
+            Status::Superseded => "redacao-anterior",
+        }
+    }
 }
 
 /// One node of the tree.
@@ -147,6 +238,9 @@ pub struct Provision {
     pub children: Vec<Provision>,
     /// 1-based line where it starts.
     pub line: usize,
+    /// Revoked, vetoed or superseded, when the text (or the editor) says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -155,6 +249,9 @@ pub struct LegalWarning {
     pub line: usize,
     /// In Portuguese: "inciso VI repetido no art. 28".
     pub message: String,
+    /// In Portuguese: what the editor can do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

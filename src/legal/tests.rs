@@ -59,8 +59,21 @@ pub(super) const NOVA_CRUZ_43: &str = "Art. 43 - À Secretaria Municipal de Assi
 
 /// The text is kept: the non-whitespace characters of the input are, in
 /// order, those of the labels and texts of the tree (depth first).
+/// Two things are not published: whole-line comments (`<!-- … -->`, the editor's markers
+/// and notes) and a Markdown bullet before a numbered label ("- I - texto").
 pub(super) fn assert_kept(input: &str, t: &NormativeText) {
-    let published: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut published = String::new();
+    for line in input.lines() {
+        let trimmed = line.trim();
+        if super::closing::marker(trimmed).is_some() {
+            if let Some(super::closing::Marker::Norm(title)) = super::closing::marker(trimmed) {
+                published.extend(title.chars().filter(|c| !c.is_whitespace()));
+            }
+            continue;
+        }
+        let shown = super::lexer::strip_bullet(trimmed).unwrap_or(trimmed);
+        published.extend(shown.chars().filter(|c| !c.is_whitespace()));
+    }
     let mut tree = String::new();
     for p in t.iter() {
         tree.extend(p.label.iter().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()));
@@ -74,7 +87,9 @@ pub(super) fn assert_ids(t: &NormativeText) {
     let mut seen = std::collections::HashSet::new();
     for p in t.iter() {
         let Some(id) = &p.id else {
-            assert!(matches!(p.kind, ProvisionKind::Text | ProvisionKind::Heading), "{p:?}");
+            use ProvisionKind as K;
+            let free = [K::Text, K::Heading, K::Preamble, K::Closing, K::PlaceDate, K::Signature];
+            assert!(free.contains(&p.kind), "{p:?}");
             continue;
         };
         assert!(!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'), "{id}");

@@ -11,14 +11,14 @@ fn incisos_split_only_when_the_sequence_continues() {
         "\
 Art. 5º Compete:
 I - aplicar, nos termos do art. 5º, I, da Lei nº 8.742; I - manter;
-II - gerir; IV - apoiar. V. VI - outro
+II - gerir; IV - apoiar. V. VI - outro;
 III. zelar; XX. gerir; III. repetir
 ",
         "\
 Article art5 Art. 5º|
   Caput art5_cpt | Compete:
     Inciso art5_cpt_inc1 I -| aplicar, nos termos do art. 5º, I, da Lei nº 8.742; I - manter;
-    Inciso art5_cpt_inc2 II -| gerir; IV - apoiar. V. VI - outro
+    Inciso art5_cpt_inc2 II -| gerir; IV - apoiar. V. VI - outro;
     Inciso art5_cpt_inc3 III.| zelar; XX. gerir; III. repetir
 ",
     );
@@ -180,15 +180,15 @@ Article art28 Art. 28 -|
   Caput art28_cpt | Compete:
     Inciso art28_cpt_inc5 V -| cinco;
     Inciso art28_cpt_inc6 VI -| seis;
-    Inciso art28_cpt_inc6-2 VI -| seis de novo;
+    Inciso art28_cpt_inc6_rep2 VI -| seis de novo;
 Article art30 Art. 30 -|
   Caput art30_cpt | Compete:
     Inciso art30_cpt_inc3 III -| três;
     Inciso art30_cpt_inc5 V -| cinco;
     Inciso art30_cpt_inc4 IV -| quatro;
-Article art30-2 Art. 30 -|
-  Caput art30-2_cpt | De novo.
-    Inciso art30-2_cpt_inc1 I -| um;
+Article art30_rep2 Art. 30 -|
+  Caput art30_rep2_cpt | De novo.
+    Inciso art30_rep2_cpt_inc1 I -| um;
 ",
     );
     assert_eq!(
@@ -255,5 +255,5 @@ fn hostile_inputs() {
     }
     let t = parse("Art. 1º\n".repeat(3).as_str());
     let ids: Vec<_> = t.articles().iter().map(|a| a.id.clone().unwrap()).collect();
-    assert_eq!(ids, ["art1", "art1-2", "art1-3"]);
+    assert_eq!(ids, ["art1", "art1_rep2", "art1_rep3"]);
 }

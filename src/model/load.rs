@@ -427,8 +427,26 @@ impl Loader<'_> {
                 self.report(&doc, "tipo", &n.tipo, e);
                 return None;
             }
-            let date = self.date(&doc, "data", Some(&n.data))?;
-            Some(Norm { kind, number: n.numero.0.clone(), date })
+            let year = n.data.as_ref().and_then(|d| Norm::year_only(d.as_str()));
+            let date = match (&n.data, year) {
+                (Some(text), None) => Some(self.date(&doc, "data", Some(text))?),
+                _ => None,
+            };
+            let norm = Norm { kind, number: n.numero.0.clone(), date, year };
+            match norm.check() {
+                Err(e) => {
+                    self.report(&doc, "numero", &n.numero.0, e);
+                    return None;
+                }
+                Ok(Some(w)) => self.diagnostics.push(
+                    Diagnostic::warning(w.message)
+                        .in_file(doc.file)
+                        .at(doc.locate_value("numero", &n.numero.0))
+                        .with_help_opt(w.help),
+                ),
+                Ok(None) => {}
+            }
+            Some(norm)
         });
         self.date(&doc, "data", raw.data.as_ref());
         let tree = crate::legal::parse(&body.markdown);
@@ -436,7 +454,8 @@ impl Loader<'_> {
             self.diagnostics.push(
                 Diagnostic::warning(warning.message.clone())
                     .in_file(doc.file)
-                    .at(crate::diagnostics::Location::new(warning.line + body.line_offset, 1)),
+                    .at(crate::diagnostics::Location::new(warning.line + body.line_offset, 1))
+                    .with_help_opt(warning.hint.clone()),
             );
         }
         self.pending.laws.push(LegalText {

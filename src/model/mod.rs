@@ -13,8 +13,10 @@ mod validate;
 
 use crate::config::SiteConfig;
 use crate::legal::NormativeText;
+use chrono::Datelike;
 use contact::{Email, Phone};
 use datetime::{Date, DateTime};
+use field_error::FieldError;
 use hours::OpeningHours;
 use std::path::PathBuf;
 
@@ -276,12 +278,42 @@ pub struct LegalText {
 pub struct Norm {
     /// `lei`, `lei-complementar`, `decreto`, …
     pub kind: String,
+    /// As written: "12", "1.777/2016", "394/2025".
     pub number: String,
-    pub date: Date,
+    /// The day it was signed, when the editor wrote it.
+    pub date: Option<Date>,
+    /// `data: 2016`: only the year is known.
+    pub year: Option<i32>,
 }
 
 impl Norm {
     pub const KINDS: [&'static str; 5] = ["lei", "lei-complementar", "decreto", "portaria", "resolucao"];
+
+    /// Front matter `data:` written as a year alone ("2016").
+    pub fn year_only(text: &str) -> Option<i32> {
+        let t = text.trim();
+        (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+    }
+
+    /// Checks what the front matter gives: a date, a year, or a number that carries its
+    /// year ("394/2025"). Err when none gives a year; `Ok(Some(_))` is a warning for a year
+    /// in the number that differs from the date's (both are published; no URN is made).
+    pub fn check(&self) -> Result<Option<FieldError>, FieldError> {
+        let number_year = split_number(&self.number).1;
+        let year = self.date.map(|d| d.naive().year()).or(self.year);
+        match (year, number_year) {
+            (None, None) => Err(FieldError::new("falta a data da norma").with_help(
+                "escreva data: 10/03/2017, só o ano (data: 2017) ou o número com o ano (numero: \"394/2025\")",
+            )),
+            (Some(y), Some(n)) if y != n => Ok(Some(
+                FieldError::new(format!(
+                    "o número da norma traz o ano {n}, mas a data é de {y}: a URN LexML não foi publicada"
+                ))
+                .with_help("confira o número e a data no texto oficial"),
+            )),
+            _ => Ok(None),
+        }
+    }
 
     pub fn label(&self) -> String {
         let kind = match self.kind.as_str() {
@@ -292,27 +324,71 @@ impl Norm {
             "resolucao" => "Resolução",
             other => other,
         };
-        format!("{kind} nº {}, de {}", self.number, self.date.date_long())
+        match (self.date, self.year) {
+            (Some(date), _) => format!("{kind} nº {}, de {}", self.number, date.date_long()),
+            (None, Some(year)) => format!("{kind} nº {}, de {year}", self.number),
+            (None, None) => format!("{kind} nº {}", self.number),
+        }
+    }
+
+    /// "2017-03-10", or "2016" when only the year is known (ISO 8601 reduced precision).
+    pub fn legislation_date(&self) -> Option<String> {
+        let year = self.year.or_else(|| split_number(&self.number).1);
+        self.date.map(Date::iso_date).or_else(|| year.map(|y| format!("{y:04}")))
     }
 
     /// `urn:lex:br;minas.gerais;perdizes:municipal:lei:2017-03-10;12`. LexML names the
     /// jurisdiction by the state's and the municipality's names (lowercase, without accents,
-    /// words joined by dots), not by the UF code.
-    pub fn urn(&self, uf: &str, municipality: &str) -> String {
+    /// words joined by dots), not by the UF code. Its descriptor is the date, or the year
+    /// alone when only the year is known (`…:lei:2016;1777`); the number has no dots and no
+    /// year ("394/2025" → `2025;394`: "/" is not a URN character). `None` when the year in
+    /// the number and the date disagree, or nothing gives a year.
+    pub fn urn(&self, uf: &str, municipality: &str) -> Option<String> {
+        if !matches!(self.check(), Ok(None)) {
+            return None;
+        }
+        let (id, number_year) = split_number(&self.number);
+        let descriptor = match (self.date, self.year.or(number_year)) {
+            (Some(date), _) => date.iso_date(),
+            (None, Some(year)) => format!("{year:04}"),
+            (None, None) => return None,
+        };
+        let id: String = id
+            .chars()
+            .filter_map(|c| match c {
+                '.' | ' ' => None,
+                '/' => Some('-'),
+                c if c.is_ascii_alphanumeric() || c == '-' => Some(c.to_ascii_lowercase()),
+                _ => None,
+            })
+            .collect();
+        if id.is_empty() {
+            return None;
+        }
         let state =
             contact::Uf::parse(uf).map_or_else(|_| uf.to_lowercase(), |u| slug::slugify(u.name()).replace('-', "."));
         let kind = match self.kind.as_str() {
             "lei-complementar" => "lei.complementar",
             other => other,
         };
-        format!(
-            "urn:lex:br;{};{}:municipal:{kind}:{};{}",
+        Some(format!(
+            "urn:lex:br;{};{}:municipal:{kind}:{descriptor};{id}",
             state,
             crate::model::slug::slugify(municipality).replace('-', "."),
-            self.date.iso_date(),
-            self.number.trim().replace(['.', ' '], "")
-        )
+        ))
     }
+}
+
+/// "394/2025" → ("394", Some(2025)); "1.777/2016" → ("1.777", Some(2016)); "12" → ("12", None).
+fn split_number(number: &str) -> (&str, Option<i32>) {
+    let t = number.trim();
+    if let Some((id, year)) = t.rsplit_once('/') {
+        let year = year.trim();
+        if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            return (id.trim(), year.parse().ok());
+        }
+    }
+    (t, None)
 }
 
 /// Ordinary pages, the home page and listing intros.

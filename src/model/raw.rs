@@ -278,7 +278,8 @@ pub struct LegalYaml {
 pub struct NormYaml {
     pub tipo: String,
     pub numero: Text,
-    pub data: Text,
+    /// A date, or a year alone ("2016"); may be left out when `numero` carries the year.
+    pub data: Option<Text>,
 }
 
 /// Front matter of ordinary pages and of `_index.md` (sections and home).
@@ -304,7 +305,7 @@ mod tests {
     #[test]
     fn text_accepts_any_scalar() {
         let n: Option<NormYaml> = serde_yaml::from_str("tipo: lei\nnumero: 12\ndata: 2017-03-10").ok();
-        assert_eq!(n.map(|n| (n.numero.0, n.data.0)), Some(("12".into(), "2017-03-10".into())));
+        assert_eq!(n.map(|n| (n.numero.0, n.data.map(|d| d.0))), Some(("12".into(), Some("2017-03-10".into()))));
     }
 
     #[test]

@@ -128,10 +128,14 @@ pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
             obj.insert("url".into(), json!(url));
         }
         if let Some(norm) = &law.norm {
-            obj.insert("legislationDate".into(), json!(norm.date.iso_date()));
+            if let Some(date) = norm.legislation_date() {
+                obj.insert("legislationDate".into(), json!(date));
+            }
             obj.insert("alternateName".into(), json!(norm.label()));
             if let (Some(uf), Some(municipality)) = (&site.config.uf, &site.config.municipality) {
-                obj.insert("legislationIdentifier".into(), json!(norm.urn(uf, municipality)));
+                if let Some(urn) = norm.urn(uf, municipality) {
+                    obj.insert("legislationIdentifier".into(), json!(urn));
+                }
             }
             obj.insert("legislationType".into(), json!(norm.kind));
             obj.insert("legislationJurisdiction".into(), json!(site.config.municipality));
@@ -161,10 +165,7 @@ pub fn law_view(site: &Site, law: &LegalText) -> LawView {
         title: law.title.clone(),
         url: law.origin.path.clone(),
         norm: law.norm.as_ref().map(|n| n.label()),
-        urn: law
-            .norm
-            .as_ref()
-            .and_then(|n| Some(n.urn(site.config.uf.as_deref()?, site.config.municipality.as_deref()?))),
+        urn: law.norm.as_ref().and_then(|n| n.urn(site.config.uf.as_deref()?, site.config.municipality.as_deref()?)),
         summary: law.summary.clone(),
         toc_html: crate::legal::render_toc(&law.tree),
         body_html: crate::legal::render_fragment(&law.tree),

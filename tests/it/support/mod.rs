@@ -10,10 +10,11 @@ pub fn fixtures() -> PathBuf {
 
 /// The five seed fixtures plus the example site at the repository root.
 pub fn valid_sites() -> Vec<(String, PathBuf)> {
-    let mut sites: Vec<(String, PathBuf)> = ["perdizes", "dourados", "nova-cruz", "alvares-florence", "apoio-social"]
-        .iter()
-        .map(|n| (n.to_string(), fixtures().join(n)))
-        .collect();
+    let mut sites: Vec<(String, PathBuf)> =
+        ["perdizes", "dourados", "nova-cruz", "alvares-florence", "apoio-social", "normas"]
+            .iter()
+            .map(|n| (n.to_string(), fixtures().join(n)))
+            .collect();
     sites.push(("exemplo".into(), PathBuf::from(env!("CARGO_MANIFEST_DIR"))));
     sites
 }
