@@ -2,7 +2,7 @@
 //! assessorias, the article that lists attributions, the competences text), no two pieces of
 //! content claim the same URL, and ordinary pages are grouped into their sections.
 
-use super::load::{AssessoriaRefs, Ref};
+use super::load::{AssessoriaRefs, NoticeRefs, Ref};
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -15,7 +15,7 @@ pub(super) fn resolve(
     site: &mut Site,
     secretariat: Option<(Secretariat, Option<Ref>)>,
     assessorias: Vec<(Assessoria, AssessoriaRefs)>,
-    notices: Vec<(Notice, Option<Ref>)>,
+    notices: Vec<(Notice, NoticeRefs)>,
     sections: Vec<Section>,
     diagnostics: &mut Diagnostics,
 ) {
@@ -62,9 +62,12 @@ pub(super) fn resolve(
         site.assessorias.push(assessoria);
     }
 
-    for (mut notice, unit) in notices {
-        if let Some(r) = unit {
+    for (mut notice, refs) in notices {
+        if let Some(r) = refs.unit {
             notice.unit = lookup(&unit_ids, &r, diagnostics, "unidade", "content/unidades/");
+        }
+        if let Some(r) = refs.organizer {
+            notice.organizer = lookup(&unit_ids, &r, diagnostics, "unidade organizadora", "content/unidades/");
         }
         site.notices.push(notice);
     }
