@@ -257,9 +257,10 @@ mod tests {
         assert_eq!(error("seg-sexta-feria"), "dia desconhecido: 'feria' (em 'seg-sexta-feria')");
         assert_eq!(error("seg a sex exceto qua"), "dia desconhecido: 'sex exceto qua' (em 'seg a sex exceto qua')");
         assert_eq!(error("seg-qua-sex"), "intervalo de dias ambíguo: 'seg-qua-sex'");
+        assert_eq!(error("segunda a quarta a sexta"), "intervalo de dias ambíguo: 'segunda a quarta a sexta'");
         assert_eq!(
-            error("segunda a quarta a sexta"),
-            "intervalo de dias ambíguo: 'segunda a quarta a sexta' (em 'segunda a quarta a sexta')"
+            error("Segunda a quarta a sexta, sáb"),
+            "intervalo de dias ambíguo: 'segunda a quarta a sexta' (em 'Segunda a quarta a sexta, sáb')"
         );
         assert_eq!(error(""), "dia desconhecido: ''");
         assert_eq!(error("seg-sex,qua"), "o dia quarta-feira aparece duas vezes em 'seg-sex,qua'");
