@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
+use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
 use crate::model::raw::{MenuItemYaml, SiteYaml};
 use crate::source::yaml::YamlDoc;
 use crate::source::SourceFile;
@@ -33,6 +34,9 @@ pub struct SiteConfig {
     /// The municipality's time zone: "today", "aberto agora" and calendar times are its.
     #[serde(serialize_with = "serialize_tz")]
     pub time_zone: chrono_tz::Tz,
+    /// The national holidays and the municipality's (`feriados:`), for "aberto agora".
+    #[serde(skip)]
+    pub holidays: HolidayCalendar,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
@@ -150,6 +154,20 @@ impl SiteConfig {
             },
             None => time_zone_of(uf.as_deref(), raw.municipio.as_deref()),
         };
+        let mut municipal: Vec<MunicipalHoliday> = Vec::new();
+        for holiday in raw.feriados.iter().flatten() {
+            let date = holiday.data.as_str();
+            match MunicipalHoliday::parse(date, holiday.nome.as_deref()) {
+                Ok(parsed) if municipal.iter().any(|m| m.date == parsed.date) => error(
+                    "data",
+                    date.trim(),
+                    format!("feriado repetido: {}", date.trim()),
+                    "cada feriado aparece uma vez em `feriados`; apague a repetição",
+                ),
+                Ok(parsed) => municipal.push(parsed),
+                Err(e) => error("data", date.trim(), e.message, e.help.as_deref().unwrap_or_default()),
+            }
+        }
         if let Some(problem) = command_line_problem {
             diagnostics.push(
                 Diagnostic::error(format!("--base-url inválida (na linha de comando): {problem}"))
@@ -172,6 +190,7 @@ impl SiteConfig {
             vlibras: raw.vlibras.unwrap_or(false),
             drafts: overrides.drafts,
             time_zone,
+            holidays: HolidayCalendar::new(municipal),
         })
     }
 
@@ -218,6 +237,7 @@ impl SiteConfig {
             vlibras: false,
             drafts: overrides.drafts,
             time_zone: time_zone_of(None, None),
+            holidays: HolidayCalendar::new(Vec::new()),
         }
     }
 

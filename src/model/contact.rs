@@ -5,6 +5,10 @@ use crate::model::datetime::shown;
 use crate::model::field_error::FieldError;
 use std::fmt;
 
+/// Any domain is fine: a council's address is often at a free e-mail provider.
+pub const EMAIL_HELP: &str = "um e-mail tem a forma nome@domínio, sem espaços, por exemplo \
+     cras@municipio.uf.gov.br ou conselho.municipal@gmail.com";
+
 const PHONE_HELP: &str = "escreva o telefone com DDD, por exemplo (34) 3663-1492, \
      (34) 99999-1234 ou 0800 123 4567";
 
@@ -76,6 +80,8 @@ pub struct Phone {
     ddd: Option<u8>,
     /// The digits after the DDD (8 or 9), or after 0800 (7). ASCII digits only.
     number: String,
+    /// The DDD came from `site.yaml`, not from the text: shown without it, as written.
+    ddd_from_site: bool,
 }
 
 impl Phone {
@@ -94,6 +100,9 @@ impl Phone {
         if text.is_empty() {
             return Err(FieldError::new("telefone vazio").with_help(PHONE_HELP));
         }
+        if let Some(split) = split_numbers(text, default_ddd) {
+            return Err(split);
+        }
         let mut digits = String::new();
         let mut plus = false;
         for c in text.chars() {
@@ -110,7 +119,7 @@ impl Phone {
             let Some(rest) = digits.strip_prefix("0800").filter(|r| r.len() == 7) else {
                 return Err(invalid(Some("0800 é seguido de 7 dígitos")));
             };
-            return Ok(Phone { kind: PhoneKind::TollFree, ddd: None, number: rest.to_owned() });
+            return Ok(Phone { kind: PhoneKind::TollFree, ddd: None, number: rest.to_owned(), ddd_from_site: false });
         } else if digits.len() >= 12 && digits.starts_with("55") {
             digits.get(2..).unwrap_or_default()
         } else if digits.len() >= 11 && digits.starts_with('0') {
@@ -119,6 +128,7 @@ impl Phone {
         } else {
             digits.as_str()
         };
+        let from_site = matches!(national.len(), 8 | 9);
         let (ddd, number) = match national.len() {
             10 | 11 => {
                 let (ddd, number) = national.split_at_checked(2).unwrap_or_default();
@@ -151,7 +161,7 @@ impl Phone {
             (9, _) => return Err(invalid(Some("números com 9 dígitos são de celular e começam com 9"))),
             _ => return Err(invalid(None)),
         };
-        Ok(Phone { kind, ddd: Some(ddd), number: number.to_owned() })
+        Ok(Phone { kind, ddd: Some(ddd), number: number.to_owned(), ddd_from_site: from_site })
     }
 
     pub fn kind(&self) -> PhoneKind {
@@ -176,22 +186,29 @@ impl Phone {
         }
     }
 
-    /// "(34) 3663-1492", "(67) 99999-1234", "0800 123 4567".
+    /// What schema.org `telephone` gets: "+553436631492", or "0800 123 4567" (a toll-free
+    /// number has no international form, and is never left out or `null`).
+    pub fn schema(&self) -> String {
+        self.e164().unwrap_or_else(|| self.display())
+    }
+
+    /// "(34) 3663-1492", "(67) 99999-1234", "0800 123 4567"; a number written without DDD is
+    /// shown without it ("3411-7742"): the DDD of `site.yaml` goes only into the link.
     pub fn display(&self) -> String {
         let split = |at: usize| self.number.split_at_checked(at).unwrap_or((self.number.as_str(), ""));
+        let local = |at: usize| {
+            let (a, b) = split(at);
+            format!("{a}-{b}")
+        };
         match (self.kind, self.ddd) {
             (PhoneKind::TollFree, _) | (_, None) => {
                 let (a, b) = split(3);
                 format!("0800 {a} {b}")
             }
-            (PhoneKind::Landline, Some(ddd)) => {
-                let (a, b) = split(4);
-                format!("({ddd:02}) {a}-{b}")
-            }
-            (PhoneKind::Mobile, Some(ddd)) => {
-                let (a, b) = split(5);
-                format!("({ddd:02}) {a}-{b}")
-            }
+            (PhoneKind::Landline, _) if self.ddd_from_site => local(4),
+            (PhoneKind::Mobile, _) if self.ddd_from_site => local(5),
+            (PhoneKind::Landline, Some(ddd)) => format!("({ddd:02}) {}", local(4)),
+            (PhoneKind::Mobile, Some(ddd)) => format!("({ddd:02}) {}", local(5)),
         }
     }
 }
@@ -200,6 +217,59 @@ impl fmt::Display for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display())
     }
+}
+
+/// Two numbers in one item ("49 3657-0269/49 98503-1188"): an error whose hint shows the
+/// list written one number per item. `None` when the text is not two good numbers.
+fn split_numbers(text: &str, default_ddd: Option<u8>) -> Option<FieldError> {
+    let lower = text.to_lowercase();
+    let pieces: Vec<&str> = lower
+        .split(['/', ';', ','])
+        .flat_map(|p| p.split(" ou "))
+        .flat_map(|p| p.split(" e "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let phones: Vec<Phone> = pieces.iter().map(|p| Phone::parse(p, default_ddd).ok()).collect::<Option<_>>()?;
+    let items: Vec<String> = pieces
+        .iter()
+        .zip(&phones)
+        .map(|(piece, phone)| {
+            format!("  - \"{}\"", if phone.ddd_from_site { piece.to_string() } else { phone.display() })
+        })
+        .collect();
+    Some(
+        FieldError::new(format!("{} telefones em um só item: {}", phones.len(), shown(text)))
+            .with_help(format!("escreva cada telefone em um item da lista:\n{}", items.join("\n"))),
+    )
+}
+
+/// A phone as a unit publishes it: the number and, optionally, what it is for
+/// ("Sobreaviso noturno e fins de semana").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LabelledPhone {
+    pub phone: Phone,
+    /// Trimmed, never empty.
+    pub label: Option<String>,
+}
+
+impl LabelledPhone {
+    pub fn new(phone: Phone, label: Option<&str>) -> Self {
+        let label = label.map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+        LabelledPhone { phone, label }
+    }
+}
+
+/// An e-mail address as published: a valid one (a `mailto:` link, in JSON-LD), or the
+/// editor's text kept as written when it does not look like an address (shown as text, with
+/// a warning; never "corrected").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EmailEntry {
+    Valid(Email),
+    AsWritten(String),
 }
 
 /// An e-mail address, with the domain in lowercase.
@@ -215,10 +285,10 @@ impl Email {
             if let Some(why) = why {
                 message.push_str(&format!(" ({why})"));
             }
-            FieldError::new(message).with_help("um e-mail tem a forma nome@dominio.gov.br")
+            FieldError::new(message).with_help(EMAIL_HELP)
         };
         if text.is_empty() {
-            return Err(FieldError::new("e-mail vazio").with_help("um e-mail tem a forma nome@dominio.gov.br"));
+            return Err(FieldError::new("e-mail vazio").with_help(EMAIL_HELP));
         }
         if text.chars().any(char::is_whitespace) {
             return Err(invalid(Some("tem espaços")));
@@ -423,6 +493,7 @@ mod tests {
         assert_eq!(p.ddd(), None);
         assert_eq!(p.display(), "0800 123 4567");
         assert_eq!(p.e164(), None);
+        assert_eq!(p.schema(), "0800 123 4567");
         assert_eq!(p.tel_href(), "tel:08001234567");
         assert_eq!(phone_err("0800 123 456", None).0, "telefone inválido: 0800 123 456 (0800 é seguido de 7 dígitos)");
     }
@@ -436,9 +507,13 @@ mod tests {
                 "escreva com o DDD, por exemplo (67) 3411-7742, ou defina `ddd` no site.yaml".to_owned()
             )
         );
+        // Without DDD: shown as written, the site's DDD only in the link.
         let p = Phone::parse("3411-7742", Some(67)).unwrap();
-        assert_eq!(p.display(), "(67) 3411-7742");
-        assert_eq!(Phone::parse("99999-1234", Some(67)).unwrap().display(), "(67) 99999-1234");
+        assert_eq!(p.display(), "3411-7742");
+        assert_eq!(p.tel_href(), "tel:+556734117742");
+        assert_eq!(p.schema(), "+556734117742");
+        assert_eq!(Phone::parse("34117742", Some(67)).unwrap().display(), "3411-7742");
+        assert_eq!(Phone::parse("99999-1234", Some(67)).unwrap().display(), "99999-1234");
         // A number with its own DDD keeps it.
         assert_eq!(Phone::parse("(34) 3663-1492", Some(67)).unwrap().display(), "(34) 3663-1492");
         assert_eq!(phone_err("3411-7742", Some(10)).0, "DDD padrão inválido: 10");
@@ -476,9 +551,28 @@ mod tests {
             )
         );
         assert_eq!(phone_err("  ", None).0, "telefone vazio");
-        for bad in ["(34) 3663-1492 / 3663-1493", "123", "34 3663-14920000", "++55 34 3663-1492", "34 3663+1492"] {
+        for bad in ["(34) 3663-1492 / 3663-1493x", "123", "34 3663-14920000", "++55 34 3663-1492", "34 3663+1492"] {
             assert!(Phone::parse(bad, Some(34)).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn two_numbers_in_one_item_show_the_split() {
+        let (message, help) = phone_err("49 3657-0269/49 98503-1188", None);
+        assert_eq!(message, "2 telefones em um só item: 49 3657-0269/49 98503-1188");
+        assert_eq!(help, "escreva cada telefone em um item da lista:\n  - \"(49) 3657-0269\"\n  - \"(49) 98503-1188\"");
+        let (message, help) = phone_err("3663-1492 ou 3663-1493", Some(34));
+        assert_eq!(message, "2 telefones em um só item: 3663-1492 ou 3663-1493");
+        assert!(help.ends_with("  - \"3663-1492\"\n  - \"3663-1493\""), "{help}");
+        // Not two good numbers: the ordinary error.
+        assert_eq!(phone_err("(34) 3663-1492 / ramal 2", None).0, "telefone inválido: (34) 3663-1492 / ramal 2");
+    }
+
+    #[test]
+    fn labels_are_trimmed() {
+        let p = LabelledPhone::new(phone("(49) 98406-9822"), Some(" Sobreaviso noturno "));
+        assert_eq!(p.label.as_deref(), Some("Sobreaviso noturno"));
+        assert_eq!(LabelledPhone::new(phone("(49) 98406-9822"), Some("  ")).label, None);
     }
 
     #[test]
@@ -500,7 +594,9 @@ mod tests {
         assert_eq!(Email::parse("a+b&c@x.gov.br").unwrap().mailto_href(), "mailto:a+b%26c@x.gov.br");
         assert_eq!(Email::parse("joão@x.gov.br").unwrap().mailto_href(), "mailto:jo%C3%A3o@x.gov.br");
         assert!(Email::parse("conselho.cmas@perdizes-mg.gov.br").is_ok());
-        let help = "um e-mail tem a forma nome@dominio.gov.br".to_owned();
+        let help = EMAIL_HELP.to_owned();
+        assert!(!help.contains("dominio.gov.br"), "the hint must not suggest that only .gov.br is valid");
+        assert!(Email::parse("conselho.cmas@gmail.com").is_ok());
         let err = |s: &str| {
             let e = Email::parse(s).unwrap_err();
             (e.message, e.help.unwrap_or_default())
@@ -570,10 +666,10 @@ mod tests {
             ddd in proptest::option::of(10u8..100),
         ) {
             if let Ok(p) = Phone::parse(&s, ddd) {
-                let again = Phone::parse(&p.display(), None);
+                let again = Phone::parse(&p.display(), ddd);
                 prop_assert_eq!(again.as_ref().ok(), Some(&p));
                 if let Some(e164) = p.e164() {
-                    prop_assert_eq!(Phone::parse(&e164, None).ok(), Some(p.clone()));
+                    prop_assert_eq!(Phone::parse(&e164, None).ok().and_then(|q| q.e164()), Some(e164.clone()));
                     prop_assert_eq!(e164.len(), if p.kind() == PhoneKind::Mobile { 14 } else { 13 });
                 }
             }

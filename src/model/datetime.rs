@@ -278,6 +278,11 @@ impl DateTime {
         DateTime { value: date.0.and_time(NaiveTime::MIN), has_time: false }
     }
 
+    /// A date at `hour:minute`; `None` for a time that does not exist.
+    pub fn at(date: Date, hour: u32, minute: u32) -> Option<DateTime> {
+        NaiveTime::from_hms_opt(hour, minute, 0).map(|time| DateTime { value: date.0.and_time(time), has_time: true })
+    }
+
     /// A date and time, e.g. the moment of the build.
     pub fn from_naive(value: NaiveDateTime) -> DateTime {
         DateTime { value, has_time: true }

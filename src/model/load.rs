@@ -2,11 +2,12 @@
 //! convert the DTO into domain types (validating every value), then check cross-file rules.
 //! All problems go to the Diagnostics sink; loading goes on so that one run reports them all.
 
-use super::contact::{Email, Phone};
+use super::contact::{Email, EmailEntry, LabelledPhone, Phone};
 use super::datetime::{Date, DateTime};
 use super::field_error::FieldError;
 use super::hours::OpeningHours;
 use super::raw::{self, Text};
+use super::schedule;
 use super::slug::{self, content_path, slugify};
 use super::*;
 use crate::config::SiteConfig;
@@ -65,7 +66,7 @@ pub(super) struct Pending {
     pub(super) secretariat: Option<(Secretariat, Option<Ref>)>,
     units: Vec<Unit>,
     pub(super) assessorias: Vec<(Assessoria, AssessoriaRefs)>,
-    pub(super) notices: Vec<(Notice, Option<Ref>)>,
+    pub(super) notices: Vec<(Notice, NoticeRefs)>,
     laws: Vec<LegalText>,
     pages: Vec<Page>,
     pub(super) sections: Vec<Section>,
@@ -88,6 +89,12 @@ pub(super) struct AssessoriaRefs {
     pub(super) unit: Option<Ref>,
     pub(super) superior: Option<Ref>,
     pub(super) attributions: Option<Ref>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct NoticeRefs {
+    pub(super) unit: Option<Ref>,
+    pub(super) organizer: Option<Ref>,
 }
 
 fn reference(doc: &YamlDoc<'_>, key: &str, target: Option<&String>) -> Option<Ref> {
@@ -206,13 +213,40 @@ impl Loader<'_> {
         self.check(doc, key, text.as_str(), Date::parse(text.as_str()))
     }
 
-    fn phones(&mut self, doc: &YamlDoc<'_>, phones: &[Text]) -> Vec<Phone> {
+    fn phones(&mut self, doc: &YamlDoc<'_>, phones: &[raw::PhoneYaml]) -> Vec<LabelledPhone> {
         let ddd = self.config.default_ddd;
-        phones.iter().filter_map(|p| self.check(doc, "telefones", p.as_str(), Phone::parse(p.as_str(), ddd))).collect()
+        phones
+            .iter()
+            .filter_map(|p| {
+                let phone = self.check(doc, "telefones", p.numero.as_str(), Phone::parse(p.numero.as_str(), ddd))?;
+                Some(LabelledPhone::new(phone, p.descricao.as_deref()))
+            })
+            .collect()
     }
 
-    fn emails(&mut self, doc: &YamlDoc<'_>, emails: &[String]) -> Vec<Email> {
-        emails.iter().filter_map(|e| self.check(doc, "emails", e, Email::parse(e))).collect()
+    /// A malformed address is published as the editor wrote it, as text, with a warning: it
+    /// may still be what a reader needs, and only a person can correct it.
+    fn emails(&mut self, doc: &YamlDoc<'_>, emails: &[String]) -> Vec<EmailEntry> {
+        let mut out = Vec::new();
+        for text in emails {
+            match Email::parse(text) {
+                Ok(email) => out.push(EmailEntry::Valid(email)),
+                Err(e) => {
+                    let kept = !text.trim().is_empty();
+                    let consequence = if kept { "publicado como texto, sem link" } else { "nada foi publicado" };
+                    self.diagnostics.push(
+                        Diagnostic::warning(format!("{}; {consequence}", e.message))
+                            .in_file(doc.file)
+                            .at(doc.locate_value("emails", text))
+                            .with_help_opt(e.help),
+                    );
+                    if kept {
+                        out.push(EmailEntry::AsWritten(text.trim().to_string()));
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn drafted(&self, draft: bool) -> bool {
@@ -281,7 +315,8 @@ impl Loader<'_> {
         };
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
-        let hours = self.hours(&doc, &raw);
+        let hours = self.hours(&doc, raw.horario.as_ref(), &raw.excecoes);
+        let on_call = raw.plantao.as_ref().and_then(|p| self.on_call(&doc, p));
         let address = raw.endereco.map(|a| Address {
             street: a.logradouro,
             district: a.bairro,
@@ -301,16 +336,27 @@ impl Loader<'_> {
             phones,
             emails,
             hours,
+            on_call,
             services: raw.servicos,
             text: raw.texto,
             weight: raw.peso.unwrap_or(0),
         });
     }
 
-    fn hours(&mut self, doc: &YamlDoc<'_>, raw: &raw::UnitYaml) -> Option<OpeningHours> {
-        let entries: Vec<(String, String)> =
-            raw.horario.as_ref()?.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect();
-        let mut hours = match OpeningHours::from_entries(&entries) {
+    fn hours(
+        &mut self,
+        doc: &YamlDoc<'_>,
+        written: Option<&raw::HoursYaml>,
+        exceptions: &[raw::ExceptionYaml],
+    ) -> Option<OpeningHours> {
+        let entries = match written? {
+            raw::HoursYaml::Entries(entries) => entries,
+            raw::HoursYaml::Text(text) => {
+                self.report(doc, "horario", text.trim(), hours::suggest::without_days(text));
+                return None;
+            }
+        };
+        let mut hours = match OpeningHours::from_entries(entries) {
             Ok(hours) => hours,
             Err(e) => {
                 // Point at the first entry whose own parse fails, or at the `horario` key.
@@ -325,7 +371,7 @@ impl Loader<'_> {
                 return None;
             }
         };
-        for exception in &raw.excecoes {
+        for exception in exceptions {
             let parsed = hours::Exception::parse(
                 exception.data.as_str(),
                 exception.horario.as_str(),
@@ -337,6 +383,25 @@ impl Loader<'_> {
         Some(hours)
     }
 
+    fn on_call(&mut self, doc: &YamlDoc<'_>, raw: &raw::OnCallYaml) -> Option<OnCall> {
+        let trimmed = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+        let phones = self.phones(doc, &raw.telefones);
+        let hours = self.hours(doc, raw.horario.as_ref(), &[]);
+        let description = trimmed(&raw.descricao);
+        if description.is_none() && raw.horario.is_none() {
+            let e = FieldError::new("o plantão não diz quando atende").with_help(
+                "acrescente `descricao:` (por exemplo \"Noites, fins de semana e feriados\") ou `horario:` \
+                 (por exemplo `todos os dias: 24h`)",
+            );
+            self.report(doc, "plantao", "plantao:", e);
+            return None;
+        }
+        if raw.horario.is_some() && hours.is_none() {
+            return None;
+        }
+        Some(OnCall { name: trimmed(&raw.nome), description, phones, hours })
+    }
+
     fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::AssessoriaYaml>(&doc) else { return };
         if self.drafted(raw.rascunho) {
@@ -344,6 +409,13 @@ impl Loader<'_> {
         }
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
+        let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
+            let tipo = raw.tipo.as_deref().unwrap_or_default();
+            let e = FieldError::new(format!("tipo desconhecido: {tipo}"))
+                .with_help(format!("use um destes: {}", StructureKind::NAMES.join(", ")));
+            self.report(&doc, "tipo", tipo, e);
+            StructureKind { position: false, gender: Gender::Unknown }
+        });
         let (attributions, attributions_ref) = match &raw.atribuicoes {
             None => (Attributions::None, None),
             Some(raw::AttributionsYaml::List(list)) => (Attributions::List(list.clone()), None),
@@ -357,6 +429,7 @@ impl Loader<'_> {
         let assessoria = Assessoria {
             origin,
             id: stem.to_string(),
+            kind,
             title: raw.titulo.clone(),
             acronym: raw.sigla.clone(),
             head: raw.responsavel.clone(),
@@ -389,29 +462,87 @@ impl Loader<'_> {
                 kind
             }
         };
-        let start = self.check(&doc, "inicio", raw.inicio.as_str(), DateTime::parse(raw.inicio.as_str()));
-        let end = raw.fim.as_ref().and_then(|f| self.check(&doc, "fim", f.as_str(), DateTime::parse(f.as_str())));
-        let (Some(kind), Some(start)) = (kind, start) else { return };
-        if let (Some(end_text), Some(end)) = (&raw.fim, &end) {
-            if let Err(e) = datetime::Period::new(start, Some(*end)) {
-                self.report(&doc, "fim", end_text.as_str(), e);
-                return;
-            }
-        }
-        let unit_ref = reference(&doc, "unidade", raw.unidade.as_ref());
+        let schedule = self.schedule(&doc, &raw);
+        let (Some(kind), Some((start, end, series))) = (kind, schedule) else { return };
+        let refs = NoticeRefs {
+            unit: reference(&doc, "unidade", raw.unidade.as_ref()),
+            organizer: reference(&doc, "organizador", raw.organizador.as_ref()),
+        };
         let notice = Notice {
             origin,
             title: raw.titulo,
             kind,
             start,
             end,
+            series,
             place: raw.local,
             address: raw.endereco,
             unit: None,
+            organizer: None,
             description: raw.descricao,
             body,
         };
-        self.pending.notices.push((notice, unit_ref));
+        self.pending.notices.push((notice, refs));
+    }
+
+    /// When a notice happens: `inicio` (and `fim`), or a series of `datas` at one `horario`.
+    fn schedule(
+        &mut self,
+        doc: &YamlDoc<'_>,
+        raw: &raw::NoticeYaml,
+    ) -> Option<(DateTime, Option<DateTime>, Vec<Occurrence>)> {
+        if let Some(dates) = &raw.datas {
+            let misplaced = [("inicio", raw.inicio.as_ref()), ("fim", raw.fim.as_ref())];
+            if let Some((key, Some(text))) = misplaced.into_iter().find(|(_, v)| v.is_some()) {
+                let e = FieldError::new(format!("`{key}` e `datas` no mesmo aviso")).with_help(
+                    "uma série de reuniões usa só `datas` e `horario` (por exemplo `horario: 14h às 16h`); \
+                     um aviso de uma data só usa `inicio` e `fim`",
+                );
+                self.report(doc, key, text.as_str(), e);
+                return None;
+            }
+            let texts: Vec<&str> = dates.iter().map(Text::as_str).collect();
+            return match schedule::series(&texts, raw.horario.as_ref().map(Text::as_str)) {
+                Ok(series) => {
+                    let first = series.first()?.start;
+                    Some((first, None, series))
+                }
+                Err((index, e)) => {
+                    match index.and_then(|i| texts.get(i)) {
+                        Some(text) => self.report(doc, "datas", text, e),
+                        None => {
+                            let at = raw.horario.as_ref().map_or("datas:", Text::as_str);
+                            self.report(doc, "horario", at, e);
+                        }
+                    }
+                    None
+                }
+            };
+        }
+        let Some(inicio) = &raw.inicio else {
+            let e = FieldError::new("campo obrigatório ausente: `inicio`").with_help(
+                "acrescente `inicio: 26/09/2019 14:00` (data e hora), ou, para uma série de reuniões, \
+                 `datas:` com a lista de datas (veja docs/conteudo.md)",
+            );
+            self.report(doc, "inicio", "", e);
+            return None;
+        };
+        if let Some(time) = &raw.horario {
+            let e = FieldError::new("`horario` vale só para uma série de `datas`")
+                .with_help("escreva a hora em `inicio` (por exemplo 26/09/2019 14:00) e o fim em `fim`");
+            self.report(doc, "horario", time.as_str(), e);
+            return None;
+        }
+        let start = self.check(doc, "inicio", inicio.as_str(), DateTime::parse(inicio.as_str()));
+        let end = raw.fim.as_ref().and_then(|f| self.check(doc, "fim", f.as_str(), DateTime::parse(f.as_str())));
+        let start = start?;
+        if let (Some(end_text), Some(end)) = (&raw.fim, &end) {
+            if let Err(e) = datetime::Period::new(start, Some(*end)) {
+                self.report(doc, "fim", end_text.as_str(), e);
+                return None;
+            }
+        }
+        Some((start, end, Vec::new()))
     }
 
     fn law(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {

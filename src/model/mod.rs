@@ -5,20 +5,24 @@
 pub mod contact;
 pub mod datetime;
 pub mod field_error;
+pub mod holidays;
 pub mod hours;
 pub mod load;
 pub mod raw;
+pub mod schedule;
 pub mod slug;
+pub mod structure;
 mod validate;
 
 use crate::config::SiteConfig;
 use crate::legal::NormativeText;
 use chrono::Datelike;
-use contact::{Email, Phone};
+use contact::{EmailEntry, LabelledPhone};
 use datetime::{Date, DateTime};
 use field_error::FieldError;
 use hours::OpeningHours;
 use std::path::PathBuf;
+pub use structure::{Gender, StructureKind};
 
 /// Where a piece of content came from and where it is published.
 #[derive(Debug, Clone)]
@@ -138,12 +142,26 @@ pub struct Unit {
     pub acronym: Option<String>,
     pub main: bool,
     pub address: Option<Address>,
-    pub phones: Vec<Phone>,
-    pub emails: Vec<Email>,
+    pub phones: Vec<LabelledPhone>,
+    pub emails: Vec<EmailEntry>,
     pub hours: Option<OpeningHours>,
+    /// `plantao:` — an on-call service beside (or instead of) opening hours.
+    pub on_call: Option<OnCall>,
     pub services: Vec<String>,
     pub text: Option<String>,
     pub weight: i64,
+}
+
+/// An on-call service: a phone that answers when the unit is closed (plantão, sobreaviso),
+/// described in words and/or with its own hours. Never presented as opening hours.
+#[derive(Debug, Clone)]
+pub struct OnCall {
+    /// What the page calls it ("Sobreaviso"); the theme says "Plantão" when absent.
+    pub name: Option<String>,
+    /// "Noites, fins de semana e feriados". At least one of `description` and `hours`.
+    pub description: Option<String>,
+    pub phones: Vec<LabelledPhone>,
+    pub hours: Option<OpeningHours>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -190,6 +208,7 @@ pub enum Attributions {
 pub struct Assessoria {
     pub origin: Origin,
     pub id: String,
+    pub kind: StructureKind,
     pub title: String,
     pub acronym: Option<String>,
     pub head: Option<String>,
@@ -197,12 +216,26 @@ pub struct Assessoria {
     pub unit: Option<usize>,
     /// Index into `Site::assessorias`.
     pub superior: Option<usize>,
-    pub phones: Vec<Phone>,
-    pub emails: Vec<Email>,
+    pub phones: Vec<LabelledPhone>,
+    pub emails: Vec<EmailEntry>,
     pub attributions: Attributions,
     pub weight: i64,
     pub description: Option<String>,
     pub body: Body,
+}
+
+/// One date of a notice: when it starts and, optionally, ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Occurrence {
+    pub start: DateTime,
+    pub end: Option<DateTime>,
+}
+
+impl Occurrence {
+    /// The last moment it stands for (the end of its day for a date alone).
+    pub fn last_moment(&self) -> DateTime {
+        self.end.unwrap_or(self.start).end_of_event()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -210,14 +243,46 @@ pub struct Notice {
     pub origin: Origin,
     pub title: String,
     pub kind: NoticeKind,
+    /// The start of the (first) date.
     pub start: DateTime,
+    /// The end of a single notice; `None` for a series (each date has its own).
     pub end: Option<DateTime>,
+    /// A series of meetings (`datas:`): every date, sorted, at least two; empty for a
+    /// single notice.
+    pub series: Vec<Occurrence>,
     pub place: Option<String>,
     pub address: Option<String>,
-    /// Index into `Site::units`.
+    /// Index into `Site::units`: where it happens.
     pub unit: Option<usize>,
+    /// Index into `Site::units`: who organises it (the secretariat when `None`).
+    pub organizer: Option<usize>,
     pub description: Option<String>,
     pub body: Body,
+}
+
+impl Notice {
+    /// Every date: the series, or the single start and end.
+    pub fn occurrences(&self) -> Vec<Occurrence> {
+        if self.series.is_empty() {
+            vec![Occurrence { start: self.start, end: self.end }]
+        } else {
+            self.series.clone()
+        }
+    }
+
+    pub fn is_series(&self) -> bool {
+        !self.series.is_empty()
+    }
+
+    /// The last moment of its last date.
+    pub fn last_moment(&self) -> DateTime {
+        self.occurrences().iter().map(Occurrence::last_moment).max().unwrap_or(self.start)
+    }
+
+    /// The first date not over at `now`.
+    pub fn next_occurrence(&self, now: DateTime) -> Option<Occurrence> {
+        self.occurrences().into_iter().find(|o| o.last_moment() >= now)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -420,21 +485,21 @@ impl Site {
         self.units.iter().find(|u| u.main).or_else(|| self.units.first())
     }
 
-    /// Notices that have not ended, soonest first.
+    /// Notices that have not ended, soonest next date first.
     pub fn upcoming_notices(&self) -> Vec<&Notice> {
         let mut list: Vec<&Notice> = self.notices.iter().filter(|n| !self.is_past(n)).collect();
-        list.sort_by_key(|n| n.start);
+        list.sort_by_key(|n| n.next_occurrence(self.today).map_or(n.start, |o| o.start));
         list
     }
 
-    /// Notices that have ended, newest first.
+    /// Notices that have ended, the most recent last date first.
     pub fn past_notices(&self) -> Vec<&Notice> {
         let mut list: Vec<&Notice> = self.notices.iter().filter(|n| self.is_past(n)).collect();
-        list.sort_by_key(|n| std::cmp::Reverse(n.start));
+        list.sort_by_key(|n| std::cmp::Reverse(n.occurrences().last().map_or(n.start, |o| o.start)));
         list
     }
 
     fn is_past(&self, notice: &Notice) -> bool {
-        notice.end.as_ref().unwrap_or(&notice.start).end_of_event() < self.today
+        notice.last_moment() < self.today
     }
 }

@@ -2,54 +2,54 @@
 //! front-matter keys, unknown keys rejected. Nothing here is validated beyond its YAML type;
 //! `model::load` turns these into the domain types whose fields are always valid.
 
-use serde::de::{self, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A YAML scalar read as text whatever its YAML type: `numero: 12` and `numero: "12"` are
-/// the same to an editor.
+/// the same to an editor. Anything else (a list, a group of keys, nothing) is refused with
+/// serde's own "invalid type" error, located where it is, which the YAML layer translates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Text(pub String);
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+        Ok(Text(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+}
 
 impl<'de> Deserialize<'de> for Text {
     /// Asked as text: serde_yaml then hands over any scalar as written (`12`, `1.50`, `true`).
     /// Other deserializers may still offer numbers and booleans; they are taken as text too.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl Visitor<'_> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text(v))
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-        }
-
         deserializer.deserialize_str(TextVisitor)
     }
 }
@@ -81,6 +81,16 @@ pub struct SiteYaml {
     pub permitir_html: Option<bool>,
     pub vlibras: Option<bool>,
     pub fuso_horario: Option<String>,
+    /// Municipal holidays.
+    pub feriados: Option<Vec<HolidayYaml>>,
+}
+
+/// One municipal holiday in `site.yaml`: `data: 15/08`, `nome: Padroeira`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayYaml {
+    pub data: Text,
+    pub nome: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,12 +157,13 @@ pub struct UnitYaml {
     pub principal: bool,
     pub endereco: Option<AddressYaml>,
     #[serde(default)]
-    pub telefones: Vec<Text>,
+    pub telefones: Vec<PhoneYaml>,
     #[serde(default)]
     pub emails: Vec<String>,
-    pub horario: Option<BTreeMap<String, Text>>,
+    pub horario: Option<HoursYaml>,
     #[serde(default)]
     pub excecoes: Vec<ExceptionYaml>,
+    pub plantao: Option<OnCallYaml>,
     #[serde(default)]
     pub servicos: Vec<String>,
     pub texto: Option<String>,
@@ -179,18 +190,125 @@ pub struct ExceptionYaml {
     pub motivo: Option<String>,
 }
 
+/// A phone: `"(34) 3663-1492"`, or `numero:` with a `descricao:` of what it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneYaml {
+    pub numero: Text,
+    pub descricao: Option<String>,
+}
+
+/// The keys of a phone written as a group, read as serde reads a struct's field names, so an
+/// unknown key is reported at its own line with the accepted ones.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum PhoneField {
+    Numero,
+    Descricao,
+}
+
+struct PhoneVisitor;
+
+impl<'de> Visitor<'de> for PhoneVisitor {
+    type Value = PhoneYaml;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or a map with numero and descricao")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<PhoneYaml, E> {
+        Ok(PhoneYaml { numero: Text(v.to_owned()), descricao: None })
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<PhoneYaml, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<PhoneYaml, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PhoneYaml, A::Error> {
+        let (mut numero, mut descricao) = (None, None);
+        while let Some(key) = map.next_key::<PhoneField>()? {
+            match key {
+                PhoneField::Numero if numero.is_none() => numero = Some(map.next_value::<Text>()?),
+                PhoneField::Descricao if descricao.is_none() => descricao = Some(map.next_value::<Text>()?.0),
+                PhoneField::Numero => return Err(de::Error::duplicate_field("numero")),
+                PhoneField::Descricao => return Err(de::Error::duplicate_field("descricao")),
+            }
+        }
+        let numero = numero.ok_or_else(|| de::Error::missing_field("numero"))?;
+        Ok(PhoneYaml { numero, descricao })
+    }
+}
+
+impl<'de> Deserialize<'de> for PhoneYaml {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PhoneVisitor)
+    }
+}
+
+/// `horario:` as written: its keys (days, `feriados`, `observacao`) and values in the order
+/// written; or a text, which lacks the days and is reported with the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HoursYaml {
+    Entries(Vec<(String, String)>),
+    Text(String),
+}
+
+struct HoursVisitor;
+
+impl<'de> Visitor<'de> for HoursVisitor {
+    type Value = HoursYaml;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<HoursYaml, E> {
+        Ok(HoursYaml::Text(v.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HoursYaml, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<Text, Text>()? {
+            entries.push((key.0, value.0));
+        }
+        Ok(HoursYaml::Entries(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for HoursYaml {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(HoursVisitor)
+    }
+}
+
+/// `plantao:` — an on-call service (plantão, sobreaviso): what it is, its phones, and when
+/// it answers, in words or as hours.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnCallYaml {
+    pub nome: Option<String>,
+    pub descricao: Option<String>,
+    #[serde(default)]
+    pub telefones: Vec<PhoneYaml>,
+    pub horario: Option<HoursYaml>,
+}
+
 /// Front matter of `content/estrutura/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssessoriaYaml {
     #[serde(alias = "title")]
     pub titulo: String,
+    pub tipo: Option<String>,
     pub sigla: Option<String>,
     pub responsavel: Option<String>,
     pub unidade: Option<String>,
     pub superior: Option<String>,
     #[serde(default)]
-    pub telefones: Vec<Text>,
+    pub telefones: Vec<PhoneYaml>,
     #[serde(default)]
     pub emails: Vec<String>,
     pub atribuicoes: Option<AttributionsYaml>,
@@ -244,11 +362,17 @@ pub struct NoticeYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub tipo: Option<String>,
-    pub inicio: Text,
+    /// `inicio`, or `datas` for a series of meetings (one required, not both).
+    pub inicio: Option<Text>,
     pub fim: Option<Text>,
+    pub datas: Option<Vec<Text>>,
+    /// The time of every date of `datas`: `14:00` or `14h às 16h`.
+    pub horario: Option<Text>,
     pub local: Option<String>,
     pub endereco: Option<String>,
     pub unidade: Option<String>,
+    /// The unit that organises it (a file of `unidades/`); the secretariat when absent.
+    pub organizador: Option<String>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
     #[serde(alias = "description")]
@@ -306,6 +430,44 @@ mod tests {
     fn text_accepts_any_scalar() {
         let n: Option<NormYaml> = serde_yaml::from_str("tipo: lei\nnumero: 12\ndata: 2017-03-10").ok();
         assert_eq!(n.map(|n| (n.numero.0, n.data.map(|d| d.0))), Some(("12".into(), Some("2017-03-10".into()))));
+    }
+
+    #[test]
+    fn text_refuses_groups_and_lists_with_a_plain_type_error() {
+        let e = serde_yaml::from_str::<NormYaml>("tipo: lei\nnumero: {a: 1}\ndata: x").err().map(|e| e.to_string());
+        assert!(e.as_deref().unwrap_or("").starts_with("numero: invalid type: map, expected a string"), "{e:?}");
+    }
+
+    #[test]
+    fn phones_plain_or_with_a_description() {
+        let u: Option<UnitYaml> = serde_yaml::from_str(
+            "nome: X\ntelefones:\n  - \"(49) 3657-0269\"\n  - numero: \"(49) 98406-9822\"\n    descricao: Sobreaviso\n  - 4936570269\n",
+        )
+        .ok();
+        let phones = u.map(|u| u.telefones).unwrap_or_default();
+        assert_eq!(phones.len(), 3);
+        assert_eq!(
+            phones[1],
+            PhoneYaml { numero: Text("(49) 98406-9822".into()), descricao: Some("Sobreaviso".into()) }
+        );
+        assert_eq!(phones[2].numero.0, "4936570269");
+        let e = serde_yaml::from_str::<UnitYaml>("nome: X\ntelefones:\n  - numero: \"1\"\n    descrição: y\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("unknown field `descrição`, expected `numero` or `descricao`"), "{e}");
+        assert!(e.contains("line 4"), "{e}");
+    }
+
+    #[test]
+    fn hours_keep_the_order_written_or_are_a_text() {
+        let u: Option<UnitYaml> =
+            serde_yaml::from_str("nome: X\nhorario:\n  sex: 8h-12h\n  seg: 9h-10h\n  observacao: x\n").ok();
+        let expected =
+            vec![("sex".into(), "8h-12h".into()), ("seg".into(), "9h-10h".into()), ("observacao".into(), "x".into())];
+        assert_eq!(u.and_then(|u| u.horario), Some(HoursYaml::Entries(expected)));
+        let u: Option<UnitYaml> = serde_yaml::from_str("nome: X\nhorario: 8h às 12h, 13h30 às 17h30\n").ok();
+        assert_eq!(u.and_then(|u| u.horario), Some(HoursYaml::Text("8h às 12h, 13h30 às 17h30".into())));
     }
 
     #[test]

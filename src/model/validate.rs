@@ -2,7 +2,7 @@
 //! assessorias, the article that lists attributions, the competences text), no two pieces of
 //! content claim the same URL, and ordinary pages are grouped into their sections.
 
-use super::load::{AssessoriaRefs, Ref};
+use super::load::{AssessoriaRefs, NoticeRefs, Ref};
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,7 +16,7 @@ pub(super) fn resolve(
     site: &mut Site,
     secretariat: Option<(Secretariat, Option<Ref>)>,
     assessorias: Vec<(Assessoria, AssessoriaRefs)>,
-    notices: Vec<(Notice, Option<Ref>)>,
+    notices: Vec<(Notice, NoticeRefs)>,
     sections: Vec<Section>,
     failed: &BTreeSet<PathBuf>,
     diagnostics: &mut Diagnostics,
@@ -64,9 +64,12 @@ pub(super) fn resolve(
         site.assessorias.push(assessoria);
     }
 
-    for (mut notice, unit) in notices {
-        if let Some(r) = unit {
+    for (mut notice, refs) in notices {
+        if let Some(r) = refs.unit {
             notice.unit = lookup(&unit_ids, &r, diagnostics, failed, UNITS);
+        }
+        if let Some(r) = refs.organizer {
+            notice.organizer = lookup(&unit_ids, &r, diagnostics, failed, ORGANIZERS);
         }
         site.notices.push(notice);
     }
@@ -84,6 +87,7 @@ struct Target {
 }
 
 const UNITS: Target = Target { what: "unidade", folder: "content/unidades/", extension: ".yaml" };
+const ORGANIZERS: Target = Target { what: "unidade organizadora", folder: "content/unidades/", extension: ".yaml" };
 const SUPERIORS: Target = Target { what: "assessoria superior", folder: "content/estrutura/", extension: ".md" };
 
 fn lookup(

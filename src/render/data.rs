@@ -2,10 +2,12 @@
 //! the legal-text view, the organisation chart and the site map. Absolute URLs (from
 //! `base_url`) appear only here, where the standards need them.
 
+use super::instant;
 use crate::legal::{Provision, ProvisionKind};
-use crate::model::{LegalText, Notice, Site, Unit};
+use crate::model::contact::{EmailEntry, LabelledPhone};
+use crate::model::{LegalText, Notice, Occurrence, Site, Unit};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// JSON for a `<script type="application/ld+json">`: `</` escaped so it cannot close the tag.
 pub fn script_safe_json(value: &Value) -> String {
@@ -16,66 +18,140 @@ fn absolute(site: &Site, path: &str) -> Option<String> {
     site.config.absolute(path)
 }
 
+/// Inserts `value` under `key` unless it is empty: JSON-LD never says `null` nor lists
+/// nothing (what is unknown is left out).
+fn put(obj: &mut Map<String, Value>, key: &str, value: Value) {
+    let empty = match &value {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::String(s) => s.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    };
+    if !empty {
+        obj.insert(key.to_owned(), value);
+    }
+}
+
 fn address_ld(unit: &Unit) -> Option<Value> {
     let a = unit.address.as_ref()?;
-    Some(json!({
-        "@type": "PostalAddress",
-        "streetAddress": a.street,
-        "addressLocality": a.municipality,
-        "addressRegion": a.uf,
-        "postalCode": a.postal_code,
-        "addressCountry": "BR",
-    }))
+    let mut obj = Map::new();
+    obj.insert("@type".into(), json!("PostalAddress"));
+    put(&mut obj, "streetAddress", json!(a.street));
+    put(&mut obj, "addressLocality", json!(a.municipality));
+    put(&mut obj, "addressRegion", json!(a.uf));
+    put(&mut obj, "postalCode", json!(a.postal_code));
+    obj.insert("addressCountry".into(), json!("BR"));
+    Some(Value::Object(obj))
+}
+
+fn telephones(phones: &[LabelledPhone]) -> Value {
+    json!(phones.iter().map(|p| p.phone.schema()).collect::<Vec<_>>())
+}
+
+fn emails(emails: &[EmailEntry]) -> Value {
+    json!(emails
+        .iter()
+        .filter_map(|e| match e {
+            EmailEntry::Valid(e) => Some(e.as_str()),
+            EmailEntry::AsWritten(_) => None,
+        })
+        .collect::<Vec<_>>())
+}
+
+/// `ContactPoint`s: each labelled phone, and the on-call service with its phones and hours.
+fn contact_points(site: &Site, unit: &Unit) -> Vec<Value> {
+    let mut points = Vec::new();
+    for p in unit.phones.iter().filter(|p| p.label.is_some()) {
+        let mut obj = Map::new();
+        obj.insert("@type".into(), json!("ContactPoint"));
+        put(&mut obj, "contactType", json!(p.label));
+        obj.insert("telephone".into(), json!(p.phone.schema()));
+        points.push(Value::Object(obj));
+    }
+    if let Some(on_call) = &unit.on_call {
+        let name = on_call.name.as_deref().unwrap_or("Plantão");
+        let hours = on_call
+            .hours
+            .as_ref()
+            .map(|h| super::hours::schema_org(h, &site.config.holidays, Some(site.today.date())))
+            .unwrap_or(Value::Null);
+        let base = |telephone: Option<String>, label: Option<&str>| {
+            let mut obj = Map::new();
+            obj.insert("@type".into(), json!("ContactPoint"));
+            let kind = match label {
+                Some(label) => format!("{name}: {label}"),
+                None => name.to_owned(),
+            };
+            obj.insert("contactType".into(), json!(kind));
+            put(&mut obj, "description", json!(on_call.description));
+            put(&mut obj, "telephone", json!(telephone));
+            put(&mut obj, "hoursAvailable", hours.clone());
+            Value::Object(obj)
+        };
+        if on_call.phones.is_empty() {
+            points.push(base(None, None));
+        }
+        for p in &on_call.phones {
+            points.push(base(Some(p.phone.schema()), p.label.as_deref()));
+        }
+    }
+    points
 }
 
 fn unit_core_ld(site: &Site, unit: &Unit) -> Value {
-    let mut ld = json!({
-        "@type": unit.kind.schema_type(),
-        "name": unit.name,
-        "telephone": unit.phones.iter().map(|p| p.e164()).collect::<Vec<_>>(),
-        "email": unit.emails.iter().map(|e| e.as_str().to_string()).collect::<Vec<_>>(),
-    });
-    if let Some(obj) = ld.as_object_mut() {
-        if let Some(address) = address_ld(unit) {
-            obj.insert("address".into(), address);
-        }
-        if let Some(url) = absolute(site, &unit.origin.path) {
-            obj.insert("url".into(), Value::String(url));
-        }
-        if let Some(hours) = &unit.hours {
-            obj.insert("openingHoursSpecification".into(), hours.schema_org());
-        }
+    let mut obj = Map::new();
+    obj.insert("@type".into(), json!(unit.kind.schema_type()));
+    obj.insert("name".into(), json!(unit.name));
+    put(&mut obj, "alternateName", json!(unit.acronym));
+    put(&mut obj, "telephone", telephones(&unit.phones));
+    put(&mut obj, "email", emails(&unit.emails));
+    put(&mut obj, "contactPoint", json!(contact_points(site, unit)));
+    put(&mut obj, "address", json!(address_ld(unit)));
+    put(&mut obj, "url", json!(absolute(site, &unit.origin.path)));
+    if let Some(hours) = &unit.hours {
+        let specs = super::hours::schema_org(hours, &site.config.holidays, Some(site.today.date()));
+        put(&mut obj, "openingHoursSpecification", specs);
     }
-    ld
+    Value::Object(obj)
+}
+
+fn secretariat_name(site: &Site) -> &str {
+    site.secretariat.as_ref().map_or(site.config.title.as_str(), |s| s.name.as_str())
+}
+
+/// The secretariat, as an organiser or a parent organisation.
+fn secretariat_ref(site: &Site) -> Value {
+    let mut obj = Map::new();
+    obj.insert("@type".into(), json!("GovernmentOrganization"));
+    obj.insert("name".into(), json!(secretariat_name(site)));
+    put(&mut obj, "url", json!(absolute(site, "")));
+    Value::Object(obj)
+}
+
+fn unit_ref(site: &Site, unit: &Unit) -> Value {
+    let mut obj = Map::new();
+    obj.insert("@type".into(), json!(unit.kind.schema_type()));
+    obj.insert("name".into(), json!(unit.name));
+    put(&mut obj, "url", json!(absolute(site, &unit.origin.path)));
+    Value::Object(obj)
 }
 
 /// GovernmentOrganization for the secretariat, with its units as departments.
 pub fn organization_ld(site: &Site) -> Value {
-    let name = site.secretariat.as_ref().map_or(site.config.title.as_str(), |s| s.name.as_str());
-    let mut ld = json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentOrganization",
-        "name": name,
-        "department": site.units.iter().map(|u| unit_core_ld(site, u)).collect::<Vec<_>>(),
-    });
-    if let Some(obj) = ld.as_object_mut() {
-        if let Some(s) = &site.secretariat {
-            if let Some(acronym) = &s.acronym {
-                obj.insert("alternateName".into(), json!(acronym));
-            }
-        }
-        if let Some(url) = absolute(site, "") {
-            obj.insert("url".into(), json!(url));
-        }
-        if let Some(main) = site.main_unit() {
-            if let Some(address) = address_ld(main) {
-                obj.insert("address".into(), address);
-            }
-            obj.insert("telephone".into(), json!(main.phones.iter().map(|p| p.e164()).collect::<Vec<_>>()));
-            obj.insert("email".into(), json!(main.emails.iter().map(|e| e.as_str()).collect::<Vec<_>>()));
-        }
+    let mut obj = Map::new();
+    obj.insert("@context".into(), json!("https://schema.org"));
+    obj.insert("@type".into(), json!("GovernmentOrganization"));
+    obj.insert("name".into(), json!(secretariat_name(site)));
+    put(&mut obj, "alternateName", json!(site.secretariat.as_ref().and_then(|s| s.acronym.clone())));
+    put(&mut obj, "url", json!(absolute(site, "")));
+    put(&mut obj, "department", json!(site.units.iter().map(|u| unit_core_ld(site, u)).collect::<Vec<_>>()));
+    if let Some(main) = site.main_unit() {
+        put(&mut obj, "address", json!(address_ld(main)));
+        put(&mut obj, "telephone", telephones(&main.phones));
+        put(&mut obj, "email", emails(&main.emails));
     }
-    ld
+    Value::Object(obj)
 }
 
 pub fn unit_ld(site: &Site, unit: &Unit) -> Value {
@@ -86,34 +162,99 @@ pub fn unit_ld(site: &Site, unit: &Unit) -> Value {
     ld
 }
 
-pub fn event_ld(site: &Site, notice: &Notice) -> Value {
+/// One `Event` for one date of a notice. Only what is known: a date alone stays a date, a
+/// place with no name and no address is left out.
+fn event_ld(site: &Site, notice: &Notice, date: Occurrence, url: Option<String>) -> Value {
+    let tz = site.config.time_zone;
     let unit = notice.unit.and_then(|i| site.units.get(i));
-    let place_name = notice.place.clone().or_else(|| unit.map(|u| u.name.clone()));
-    let mut location = json!({ "@type": "Place", "name": place_name });
-    if let (Some(obj), Some(address)) = (location.as_object_mut(), notice.address.clone()) {
-        obj.insert("address".into(), json!(address));
-    } else if let (Some(obj), Some(address)) = (location.as_object_mut(), unit.and_then(address_ld)) {
-        obj.insert("address".into(), address);
+    let mut location = Map::new();
+    put(&mut location, "name", json!(notice.place.clone().or_else(|| unit.map(|u| u.name.clone()))));
+    match (&notice.address, unit.and_then(address_ld)) {
+        (Some(address), _) => put(&mut location, "address", json!(address)),
+        (None, Some(address)) => put(&mut location, "address", address),
+        (None, None) => {}
     }
-    let mut ld = json!({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": notice.title,
-        "startDate": notice.start.iso(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": location,
-        "organizer": { "@type": "GovernmentOrganization", "name": site.secretariat.as_ref().map_or(site.config.title.as_str(), |s| s.name.as_str()) },
-    });
-    if let Some(obj) = ld.as_object_mut() {
-        if let Some(end) = notice.end {
-            obj.insert("endDate".into(), json!(end.iso()));
+    let mut obj = Map::new();
+    obj.insert("@type".into(), json!("Event"));
+    obj.insert("name".into(), json!(notice.title));
+    obj.insert("startDate".into(), json!(instant::iso(date.start, tz)));
+    put(&mut obj, "endDate", json!(date.end.map(|e| instant::iso(e, tz))));
+    obj.insert("eventStatus".into(), json!("https://schema.org/EventScheduled"));
+    obj.insert("eventAttendanceMode".into(), json!("https://schema.org/OfflineEventAttendanceMode"));
+    if !location.is_empty() {
+        location.insert("@type".into(), json!("Place"));
+        obj.insert("location".into(), Value::Object(location));
+    }
+    let organizer = match notice.organizer.and_then(|i| site.units.get(i)) {
+        Some(unit) => unit_ref(site, unit),
+        None => secretariat_ref(site),
+    };
+    obj.insert("organizer".into(), organizer);
+    put(&mut obj, "description", json!(notice.description));
+    put(&mut obj, "url", json!(url));
+    Value::Object(obj)
+}
+
+/// The JSON-LD of a notice's page: an `Event` for a gathering, or, for a series, one `Event`
+/// per date (each with its own URL, the page's fragment for that date) in a `@graph`.
+pub fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
+    if !notice.kind.is_event() {
+        return None;
+    }
+    let page = absolute(site, &notice.origin.path);
+    if !notice.is_series() {
+        let mut ld = event_ld(site, notice, Occurrence { start: notice.start, end: notice.end }, page);
+        if let Some(obj) = ld.as_object_mut() {
+            obj.insert("@context".into(), json!("https://schema.org"));
         }
-        if let Some(url) = absolute(site, &notice.origin.path) {
-            obj.insert("url".into(), json!(url));
+        return Some(ld);
+    }
+    let events: Vec<Value> = notice
+        .series
+        .iter()
+        .map(|date| {
+            let url = page.as_ref().map(|p| format!("{p}#{}", date.start.iso_date()));
+            event_ld(site, notice, *date, url)
+        })
+        .collect();
+    Some(json!({ "@context": "https://schema.org", "@graph": events }))
+}
+
+/// A page of the structure: the body as a `GovernmentOrganization` under its superior (or
+/// the secretariat); a position as the `Person` who holds it, with the position as
+/// `jobTitle` (nothing when no one is named).
+pub fn structure_ld(site: &Site, index: usize) -> Option<Value> {
+    let a = site.assessorias.get(index)?;
+    let parent = match a.superior.and_then(|i| site.assessorias.get(i)) {
+        Some(s) => {
+            let mut obj = Map::new();
+            obj.insert("@type".into(), json!(if s.kind.position { "Organization" } else { "GovernmentOrganization" }));
+            obj.insert("name".into(), json!(s.title));
+            put(&mut obj, "url", json!(absolute(site, &s.origin.path)));
+            Value::Object(obj)
+        }
+        None => secretariat_ref(site),
+    };
+    let mut obj = Map::new();
+    obj.insert("@context".into(), json!("https://schema.org"));
+    if a.kind.position {
+        obj.insert("@type".into(), json!("Person"));
+        obj.insert("name".into(), json!(a.head.clone()?));
+        obj.insert("jobTitle".into(), json!(a.title));
+        obj.insert("worksFor".into(), parent);
+    } else {
+        obj.insert("@type".into(), json!("GovernmentOrganization"));
+        obj.insert("name".into(), json!(a.title));
+        put(&mut obj, "alternateName", json!(a.acronym));
+        obj.insert("parentOrganization".into(), parent);
+        if let Some(head) = &a.head {
+            obj.insert("employee".into(), json!({"@type": "Person", "name": head}));
         }
     }
-    ld
+    put(&mut obj, "telephone", telephones(&a.phones));
+    put(&mut obj, "email", emails(&a.emails));
+    put(&mut obj, "url", json!(absolute(site, &a.origin.path)));
+    Some(Value::Object(obj))
 }
 
 pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
@@ -138,7 +279,7 @@ pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
                 }
             }
             obj.insert("legislationType".into(), json!(norm.kind));
-            obj.insert("legislationJurisdiction".into(), json!(site.config.municipality));
+            put(obj, "legislationJurisdiction", json!(site.config.municipality));
         }
         if let Some(summary) = &law.summary {
             obj.insert("abstract".into(), json!(summary));

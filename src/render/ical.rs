@@ -7,9 +7,15 @@
 //! Times are written in UTC, converted from the municipality's time zone with the tz
 //! database (which knows when each state had summer time), so that a calendar anywhere shows
 //! the right hour. A date without a time stays a date (`VALUE=DATE`): no midnight is invented.
+//!
+//! A series of meetings (`datas:`) is one file with one `VEVENT` per date, each with its own
+//! stable `UID` (the notice's and the date's) and its `URL` pointing at that date on the page,
+//! so a calendar app imports the year at once and updates each meeting on its own. The
+//! organiser is written as `ORGANIZER` when it has an e-mail address (RFC 5545 needs one).
 
+use crate::model::contact::EmailEntry;
 use crate::model::datetime::DateTime;
-use crate::model::{Notice, Site};
+use crate::model::{Notice, Occurrence, Site};
 use chrono::TimeZone as _;
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventLike, Property};
 
@@ -20,25 +26,37 @@ pub fn calendar(site: &Site, notices: &[&Notice]) -> String {
     calendar.append_property(Property::new("PRODID", "-//secretaria//pt-BR"));
     calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
     for notice in notices {
-        calendar.push(event(site, notice));
+        if notice.is_series() {
+            for date in &notice.series {
+                calendar.push(event(site, notice, *date, Some(date.start.iso_date())));
+            }
+        } else {
+            calendar.push(event(site, notice, Occurrence { start: notice.start, end: notice.end }, None));
+        }
     }
     calendar.to_string()
 }
 
-fn event(site: &Site, notice: &Notice) -> icalendar::Event {
+/// One `VEVENT`; `fragment` names the date of a series ("2026-03-12").
+fn event(site: &Site, notice: &Notice, date: Occurrence, fragment: Option<String>) -> icalendar::Event {
     let tz = site.config.time_zone;
     let mut event = icalendar::Event::new();
-    event.uid(&format!("{}@{}", notice.origin.path.trim_end_matches('/').replace('/', "-"), host(site)));
+    let id = notice.origin.path.trim_end_matches('/').replace('/', "-");
+    let id = match &fragment {
+        Some(day) => format!("{id}-{}", day.replace('-', "")),
+        None => id,
+    };
+    event.uid(&format!("{id}@{}", host(site)));
     // "When this information was last revised": derived from the content, so the same
     // content always gives the same bytes.
     event.timestamp(revised(notice, tz));
-    event.starts(when(notice.start, tz));
-    match notice.end {
-        Some(end) if end.has_time() && notice.start.has_time() => {
+    event.starts(when(date.start, tz));
+    match date.end {
+        Some(end) if end.has_time() && date.start.has_time() => {
             event.ends(when(end, tz));
         }
         // All-day events end on the next day, exclusive (RFC 5545 §3.6.1).
-        Some(end) if !end.has_time() && !notice.start.has_time() => {
+        Some(end) if !end.has_time() && !date.start.has_time() => {
             if let Some(next) = end.date().naive().succ_opt() {
                 event.ends(DatePerhapsTime::Date(next));
             }
@@ -50,9 +68,33 @@ fn event(site: &Site, notice: &Notice) -> icalendar::Event {
         event.location(&clean(place));
     }
     if let Some(url) = site.config.absolute(&notice.origin.path) {
-        event.url(&url);
+        match &fragment {
+            Some(day) => event.url(&format!("{url}#{day}")),
+            None => event.url(&url),
+        };
+    }
+    if let Some(organizer) = organizer(site, notice) {
+        event.append_property(organizer);
     }
     event.done()
+}
+
+/// `ORGANIZER;CN=…:mailto:…` for the unit that organises the notice (the secretariat's main
+/// unit when none is named), when it has a valid e-mail address.
+fn organizer(site: &Site, notice: &Notice) -> Option<Property> {
+    let unit = match notice.organizer {
+        Some(i) => site.units.get(i)?,
+        None => site.main_unit().filter(|u| u.kind == crate::model::UnitKind::Secretaria)?,
+    };
+    let email = unit.emails.iter().find_map(|e| match e {
+        EmailEntry::Valid(e) => Some(e),
+        EmailEntry::AsWritten(_) => None,
+    })?;
+    let mut property = Property::new("ORGANIZER", email.mailto_href());
+    // A parameter value cannot hold a double quote (RFC 5545 §3.1).
+    let name: String = clean(&unit.name).chars().filter(|c| *c != '"' && *c != '\n').collect();
+    property.add_parameter("CN", &name);
+    Some(property.done())
 }
 
 /// A date alone stays a date; a date and time becomes UTC. A local time that does not exist

@@ -2,7 +2,9 @@
 //! the theme ([`theme`]) and the non-HTML outputs ([`data`]). No IO happens here.
 
 pub mod data;
+pub mod hours;
 pub mod ical;
+pub mod instant;
 pub mod routes;
 mod template_error;
 pub mod theme;
@@ -39,6 +41,9 @@ struct SiteView<'a> {
     vlibras: bool,
     updated: String,
     updated_iso: String,
+    /// The municipality's time zone and holidays for the "aberto agora" script, when some
+    /// unit has hours (already safe inside a `<script>`).
+    calendar_json: Option<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -56,11 +61,21 @@ impl<'a> Renderer<'a> {
             description: site.config.description.as_deref(),
             primary_colour: &site.config.primary_colour,
             menu,
-            main_unit: site.main_unit().map(|u| view::unit(u, md)),
+            main_unit: site.main_unit().map(|u| view::unit(site, u, md)),
             secretariat_name: site.secretariat.as_ref().map(|s| s.name.as_str()),
             vlibras: site.config.vlibras,
             updated: site.today.date().date_long(),
             updated_iso: site.today.date().iso_date(),
+            calendar_json: site.units.iter().any(|u| u.hours.is_some()).then(|| {
+                hours::calendar_json(
+                    &site.config.holidays,
+                    site.config.time_zone,
+                    site.today,
+                    site.config.municipality.as_deref(),
+                    site.config.uf.as_deref(),
+                )
+                .replace("</", "<\\/")
+            }),
         };
         let mut base = Context::new();
         base.insert("site", &site_view);
@@ -97,7 +112,7 @@ impl<'a> Renderer<'a> {
                 ("secretaria.html", title, Some(data::organization_ld(site)))
             }
             RouteKind::UnitList => {
-                let units: Vec<_> = site.units.iter().map(|u| view::unit(u, md)).collect();
+                let units: Vec<_> = site.units.iter().map(|u| view::unit(site, u, md)).collect();
                 ctx.insert("units", &units);
                 ctx.insert("intro", &self.intro("unidades/", md));
                 crumbs.push(crumb("Unidades e contatos", "unidades/"));
@@ -105,7 +120,7 @@ impl<'a> Renderer<'a> {
             }
             RouteKind::Unit(i) => {
                 let unit = site.units.get(i).ok_or_else(|| missing(route))?;
-                ctx.insert("unit", &view::unit(unit, md));
+                ctx.insert("unit", &view::unit(site, unit, md));
                 crumbs.push(crumb("Unidades e contatos", "unidades/"));
                 crumbs.push(crumb(&unit.name, &unit.origin.path));
                 ("unidade.html", unit.name.clone(), Some(data::unit_ld(site, unit)))
@@ -115,6 +130,7 @@ impl<'a> Renderer<'a> {
                 let tops: Vec<usize> = (0..site.assessorias.len())
                     .filter(|&i| site.assessorias.get(i).is_some_and(|a| a.superior.is_none()))
                     .collect();
+                ctx.insert("positions", &all.iter().any(|a| a.position));
                 ctx.insert("assessorias", &all);
                 ctx.insert("chart", &data::org_chart(site, &tops));
                 ctx.insert("secretariat", &view::secretariat(site, md));
@@ -128,7 +144,7 @@ impl<'a> Renderer<'a> {
                 crumbs.push(crumb(&a.title, &a.url));
                 let title = a.title.clone();
                 ctx.insert("assessoria", &a);
-                ("assessoria.html", title, None)
+                ("assessoria.html", title, data::structure_ld(site, i))
             }
             RouteKind::NoticeList => {
                 let up: Vec<_> = site.upcoming_notices().into_iter().map(|n| view::notice(site, n, md)).collect();
@@ -144,7 +160,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("notice", &view::notice(site, n, md));
                 crumbs.push(crumb("Avisos e eventos", "avisos/"));
                 crumbs.push(crumb(&n.title, &n.origin.path));
-                ("aviso.html", n.title.clone(), n.kind.is_event().then(|| data::event_ld(site, n)))
+                ("aviso.html", n.title.clone(), data::notice_ld(site, n))
             }
             RouteKind::NoticeCalendar(i) => {
                 let n = site.notices.get(i).ok_or_else(|| missing(route))?;

@@ -3,7 +3,8 @@
 //! a compile error here and a template error in the fixture tests, never a silent blank.
 
 use crate::markdown::{self, MarkdownOptions};
-use crate::model::{self, Assessoria, Attributions, Notice, Site, Unit};
+use crate::model::contact::{EmailEntry, LabelledPhone};
+use crate::model::{self, Assessoria, Attributions, Gender, Notice, Site, Unit};
 use serde::Serialize;
 
 /// A link to a site path: templates write `{{ root }}{{ link.url }}`.
@@ -17,25 +18,55 @@ pub struct Link {
 pub struct PhoneView {
     pub display: String,
     pub href: String,
+    /// What the number is for ("Sobreaviso noturno e fins de semana").
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EmailView {
     pub address: String,
-    pub href: String,
+    /// `None` for an address kept as the editor wrote it: shown as text, not as a link.
+    pub href: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Contacts {
     pub phones: Vec<PhoneView>,
+    /// Some phone has a label: the theme lists them one per line.
+    pub phones_labelled: bool,
     pub emails: Vec<EmailView>,
 }
 
-pub fn contacts(phones: &[model::contact::Phone], emails: &[model::contact::Email]) -> Contacts {
+pub fn phones(phones: &[LabelledPhone]) -> Vec<PhoneView> {
+    phones
+        .iter()
+        .map(|p| PhoneView { display: p.phone.display(), href: p.phone.tel_href(), label: p.label.clone() })
+        .collect()
+}
+
+pub fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
     Contacts {
-        phones: phones.iter().map(|p| PhoneView { display: p.display(), href: p.tel_href() }).collect(),
-        emails: emails.iter().map(|e| EmailView { address: e.as_str().to_string(), href: e.mailto_href() }).collect(),
+        phones: phones(list),
+        phones_labelled: list.iter().any(|p| p.label.is_some()),
+        emails: emails
+            .iter()
+            .map(|e| match e {
+                EmailEntry::Valid(e) => EmailView { address: e.as_str().to_string(), href: Some(e.mailto_href()) },
+                EmailEntry::AsWritten(text) => EmailView { address: text.clone(), href: None },
+            })
+            .collect(),
     }
+}
+
+/// An on-call service, as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OnCallView {
+    /// "Plantão" unless the editor named it ("Sobreaviso").
+    pub name: String,
+    pub description: Option<String>,
+    pub phones: Vec<PhoneView>,
+    pub hours: Vec<String>,
+    pub hours_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -47,14 +78,21 @@ pub struct UnitView {
     pub address: Option<String>,
     pub contacts: Contacts,
     pub hours: Vec<String>,
+    /// `observacao:` of the hours ("Atendimento por agendamento").
+    pub hours_note: Option<String>,
+    /// The time the hours are in ("horário de Brasília").
+    pub zone: String,
     pub exceptions: Vec<String>,
     /// Compact weekly schedule for the in-browser "aberto agora" indicator.
     pub hours_data: Option<String>,
+    pub on_call: Option<OnCallView>,
     pub services: Vec<String>,
     pub text_html: Option<String>,
 }
 
-pub fn unit(unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
+pub fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
+    let config = &site.config;
+    let hours = unit.hours.as_ref();
     UnitView {
         name: unit.name.clone(),
         kind: unit_kind_label(unit.kind),
@@ -62,9 +100,23 @@ pub fn unit(unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
         url: unit.origin.path.clone(),
         address: unit.address.as_ref().map(model::Address::one_line),
         contacts: contacts(&unit.phones, &unit.emails),
-        hours: unit.hours.as_ref().map(|h| h.sentences()).unwrap_or_default(),
-        exceptions: unit.hours.as_ref().map(|h| h.exception_sentences()).unwrap_or_default(),
-        hours_data: unit.hours.as_ref().map(|h| h.data_attr()),
+        hours: hours.map(super::hours::sentences).unwrap_or_default(),
+        hours_note: hours.and_then(|h| h.note.clone()),
+        zone: super::hours::zone_label(
+            config.time_zone,
+            site.today,
+            config.municipality.as_deref(),
+            config.uf.as_deref(),
+        ),
+        exceptions: hours.map(super::hours::exception_sentences).unwrap_or_default(),
+        hours_data: hours.map(super::hours::data_attr),
+        on_call: unit.on_call.as_ref().map(|o| OnCallView {
+            name: o.name.clone().unwrap_or_else(|| "Plantão".to_owned()),
+            description: o.description.clone(),
+            phones: phones(&o.phones),
+            hours: o.hours.as_ref().map(super::hours::sentences).unwrap_or_default(),
+            hours_note: o.hours.as_ref().and_then(|h| h.note.clone()),
+        }),
         services: unit.services.clone(),
         text_html: unit.text.as_deref().map(|t| markdown::render(t, md)),
     }
@@ -152,11 +204,33 @@ pub struct AttributionView {
     pub url: Option<String>,
 }
 
+/// Labels that agree with the name they describe: "Subordinado a" for a Setor, "Subordinada
+/// a" for a Coordenadoria, a neutral noun when the gender is not known.
+#[derive(Debug, Clone, Serialize)]
+pub struct StructureLabels {
+    /// "Responsável" for a body, "Titular" for a position.
+    pub head: &'static str,
+    pub unit: &'static str,
+    pub superior: &'static str,
+}
+
+pub fn structure_labels(kind: model::StructureKind) -> StructureLabels {
+    let (unit, superior) = match kind.gender {
+        Gender::Masculine => ("Vinculado a", "Subordinado a"),
+        Gender::Feminine => ("Vinculada a", "Subordinada a"),
+        Gender::Unknown => ("Vínculo", "Subordinação"),
+    };
+    StructureLabels { head: if kind.position { "Titular" } else { "Responsável" }, unit, superior }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessoriaView {
     pub title: String,
     pub acronym: Option<String>,
     pub head: Option<String>,
+    /// A position held by a person (Secretário-Adjunto), not a body of the structure.
+    pub position: bool,
+    pub labels: StructureLabels,
     pub url: String,
     pub unit: Option<Link>,
     pub superior: Option<Link>,
@@ -208,6 +282,8 @@ pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<
         title: a.title.clone(),
         acronym: a.acronym.clone(),
         head: a.head.clone(),
+        position: a.kind.position,
+        labels: structure_labels(a.kind),
         url: a.origin.path.clone(),
         unit: a.unit.and_then(link_unit),
         superior: a
@@ -229,41 +305,85 @@ pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<
     })
 }
 
+/// One date of a notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct OccurrenceView {
+    /// The fragment of its own link on the notice's page: "2026-03-12".
+    pub id: String,
+    /// "quinta-feira, 12 de março de 2026, das 14h às 16h".
+    pub when: String,
+    /// For `<time datetime>`, with the municipality's UTC offset.
+    pub iso: String,
+    pub past: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeView {
     pub title: String,
     pub kind: &'static str,
     pub url: String,
-    /// "26 de setembro de 2019, às 12h30" (and the end, when there is one).
+    /// "26 de setembro de 2019, às 12h30" (and the end, when there is one); for a series,
+    /// its next date (its last, once all have passed).
     pub when: String,
+    /// ISO 8601 of `when`'s start: with the UTC offset, or the date alone.
     pub start_iso: String,
     pub end_iso: Option<String>,
     pub place: Option<String>,
     pub address: Option<String>,
     pub unit: Option<Link>,
+    /// The unit that organises it, when it is not the secretariat.
+    pub organizer: Option<Link>,
     pub upcoming: bool,
+    /// For a series: "próxima data" or, once all have passed, "última data".
+    pub when_label: Option<&'static str>,
+    /// Every date of a series (empty for a single notice).
+    pub dates: Vec<OccurrenceView>,
     pub description: Option<String>,
     pub body_html: String,
     pub ics_url: Option<String>,
 }
 
+fn period_br(o: model::Occurrence) -> String {
+    model::datetime::Period::new(o.start, o.end).map(|p| p.long_br()).unwrap_or_else(|_| o.start.long_br())
+}
+
 pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
-    let period =
-        model::datetime::Period::new(n.start, n.end).map(|p| p.long_br()).unwrap_or_else(|_| n.start.long_br());
+    let tz = site.config.time_zone;
+    let all = n.occurrences();
+    let shown = n
+        .next_occurrence(site.today)
+        .or_else(|| all.last().copied())
+        .unwrap_or(model::Occurrence { start: n.start, end: n.end });
+    let link = |i: usize| site.units.get(i).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() });
     NoticeView {
         title: n.title.clone(),
         kind: n.kind.label(),
         url: n.origin.path.clone(),
-        when: period,
-        start_iso: n.start.iso(),
-        end_iso: n.end.map(|e| e.iso()),
+        when: period_br(shown),
+        start_iso: super::instant::iso(shown.start, tz),
+        end_iso: shown.end.map(|e| super::instant::iso(e, tz)),
         place: n.place.clone(),
         address: n.address.clone(),
-        unit: n
-            .unit
-            .and_then(|i| site.units.get(i))
-            .map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() }),
-        upcoming: n.end.unwrap_or(n.start).end_of_event() >= site.today,
+        unit: n.unit.and_then(link),
+        organizer: n.organizer.and_then(link),
+        upcoming: n.last_moment() >= site.today,
+        when_label: match (n.is_series(), n.last_moment() >= site.today) {
+            (false, _) => None,
+            (true, true) => Some("próxima data"),
+            (true, false) => Some("última data"),
+        },
+        dates: if n.is_series() {
+            all.iter()
+                .map(|o| OccurrenceView {
+                    id: o.start.iso_date(),
+                    when: format!("{}, {}", o.start.date().weekday_name(), period_br(*o)),
+                    iso: super::instant::iso(o.start, tz),
+                    past: o.last_moment() < site.today,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         description: n.description.clone(),
         body_html: markdown::render(&n.body.markdown, md),
         ics_url: n.kind.is_event().then(|| format!("{}evento.ics", n.origin.path)),

@@ -64,13 +64,93 @@ fn period_ending_before_it_starts() {
 }
 
 #[test]
-fn malformed_email() {
-    assert_error("email", "content/unidades/secretaria.yaml", Some(7), "e-mail inválido");
+fn malformed_email_is_published_as_text_with_a_warning() {
+    let site = TestSite::fixture("warnings/email");
+    let summary = site.build().map_err(render).unwrap();
+    let warnings: Vec<_> = summary.warnings.sorted().into_iter().cloned().collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    assert_eq!(w.file.as_deref(), Some(std::path::Path::new("content/unidades/secretaria.yaml")));
+    assert_eq!(w.location.map(|l| (l.line, l.column)), Some((7, 5)));
+    assert!(w.message.starts_with("e-mail inválido: social.perdizes.mg.gov.br (falta o @)"), "{}", w.message);
+    let help = w.help.clone().unwrap_or_default();
+    // The hint shows a non-government address too: any domain is valid.
+    assert!(help.contains("@gmail.com") && help.contains("nome@domínio"), "{help}");
+    let html = site.page("unidades/secretaria/");
+    assert_eq!(texts(&html, "main .emails .email-sem-link"), vec!["social.perdizes.mg.gov.br"]);
+    assert_eq!(html.select(&sel("main a[href^='mailto:']")).count(), 0);
+    assert!(json_ld(&html)[0].get("email").is_none(), "not an address: left out of JSON-LD");
 }
 
 #[test]
 fn phone_that_is_not_brazilian() {
     assert_error("telefone", "content/unidades/secretaria.yaml", Some(5), "(00) 1234");
+}
+
+/// The error of a fixture whose file and line are known, with its hint.
+fn error_at(case: &str, file: &str, line: usize) -> (String, String) {
+    let all = errors(case);
+    let hit = all.iter().find(|(f, l, _, _)| f == file && *l == Some(line));
+    let (_, _, message, help) = hit.unwrap_or_else(|| panic!("{case}: nothing at {file}:{line} in {all:#?}"));
+    assert_eq!(all.len(), 1, "{case}: one root cause, one error: {all:#?}");
+    (message.clone(), help.clone().unwrap_or_default())
+}
+
+#[test]
+fn hours_without_days_say_what_is_missing_and_show_the_fix() {
+    let (message, help) = error_at("horario-sem-dias", "content/unidades/cras.yaml", 6);
+    assert_eq!(message, "faltam os dias no horário: '8h às 12h, 13h30 às 17h30'");
+    assert!(help.ends_with("  horario:\n    seg-sex: 08:00-12:00, 13:30-17:30"), "{help}");
+    assert!(!message.contains("tipo errado"));
+}
+
+#[test]
+fn a_range_of_days_that_cannot_be_read_exactly_is_an_error() {
+    let (message, help) = error_at("dias-ambiguos", "content/unidades/cras.yaml", 4);
+    assert_eq!(message, "intervalo de dias ambíguo: 'seg-qua-sex'");
+    assert!(help.contains("seg-qua, sex"), "{help}");
+}
+
+#[test]
+fn two_phones_in_one_item_get_the_split_as_a_hint() {
+    let (message, help) = error_at("dois-telefones", "content/unidades/cras.yaml", 5);
+    assert_eq!(message, "2 telefones em um só item: 34 3663-1501/34 99812-4470");
+    assert_eq!(help, "escreva cada telefone em um item da lista:\n  - \"(34) 3663-1501\"\n  - \"(34) 99812-4470\"");
+}
+
+#[test]
+fn a_phone_with_a_misspelt_key_is_reported_at_that_key() {
+    let (message, help) = error_at("telefone-chave-errada", "content/unidades/conselho-tutelar.yaml", 5);
+    assert_eq!(message, "chave desconhecida: `descrição` (em `telefones[0]`)");
+    assert!(help.starts_with("você quis dizer `descricao`?"), "{help}");
+    assert!(!message.contains("untagged"));
+}
+
+#[test]
+fn on_call_service_must_say_when() {
+    let (message, help) = error_at("plantao-sem-descricao", "content/unidades/conselho-tutelar.yaml", 5);
+    assert_eq!(message, "o plantão não diz quando atende");
+    assert!(help.contains("descricao:"), "{help}");
+}
+
+#[test]
+fn municipal_holidays_are_validated() {
+    let (message, help) = error_at("feriado-invalido", "site.yaml", 7);
+    assert_eq!(message, "data de feriado inválida: 31/02");
+    assert!(help.contains("DD/MM"), "{help}");
+}
+
+#[test]
+fn an_organiser_must_be_a_unit() {
+    let (message, _) = error_at("organizador-ausente", "content/avisos/reuniao.md", 5);
+    assert_eq!(message, "unidade organizadora não encontrada: `cmas`");
+}
+
+#[test]
+fn a_date_twice_in_a_series_is_an_error() {
+    let (message, help) = error_at("datas-repetidas", "content/avisos/reunioes-2025.md", 8);
+    assert_eq!(message, "a data 12/03/2025 aparece duas vezes em `datas`");
+    assert_eq!(help, "apague uma das duas (itens 2 e 3)");
 }
 
 #[test]

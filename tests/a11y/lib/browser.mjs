@@ -80,13 +80,15 @@ export function recordBrokenRequests(page) {
 /**
  * A fresh browser context (empty localStorage) at the given width. Foreign requests are
  * aborted before they leave. With `contrast`, high-contrast mode is stored before any page loads;
- * `prefersContrast: 'more'` emulates the user's system setting instead.
+ * `prefersContrast: 'more'` emulates the user's system setting instead; `timezoneId` sets the
+ * zone of the device's clock.
  */
 export async function openContext(
   browser,
-  { width = 1280, contrast = false, javaScript = true, prefersContrast = 'no-preference' } = {},
+  { width = 1280, contrast = false, javaScript = true, prefersContrast = 'no-preference', timezoneId } = {},
 ) {
   const context = await browser.newContext({
+    ...(timezoneId ? { timezoneId } : {}),
     contrast: prefersContrast,
     viewport: { width, height: width < 600 ? 812 : 800 },
     javaScriptEnabled: javaScript,

@@ -8,10 +8,11 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// The five seed fixtures plus the example site at the repository root.
+/// The five seed fixtures, the fidelity fixture (hours, contacts, notices and structure as
+/// staff write them) and the example site at the repository root.
 pub fn valid_sites() -> Vec<(String, PathBuf)> {
     let mut sites: Vec<(String, PathBuf)> =
-        ["perdizes", "dourados", "nova-cruz", "alvares-florence", "apoio-social", "normas"]
+        ["perdizes", "dourados", "nova-cruz", "alvares-florence", "apoio-social", "normas", "serra-azul"]
             .iter()
             .map(|n| (n.to_string(), fixtures().join(n)))
             .collect();
@@ -135,4 +136,35 @@ pub fn json_ld(html: &Html) -> Vec<serde_json::Value> {
     html.select(&sel("script[type='application/ld+json']"))
         .map(|e| serde_json::from_str(&e.text().collect::<String>()).unwrap())
         .collect()
+}
+
+/// Every JSON-LD value of every page of a built site, with the page it is on.
+pub fn all_json_ld(site: &TestSite) -> Vec<(String, serde_json::Value)> {
+    site.html_files()
+        .into_iter()
+        .flat_map(|file| json_ld(&site.page(&file)).into_iter().map(move |v| (file.clone(), v)))
+        .collect()
+}
+
+/// The paths (`$.department[0].address.postalCode`) of every `null` inside a JSON value.
+pub fn nulls(value: &serde_json::Value) -> Vec<String> {
+    fn walk(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Null => out.push(path),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    walk(item, format!("{path}.{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, "$".to_string(), &mut out);
+    out
 }
