@@ -6,6 +6,7 @@ use crate::cli::{BuildArgs, CheckArgs, ServeArgs, WatchArgs};
 use crate::config::Overrides;
 use crate::dev;
 use crate::diagnostics::{report, Diagnostics};
+use crate::output::{OutputState, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
@@ -29,7 +30,7 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         today: None,
     };
     let started = Instant::now();
-    match pipeline::build(&options) {
+    match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
         Ok(summary) => {
             print_diagnostics(root, &summary.warnings);
             println!(
@@ -41,7 +42,19 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
             );
             Outcome::Ok
         }
-        Err(failure) => report_failure(root, failure, "nada foi publicado; a saída anterior continua como estava"),
+        Err(failure) => {
+            let advice = match &failure {
+                Failure::Output(err) => match err.state {
+                    OutputState::Untouched => "nada foi gravado nem apagado",
+                    OutputState::Intact => "nada foi publicado; a saída anterior continua como estava",
+                    OutputState::Displaced => {
+                        "nada foi publicado e a pasta de saída NÃO está como estava: siga a dica acima"
+                    }
+                },
+                _ => "nada foi publicado; a saída anterior continua como estava",
+            };
+            report_failure(root, failure, advice)
+        }
     }
 }
 
@@ -90,7 +103,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
         warn_network(&args.bind, port);
     }
     let options = dev_options(root, args.output, args.drafts);
-    let Some((session, watcher)) = start_session(&options) else { return Outcome::Failed };
+    let Some((session, watcher)) = start_session(root, &options, Writer::Serve) else { return Outcome::Failed };
     let reloader = Arc::new(dev::reload::Reloader::default());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let state = match dev::server::DevState::new(session.output(), reloader.clone(), stopped.clone()) {
@@ -146,7 +159,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
 /// `secretaria watch`: the loop of `serve` without a server.
 pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
     let options = dev_options(root, args.output, args.drafts);
-    let Some((mut session, watcher)) = start_session(&options) else { return Outcome::Failed };
+    let Some((mut session, watcher)) = start_session(root, &options, Writer::Watch) else { return Outcome::Failed };
     let Some(runtime) = runtime() else { return Outcome::Failed };
     first_build(&mut session, None);
     println!("Observando {} — Ctrl+C para parar", session.root().display());
@@ -171,11 +184,11 @@ fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) ->
     BuildOptions { root: root.to_path_buf(), output, overrides: Overrides { base_url: None, drafts }, today: None }
 }
 
-fn start_session(options: &BuildOptions) -> Option<(dev::Session, dev::Watcher)> {
-    let session = match dev::Session::new(options) {
+fn start_session(root: &Path, options: &BuildOptions, writer: Writer) -> Option<(dev::Session, dev::Watcher)> {
+    let session = match dev::Session::open(options, writer, &|message| eprintln!("{message}")) {
         Ok(session) => session,
-        Err(err) => {
-            eprintln!("erro: {err:#}");
+        Err(failure) => {
+            print_diagnostics(root, &pipeline::failure_diagnostics(failure));
             return None;
         }
     };
@@ -366,7 +379,7 @@ fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::relo
 fn report_failure(root: &Path, failure: Failure, advice: &str) -> Outcome {
     let outcome = match failure {
         Failure::Content(_) => Outcome::ContentErrors,
-        Failure::Io(_) => Outcome::Failed,
+        Failure::Io(_) | Failure::Output(_) => Outcome::Failed,
     };
     let diagnostics = pipeline::failure_diagnostics(failure);
     print_diagnostics(root, &diagnostics);

@@ -55,7 +55,7 @@ impl Site {
     }
 
     fn session(&self) -> Result<Session> {
-        let mut session = Session::new(&self.options("public"))?;
+        let mut session = Session::new(&self.options("public")).map_err(explain)?;
         session.build().map_err(explain)?;
         Ok(session)
     }
@@ -82,6 +82,7 @@ fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
 fn writes_exactly_what_build_writes() -> Result<()> {
     let site = Site::new()?;
     site.write("public/stale.html", "left over from an old build")?;
+    crate::output::write_marker(&site.root().join("public"))?;
     let mut session = site.session()?;
     pipeline::build(&site.options("built")).map_err(explain)?;
     assert_eq!(site.tree("public")?, site.tree("built")?);

@@ -9,5 +9,6 @@ mod build;
 mod check;
 mod cli;
 mod legal;
+mod output;
 mod serve;
 mod support;
