@@ -84,6 +84,28 @@ pub fn write_marker(dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join(MARKER), MARKER_TEXT)
 }
 
+/// Removes a folder of ours, its marker last: a process killed half-way leaves a folder that
+/// still carries the marker, which the next command can prove ours and finish removing.
+pub(crate) fn remove_marked(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        // `remove_dir_all` does not follow symlinks: a link is removed, not what it points to.
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    match std::fs::remove_file(dir.join(MARKER)) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
+        _ => {}
+    }
+    std::fs::remove_dir(dir)
+}
+
 /// An output folder this process may write: checked, locked for as long as this value lives,
 /// and cleaned of the staging leftovers of killed builds.
 #[derive(Debug)]
@@ -189,6 +211,27 @@ mod tests {
             std::os::unix::fs::symlink(tmp.path().join(MARKER), other.path().join(MARKER))?;
             assert!(!is_marked(other.path()), "a link to a marker does not mark a folder");
         }
+        Ok(())
+    }
+
+    #[test]
+    fn remove_marked_removes_links_not_what_they_point_to() -> std::io::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let dir = tmp.path().join(".public.tmp-x");
+        let outside = tmp.path().join("fora");
+        std::fs::create_dir_all(dir.join("a/b"))?;
+        std::fs::create_dir_all(&outside)?;
+        std::fs::write(outside.join("guardar.txt"), "não apagar")?;
+        std::fs::write(dir.join("a/b/index.html"), "x")?;
+        write_marker(&dir)?;
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&outside, dir.join("link"))?;
+            std::os::unix::fs::symlink(&outside, dir.join("a/link"))?;
+        }
+        remove_marked(&dir)?;
+        assert!(!dir.exists());
+        assert_eq!(std::fs::read_to_string(outside.join("guardar.txt"))?, "não apagar");
         Ok(())
     }
 }

@@ -17,8 +17,17 @@ const STAGING_KINDS: [&str; 2] = ["tmp-", "old-"];
 
 /// A folder being filled; becomes the output on [`Staging::commit`], vanishes if dropped.
 pub struct Staging {
-    dir: Option<tempfile::TempDir>,
+    /// `None` once committed.
+    dir: Option<PathBuf>,
     target: OutputDir,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let _ = super::remove_marked(&dir);
+        }
+    }
 }
 
 impl Staging {
@@ -34,11 +43,12 @@ impl Staging {
             .with_context(|| format!("não foi possível criar uma pasta temporária em {}", target.parent.display()))?;
         super::write_marker(dir.path())
             .with_context(|| format!("não foi possível gravar em {}", dir.path().display()))?;
-        Ok(Staging { dir: Some(dir), target })
+        // From here on it is removed marker last (see `remove_marked`), not by `TempDir`.
+        Ok(Staging { dir: Some(dir.keep()), target })
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.as_ref().map_or(self.target.path.as_path(), |d| d.path())
+        self.dir.as_deref().unwrap_or(self.target.path.as_path())
     }
 
     /// Writes one file (relative path with `/`), creating its folders.
@@ -69,14 +79,13 @@ impl Staging {
     /// Swaps the staged folder in place of the output and deletes the previous output. A
     /// previous output that cannot be deleted is a warning (the next build removes it).
     pub fn commit(mut self) -> Result<Option<Diagnostic>, OutputError> {
-        let Some(dir) = self.dir.take() else { return Ok(None) };
-        let staged = dir.keep();
+        let Some(staged) = self.dir.take() else { return Ok(None) };
         let target = &self.target.path;
         let replace = std::fs::symlink_metadata(target).is_ok();
         let aside = aside_path(&self.target, &staged);
         match swap::swap(&staged, target, &aside, replace, &swap::real) {
             Ok(None) => Ok(None),
-            Ok(Some(old)) => Ok(std::fs::remove_dir_all(&old).err().map(|err| {
+            Ok(Some(old)) => Ok(super::remove_marked(&old).err().map(|err| {
                 Diagnostic::warning(format!(
                     "o site foi publicado, mas a versão anterior ficou em {} e não pôde ser apagada: {err}",
                     old.display()
@@ -84,7 +93,7 @@ impl Staging {
                 .with_help("a próxima geração tenta apagá-la de novo; ou apague essa pasta à mão")
             })),
             Err(SwapError::Untouched(err)) => {
-                let _ = std::fs::remove_dir_all(&staged);
+                let _ = super::remove_marked(&staged);
                 Err(OutputError {
                     diagnostic: Diagnostic::error(format!("não foi possível publicar em {}: {err}", target.display()))
                         .with_help(format!("confira as permissões e o espaço livre em {}", self.target.parent.display())),
@@ -99,7 +108,7 @@ impl Staging {
                 ))
                 .with_help(format!(
                     "a versão anterior está intacta em {aside} e a nova em {staged}; para voltar à anterior: mv '{aside}' \
-                     '{target}' (a próxima geração bem-sucedida publica a nova e apaga as duas)",
+                     '{target}' (ou rode a geração de novo: ela publica o site e apaga as duas pastas)",
                     aside = aside.display(),
                     staged = staged.display(),
                     target = target.display()
@@ -141,7 +150,7 @@ pub(crate) fn remove_leftovers(dir: &OutputDir) -> Vec<(PathBuf, std::io::Error)
             && entry.file_type().is_ok_and(|t| t.is_dir())
             && super::is_marked(&entry.path());
         if ours {
-            if let Err(err) = std::fs::remove_dir_all(entry.path()) {
+            if let Err(err) = super::remove_marked(&entry.path()) {
                 failed.push((entry.path(), err));
             }
         }
