@@ -82,7 +82,7 @@ pub fn check(root: &Path, output: &Path) -> Result<OutputDir, Diagnostic> {
             "a pasta de saída é apagada e recriada a cada geração; escolha uma pasta só para o site gerado",
         );
     }
-    if super::is_marked(&path) || is_empty(&path) {
+    if super::is_marked(&path) || super::is_empty_dir(&path) {
         return Ok(split(&path));
     }
     let file = |n: &str| std::fs::symlink_metadata(path.join(n)).is_ok_and(|m| m.is_file());
@@ -168,10 +168,6 @@ fn describe(err: &std::io::Error) -> String {
 /// Whether two paths name the same folder (by identity; false when either cannot be opened).
 fn same(a: &Path, b: &Path) -> bool {
     a == b || same_file::is_same_file(a, b).unwrap_or(false)
-}
-
-fn is_empty(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 fn refused(path: &Path, reason: &str, help: &str) -> Result<OutputDir, Diagnostic> {

@@ -79,14 +79,26 @@ pub fn is_marked(dir: &Path) -> bool {
     matches!(read, Ok(n) if head.get(..n).is_some_and(|h| h.starts_with(signature.as_bytes())))
 }
 
+/// Whether `dir` is a folder with nothing in it.
+pub(crate) fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
 /// Writes the marker into `dir`.
 pub fn write_marker(dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join(MARKER), MARKER_TEXT)
 }
 
 /// Removes a folder of ours, its marker last: a process killed half-way leaves a folder that
-/// still carries the marker, which the next command can prove ours and finish removing.
+/// still carries the marker, which the next command can prove ours and finish removing. A
+/// folder without the marker is removed only if empty: every deletion goes through here.
 pub(crate) fn remove_marked(dir: &Path) -> std::io::Result<()> {
+    if !is_marked(dir) {
+        return match std::fs::remove_dir(dir) {
+            Err(_) if !is_empty_dir(dir) => Err(std::io::Error::other(format!("a pasta não tem o {MARKER}"))),
+            other => other,
+        };
+    }
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         if entry.file_name() == MARKER {
@@ -229,6 +241,11 @@ mod tests {
             std::os::unix::fs::symlink(&outside, dir.join("link"))?;
             std::os::unix::fs::symlink(&outside, dir.join("a/link"))?;
         }
+        let foreign = tmp.path().join("alheia");
+        std::fs::create_dir_all(&foreign)?;
+        std::fs::write(foreign.join("notas.txt"), "minhas notas")?;
+        assert!(remove_marked(&foreign).is_err(), "never removes a folder that is not ours");
+        assert!(foreign.join("notas.txt").exists());
         remove_marked(&dir)?;
         assert!(!dir.exists());
         assert_eq!(std::fs::read_to_string(outside.join("guardar.txt"))?, "não apagar");

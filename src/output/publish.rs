@@ -82,6 +82,18 @@ impl Staging {
         let Some(staged) = self.dir.take() else { return Ok(None) };
         let target = &self.target.path;
         let replace = std::fs::symlink_metadata(target).is_ok();
+        // The lock keeps other secretarias out, not people: look again right before the swap.
+        if replace && !super::is_marked(target) && !super::is_empty_dir(target) {
+            let _ = super::remove_marked(&staged);
+            return Err(OutputError {
+                diagnostic: Diagnostic::error(format!(
+                    "a pasta de saída {} mudou durante a geração: tem arquivos e não tem mais o {MARKER}",
+                    target.display()
+                ))
+                .with_help("nada foi trocado; confira o que há nessa pasta e rode de novo"),
+                state: OutputState::Intact,
+            });
+        }
         let aside = aside_path(&self.target, &staged);
         match swap::swap(&staged, target, &aside, replace, &swap::real) {
             Ok(None) => Ok(None),
@@ -134,21 +146,24 @@ fn aside_path(target: &OutputDir, staged: &Path) -> PathBuf {
 
 /// Removes the staging folders of `dir` that are provably leftovers of this output: named
 /// `.NAME.tmp-*` or `.NAME.old-*` beside it, a real folder (not a link) carrying the marker.
-/// Only the holder of the output's lock may call this (the lock proves no build is filling
-/// them). Returns the ones that could not be removed.
+/// Only the holder of the output's lock may call this: the lock proves no build is filling
+/// them. On a case-insensitive disk `.Public.tmp-*` belongs to this output too, which shows
+/// as `.Public.lock` being our lock file. Returns the ones that could not be removed.
 pub(crate) fn remove_leftovers(dir: &OutputDir) -> Vec<(PathBuf, std::io::Error)> {
-    let prefixes: Vec<String> = STAGING_KINDS
-        .iter()
-        .filter_map(|kind| super::sibling(dir, kind).file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
+    let Some(own) = dir.name.to_str() else { return Vec::new() };
+    let lock = super::sibling(dir, "lock");
+    let same_output = |name: &str| {
+        name == own
+            || (name.to_lowercase() == own.to_lowercase()
+                && same_file::is_same_file(dir.parent.join(format!(".{name}.lock")), &lock).unwrap_or(false))
+    };
     let Ok(entries) = std::fs::read_dir(&dir.parent) else { return Vec::new() };
     let mut failed = Vec::new();
     for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let ours = prefixes.iter().any(|p| name.len() > p.len() && name.starts_with(p.as_str()))
-            && entry.file_type().is_ok_and(|t| t.is_dir())
-            && super::is_marked(&entry.path());
+        let file_name = entry.file_name();
+        let Some(output) = file_name.to_str().and_then(staging_of) else { continue };
+        let ours =
+            same_output(output) && entry.file_type().is_ok_and(|t| t.is_dir()) && super::is_marked(&entry.path());
         if ours {
             if let Err(err) = super::remove_marked(&entry.path()) {
                 failed.push((entry.path(), err));
@@ -156,6 +171,16 @@ pub(crate) fn remove_leftovers(dir: &OutputDir) -> Vec<(PathBuf, std::io::Error)
         }
     }
     failed
+}
+
+/// `.NAME.tmp-XXXX` or `.NAME.old-XXXX` (XXXX letters and digits, as tempfile makes them) → NAME.
+fn staging_of(file_name: &str) -> Option<&str> {
+    let rest = file_name.strip_prefix('.')?;
+    STAGING_KINDS.iter().find_map(|kind| {
+        let (name, suffix) = rest.rsplit_once(&format!(".{kind}"))?;
+        let random = !suffix.is_empty() && suffix.chars().all(|c| c.is_ascii_alphanumeric());
+        (random && !name.is_empty()).then_some(name)
+    })
 }
 
 /// Writes `bytes` at `base/rel`, refusing paths that would leave `base`.
@@ -229,6 +254,24 @@ mod tests {
     }
 
     #[test]
+    fn an_output_that_lost_its_marker_during_the_build_is_not_replaced() -> Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let target = tmp.path().join("public");
+        let claimed = claimed(&target)?;
+        let staging = Staging::new(&claimed)?;
+        staging.write("index.html", b"novo")?;
+        // Meanwhile someone put their files there, in place of our output.
+        std::fs::create_dir_all(&target)?;
+        std::fs::write(target.join("notas.txt"), "minhas notas")?;
+        let Err(err) = staging.commit() else { anyhow::bail!("replaced a folder that is not ours") };
+        assert!(err.diagnostic.message.contains("mudou durante a geração"), "{}", err.diagnostic.message);
+        assert_eq!(err.state, OutputState::Intact);
+        assert_eq!(names(&target)?, vec!["notas.txt"]);
+        assert_eq!(names(tmp.path())?, vec![".public.lock", "public", "site"], "staging removed");
+        Ok(())
+    }
+
+    #[test]
     fn leftovers_are_removed_only_when_marked_and_named_for_this_output() -> Result<()> {
         let tmp = tempfile::tempdir()?;
         let make = |name: &str, marked: bool| -> Result<()> {
@@ -249,6 +292,14 @@ mod tests {
         std::fs::write(tmp.path().join(".public.tmp-f6"), "um arquivo")?;
         #[cfg(unix)]
         std::os::unix::fs::symlink(tmp.path().join(".outra.old-e5"), tmp.path().join(".public.old-g7"))?;
+        // Another case is another output on a case-sensitive disk; the same one where the two
+        // names lead to one lock file, as on a case-insensitive disk.
+        #[cfg(target_os = "linux")]
+        {
+            make(".PUBLIC.tmp-h8", true)?;
+            make(".Public.tmp-i9", true)?;
+            std::os::unix::fs::symlink(".public.lock", tmp.path().join(".Public.lock"))?;
+        }
         let claimed = claimed(&tmp.path().join("public"))?;
         assert!(claimed.warnings.is_empty());
         let mut expected = vec![
@@ -263,10 +314,23 @@ mod tests {
         if cfg!(unix) {
             expected.push(".public.old-g7");
         }
+        if cfg!(target_os = "linux") {
+            expected.extend([".PUBLIC.tmp-h8", ".Public.lock"]);
+        }
         expected.sort_unstable();
         assert_eq!(names(tmp.path())?, expected);
         assert!(tmp.path().join(".outra.old-e5/paginas/index.html").exists(), "not followed through the link");
         Ok(())
+    }
+
+    #[test]
+    fn staging_names_say_which_output_they_stage_for() {
+        assert_eq!(staging_of(".public.tmp-Ab12Cd"), Some("public"));
+        assert_eq!(staging_of(".public.old-Ab12Cd1"), Some("public"));
+        assert_eq!(staging_of(".a.tmp-b.tmp-XyZ"), Some("a.tmp-b"));
+        for other in [".public.tmp-", ".public.tmp-a.b", "public.tmp-x", "..tmp-x", ".public.lock", ".public.new-x"] {
+            assert_eq!(staging_of(other), None, "{other}");
+        }
     }
 
     #[test]
