@@ -176,10 +176,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
 
 /// [`build`], calling `waiting` once if another build holds the output folder.
 pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summary, Failure> {
-    // The output is checked before anything is read: a refused folder is a usage error.
-    let mut claimed =
-        output::claim(&options.root, &options.output_dir(), Writer::Build, waiting).map_err(Failure::Output)?;
+    // A refused output is reported before anything is read (it is a usage error); the lock is
+    // taken once the site has loaded, so that a folder without a site gets no lock file.
+    let output_dir = options.output_dir();
+    output::guard::check(&options.root, &output_dir).map_err(|d| Failure::Output(OutputError::untouched(d)))?;
     let mut loaded = load(options)?;
+    let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
     let staging = Staging::new(&claimed).map_err(Failure::Io)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
     let files = static_files(&loaded, &options.root, &sink)?;

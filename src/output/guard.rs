@@ -123,6 +123,7 @@ fn resolve(output: &Path) -> Result<PathBuf, Diagnostic> {
             // lexical parent is the real one.
             Component::ParentDir => {
                 path.pop();
+                missing = std::fs::symlink_metadata(&path).is_err();
             }
             Component::Normal(name) => {
                 path.push(name);
@@ -211,6 +212,9 @@ mod tests {
             let dir = check(&root, &root.join("atalho/../saida")).map_err(|d| std::io::Error::other(d.message))?;
             assert_eq!(dir.path, top.join("longe/saida"));
             assert!(message(check(&root, &root.join("atalho/../../site/content"))).contains("fica dentro de content/"));
+            // Back from a missing folder, links are followed again.
+            let dir = check(&root, &root.join("nada/../atalho/saida")).map_err(|d| std::io::Error::other(d.message))?;
+            assert_eq!(dir.path, top.join("longe/dentro/saida"));
         }
         Ok(())
     }

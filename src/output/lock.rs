@@ -54,6 +54,15 @@ pub(crate) fn acquire(
     waiting: &dyn Fn(&str),
 ) -> Result<Option<OutputLock>, Diagnostic> {
     let path = super::sibling(dir, "lock");
+    // The holder rewrites the file: never through a link, into someone else's file.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(Diagnostic::error(format!(
+            "{} deveria ser o arquivo de trava da pasta de saída {}, mas é uma pasta ou um atalho",
+            path.display(),
+            dir.path.display()
+        ))
+        .with_help("tire esse item do lugar (o secretaria o cria de novo) ou use outra pasta com --output"));
+    }
     let open = std::fs::OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path);
     let file = open.map_err(|err| {
         Diagnostic::error(format!("não foi possível criar o arquivo de trava {}: {err}", path.display()))
@@ -134,6 +143,15 @@ mod tests {
         assert!(refused.contains("está sendo usada pelo `secretaria serve` (processo"), "{refused}");
         drop(held);
         assert!(acquire(&dir, Writer::Build, &quiet).is_ok_and(|l| l.is_some()));
+        #[cfg(unix)]
+        {
+            let victim = dir.parent.join("importante.txt");
+            std::fs::write(&victim, "não truncar")?;
+            std::fs::remove_file(dir.parent.join(".public.lock"))?;
+            std::os::unix::fs::symlink(&victim, dir.parent.join(".public.lock"))?;
+            assert!(acquire(&dir, Writer::Build, &quiet).is_err());
+            assert_eq!(std::fs::read_to_string(&victim)?, "não truncar");
+        }
         Ok(())
     }
 
