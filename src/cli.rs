@@ -53,7 +53,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts]")]
 pub struct BuildArgs {
-    /// Pasta de saída. Padrão: public/ dentro da pasta do site
+    /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
     pub output: Option<PathBuf>,
     /// Endereço público do site, para sitemap, feeds e JSON-LD (ex.: https://social.cidade.uf.gov.br/).
@@ -85,7 +85,7 @@ pub struct ServeArgs {
     /// Abre o navegador no endereço do site.
     #[arg(long)]
     pub open: bool,
-    /// Pasta de saída. Padrão: public/ dentro da pasta do site
+    /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
     pub output: Option<PathBuf>,
     /// Inclui as páginas marcadas como rascunho.
@@ -96,7 +96,7 @@ pub struct ServeArgs {
 #[derive(Debug, Args)]
 #[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria watch [--output PASTA]")]
 pub struct WatchArgs {
-    /// Pasta de saída. Padrão: public/ dentro da pasta do site
+    /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
     pub output: Option<PathBuf>,
     /// Inclui as páginas marcadas como rascunho.

@@ -6,6 +6,7 @@ use crate::cli::{BuildArgs, CheckArgs, ServeArgs, WatchArgs};
 use crate::config::Overrides;
 use crate::dev;
 use crate::diagnostics::{report, Diagnostics};
+use crate::output::{OutputState, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
@@ -31,7 +32,7 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         source_date_epoch,
     };
     let started = Instant::now();
-    match pipeline::build(&options) {
+    match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
         Ok(summary) => {
             print_diagnostics(root, &summary.warnings);
             println!(
@@ -43,7 +44,19 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
             );
             Outcome::Ok
         }
-        Err(failure) => report_failure(root, failure, "nada foi publicado; a saída anterior continua como estava"),
+        Err(failure) => {
+            let advice = match &failure {
+                Failure::Output(err) => match err.state {
+                    OutputState::Untouched => "nada foi gravado nem apagado",
+                    OutputState::Intact => "nada foi publicado; a saída anterior continua como estava",
+                    OutputState::Displaced => {
+                        "nada foi publicado e a pasta de saída NÃO está como estava: siga a dica acima"
+                    }
+                },
+                _ => "nada foi publicado; a saída anterior continua como estava",
+            };
+            report_failure(root, failure, advice)
+        }
     }
 }
 
@@ -94,7 +107,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
         warn_network(&args.bind, port);
     }
     let Some(options) = dev_options(root, args.output, args.drafts) else { return Outcome::Failed };
-    let Some((session, watcher)) = start_session(&options) else { return Outcome::Failed };
+    let Some((session, watcher)) = start_session(root, &options, Writer::Serve) else { return Outcome::Failed };
     let reloader = Arc::new(dev::reload::Reloader::default());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let state = match dev::server::DevState::new(session.output(), reloader.clone(), stopped.clone()) {
@@ -150,7 +163,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
 /// `secretaria watch`: the loop of `serve` without a server.
 pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
     let Some(options) = dev_options(root, args.output, args.drafts) else { return Outcome::Failed };
-    let Some((mut session, watcher)) = start_session(&options) else { return Outcome::Failed };
+    let Some((mut session, watcher)) = start_session(root, &options, Writer::Watch) else { return Outcome::Failed };
     let Some(runtime) = runtime() else { return Outcome::Failed };
     first_build(&mut session, None);
     println!("Observando {} — Ctrl+C para parar", session.root().display());
@@ -197,17 +210,17 @@ fn source_date_epoch() -> Option<Option<i64>> {
     }
 }
 
-fn start_session(options: &BuildOptions) -> Option<(dev::Session, dev::Watcher)> {
+fn start_session(root: &Path, options: &BuildOptions, writer: Writer) -> Option<(dev::Session, dev::Watcher)> {
     // Not a site at all is a usage error (exit 2), as in `build`; content errors never stop `serve`.
     if !options.root.join("site.yaml").is_file() {
         eprintln!("erro: site.yaml não encontrado em {}", options.root.display());
         eprintln!("  dica: rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)");
         return None;
     }
-    let session = match dev::Session::new(options) {
+    let session = match dev::Session::open(options, writer, &|message| eprintln!("{message}")) {
         Ok(session) => session,
-        Err(err) => {
-            eprintln!("erro: {err:#}");
+        Err(failure) => {
+            print_diagnostics(root, &pipeline::failure_diagnostics(failure));
             return None;
         }
     };
@@ -398,7 +411,7 @@ fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::relo
 fn report_failure(root: &Path, failure: Failure, advice: &str) -> Outcome {
     let outcome = match failure {
         Failure::Content(_) => Outcome::ContentErrors,
-        Failure::Io(_) | Failure::Usage(_) => Outcome::Failed,
+        Failure::Io(_) | Failure::Usage(_) | Failure::Output(_) => Outcome::Failed,
     };
     let diagnostics = pipeline::failure_diagnostics(failure);
     print_diagnostics(root, &diagnostics);

@@ -4,7 +4,7 @@
 use crate::config::{Overrides, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{self, Site};
-use crate::output::{minify, publish::Staging};
+use crate::output::{self, minify, publish::Staging, OutputError, Writer};
 use crate::render::{routes, theme, Renderer};
 use crate::source;
 use anyhow::Context as _;
@@ -46,10 +46,13 @@ pub struct Loaded {
 pub enum Failure {
     /// The content has errors (and maybe warnings): all of them, located.
     Content(Diagnostics),
-    /// The machine failed us (disk, permissions).
+    /// The machine failed us (disk, permissions) before the swap: nothing was published.
     Io(anyhow::Error),
     /// The command was pointed at something that is not a site (no `site.yaml`): exit 2.
     Usage(Diagnostics),
+    /// The output folder could not be used (refused, held by `serve`, unwritable) or the swap
+    /// failed; the error says what became of the output folder.
+    Output(OutputError),
 }
 
 /// What a successful build did.
@@ -188,14 +191,30 @@ pub fn static_plan<'a>(theme: &'a theme::Theme, site: &Site, root: &Path) -> BTr
 
 /// `secretaria build`: everything into a staging folder, then swapped in atomically.
 pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
-    let loaded = load(options)?;
-    let staging = Staging::new(&options.output_dir()).map_err(Failure::Io)?;
+    build_with(options, &|_| {})
+}
+
+/// [`build`], calling `waiting` once if another build holds the output folder.
+pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summary, Failure> {
+    // A refused output is reported before anything is read (it is a usage error); the lock is
+    // taken once the site has loaded, so that a folder without a site gets no lock file.
+    let output_dir = options.output_dir();
+    output::guard::check(&options.root, &output_dir).map_err(|d| Failure::Output(OutputError::untouched(d)))?;
+    let mut loaded = load(options)?;
+    let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
+    let staging = Staging::new(&claimed).map_err(Failure::Io)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
     let files = static_files(&loaded, &options.root, &sink)?;
     let plan = routes::plan(&loaded.site);
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
     let pages = render_all(&loaded, &plan, &sink)?;
-    staging.commit().map_err(Failure::Io)?;
+    let leftover = staging.commit().map_err(Failure::Output)?;
+    let mut warnings = std::mem::take(&mut claimed.warnings);
+    if let Some(warning) = leftover {
+        warnings.push(warning);
+    }
+    loaded.warnings.extend(warnings);
+    drop(claimed);
     Ok(Summary { pages, files: files + pages, warnings: loaded.warnings })
 }
 
@@ -213,6 +232,11 @@ pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
         Failure::Io(err) => {
             let mut d = Diagnostics::new();
             d.push(Diagnostic::error(format!("{err:#}")));
+            d
+        }
+        Failure::Output(err) => {
+            let mut d = Diagnostics::new();
+            d.push(err.diagnostic);
             d
         }
     }

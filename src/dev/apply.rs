@@ -16,10 +16,13 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// `out/rel`, refusing anything but plain names (no `..`, no root, no prefix).
+/// `out/rel`, refusing anything but plain names (no `..`, no root, no prefix) and the marker.
 fn target(out: &Path, rel: &str) -> Result<PathBuf> {
     let rel_path = Path::new(rel);
-    if rel.is_empty() || rel_path.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if rel.is_empty()
+        || rel == crate::output::MARKER
+        || rel_path.components().any(|c| !matches!(c, Component::Normal(_)))
+    {
         bail!("caminho de saída inválido: {rel}");
     }
     Ok(out.join(rel_path))
@@ -92,13 +95,15 @@ pub(crate) fn remove(out: &Path, rel: &str) -> Result<()> {
     Ok(())
 }
 
-/// Every file (and symlink) under `out`, relative with `/`, without following links.
+/// Every file (and symlink) under `out`, relative with `/`, without following links; not the
+/// marker, which is not a file of the site.
 pub(crate) fn existing(out: &Path) -> Vec<String> {
     walkdir::WalkDir::new(out)
         .follow_links(false)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.depth() > 0 && !e.file_type().is_dir())
+        .filter(|e| !(e.depth() == 1 && e.file_name() == crate::output::MARKER))
         .filter_map(|e| e.path().strip_prefix(out).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
         .collect()
 }

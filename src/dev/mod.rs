@@ -20,14 +20,14 @@ mod tests;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model;
+use crate::output::{self, Claimed, OutputError, Writer};
 use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
 use crate::render::{routes, theme, Renderer};
-use anyhow::Context;
 use incremental::{Built, Scope, Splice};
 use rayon::prelude::*;
 use sources::Sources;
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 pub use watcher::{Batch, Watcher};
 
@@ -54,6 +54,10 @@ pub struct Report {
 pub struct Session {
     options: BuildOptions,
     output: PathBuf,
+    /// The output folder, checked and locked for as long as the session lives.
+    _claimed: Claimed,
+    /// Warnings from claiming the output, reported with the first good build.
+    notes: Diagnostics,
     sources: Option<Sources>,
     theme: Option<(String, theme::Theme)>,
     built: Option<Built>,
@@ -65,20 +69,30 @@ pub struct Session {
 }
 
 impl Session {
-    /// Checks the folders; reads nothing yet (see [`Session::build`]).
-    pub fn new(options: &BuildOptions) -> anyhow::Result<Session> {
-        let root = std::fs::canonicalize(&options.root)
-            .with_context(|| format!("a pasta do site não existe: {}", options.root.display()))?;
-        let options = BuildOptions { root: root.clone(), ..options.clone() };
-        let output = normalise(&std::path::absolute(options.output_dir())?);
-        check_output(&root, &output)?;
-        std::fs::create_dir_all(&output)
-            .with_context(|| format!("não foi possível criar a pasta de saída {}", output.display()))?;
-        let output = std::fs::canonicalize(&output)?;
-        check_output(&root, &output)?;
+    /// Checks, locks and marks the output folder; reads nothing yet (see [`Session::build`]).
+    pub fn new(options: &BuildOptions) -> Result<Session, Failure> {
+        Self::open(options, Writer::Watch, &|_| {})
+    }
+
+    /// [`Session::new`] for `writer`, calling `waiting` once if a build holds the output.
+    pub fn open(options: &BuildOptions, writer: Writer, waiting: &dyn Fn(&str)) -> Result<Session, Failure> {
+        // The same check as `build`: the dev loop deletes what it did not produce in the output.
+        let claimed = output::claim(&options.root, &options.output_dir(), writer, waiting).map_err(Failure::Output)?;
+        claimed.mark().map_err(Failure::Output)?;
+        let root = std::fs::canonicalize(&options.root).map_err(|err| {
+            Failure::Output(OutputError::untouched(crate::diagnostics::Diagnostic::error(format!(
+                "a pasta do site {} não pode ser usada: {err}",
+                options.root.display()
+            ))))
+        })?;
+        let options = BuildOptions { root, ..options.clone() };
+        let output = claimed.path().to_path_buf();
+        let notes = claimed.warnings.clone();
         Ok(Session {
             options,
             output,
+            _claimed: claimed,
+            notes,
             sources: None,
             theme: None,
             built: None,
@@ -122,6 +136,7 @@ impl Session {
         }
         let theme_changed = batch.rescan || batch.paths.iter().any(|p| p.starts_with("themes"));
         let mut report = self.publish(theme_changed)?;
+        report.warnings.extend(std::mem::take(&mut self.notes));
         report.changes = std::mem::take(&mut self.pending).into_iter().collect();
         self.pending_rescan = false;
         report.elapsed = started.elapsed();
@@ -314,32 +329,4 @@ impl Output {
         };
         Output { file: file.to_string(), hash, bytes: (!unchanged).then_some(bytes) }
     }
-}
-
-/// `a/./b/../c` → `a/c`, without touching the disk.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// The dev loop deletes what it did not produce in the output folder: refuse folders where
-/// that would destroy the site itself.
-fn check_output(root: &Path, output: &Path) -> anyhow::Result<()> {
-    let inside_sources = watcher::WATCHED_DIRS.iter().any(|d| output.starts_with(root.join(d)));
-    if root.starts_with(output) || inside_sources {
-        anyhow::bail!(
-            "a pasta de saída {} não pode ser a pasta do site, conter a pasta do site nem ficar dentro de content/, themes/ ou static/; use --output public",
-            output.display()
-        );
-    }
-    Ok(())
 }

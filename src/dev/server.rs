@@ -12,6 +12,7 @@ use axum::response::sse::{KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::watch;
@@ -71,7 +72,7 @@ async fn guard(State(state): State<Arc<DevState>>, mut request: Request, next: N
     match resolve(&state.output, &path) {
         Resolved::Inside => {}
         Resolved::Invalid => return (StatusCode::BAD_REQUEST, "endereço inválido\n").into_response(),
-        Resolved::Outside => return not_found(&state),
+        Resolved::Outside | Resolved::Unavailable => return not_found(&state),
     }
     // Always the current bytes: a page saved twice within a second must not come back as 304.
     for name in [header::IF_MODIFIED_SINCE, header::IF_NONE_MATCH, header::IF_UNMODIFIED_SINCE, header::IF_RANGE] {
@@ -94,7 +95,13 @@ enum Resolved {
     Outside,
     /// `..`, backslashes, NUL or bad UTF-8 once decoded.
     Invalid,
+    /// Nothing that can be served: a name too long for the filesystem, a symlink loop, a
+    /// FIFO or device. `ServeDir` would answer 500 (or block on a FIFO); it is a 404.
+    Unavailable,
 }
+
+/// The longest file name the filesystems we run on accept, in bytes (NAME_MAX).
+const NAME_MAX: usize = 255;
 
 /// Decodes the path as `ServeDir` does and checks, following symlinks, that what it names is
 /// inside `output` (canonical).
@@ -111,20 +118,44 @@ fn resolve(output: &Path, uri_path: &str) -> Resolved {
         if segment == ".." || segment.contains(['\\', '\0']) || !plain {
             return Resolved::Invalid;
         }
+        if segment.len() > NAME_MAX {
+            return Resolved::Unavailable;
+        }
         path.push(segment);
     }
-    let Ok(real) = std::fs::canonicalize(&path) else { return Resolved::Inside };
+    let real = match std::fs::canonicalize(&path) {
+        Ok(real) => real,
+        // Nothing there, and `ServeDir`'s own look (the whole path at once, where a path too
+        // long fails) agrees: it answers 404 for these two itself.
+        Err(err) if absent(&err) => {
+            return match std::fs::metadata(&path) {
+                Err(err) if absent(&err) => Resolved::Inside,
+                _ => Resolved::Unavailable,
+            }
+        }
+        // ENAMETOOLONG (the whole path), ELOOP and the like.
+        Err(_) => return Resolved::Unavailable,
+    };
     if !real.starts_with(output) {
         return Resolved::Outside;
     }
-    if real.is_dir() {
-        if let Ok(index) = std::fs::canonicalize(real.join("index.html")) {
-            if !index.starts_with(output) {
-                return Resolved::Outside;
-            }
-        }
+    match std::fs::metadata(&real) {
+        Ok(meta) if meta.is_file() => Resolved::Inside,
+        Ok(meta) if meta.is_dir() => match std::fs::canonicalize(real.join("index.html")) {
+            Ok(index) if !index.starts_with(output) => Resolved::Outside,
+            Ok(index) if !index.is_file() => Resolved::Unavailable,
+            Ok(_) => Resolved::Inside,
+            Err(err) if err.kind() == ErrorKind::NotFound => Resolved::Inside,
+            Err(_) => Resolved::Unavailable,
+        },
+        Ok(_) => Resolved::Unavailable,
+        Err(err) if err.kind() == ErrorKind::NotFound => Resolved::Inside,
+        Err(_) => Resolved::Unavailable,
     }
-    Resolved::Inside
+}
+
+fn absent(err: &std::io::Error) -> bool {
+    matches!(err.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory)
 }
 
 /// The site's own 404 page (or a minimal one while there is none), with the reload script, so
@@ -197,7 +228,14 @@ mod tests {
             assert_eq!(resolve(&out, "/link.txt"), Resolved::Outside);
             assert_eq!(resolve(&out, "/dir/secret.txt"), Resolved::Outside);
             assert_eq!(resolve(&out, "/dir/"), Resolved::Outside);
+            std::os::unix::fs::symlink(out.join("loop"), out.join("loop"))?;
+            assert_eq!(resolve(&out, "/loop"), Resolved::Unavailable);
+            assert_eq!(resolve(&out, "/loop/x"), Resolved::Unavailable);
         }
+        assert_eq!(resolve(&out, &format!("/{}", "a".repeat(256))), Resolved::Unavailable);
+        assert_eq!(resolve(&out, &format!("/{}", "a".repeat(255))), Resolved::Inside);
+        assert_eq!(resolve(&out, &format!("/{}", "b/".repeat(3000))), Resolved::Unavailable);
+        assert_eq!(resolve(&out, "/a/index.html/x"), Resolved::Inside);
         Ok(())
     }
 }

@@ -55,7 +55,7 @@ impl Site {
     }
 
     fn session(&self) -> Result<Session> {
-        let mut session = Session::new(&self.options("public"))?;
+        let mut session = Session::new(&self.options("public")).map_err(explain)?;
         session.build().map_err(explain)?;
         Ok(session)
     }
@@ -82,6 +82,7 @@ fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
 fn writes_exactly_what_build_writes() -> Result<()> {
     let site = Site::new()?;
     site.write("public/stale.html", "left over from an old build")?;
+    crate::output::write_marker(&site.root().join("public"))?;
     let mut session = site.session()?;
     pipeline::build(&site.options("built")).map_err(explain)?;
     assert_eq!(site.tree("public")?, site.tree("built")?);
@@ -194,7 +195,7 @@ fn editing_one_notice_rewrites_only_its_files() -> Result<()> {
     site.write("content/avisos/a.md", "---\ntitulo: A\ntipo: reuniao\ninicio: 10/12/2030 09:00\n---\nPauta A.\n")?;
     site.write("content/avisos/b.md", "---\ntitulo: B\ntipo: reuniao\ninicio: 11/12/2030 09:00\n---\nPauta B.\n")?;
     let options = BuildOptions { today: None, ..site.options("public") };
-    let mut session = Session::new(&options)?;
+    let mut session = Session::new(&options).map_err(explain)?;
     session.build().map_err(explain)?;
     std::thread::sleep(Duration::from_millis(1100));
     site.write("content/avisos/a.md", "---\ntitulo: A\ntipo: reuniao\ninicio: 10/12/2030 09:00\n---\nPauta nova.\n")?;

@@ -1,36 +1,61 @@
-//! Atomic publishing: the whole site is written into a fresh folder beside the output folder
-//! and swapped in only when every file is written. A failed build leaves the previous output
-//! byte for byte as it was.
+//! Atomic publishing: the whole site is written into a fresh staging folder beside the output
+//! folder, marked as ours from its first file on, and swapped in only when every file is
+//! written ([`super::swap`]). A failed build leaves the previous output byte for byte as it
+//! was; a failed swap says exactly where each folder is. Staging folders left by killed builds
+//! are removed by the next command that holds the output's lock ([`remove_leftovers`]).
 
+use super::guard::OutputDir;
+use super::swap::{self, SwapError};
+use super::{Claimed, OutputError, OutputState, MARKER};
+use crate::diagnostics::Diagnostic;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
+/// The staging folders of output `NAME` are `.NAME.tmp-*` (being filled, or the previous output
+/// after an exchange) and `.NAME.old-*` (the previous output moved aside by the fallback).
+const STAGING_KINDS: [&str; 2] = ["tmp-", "old-"];
+
 /// A folder being filled; becomes the output on [`Staging::commit`], vanishes if dropped.
 pub struct Staging {
-    dir: Option<tempfile::TempDir>,
-    target: PathBuf,
+    /// `None` once committed.
+    dir: Option<PathBuf>,
+    target: OutputDir,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let _ = super::remove_marked(&dir);
+        }
+    }
 }
 
 impl Staging {
-    /// Creates `.NAME.tmp-XXXX` next to `target` (same filesystem, so the swap is a rename).
-    pub fn new(target: &Path) -> Result<Self> {
-        let parent = parent_of(target);
-        std::fs::create_dir_all(&parent)
-            .with_context(|| format!("não foi possível criar a pasta {}", parent.display()))?;
-        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    /// Creates `.NAME.tmp-XXXX` next to the claimed output (same filesystem, so the swap is a
+    /// rename) and marks it, so that if this process is killed the next one can prove it ours.
+    pub fn new(claimed: &Claimed) -> Result<Self> {
+        let target = claimed.dir().clone();
+        let prefix = super::sibling(&target, STAGING_KINDS[0]);
+        let prefix = prefix.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.tmp-"))
-            .tempdir_in(&parent)
-            .with_context(|| format!("não foi possível criar uma pasta temporária em {}", parent.display()))?;
-        Ok(Staging { dir: Some(dir), target: target.to_path_buf() })
+            .prefix(&prefix)
+            .tempdir_in(&target.parent)
+            .with_context(|| format!("não foi possível criar uma pasta temporária em {}", target.parent.display()))?;
+        super::write_marker(dir.path())
+            .with_context(|| format!("não foi possível gravar em {}", dir.path().display()))?;
+        // From here on it is removed marker last (see `remove_marked`), not by `TempDir`.
+        Ok(Staging { dir: Some(dir.keep()), target })
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.as_ref().map_or(self.target.as_path(), |d| d.path())
+        self.dir.as_deref().unwrap_or(self.target.path.as_path())
     }
 
     /// Writes one file (relative path with `/`), creating its folders.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        if rel == MARKER {
+            anyhow::bail!("caminho de saída reservado: {rel}");
+        }
         write_under(self.path(), rel, bytes)
     }
 
@@ -51,44 +76,111 @@ impl Staging {
         Ok(())
     }
 
-    /// Swaps the staged folder in place of the target; the old output is removed afterwards.
-    pub fn commit(mut self) -> Result<()> {
-        let Some(dir) = self.dir.take() else { return Ok(()) };
-        let staged = dir.keep();
-        let parent = parent_of(&self.target);
-        let old = if self.target.exists() {
-            let old = tempfile::Builder::new()
-                .prefix(".public.old-")
-                .tempdir_in(&parent)
-                .context("não foi possível preparar a troca da pasta de saída")?
-                .keep();
-            std::fs::remove_dir(&old).ok();
-            std::fs::rename(&self.target, &old)
-                .with_context(|| format!("não foi possível mover {} para a troca", self.target.display()))?;
-            Some(old)
-        } else {
-            None
-        };
-        if let Err(err) = std::fs::rename(&staged, &self.target) {
-            // Put the previous output back before reporting.
-            if let Some(old) = &old {
-                std::fs::rename(old, &self.target).ok();
+    /// Swaps the staged folder in place of the output and deletes the previous output. A
+    /// previous output that cannot be deleted is a warning (the next build removes it).
+    pub fn commit(mut self) -> Result<Option<Diagnostic>, OutputError> {
+        let Some(staged) = self.dir.take() else { return Ok(None) };
+        let target = &self.target.path;
+        let replace = std::fs::symlink_metadata(target).is_ok();
+        // The lock keeps other secretarias out, not people: look again right before the swap.
+        if replace && !super::is_marked(target) && !super::is_empty_dir(target) {
+            let _ = super::remove_marked(&staged);
+            return Err(OutputError {
+                diagnostic: Diagnostic::error(format!(
+                    "a pasta de saída {} mudou durante a geração: tem arquivos e não tem mais o {MARKER}",
+                    target.display()
+                ))
+                .with_help("nada foi trocado; confira o que há nessa pasta e rode de novo"),
+                state: OutputState::Intact,
+            });
+        }
+        let aside = aside_path(&self.target, &staged);
+        match swap::swap(&staged, target, &aside, replace, &swap::real) {
+            Ok(None) => Ok(None),
+            Ok(Some(old)) => Ok(super::remove_marked(&old).err().map(|err| {
+                Diagnostic::warning(format!(
+                    "o site foi publicado, mas a versão anterior ficou em {} e não pôde ser apagada: {err}",
+                    old.display()
+                ))
+                .with_help("a próxima geração tenta apagá-la de novo; ou apague essa pasta à mão")
+            })),
+            Err(SwapError::Untouched(err)) => {
+                let _ = super::remove_marked(&staged);
+                Err(OutputError {
+                    diagnostic: Diagnostic::error(format!("não foi possível publicar em {}: {err}", target.display()))
+                        .with_help(format!("confira as permissões e o espaço livre em {}", self.target.parent.display())),
+                    state: OutputState::Intact,
+                })
             }
-            std::fs::remove_dir_all(&staged).ok();
-            return Err(err).with_context(|| format!("não foi possível publicar em {}", self.target.display()));
+            Err(SwapError::Displaced { aside, error, rollback }) => Err(OutputError {
+                diagnostic: Diagnostic::error(format!(
+                    "a troca da pasta de saída falhou no meio: {} não existe agora ({error}; ao devolver a versão \
+                     anterior: {rollback})",
+                    target.display()
+                ))
+                .with_help(format!(
+                    "a versão anterior está intacta em {aside} e a nova em {staged}; para voltar à anterior: mv '{aside}' \
+                     '{target}' (ou rode a geração de novo: ela publica o site e apaga as duas pastas)",
+                    aside = aside.display(),
+                    staged = staged.display(),
+                    target = target.display()
+                )),
+                state: OutputState::Displaced,
+            }),
         }
-        if let Some(old) = old {
-            std::fs::remove_dir_all(&old).ok();
-        }
-        Ok(())
     }
 }
 
-fn parent_of(target: &Path) -> PathBuf {
-    match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+/// `.NAME.old-XXXX`, XXXX taken from the staging folder's name; a name nobody uses.
+fn aside_path(target: &OutputDir, staged: &Path) -> PathBuf {
+    let suffix = staged.file_name().and_then(|n| n.to_str()).and_then(|n| n.rsplit_once('-')).map_or("", |(_, s)| s);
+    let base = super::sibling(target, &format!("{}{suffix}", STAGING_KINDS[1]));
+    let mut candidate = base.clone();
+    let mut n = 0u32;
+    while std::fs::symlink_metadata(&candidate).is_ok() {
+        n += 1;
+        candidate = PathBuf::from(format!("{}{n}", base.display()));
     }
+    candidate
+}
+
+/// Removes the staging folders of `dir` that are provably leftovers of this output: named
+/// `.NAME.tmp-*` or `.NAME.old-*` beside it, a real folder (not a link) carrying the marker.
+/// Only the holder of the output's lock may call this: the lock proves no build is filling
+/// them. On a case-insensitive disk `.Public.tmp-*` belongs to this output too, which shows
+/// as `.Public.lock` being our lock file. Returns the ones that could not be removed.
+pub(crate) fn remove_leftovers(dir: &OutputDir) -> Vec<(PathBuf, std::io::Error)> {
+    let Some(own) = dir.name.to_str() else { return Vec::new() };
+    let lock = super::sibling(dir, "lock");
+    let same_output = |name: &str| {
+        name == own
+            || (name.to_lowercase() == own.to_lowercase()
+                && same_file::is_same_file(dir.parent.join(format!(".{name}.lock")), &lock).unwrap_or(false))
+    };
+    let Ok(entries) = std::fs::read_dir(&dir.parent) else { return Vec::new() };
+    let mut failed = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(output) = file_name.to_str().and_then(staging_of) else { continue };
+        let ours =
+            same_output(output) && entry.file_type().is_ok_and(|t| t.is_dir()) && super::is_marked(&entry.path());
+        if ours {
+            if let Err(err) = super::remove_marked(&entry.path()) {
+                failed.push((entry.path(), err));
+            }
+        }
+    }
+    failed
+}
+
+/// `.NAME.tmp-XXXX` or `.NAME.old-XXXX` (XXXX letters and digits, as tempfile makes them) → NAME.
+fn staging_of(file_name: &str) -> Option<&str> {
+    let rest = file_name.strip_prefix('.')?;
+    STAGING_KINDS.iter().find_map(|kind| {
+        let (name, suffix) = rest.rsplit_once(&format!(".{kind}"))?;
+        let random = !suffix.is_empty() && suffix.chars().all(|c| c.is_ascii_alphanumeric());
+        (random && !name.is_empty()).then_some(name)
+    })
 }
 
 /// Writes `bytes` at `base/rel`, refusing paths that would leave `base`.
@@ -114,26 +206,131 @@ pub fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::{claim, Writer};
+
+    fn claimed(target: &Path) -> Result<Claimed> {
+        let root = target.parent().map(|p| p.join("site")).unwrap_or_default();
+        std::fs::create_dir_all(&root)?;
+        claim(&root, target, Writer::Build, &|_| {}).map_err(|e| anyhow::anyhow!(e.diagnostic.message))
+    }
+
+    fn names(dir: &Path) -> Result<Vec<String>> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
 
     #[test]
     fn commit_replaces_and_drop_discards() -> Result<()> {
         let tmp = tempfile::tempdir()?;
         let target = tmp.path().join("public");
-        write_under(&target, "old.html", b"old")?;
         {
-            let staging = Staging::new(&target)?;
+            let claimed = claimed(&target)?;
+            let staging = Staging::new(&claimed)?;
+            staging.write("old.html", b"old")?;
+            staging.commit().map_err(|e| anyhow::anyhow!(e.diagnostic.message))?;
+        }
+        {
+            let claimed = claimed(&target)?;
+            let staging = Staging::new(&claimed)?;
+            assert!(crate::output::is_marked(staging.path()), "marked from the start");
             staging.write("new.html", b"new")?;
             // dropped without commit
         }
         assert!(target.join("old.html").exists());
-        let staging = Staging::new(&target)?;
+        let claimed = claimed(&target)?;
+        let staging = Staging::new(&claimed)?;
+        assert!(staging.write(MARKER, b"x").is_err());
         staging.write("a/index.html", b"new")?;
-        staging.commit()?;
+        staging.commit().map_err(|e| anyhow::anyhow!(e.diagnostic.message))?;
         assert!(!target.join("old.html").exists());
         assert_eq!(std::fs::read(target.join("a/index.html"))?, b"new");
-        let leftovers: Vec<_> = std::fs::read_dir(tmp.path())?.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        assert!(crate::output::is_marked(&target));
+        assert_eq!(names(tmp.path())?, vec![".public.lock", "public", "site"]);
         Ok(())
+    }
+
+    #[test]
+    fn an_output_that_lost_its_marker_during_the_build_is_not_replaced() -> Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let target = tmp.path().join("public");
+        let claimed = claimed(&target)?;
+        let staging = Staging::new(&claimed)?;
+        staging.write("index.html", b"novo")?;
+        // Meanwhile someone put their files there, in place of our output.
+        std::fs::create_dir_all(&target)?;
+        std::fs::write(target.join("notas.txt"), "minhas notas")?;
+        let Err(err) = staging.commit() else { anyhow::bail!("replaced a folder that is not ours") };
+        assert!(err.diagnostic.message.contains("mudou durante a geração"), "{}", err.diagnostic.message);
+        assert_eq!(err.state, OutputState::Intact);
+        assert_eq!(names(&target)?, vec!["notas.txt"]);
+        assert_eq!(names(tmp.path())?, vec![".public.lock", "public", "site"], "staging removed");
+        Ok(())
+    }
+
+    #[test]
+    fn leftovers_are_removed_only_when_marked_and_named_for_this_output() -> Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let make = |name: &str, marked: bool| -> Result<()> {
+            let dir = tmp.path().join(name);
+            std::fs::create_dir_all(dir.join("paginas"))?;
+            std::fs::write(dir.join("paginas/index.html"), "x")?;
+            if marked {
+                crate::output::write_marker(&dir)?;
+            }
+            Ok(())
+        };
+        make(".public.tmp-a1", true)?;
+        make(".public.old-b2", true)?;
+        make(".public.tmp-c3", false)?;
+        make(".public2.tmp-d4", true)?;
+        make(".outra.old-e5", true)?;
+        make(".public.tmp-", true)?;
+        std::fs::write(tmp.path().join(".public.tmp-f6"), "um arquivo")?;
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(tmp.path().join(".outra.old-e5"), tmp.path().join(".public.old-g7"))?;
+        // Another case is another output on a case-sensitive disk; the same one where the two
+        // names lead to one lock file, as on a case-insensitive disk.
+        #[cfg(target_os = "linux")]
+        {
+            make(".PUBLIC.tmp-h8", true)?;
+            make(".Public.tmp-i9", true)?;
+            std::os::unix::fs::symlink(".public.lock", tmp.path().join(".Public.lock"))?;
+        }
+        let claimed = claimed(&tmp.path().join("public"))?;
+        assert!(claimed.warnings.is_empty());
+        let mut expected = vec![
+            ".outra.old-e5",
+            ".public.lock",
+            ".public.tmp-",
+            ".public.tmp-c3",
+            ".public.tmp-f6",
+            ".public2.tmp-d4",
+            "site",
+        ];
+        if cfg!(unix) {
+            expected.push(".public.old-g7");
+        }
+        if cfg!(target_os = "linux") {
+            expected.extend([".PUBLIC.tmp-h8", ".Public.lock"]);
+        }
+        expected.sort_unstable();
+        assert_eq!(names(tmp.path())?, expected);
+        assert!(tmp.path().join(".outra.old-e5/paginas/index.html").exists(), "not followed through the link");
+        Ok(())
+    }
+
+    #[test]
+    fn staging_names_say_which_output_they_stage_for() {
+        assert_eq!(staging_of(".public.tmp-Ab12Cd"), Some("public"));
+        assert_eq!(staging_of(".public.old-Ab12Cd1"), Some("public"));
+        assert_eq!(staging_of(".a.tmp-b.tmp-XyZ"), Some("a.tmp-b"));
+        for other in [".public.tmp-", ".public.tmp-a.b", "public.tmp-x", "..tmp-x", ".public.lock", ".public.new-x"] {
+            assert_eq!(staging_of(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ fn errors(case: &str) -> Vec<(String, Option<usize>, String, Option<String>)> {
         Ok(_) => panic!("{case}: check passed"),
         Err(Failure::Io(e)) => panic!("{case}: io {e:#}"),
         Err(Failure::Usage(d)) => panic!("{case}: usage {d:?}"),
+        Err(Failure::Output(e)) => panic!("{case}: output {:?}", e.diagnostic),
         Err(Failure::Content(d)) => d
             .sorted()
             .into_iter()

@@ -47,4 +47,6 @@ fn missing_site_is_explained() {
     let (code, _, err) = run(&["--root", &dir.path().to_string_lossy(), "build"]);
     assert_eq!(code, 2);
     assert!(err.contains("site.yaml não encontrado"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "a folder without a site is left as it was: {left:?}");
 }

@@ -12,6 +12,7 @@ mod hours;
 mod input;
 mod legal;
 mod notices;
+mod output;
 mod repro;
 mod serve;
 mod structure;

@@ -406,3 +406,54 @@ fn watch_rebuilds_without_a_server() {
     }
     assert!(!std::fs::read_to_string(&file).unwrap().contains("secretaria-live"));
 }
+
+#[test]
+fn serve_marks_its_output_and_a_build_meanwhile_is_refused() {
+    let server = Server::serve(site_with_pages());
+    assert!(server.site.output().join(".secretaria").is_file(), "the output is marked as ours");
+    let page = server.get("/paginas/um/").body;
+    let out = Command::new(env!("CARGO_BIN_EXE_secretaria"))
+        .arg("--root")
+        .arg(server.site.root())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let holder = format!("está sendo usada pelo `secretaria serve` (processo {})", server.child.id());
+    assert!(stderr.contains(&holder) && stderr.contains("dica:"), "{stderr}");
+    assert_eq!(server.get("/paginas/um/").body, page, "the served output was not swapped");
+}
+
+#[test]
+fn odd_paths_are_not_found_not_server_errors() {
+    let server = Server::serve(site_with_pages());
+    #[cfg(unix)]
+    {
+        let out = server.site.output();
+        std::os::unix::fs::symlink(out.join("laco"), out.join("laco")).unwrap();
+        std::os::unix::fs::symlink(out.join("vai"), out.join("volta")).unwrap();
+        std::os::unix::fs::symlink(out.join("volta"), out.join("vai")).unwrap();
+    }
+    let long = "a".repeat(256);
+    let deep = format!("/{}", "c".repeat(200) + "/").repeat(30);
+    let mut wrong = Vec::new();
+    for probe in [
+        format!("/{long}"),
+        format!("/{long}/"),
+        format!("/paginas/{}/index.html", "b".repeat(300)),
+        format!("/{}", "%C3%A9".repeat(150)),
+        deep,
+        "/laco".to_string(),
+        "/laco/x".to_string(),
+        "/vai/".to_string(),
+        "/index.html/x".to_string(),
+    ] {
+        let status = server.get(&probe).status;
+        if status != 404 {
+            wrong.push(format!("{}…: {status}", &probe[..probe.len().min(40)]));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(server.get("/paginas/um/").status, 200);
+}
