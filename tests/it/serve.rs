@@ -342,8 +342,9 @@ fn a_burst_of_saves_is_one_rebuild_without_errors() {
         assert!(text_of(&server.page(&format!("/paginas/p{i}/"))).contains(&format!("Texto {i}.")));
     }
     let rebuilds = server.log_containing("alteraç").lines().filter(|l| l.contains("alteraç")).count();
-    // One batch on a quiet machine; a stall in the middle of the burst may split it in two.
-    assert!((1..=2).contains(&rebuilds), "{}", server.log());
+    // One batch on a quiet machine; stalls of a loaded machine (CI, parallel tests) may split
+    // the burst, but 100 saves must coalesce into a handful of rebuilds, never one per save.
+    assert!((1..=10).contains(&rebuilds), "{}", server.log());
     assert!(!server.log().contains("erro"), "{}", server.log());
 }
 
