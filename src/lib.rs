@@ -19,6 +19,7 @@ pub mod config;
 pub mod dev;
 pub mod diagnostics;
 pub mod escape;
+pub(crate) mod kinds;
 pub mod legal;
 pub mod markdown;
 pub mod model;

@@ -126,18 +126,33 @@ fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
     Ok(())
 }
 
+/// The text of a template of the embedded theme.
+fn embedded(name: &str) -> &'static str {
+    crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
+}
+
 #[test]
-fn a_template_edit_renders_everything_and_a_static_file_is_only_copied() -> Result<()> {
+fn a_template_edit_renders_the_pages_that_use_it_and_a_static_file_is_only_copied() -> Result<()> {
     let site = Site::new()?;
     let mut session = site.session()?;
-    let page = crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == "page.html").map(|(_, s)| *s).unwrap_or("");
+    let page = embedded("page.html");
     site.write(
         "themes/default/templates/page.html",
         &page.replace("{% block content %}", "{% block content %}<p>Marca do tema</p>"),
     )?;
     let report = rebuild(&mut session, &["themes/default/templates/page.html"])?;
-    assert!(report.pages > 15, "{report:?}");
+    // Only the ordinary pages are rendered with page.html.
+    assert_eq!(report.pages, 2, "{report:?}");
     assert_eq!(report.written, vec!["paginas/dois/index.html".to_string(), "paginas/um/index.html".to_string()]);
+    // Every template extends base.html: every page.
+    site.write(
+        "themes/default/templates/base.html",
+        &embedded("base.html").replace("</footer>", "<p>Rodapé</p></footer>"),
+    )?;
+    let report = rebuild(&mut session, &["themes/default/templates/base.html"])?;
+    let pages = site.tree("public")?.keys().filter(|f| f.ends_with(".html")).count();
+    assert!(pages > 15);
+    assert_eq!((report.pages, report.written.len()), (pages, pages), "{report:?}");
     site.write("static/doc.txt", "outro documento\n")?;
     let report = rebuild(&mut session, &["static/doc.txt"])?;
     assert_eq!((report.pages, report.written.clone()), (0, vec!["doc.txt".to_string()]));

@@ -15,6 +15,7 @@ pub mod structure;
 mod validate;
 
 use crate::config::SiteConfig;
+use crate::kinds::Kind;
 use crate::legal::NormativeText;
 use chrono::Datelike;
 use contact::{EmailEntry, LabelledPhone};
@@ -479,7 +480,32 @@ pub struct Section {
     pub pages: Vec<usize>,
 }
 
+/// One item of any kind, as what treats kinds alike sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item<'a> {
+    pub(crate) origin: &'a Origin,
+    /// Its title, or its name.
+    pub(crate) title: &'a str,
+}
+
 impl Site {
+    /// The items of `kind`, in the model's order (the order listings show).
+    pub(crate) fn items(&self, kind: Kind) -> Vec<Item<'_>> {
+        fn item<'a>(origin: &'a Origin, title: &'a str) -> Item<'a> {
+            Item { origin, title }
+        }
+        match kind {
+            Kind::Home => vec![item(&self.home.origin, &self.home.title)],
+            Kind::Secretariat => self.secretariat.iter().map(|s| item(&s.origin, &s.name)).collect(),
+            Kind::Structure => self.assessorias.iter().map(|a| item(&a.origin, &a.title)).collect(),
+            Kind::Unit => self.units.iter().map(|u| item(&u.origin, &u.name)).collect(),
+            Kind::Notice => self.notices.iter().map(|n| item(&n.origin, &n.title)).collect(),
+            Kind::Law => self.laws.iter().map(|l| item(&l.origin, &l.title)).collect(),
+            Kind::Section => self.sections.iter().map(|s| item(&s.origin, &s.title)).collect(),
+            Kind::Page => self.pages.iter().map(|p| item(&p.origin, &p.title)).collect(),
+        }
+    }
+
     /// The unit whose contacts stand in the footer and on the home page.
     pub fn main_unit(&self) -> Option<&Unit> {
         self.units.iter().find(|u| u.main).or_else(|| self.units.first())

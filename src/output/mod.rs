@@ -7,10 +7,13 @@
 //! - [`claim`] is the single entry point `build`, `serve` and `watch` use: check, lock, check
 //!   again, clean the staging leftovers of killed builds;
 //! - [`publish`] writes a build into a staging folder and [`swap`]s it in;
+//! - [`apply`] writes the dev loop's changes into the output folder in place;
 //! - [`minify`] minifies HTML.
 //!
-//! Every output folder carries the [`MARKER`] file; it is what "ours" means.
+//! Every output folder carries the [`MARKER`] file; it is what "ours" means. Every file
+//! written goes through [`checked`], the one check of an output path.
 
+pub mod apply;
 pub mod guard;
 pub mod lock;
 pub mod minify;
@@ -64,6 +67,23 @@ impl OutputError {
     pub(crate) fn untouched(diagnostic: Diagnostic) -> Self {
         OutputError { diagnostic, state: OutputState::Untouched }
     }
+}
+
+/// Where rendered and copied files go: a staging folder (`build`), the dev loop's collector
+/// (`serve`, `watch`) or what `check` inspects. Called from several threads at once.
+pub trait Sink: Sync {
+    /// One finished file, by its path relative to the output folder (with `/`).
+    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()>;
+}
+
+/// `base/rel` for an output file: `rel` may hold plain names only (no `..`, no root, no
+/// prefix, not empty) and may not be the [`MARKER`]. The one check every writer runs.
+pub fn checked(base: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty() || rel == MARKER || rel_path.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        anyhow::bail!("caminho de saída inválido: {rel}");
+    }
+    Ok(base.join(rel_path))
 }
 
 /// Whether `dir` carries the marker: a regular file (not a link) whose first line is ours.

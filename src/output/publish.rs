@@ -53,9 +53,6 @@ impl Staging {
 
     /// Writes one file (relative path with `/`), creating its folders.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        if rel == MARKER {
-            anyhow::bail!("caminho de saída reservado: {rel}");
-        }
         write_under(self.path(), rel, bytes)
     }
 
@@ -183,13 +180,15 @@ fn staging_of(file_name: &str) -> Option<&str> {
     })
 }
 
-/// Writes `bytes` at `base/rel`, refusing paths that would leave `base`.
-pub fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
-    let rel_path = Path::new(rel);
-    if rel_path.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
-        anyhow::bail!("caminho de saída inválido: {rel}");
+impl super::Sink for Staging {
+    fn put(&self, file: &str, bytes: Vec<u8>) -> Result<()> {
+        self.write(file, &bytes)
     }
-    let path = base.join(rel_path);
+}
+
+/// Writes `bytes` at `base/rel`, refusing paths that would leave `base` (see [`super::checked`]).
+fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let path = super::checked(base, rel)?;
     match std::fs::write(&path, bytes) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {

@@ -1,17 +1,22 @@
-//! Reading a site from disk: `site.yaml`, every file under `content/` and the files of
-//! `static/`, in a sorted, deterministic order. The only module (with `output`) that does IO.
+//! Reading a site from disk: `site.yaml`, every file under `content/`, the list of the files
+//! of `static/` and the site's own theme ([`theme`]), in a sorted, deterministic order. The
+//! only module (with `output`) that does IO: what the build publishes as it is (static files,
+//! attachments) is read here too, through [`Blob`].
 //! Everything read is normalised here, at the input edge: UTF-8, no BOM, `\n` line ends, and
 //! names and text in Unicode NFC, so that "São" saved decomposed by one system and composed by
 //! another is one name in references, slugs, URLs and duplicate checks.
 
 pub mod assets;
 pub mod frontmatter;
+pub mod theme;
 mod walk;
 pub mod yaml;
 
+pub use theme::{read_theme, ThemeSource};
 pub use walk::{is_ignored_name, walk, Walk};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use anyhow::Context as _;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -40,6 +45,33 @@ pub struct SourceSet {
     /// Content files that exist but could not be read or decoded (already reported): other
     /// files' references to them are not reported again.
     pub unreadable: Vec<PathBuf>,
+    /// The files under `static/`, relative to the root as named on disk, sorted: published
+    /// as they are (read when published, through [`Blob`]).
+    pub statics: Vec<PathBuf>,
+    /// The theme `site.yaml` names, once read with [`read_theme`] (the configuration says
+    /// which); empty until then.
+    pub theme: ThemeSource,
+}
+
+/// Where the bytes of a file published as it is are.
+#[derive(Debug, Clone)]
+pub enum Blob<'a> {
+    /// Already in memory (a file of the theme).
+    Memory(&'a [u8]),
+    /// A file of the site, absolute path.
+    File(PathBuf),
+}
+
+impl Blob<'_> {
+    /// The bytes: borrowed when in memory, read from disk otherwise.
+    pub fn read(&self) -> anyhow::Result<Cow<'_, [u8]>> {
+        match self {
+            Blob::Memory(bytes) => Ok(Cow::Borrowed(bytes)),
+            Blob::File(path) => {
+                std::fs::read(path).map(Cow::Owned).with_context(|| format!("não foi possível ler {}", path.display()))
+            }
+        }
+    }
 }
 
 /// Reads the site at `root`. Unreadable or non-UTF-8 files become diagnostics; the set is
@@ -61,7 +93,9 @@ pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
     let content = walk(&root.join("content"));
     report_walk(root, &content, diagnostics);
     // static/ is copied whole by the build; an unreadable folder there is reported here too.
-    report_walk(root, &walk(&root.join("static")), diagnostics);
+    let statics = walk(&root.join("static"));
+    report_walk(root, &statics, diagnostics);
+    set.statics = statics.files.iter().map(|path| relative(root, path)).collect();
     let (texts, others): (Vec<PathBuf>, Vec<PathBuf>) = content.files.into_iter().partition(|p| assets::is_text(p));
     let (attachments, private): (Vec<PathBuf>, Vec<PathBuf>) =
         others.into_iter().partition(|p| assets::is_published(p));

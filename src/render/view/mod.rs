@@ -1,10 +1,21 @@
 //! The only types Tera sees: serialisable views built from the model, already formatted for
 //! people (dates in Portuguese, phones as `tel:` links, hours as sentences). A renamed field is
 //! a compile error here and a template error in the fixture tests, never a silent blank.
+//!
+//! Units, notices, the secretariat and pages are here; the structure ([`structure`]), normative
+//! texts ([`law`]) and what every page shows of the site ([`site`]) have their own files.
+
+pub mod law;
+pub mod site;
+pub mod structure;
+
+pub use law::{law_view, LawView};
+pub use site::{site_map, site_view, MapGroup, SiteView};
+pub use structure::{assessoria, org_chart, AssessoriaView, ChartNode};
 
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::contact::{EmailEntry, LabelledPhone};
-use crate::model::{self, Assessoria, Attributions, Gender, Notice, Site, Unit};
+use crate::model::{self, Notice, Site, Unit};
 use serde::Serialize;
 
 /// A link to a site path: templates write `{{ root }}{{ link.url }}`.
@@ -192,116 +203,6 @@ pub fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatVi
             })
             .collect(),
         url: s.origin.path.clone(),
-    })
-}
-
-/// One inciso (or other provision) of the article an assessoria's attributions point to.
-#[derive(Debug, Clone, Serialize)]
-pub struct AttributionView {
-    pub label: Option<String>,
-    pub text: String,
-    /// Link to the provision in its legal text.
-    pub url: Option<String>,
-}
-
-/// Labels that agree with the name they describe: "Subordinado a" for a Setor, "Subordinada
-/// a" for a Coordenadoria, a neutral noun when the gender is not known.
-#[derive(Debug, Clone, Serialize)]
-pub struct StructureLabels {
-    /// "Responsável" for a body, "Titular" for a position.
-    pub head: &'static str,
-    pub unit: &'static str,
-    pub superior: &'static str,
-}
-
-pub fn structure_labels(kind: model::StructureKind) -> StructureLabels {
-    let (unit, superior) = match kind.gender {
-        Gender::Masculine => ("Vinculado a", "Subordinado a"),
-        Gender::Feminine => ("Vinculada a", "Subordinada a"),
-        Gender::Unknown => ("Vínculo", "Subordinação"),
-    };
-    StructureLabels { head: if kind.position { "Titular" } else { "Responsável" }, unit, superior }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AssessoriaView {
-    pub title: String,
-    pub acronym: Option<String>,
-    pub head: Option<String>,
-    /// A position held by a person (Secretário-Adjunto), not a body of the structure.
-    pub position: bool,
-    pub labels: StructureLabels,
-    pub url: String,
-    pub unit: Option<Link>,
-    pub superior: Option<Link>,
-    pub contacts: Contacts,
-    pub attributions: Vec<AttributionView>,
-    /// The article the attributions come from (“Art. 28 da Competência do Órgão”).
-    pub attributions_source: Option<Link>,
-    pub attributions_intro: Option<String>,
-    pub body_html: String,
-    pub description: Option<String>,
-    pub children: Vec<Link>,
-}
-
-pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<AssessoriaView> {
-    let a: &Assessoria = site.assessorias.get(index)?;
-    let link_unit = |i: usize| site.units.get(i).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() });
-    let (attributions, attributions_source, attributions_intro) = match &a.attributions {
-        Attributions::None => (Vec::new(), None, None),
-        Attributions::List(items) => {
-            (items.iter().map(|t| AttributionView { label: None, text: t.clone(), url: None }).collect(), None, None)
-        }
-        Attributions::Reference { law, anchor } => match site.laws.get(*law) {
-            Some(text) => {
-                let base = text.origin.path.clone();
-                let provision = text.tree.find(anchor);
-                let items = provision.map(super::data::attribution_items).unwrap_or_default();
-                let intro = provision.map(super::data::caput_text).filter(|t| !t.is_empty());
-                let label = provision.and_then(|p| p.label.clone()).unwrap_or_else(|| anchor.clone());
-                (
-                    items
-                        .into_iter()
-                        .map(|(label, text, id)| AttributionView {
-                            label,
-                            text,
-                            url: id.map(|id| format!("{base}#{id}")),
-                        })
-                        .collect(),
-                    Some(Link {
-                        title: format!("{} — {}", label.trim_end_matches(['-', '–', '—', '.', ' ']), text.title),
-                        url: format!("{base}#{anchor}"),
-                    }),
-                    intro,
-                )
-            }
-            None => (Vec::new(), None, None),
-        },
-    };
-    Some(AssessoriaView {
-        title: a.title.clone(),
-        acronym: a.acronym.clone(),
-        head: a.head.clone(),
-        position: a.kind.position,
-        labels: structure_labels(a.kind),
-        url: a.origin.path.clone(),
-        unit: a.unit.and_then(link_unit),
-        superior: a
-            .superior
-            .and_then(|i| site.assessorias.get(i))
-            .map(|s| Link { title: s.title.clone(), url: s.origin.path.clone() }),
-        contacts: contacts(&a.phones, &a.emails),
-        attributions,
-        attributions_source,
-        attributions_intro,
-        body_html: markdown::render(&a.body.markdown, md),
-        description: a.description.clone(),
-        children: site
-            .assessorias
-            .iter()
-            .filter(|c| c.superior == Some(index))
-            .map(|c| Link { title: c.title.clone(), url: c.origin.path.clone() })
-            .collect(),
     })
 }
 

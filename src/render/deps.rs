@@ -1,0 +1,141 @@
+//! What an output is made from ([`Dep`]), and which of those changed between two models
+//! ([`Snapshot`], [`Dirty`]). Routes declare their dependencies (`routes::plan`); the dev loop
+//! compares the model before and after an edit and re-renders exactly the routes with a
+//! dependency that changed. Each variant's comment is its contract: what a route that declares
+//! it may show, and what the comparison looks at.
+
+use super::theme::Changed;
+use crate::kinds::{self, Kind, KINDS};
+use crate::model::datetime::{Date, DateTime};
+use crate::model::{Notice, Page, Site};
+use crate::source::assets;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// One thing an output shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Dep {
+    /// The site-wide context: `site.yaml`'s configuration and the view every page shows
+    /// (title, menu, the main unit in the footer, the secretariat's name, the date).
+    Site,
+    /// The template the page is rendered with (and what it extends, includes or imports).
+    Template(&'static str),
+    /// Everything of one source file (relative to the site root), which may not exist yet.
+    File(PathBuf),
+    /// Which items a kind has, in which order, and what listings, links, breadcrumbs and the
+    /// site map show of each ([`summary`]).
+    Summaries(Kind),
+    /// Everything of every item of a kind.
+    Items(Kind),
+}
+
+/// What the dependencies read of one model, in fingerprints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Snapshot {
+    /// The configuration and the site view.
+    site: u64,
+    /// Each kind's items' summaries, in order.
+    summaries: BTreeMap<Kind, u64>,
+    /// Items whose page changes with time alone (a notice becoming past), by source file.
+    timed: BTreeMap<PathBuf, u64>,
+}
+
+impl Snapshot {
+    pub(crate) fn of(site: &Site) -> Snapshot {
+        let mut hasher = std::hash::DefaultHasher::new();
+        format!("{:?}", site.config).hash(&mut hasher);
+        serde_json::to_string(&super::site_view(site)).unwrap_or_default().hash(&mut hasher);
+        let summaries = KINDS.iter().map(|spec| (spec.kind, summaries(site, spec.kind))).collect();
+        let timed = site.notices.iter().map(|n| (n.origin.file.clone(), fingerprint(&time_state(site, n)))).collect();
+        Snapshot { site: hasher.finish(), summaries, timed }
+    }
+}
+
+/// What changed between two models.
+#[derive(Debug, Clone)]
+pub(crate) struct Dirty {
+    site: bool,
+    templates: Changed,
+    files: BTreeSet<PathBuf>,
+    summaries: BTreeSet<Kind>,
+    items: BTreeSet<Kind>,
+}
+
+impl Dirty {
+    /// From the snapshots of the models before and after, the source files whose text
+    /// changed (relative to the site root) and the templates that changed.
+    pub(crate) fn between(old: &Snapshot, new: &Snapshot, touched: &BTreeSet<PathBuf>, templates: Changed) -> Dirty {
+        let mut files = touched.clone();
+        let timed: BTreeSet<&PathBuf> = old.timed.keys().chain(new.timed.keys()).collect();
+        files.extend(timed.into_iter().filter(|f| old.timed.get(*f) != new.timed.get(*f)).cloned());
+        let summaries: BTreeSet<Kind> =
+            KINDS.iter().map(|s| s.kind).filter(|k| old.summaries.get(k) != new.summaries.get(k)).collect();
+        let mut items = summaries.clone();
+        items.extend(files.iter().filter_map(|f| item_kind(f)));
+        Dirty { site: old.site != new.site, templates, files, summaries, items }
+    }
+
+    pub(crate) fn affects(&self, dep: &Dep) -> bool {
+        match dep {
+            Dep::Site => self.site,
+            Dep::Template(name) => self.templates.contains(name),
+            Dep::File(path) => self.files.contains(path),
+            Dep::Summaries(kind) => self.summaries.contains(kind),
+            Dep::Items(kind) => self.items.contains(kind),
+        }
+    }
+}
+
+/// The kind of the item a content file holds, if it holds one.
+fn item_kind(file: &Path) -> Option<Kind> {
+    if !file.starts_with("content") || !assets::is_text(file) {
+        return None;
+    }
+    match kinds::classify(file) {
+        kinds::Role::Item(kind) => Some(kind),
+        kinds::Role::Intro(_) | kinds::Role::Misplaced => None,
+    }
+}
+
+fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The summaries of a kind's items, in order, as one fingerprint.
+fn summaries(site: &Site, kind: Kind) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    match kind {
+        Kind::Home => (&site.home.origin.path, &site.home.title).hash(&mut hasher),
+        Kind::Secretariat => site.secretariat.iter().for_each(|s| (&s.origin.path, &s.name).hash(&mut hasher)),
+        Kind::Structure => site.assessorias.iter().for_each(|a| {
+            let superior = a.superior.and_then(|i| site.assessorias.get(i)).map(|s| &s.origin.path);
+            (&a.origin.path, &a.title, superior, a.kind.position).hash(&mut hasher);
+        }),
+        Kind::Unit => site.units.iter().for_each(|u| (&u.origin.path, &u.name).hash(&mut hasher)),
+        Kind::Notice => {
+            site.notices.iter().for_each(|n| (&n.origin.path, &n.title, time_state(site, n)).hash(&mut hasher))
+        }
+        Kind::Law => site.laws.iter().for_each(|l| (&l.origin.path, &l.title).hash(&mut hasher)),
+        Kind::Section => {
+            site.sections.iter().for_each(|s| (&s.origin.path, &s.title, &s.description, s.weight).hash(&mut hasher))
+        }
+        Kind::Page => site.pages.iter().for_each(|p| summary(p).hash(&mut hasher)),
+    }
+    hasher.finish()
+}
+
+/// What listings, the site map and section pages show of an ordinary page (the dev loop's
+/// body-only fast path compares it too).
+pub(crate) fn summary(page: &Page) -> (&String, &String, &Option<String>, Option<Date>, i64) {
+    (&page.origin.path, &page.title, &page.description, page.date, page.weight)
+}
+
+/// What of a notice depends on the time: whether it is still ahead, its next date, how many
+/// of its dates have passed.
+fn time_state(site: &Site, notice: &Notice) -> (bool, Option<DateTime>, usize) {
+    let past = notice.occurrences().iter().filter(|o| o.last_moment() < site.today).count();
+    (notice.last_moment() >= site.today, notice.next_occurrence(site.today).map(|o| o.start), past)
+}
