@@ -104,25 +104,50 @@ fn fingerprint(value: &impl Hash) -> u64 {
     hasher.finish()
 }
 
-/// The summaries of a kind's items, in order, as one fingerprint.
+/// The summaries of a kind's items, in order, as one fingerprint: what a route that declares
+/// [`Dep::Summaries`] may show of an item, and the item's place in its list.
 fn summaries(site: &Site, kind: Kind) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
+    let h = &mut hasher;
     match kind {
-        Kind::Home => (&site.home.origin.path, &site.home.title).hash(&mut hasher),
-        Kind::Secretariat => site.secretariat.iter().for_each(|s| (&s.origin.path, &s.name).hash(&mut hasher)),
-        Kind::Structure => site.assessorias.iter().for_each(|a| {
-            let superior = a.superior.and_then(|i| site.assessorias.get(i)).map(|s| &s.origin.path);
-            (&a.origin.path, &a.title, superior, a.kind.position).hash(&mut hasher);
-        }),
-        Kind::Unit => site.units.iter().for_each(|u| (&u.origin.path, &u.name).hash(&mut hasher)),
+        Kind::Home => (&site.home.origin.path, &site.home.title).hash(h),
+        Kind::Secretariat => {
+            for s in &site.secretariat {
+                (&s.origin.path, &s.name).hash(h);
+            }
+        }
+        // Links to the superior and to the ones under it; a position is named differently.
+        Kind::Structure => {
+            for a in &site.assessorias {
+                let superior = a.superior.and_then(|i| site.assessorias.get(i)).map(|s| &s.origin.path);
+                (&a.origin.path, &a.title, superior, a.kind.position).hash(h);
+            }
+        }
+        Kind::Unit => {
+            for u in &site.units {
+                (&u.origin.path, &u.name).hash(h);
+            }
+        }
         Kind::Notice => {
-            site.notices.iter().for_each(|n| (&n.origin.path, &n.title, time_state(site, n)).hash(&mut hasher))
+            for n in &site.notices {
+                (&n.origin.path, &n.title, time_state(site, n)).hash(h);
+            }
         }
-        Kind::Law => site.laws.iter().for_each(|l| (&l.origin.path, &l.title).hash(&mut hasher)),
+        Kind::Law => {
+            for l in &site.laws {
+                (&l.origin.path, &l.title).hash(h);
+            }
+        }
         Kind::Section => {
-            site.sections.iter().for_each(|s| (&s.origin.path, &s.title, &s.description, s.weight).hash(&mut hasher))
+            for s in &site.sections {
+                (&s.origin.path, &s.title, &s.description, s.weight).hash(h);
+            }
         }
-        Kind::Page => site.pages.iter().for_each(|p| summary(p).hash(&mut hasher)),
+        Kind::Page => {
+            for p in &site.pages {
+                summary(p).hash(h);
+            }
+        }
     }
     hasher.finish()
 }
