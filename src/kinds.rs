@@ -243,12 +243,16 @@ pub(crate) enum Role {
     Intro(Kind),
     /// A YAML file where no kind keeps its data.
     Misplaced,
+    /// Not a text file (`.md`, `.yaml`, `.yml`): an attachment, published as it is.
+    Attachment,
 }
 
-/// What the text file at `file` (relative to the site root, `content/…`, `.md`, `.yaml` or
-/// `.yml`) is. The one place that decides it: loading, the dev loop and the messages about
-/// references all ask here.
+/// What the file at `file` (relative to the site root, `content/…`) is. The one place that
+/// decides it: loading, the dev loop and the messages about references all ask here.
 pub(crate) fn classify(file: &Path) -> Role {
+    if !crate::source::assets::is_text(file) {
+        return Role::Attachment;
+    }
     let rel = file.strip_prefix("content").unwrap_or(file).to_string_lossy().replace('\\', "/");
     let (stem_path, ext) = rel.rsplit_once('.').unwrap_or((rel.as_str(), ""));
     let top = stem_path.split('/').next().unwrap_or("");
@@ -406,5 +410,7 @@ mod tests {
         assert_eq!(role("content/paginas/a/_index.md"), Role::Item(Kind::Section));
         assert_eq!(role("content/paginas/um.md"), Role::Item(Kind::Page));
         assert_eq!(role("content/index.md"), Role::Item(Kind::Page));
+        assert_eq!(role("content/unidades/foto.png"), Role::Attachment);
+        assert_eq!(role("content/paginas/anexo.pdf"), Role::Attachment);
     }
 }

@@ -3,11 +3,16 @@
 //!
 //! ```text
 //! site.yaml ─┐
-//! content/ ──┼─ source ──► model::load ──► render::routes ──► render::Renderer ──► output
-//! themes/ ───┘  (read,     (typed,         (what to          (Tera + Markdown,     (minify, staging
-//!                split)     validated,      produce)          pure, parallel)       folder, swap)
-//!                           Diagnostics)
+//! content/ ──┤ source       configure        model         render::routes      render           output
+//! static/ ───┼─ (read, NFC, ─► (site.yaml,  ─► (typed,     ─► (what to make, ─► (Tera +      ─► (minify; build:
+//! themes/ ───┘   split)        "now"; theme     validated,    and what each     Markdown,       staging folder +
+//!                              compiled in      Diagnostics)  output depends    pure, into a    swap; serve: only
+//!                              memory)                        on)               Sink)           what changed)
 //! ```
+//! [`pipeline`] holds the stages; `build`, `check` and the dev loop (`dev::Session`, which
+//! keeps sources, theme, model and plan between rebuilds and re-renders the routes whose
+//! dependencies changed) compose them. The kinds of content are one table (`kinds`).
+//!
 //! IO happens only in `source` (reading) and `output` (writing); `model`, `legal`, `markdown`
 //! and `render` are pure. Every content problem becomes a located `Diagnostic`; `main` alone
 //! decides the exit code.

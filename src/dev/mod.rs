@@ -70,6 +70,9 @@ pub struct Session {
     /// Changed sources not yet part of a good build (a failed build keeps them).
     pending: BTreeSet<PathBuf>,
     pending_rescan: bool,
+    /// Output files chosen by a rebuild that failed after the model was updated (a template
+    /// error, a disk error): rendered again by the next one, whatever it changes.
+    retry: BTreeSet<String>,
 }
 
 impl Session {
@@ -103,6 +106,7 @@ impl Session {
             published: None,
             pending: BTreeSet::new(),
             pending_rescan: true,
+            retry: BTreeSet::new(),
         })
     }
 
@@ -152,11 +156,11 @@ impl Session {
         let Some(sources) = &mut self.sources else { return Err(Failure::Content(Diagnostics::new())) };
         let mut diagnostics = sources.problems.clone();
         let settings = pipeline::configure(&sources.set, &self.options, &mut diagnostics);
-        let theme_read = sources.read_theme(&settings.config.theme);
-        diagnostics.extend(sources.set.theme.problems.clone());
-        let theme_changed = theme_read || self.theme.is_none();
+        let theme_changed = sources.read_theme(&settings.config.theme) || self.theme.is_none();
         if theme_changed {
-            self.theme = theme::compile(&sources.set.theme, &mut diagnostics);
+            self.theme = pipeline::compile_theme(&sources.set, &mut diagnostics);
+        } else {
+            diagnostics.extend(sources.set.theme.problems.clone());
         }
         let theme = match &self.theme {
             Some(theme) if settings.usable && !diagnostics.has_errors() => theme,
@@ -223,9 +227,19 @@ impl Session {
         phases.mark("carregar");
         let Some(Built { site, plan, .. }) = &self.built else { return Err(Failure::Content(diagnostics)) };
         let chosen: Vec<&crate::render::routes::Route> = match chosen {
-            Some(indices) => indices.into_iter().filter_map(|i| plan.get(i)).collect(),
+            Some(indices) => {
+                let mut indices: BTreeSet<usize> = indices.into_iter().collect();
+                if !self.retry.is_empty() {
+                    indices
+                        .extend(plan.iter().enumerate().filter(|(_, r)| self.retry.contains(&r.file)).map(|(i, _)| i));
+                }
+                indices.into_iter().filter_map(|i| plan.get(i)).collect()
+            }
             None => plan.iter().collect(),
         };
+        // Until they are written, a failure below leaves these to the next rebuild: the model
+        // they were chosen against is already the new one.
+        self.retry.extend(chosen.iter().map(|r| r.file.clone()));
         let (output, published) = (&self.output, self.published.as_ref());
         // Render in parallel; keep the bytes only of files that differ from what is on disk.
         let collect = Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())) };
@@ -264,6 +278,7 @@ impl Session {
         };
         let published = self.published.get_or_insert_with(HashMap::new);
         let written = write(output, published, outputs, &removed)?;
+        self.retry.clear();
         phases.mark("gravar");
         Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
     }

@@ -218,3 +218,24 @@ fn editing_one_notice_rewrites_only_its_files() -> Result<()> {
     assert_eq!(report.written, vec!["avisos/a/index.html".to_string()], "{report:?}");
     Ok(())
 }
+
+/// A rebuild that fails while rendering (a template error) has already taken the new model:
+/// what it chose to render is rendered by the next one, so the listing that shows a title
+/// edited at the same time is not left stale when the template is fixed.
+#[test]
+fn what_a_failed_render_chose_is_rendered_by_the_next_rebuild() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    let template = "themes/default/templates/page.html";
+    site.write(template, &embedded("page.html").replace("{% block content %}", "{% block content %}{{ nao_existe }}"))?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um, revisto\n---\nPrimeiro texto.\n")?;
+    let Err(Failure::Content(errors)) = session.rebuild(&batch(&[template, "content/paginas/um.md"])) else {
+        return Err(anyhow!("expected the template error"));
+    };
+    assert!(errors.iter().any(|d| d.message.contains("nao_existe")), "{errors:?}");
+    std::fs::remove_file(site.root().join(template))?;
+    rebuild(&mut session, &[template])?;
+    pipeline::build(&site.options("built")).map_err(explain)?;
+    assert_eq!(site.tree("public")?, site.tree("built")?);
+    Ok(())
+}

@@ -125,6 +125,8 @@ impl Loader<'_> {
         let shape = match role {
             Role::Item(kind) => kind.spec().shape,
             Role::Intro(_) => Shape::Markdown,
+            // `SourceSet::content` holds text files only.
+            Role::Attachment => return,
             Role::Misplaced => {
                 self.diagnostics.push(
                     Diagnostic::error("arquivo YAML em lugar não reconhecido")
@@ -162,7 +164,7 @@ impl Loader<'_> {
                     self.pending.pages.push(page);
                 }
             }
-            Role::Misplaced => {}
+            Role::Misplaced | Role::Attachment => {}
         }
     }
 

@@ -8,7 +8,6 @@ use super::theme::Changed;
 use crate::kinds::{self, Kind, KINDS};
 use crate::model::datetime::{Date, DateTime};
 use crate::model::{Notice, Page, Site};
-use crate::source::assets;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -89,12 +88,12 @@ impl Dirty {
 
 /// The kind of the item a content file holds, if it holds one.
 fn item_kind(file: &Path) -> Option<Kind> {
-    if !file.starts_with("content") || !assets::is_text(file) {
+    if !file.starts_with("content") {
         return None;
     }
     match kinds::classify(file) {
         kinds::Role::Item(kind) => Some(kind),
-        kinds::Role::Intro(_) | kinds::Role::Misplaced => None,
+        kinds::Role::Intro(_) | kinds::Role::Misplaced | kinds::Role::Attachment => None,
     }
 }
 

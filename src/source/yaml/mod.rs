@@ -13,7 +13,10 @@
 mod messages;
 mod schema;
 mod seeds;
+mod text;
 mod tree;
+
+pub use text::Text;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use serde::de::{DeserializeOwned, DeserializeSeed};
@@ -425,6 +428,7 @@ mod tests {
 
     #[test]
     fn no_rust_name_reaches_the_editor_from_any_raw_type() {
+        use crate::config::raw::SiteYaml;
         use crate::model::raw::*;
         let docs = [
             "nome: [1]\nvalores: x\nsecoes: [1]\ntitular: 3\n",
