@@ -12,6 +12,7 @@ use crate::model::datetime::DateTime;
 use crate::model::Site;
 use crate::render::deps::{self, Dirty, Snapshot};
 use crate::render::routes::{Route, RouteKind};
+use crate::render::theme;
 use crate::source::SourceSet;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -41,6 +42,18 @@ pub(crate) fn select(plan: &[Route], before: Option<&HashMap<&str, RouteKind>>, 
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// The routes to render after the model of `built` changed in place (the same plan): those
+/// whose dependencies changed since its snapshot, `touched` (source files relative to the
+/// site root) and `templates` (every template's text) included. Takes the new state.
+pub(crate) fn refresh(built: &mut Built, templates: &BTreeMap<String, String>, touched: &BTreeSet<PathBuf>) -> Vec<usize> {
+    let snapshot = Snapshot::of(&built.site);
+    let changed = theme::changed(&built.templates, templates);
+    let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);
+    built.snapshot = snapshot;
+    built.templates.clone_from(templates);
+    select(&built.plan, None, &dirty)
 }
 
 /// The outcome of [`splice_pages`].

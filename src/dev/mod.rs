@@ -23,7 +23,7 @@ use crate::diagnostics::Diagnostics;
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use crate::render::deps::{Dirty, Snapshot};
-use crate::render::theme::{self, Changed};
+use crate::render::theme;
 use crate::source::Blob;
 use incremental::{Built, Splice};
 use rayon::prelude::*;
@@ -188,21 +188,13 @@ impl Session {
             }
             (Splice::Done { warnings }, Some(built)) => {
                 diagnostics.extend(warnings);
-                let snapshot = Snapshot::of(&built.site);
-                let dirty = Dirty::between(&built.snapshot, &snapshot, &self.pending, Changed::none());
-                built.snapshot = snapshot;
-                Some(incremental::select(&built.plan, None, &dirty))
+                Some(incremental::refresh(built, &theme.sources, &self.pending))
             }
             // Only the theme or static files changed (or nothing but the time): the same model
             // at the new "now".
             (Splice::No, Some(built)) if !full && !content_changed => {
                 built.site.today = now;
-                let snapshot = Snapshot::of(&built.site);
-                let templates = theme::changed(&built.templates, &theme.sources);
-                let dirty = Dirty::between(&built.snapshot, &snapshot, &self.pending, templates);
-                built.snapshot = snapshot;
-                built.templates.clone_from(&theme.sources);
-                Some(incremental::select(&built.plan, None, &dirty))
+                Some(incremental::refresh(built, &theme.sources, &self.pending))
             }
             (Splice::No | Splice::Done { .. }, _) => {
                 let site = pipeline::model(sources.set.clone(), settings, &mut diagnostics);
