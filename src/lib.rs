@@ -18,17 +18,19 @@
 //! decides the exit code.
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
+// Public: what the binary (`main.rs`), the integration tests and the examples use. The rest is
+// the crate's own, so that `unreachable_pub` points at whatever is `pub` for no one.
 pub mod cli;
 pub mod cmd;
 pub mod config;
-pub mod dev;
+pub(crate) mod dev;
 pub mod diagnostics;
-pub mod escape;
+pub(crate) mod escape;
 pub(crate) mod kinds;
 pub mod legal;
-pub mod markdown;
-pub mod model;
-pub mod output;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod output;
 pub mod pipeline;
-pub mod render;
-pub mod source;
+pub(crate) mod render;
+pub(crate) mod source;

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 /// How to render one body.
 #[derive(Debug, Clone, Copy)]
-pub struct MarkdownOptions<'a> {
+pub(crate) struct MarkdownOptions<'a> {
     /// Prefix that reaches the site root from the page (`./`, `../../`).
     pub root: &'a str,
     /// Let raw HTML through unsanitised (`permitir_html: true` in site.yaml).
@@ -19,7 +19,7 @@ pub struct MarkdownOptions<'a> {
 }
 
 /// Renders Markdown to HTML.
-pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
+pub(crate) fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
     let flags = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -17,7 +17,7 @@ use crate::source::{self, Blob, SourceSet};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// What a build is asked to do.
@@ -42,12 +42,12 @@ impl BuildOptions {
 }
 
 /// A loaded, validated site and its compiled theme.
-pub struct Loaded {
-    pub site: Site,
-    pub theme: theme::Theme,
+pub(crate) struct Loaded {
+    pub(crate) site: Site,
+    pub(crate) theme: theme::Theme,
     /// The files read, but for the content (which became the model): the list of `static/`.
-    pub statics: Vec<PathBuf>,
-    pub warnings: Diagnostics,
+    pub(crate) statics: Vec<PathBuf>,
+    pub(crate) warnings: Diagnostics,
 }
 
 /// Why a build did not publish.
@@ -75,7 +75,7 @@ pub struct Summary {
 /// Stage 1, read: `site.yaml`, `content/` and the list of `static/` (the theme is read once
 /// the configuration names it, see [`load`]). Reading problems go to `diagnostics`; a folder
 /// without `site.yaml` is not a site.
-pub fn read(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<SourceSet, Failure> {
+pub(crate) fn read(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<SourceSet, Failure> {
     let sources = source::read_site(&options.root, diagnostics);
     if sources.site_yaml_missing {
         return Err(Failure::Usage(std::mem::take(diagnostics)));
@@ -85,18 +85,18 @@ pub fn read(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<Sou
 
 /// What `site.yaml` configures, and the build's "now".
 #[derive(Debug, Clone)]
-pub struct Settings {
-    pub config: SiteConfig,
+pub(crate) struct Settings {
+    pub(crate) config: SiteConfig,
     /// `site.yaml` could be used; when not (its errors are reported), `config` is a stand-in
     /// that lets the content be checked in the same run, and nothing is published.
-    pub usable: bool,
+    pub(crate) usable: bool,
     /// "Today", for the upcoming/past split and the dates pages show: `options.today`, else
     /// `SOURCE_DATE_EPOCH`, else the clock, in the municipality's time zone.
-    pub now: DateTime,
+    pub(crate) now: DateTime,
 }
 
 /// Stage 2, configure: `site.yaml` validated and the build's "now".
-pub fn configure(sources: &SourceSet, options: &BuildOptions, diagnostics: &mut Diagnostics) -> Settings {
+pub(crate) fn configure(sources: &SourceSet, options: &BuildOptions, diagnostics: &mut Diagnostics) -> Settings {
     let (config, usable) = load_config(sources, &options.overrides, diagnostics);
     let now = config.now(options.today, options.source_date_epoch);
     Settings { config, usable, now }
@@ -104,7 +104,11 @@ pub fn configure(sources: &SourceSet, options: &BuildOptions, diagnostics: &mut 
 
 /// `site.yaml` validated, and whether it could be used; when it could not (its errors are in
 /// `diagnostics`), a stand-in that lets the content be checked in the same run.
-pub fn load_config(sources: &SourceSet, overrides: &Overrides, diagnostics: &mut Diagnostics) -> (SiteConfig, bool) {
+pub(crate) fn load_config(
+    sources: &SourceSet,
+    overrides: &Overrides,
+    diagnostics: &mut Diagnostics,
+) -> (SiteConfig, bool) {
     match SiteConfig::load(sources.site_yaml.as_ref(), overrides, diagnostics) {
         Some(config) => (config, true),
         None => (SiteConfig::fallback(sources.site_yaml.as_ref(), overrides), false),
@@ -112,20 +116,20 @@ pub fn load_config(sources: &SourceSet, overrides: &Overrides, diagnostics: &mut
 }
 
 /// Stage 3, the theme: compiled from the files [`read`](source::read_theme) read of it.
-pub fn compile_theme(sources: &SourceSet, diagnostics: &mut Diagnostics) -> Option<theme::Theme> {
+pub(crate) fn compile_theme(sources: &SourceSet, diagnostics: &mut Diagnostics) -> Option<theme::Theme> {
     diagnostics.extend(sources.theme.problems.clone());
     theme::compile(&sources.theme, diagnostics)
 }
 
 /// Stage 3, the model: the content read, validated against the configuration.
-pub fn model(sources: SourceSet, settings: Settings, diagnostics: &mut Diagnostics) -> Site {
+pub(crate) fn model(sources: SourceSet, settings: Settings, diagnostics: &mut Diagnostics) -> Site {
     model::load::load(sources, settings.config, settings.now, diagnostics)
 }
 
 /// Stages 1 to 3 for `build` and `check`: reads and validates the site at `options.root`.
 /// Every problem is reported in one run: a broken `site.yaml` or theme does not hide the
 /// content's own errors.
-pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
+pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::new();
     let mut sources = read(options, &mut diagnostics)?;
     let settings = configure(&sources, options, &mut diagnostics);
@@ -140,13 +144,13 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
 }
 
 /// Stage 4, plan: every output of the site and what each is made from.
-pub fn plan(site: &Site) -> Vec<Route> {
+pub(crate) fn plan(site: &Site) -> Vec<Route> {
     routes::plan(site)
 }
 
 /// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. Returns how
 /// many pages (HTML files) were rendered; every template error is reported, in route order.
-pub fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
+pub(crate) fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
     let renderer = Renderer::new(site, theme);
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let results: Vec<Option<Diagnostic>> = routes
@@ -177,7 +181,7 @@ pub fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink: &dyn S
 }
 
 /// Renders one route to the bytes `build` publishes for it (HTML minified).
-pub fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, Diagnostic> {
     let bytes = renderer.render(route)?;
     Ok(if route.is_html() { minify::html(&bytes) } else { bytes })
 }
@@ -185,7 +189,7 @@ pub fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, D
 /// Stage 6, statics: the files published as they are, keyed by output path (a later source
 /// wins): the theme's, the site's `static/` (`statics`, relative to `root`), and the
 /// attachments beside content files. `build` and the dev loop both copy from this list.
-pub fn statics<'a>(
+pub(crate) fn statics<'a>(
     theme: &'a theme::Theme,
     statics: &[PathBuf],
     site: &Site,
@@ -240,27 +244,20 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
 /// What `check` keeps of the rendered site. For now it counts; a checker of the rendered
 /// pages (links, fragments, alternative text) reads the files here.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     files: AtomicUsize,
-    bytes: AtomicU64,
 }
 
 impl Rendered {
     /// How many files were rendered.
-    pub fn files(&self) -> usize {
+    pub(crate) fn files(&self) -> usize {
         self.files.load(Ordering::Relaxed)
-    }
-
-    /// Their total size in bytes.
-    pub fn bytes(&self) -> u64 {
-        self.bytes.load(Ordering::Relaxed)
     }
 }
 
 impl Sink for Rendered {
-    fn put(&self, _file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+    fn put(&self, _file: &str, _bytes: Vec<u8>) -> anyhow::Result<()> {
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         Ok(())
     }
 }

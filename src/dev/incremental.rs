@@ -47,7 +47,11 @@ pub(crate) fn select(plan: &[Route], before: Option<&HashMap<&str, RouteKind>>, 
 /// The routes to render after the model of `built` changed in place (the same plan): those
 /// whose dependencies changed since its snapshot, `touched` (source files relative to the
 /// site root) and `templates` (every template's text) included. Takes the new state.
-pub(crate) fn refresh(built: &mut Built, templates: &BTreeMap<String, String>, touched: &BTreeSet<PathBuf>) -> Vec<usize> {
+pub(crate) fn refresh(
+    built: &mut Built,
+    templates: &BTreeMap<String, String>,
+    touched: &BTreeSet<PathBuf>,
+) -> Vec<usize> {
     let snapshot = Snapshot::of(&built.site);
     let changed = theme::changed(&built.templates, templates);
     let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);

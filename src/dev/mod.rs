@@ -10,11 +10,11 @@
 //! [`watcher`] turns file-system events into batches, [`server`] serves the output folder
 //! and [`reload`] tells open browser tabs to reload or to show the errors.
 
-pub mod incremental;
-pub mod reload;
-pub mod server;
+pub(crate) mod incremental;
+pub(crate) mod reload;
+pub(crate) mod server;
 mod sources;
-pub mod watcher;
+pub(crate) mod watcher;
 
 #[cfg(test)]
 mod tests;
@@ -32,11 +32,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-pub use watcher::{Batch, Watcher};
+pub(crate) use watcher::{Batch, Watcher};
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// The changed sources (relative to the site root) since the last good build.
     pub changes: Vec<PathBuf>,
     /// Whether every route was rendered.
@@ -54,7 +54,7 @@ pub struct Report {
 }
 
 /// The site being developed, kept in memory between rebuilds.
-pub struct Session {
+pub(crate) struct Session {
     options: BuildOptions,
     output: PathBuf,
     /// The output folder, checked and locked for as long as the session lives.
@@ -77,12 +77,13 @@ pub struct Session {
 
 impl Session {
     /// Checks, locks and marks the output folder; reads nothing yet (see [`Session::build`]).
-    pub fn new(options: &BuildOptions) -> Result<Session, Failure> {
+    #[cfg(test)]
+    pub(crate) fn new(options: &BuildOptions) -> Result<Session, Failure> {
         Self::open(options, Writer::Watch, &|_| {})
     }
 
     /// [`Session::new`] for `writer`, calling `waiting` once if a build holds the output.
-    pub fn open(options: &BuildOptions, writer: Writer, waiting: &dyn Fn(&str)) -> Result<Session, Failure> {
+    pub(crate) fn open(options: &BuildOptions, writer: Writer, waiting: &dyn Fn(&str)) -> Result<Session, Failure> {
         // The same check as `build`: the dev loop deletes what it did not produce in the output.
         let claimed = output::claim(&options.root, &options.output_dir(), writer, waiting).map_err(Failure::Output)?;
         claimed.mark().map_err(Failure::Output)?;
@@ -111,22 +112,22 @@ impl Session {
     }
 
     /// The site folder, canonical.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.options.root
     }
 
     /// The output folder, canonical.
-    pub fn output(&self) -> &Path {
+    pub(crate) fn output(&self) -> &Path {
         &self.output
     }
 
     /// Builds everything and brings the output folder in line with it.
-    pub fn build(&mut self) -> Result<Report, Failure> {
+    pub(crate) fn build(&mut self) -> Result<Report, Failure> {
         self.rebuild(&Batch { rescan: true, ..Batch::default() })
     }
 
     /// Rebuilds after a batch of changes.
-    pub fn rebuild(&mut self, batch: &Batch) -> Result<Report, Failure> {
+    pub(crate) fn rebuild(&mut self, batch: &Batch) -> Result<Report, Failure> {
         let started = Instant::now();
         match &mut self.sources {
             Some(sources) => {

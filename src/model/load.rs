@@ -20,7 +20,7 @@ use crate::source::{SourceFile, SourceSet};
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body without a copy, so a large
 /// site is held in memory once.
-pub fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
     let mut loader = Loader { config: &config, diagnostics, pending: Pending::default() };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {

@@ -2,7 +2,7 @@
 //! front-matter keys, unknown keys rejected. Nothing here is validated beyond its YAML type;
 //! `model::load` turns these into the domain types whose fields are always valid.
 
-pub use crate::source::yaml::Text;
+pub(crate) use crate::source::yaml::Text;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -10,7 +10,7 @@ use std::fmt;
 /// `content/secretaria.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SecretariatYaml {
+pub(crate) struct SecretariatYaml {
     pub nome: String,
     pub sigla: Option<String>,
     pub titular: Option<PersonYaml>,
@@ -26,21 +26,21 @@ pub struct SecretariatYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PersonYaml {
+pub(crate) struct PersonYaml {
     pub nome: String,
     pub cargo: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ValueYaml {
+pub(crate) struct ValueYaml {
     pub nome: String,
     pub descricao: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SectionYaml {
+pub(crate) struct SectionYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub texto: String,
@@ -49,7 +49,7 @@ pub struct SectionYaml {
 /// `content/unidades/*.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct UnitYaml {
+pub(crate) struct UnitYaml {
     pub nome: String,
     pub tipo: Option<String>,
     pub sigla: Option<String>,
@@ -73,7 +73,7 @@ pub struct UnitYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AddressYaml {
+pub(crate) struct AddressYaml {
     pub logradouro: Option<String>,
     pub bairro: Option<String>,
     pub municipio: Option<String>,
@@ -84,7 +84,7 @@ pub struct AddressYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ExceptionYaml {
+pub(crate) struct ExceptionYaml {
     pub data: Text,
     pub horario: Text,
     pub motivo: Option<String>,
@@ -92,7 +92,7 @@ pub struct ExceptionYaml {
 
 /// A phone: `"(34) 3663-1492"`, or `numero:` with a `descricao:` of what it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhoneYaml {
+pub(crate) struct PhoneYaml {
     pub numero: Text,
     pub descricao: Option<String>,
 }
@@ -151,7 +151,7 @@ impl<'de> Deserialize<'de> for PhoneYaml {
 /// `horario:` as written: its keys (days, `feriados`, `observacao`) and values in the order
 /// written; or a text, which lacks the days and is reported with the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HoursYaml {
+pub(crate) enum HoursYaml {
     Entries(Vec<(String, String)>),
     Text(String),
 }
@@ -188,7 +188,7 @@ impl<'de> Deserialize<'de> for HoursYaml {
 /// it answers, in words or as hours.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OnCallYaml {
+pub(crate) struct OnCallYaml {
     pub nome: Option<String>,
     pub descricao: Option<String>,
     #[serde(default)]
@@ -199,7 +199,7 @@ pub struct OnCallYaml {
 /// Front matter of `content/estrutura/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AssessoriaYaml {
+pub(crate) struct AssessoriaYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub tipo: Option<String>,
@@ -222,7 +222,7 @@ pub struct AssessoriaYaml {
 
 /// Either a reference to the article that lists the attributions, or the list itself.
 #[derive(Debug)]
-pub enum AttributionsYaml {
+pub(crate) enum AttributionsYaml {
     Reference(String),
     List(Vec<String>),
 }
@@ -258,7 +258,7 @@ impl<'de> Deserialize<'de> for AttributionsYaml {
 /// Front matter of `content/avisos/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoticeYaml {
+pub(crate) struct NoticeYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub tipo: Option<String>,
@@ -282,7 +282,7 @@ pub struct NoticeYaml {
 /// Front matter of `content/legislacao/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LegalYaml {
+pub(crate) struct LegalYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub norma: Option<NormYaml>,
@@ -299,7 +299,7 @@ pub struct LegalYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NormYaml {
+pub(crate) struct NormYaml {
     pub tipo: String,
     pub numero: Text,
     /// A date, or a year alone ("2016"); may be left out when `numero` carries the year.
@@ -309,7 +309,7 @@ pub struct NormYaml {
 /// Front matter of ordinary pages and of `_index.md` (sections and home).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageYaml {
+pub(crate) struct PageYaml {
     #[serde(alias = "title")]
     pub titulo: Option<String>,
     #[serde(alias = "description")]

@@ -7,7 +7,7 @@ use crate::model::{LegalText, Notice, Occurrence, Site, Unit};
 use serde_json::{json, Map, Value};
 
 /// JSON for a `<script type="application/ld+json">`: `</` escaped so it cannot close the tag.
-pub fn script_safe_json(value: &Value) -> String {
+pub(crate) fn script_safe_json(value: &Value) -> String {
     value.to_string().replace("</", "<\\/")
 }
 
@@ -135,7 +135,7 @@ fn unit_ref(site: &Site, unit: &Unit) -> Value {
 }
 
 /// GovernmentOrganization for the secretariat, with its units as departments.
-pub fn organization_ld(site: &Site) -> Value {
+pub(crate) fn organization_ld(site: &Site) -> Value {
     let mut obj = Map::new();
     obj.insert("@context".into(), json!("https://schema.org"));
     obj.insert("@type".into(), json!("GovernmentOrganization"));
@@ -151,7 +151,7 @@ pub fn organization_ld(site: &Site) -> Value {
     Value::Object(obj)
 }
 
-pub fn unit_ld(site: &Site, unit: &Unit) -> Value {
+pub(crate) fn unit_ld(site: &Site, unit: &Unit) -> Value {
     let mut ld = unit_core_ld(site, unit);
     if let Some(obj) = ld.as_object_mut() {
         obj.insert("@context".into(), json!("https://schema.org"));
@@ -194,7 +194,7 @@ fn event_ld(site: &Site, notice: &Notice, date: Occurrence, url: Option<String>)
 
 /// The JSON-LD of a notice's page: an `Event` for a gathering, or, for a series, one `Event`
 /// per date (each with its own URL, the page's fragment for that date) in a `@graph`.
-pub fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
+pub(crate) fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
     if !notice.kind.is_event() {
         return None;
     }
@@ -220,7 +220,7 @@ pub fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
 /// A page of the structure: the body as a `GovernmentOrganization` under its superior (or
 /// the secretariat); a position as the `Person` who holds it, with the position as
 /// `jobTitle` (nothing when no one is named).
-pub fn structure_ld(site: &Site, index: usize) -> Option<Value> {
+pub(crate) fn structure_ld(site: &Site, index: usize) -> Option<Value> {
     let a = site.assessorias.get(index)?;
     let parent = match a.superior.and_then(|i| site.assessorias.get(i)) {
         Some(s) => {
@@ -254,7 +254,7 @@ pub fn structure_ld(site: &Site, index: usize) -> Option<Value> {
     Some(Value::Object(obj))
 }
 
-pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
+pub(crate) fn legislation_ld(site: &Site, law: &LegalText) -> Value {
     let mut ld = json!({
         "@context": "https://schema.org",
         "@type": "Legislation",

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// One thing an output shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Dep {
+pub(crate) enum Dep {
     /// The site-wide context: `site.yaml`'s configuration and the view every page shows
     /// (title, menu, the main unit in the footer, the secretariat's name, the date).
     Site,
@@ -111,7 +111,7 @@ fn summaries(site: &Site, kind: Kind) -> u64 {
     match kind {
         Kind::Home => (&site.home.origin.path, &site.home.title).hash(h),
         Kind::Secretariat => {
-            for s in &site.secretariat {
+            if let Some(s) = &site.secretariat {
                 (&s.origin.path, &s.name).hash(h);
             }
         }

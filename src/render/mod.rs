@@ -3,16 +3,16 @@
 //! ([`pages`]), the theme ([`theme`]), JSON-LD ([`data`]) and iCalendar ([`ical`]). No IO
 //! happens here.
 
-pub mod data;
-pub mod deps;
-pub mod hours;
-pub mod ical;
-pub mod instant;
+pub(crate) mod data;
+pub(crate) mod deps;
+pub(crate) mod hours;
+pub(crate) mod ical;
+pub(crate) mod instant;
 mod pages;
-pub mod routes;
+pub(crate) mod routes;
 mod template_error;
-pub mod theme;
-pub mod view;
+pub(crate) mod theme;
+pub(crate) mod view;
 
 use crate::diagnostics::Diagnostic;
 use crate::kinds::{Generated, Kind};
@@ -22,7 +22,7 @@ use tera::Context;
 pub(crate) use view::site_view;
 
 /// Renders routes of one site with one theme. Cheap to share across threads.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     site: &'a crate::model::Site,
     theme: &'a theme::Theme,
     /// The context every page starts from (the site view), built once.
@@ -30,7 +30,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
+    pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
         base.insert("site", &site_view(site));
         Renderer { site, theme, base }
@@ -38,7 +38,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders one route to its bytes (HTML not yet minified): the render function of its
     /// kind, in [`pages`].
-    pub fn render(&self, route: &Route) -> Result<Vec<u8>, Diagnostic> {
+    pub(crate) fn render(&self, route: &Route) -> Result<Vec<u8>, Diagnostic> {
         let page = pages::Page::new(self, route);
         match route.kind {
             RouteKind::Item(kind, i) => match kind {

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 /// What one output file shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RouteKind {
+pub(crate) enum RouteKind {
     /// The page of one item: its kind and its index in the kind's list in the model.
     Item(Kind, usize),
     /// The page that lists a kind's items.
@@ -38,7 +38,7 @@ impl RouteKind {
 
 /// The machine-readable files of one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemFile {
+pub(crate) enum ItemFile {
     /// `evento.ics` beside a notice that is an event.
     NoticeCalendar,
     /// `estrutura.json` beside a normative text: its tree of provisions.
@@ -56,7 +56,7 @@ impl ItemFile {
 
 /// One output file.
 #[derive(Debug, Clone)]
-pub struct Route {
+pub(crate) struct Route {
     /// Site path of the page (`estrutura/x/`), or of the file for non-pages.
     pub path: String,
     /// Output file relative to the output folder (`estrutura/x/index.html`).
@@ -77,14 +77,14 @@ impl Route {
         Route { file: path.clone(), path, kind, deps }
     }
 
-    pub fn is_html(&self) -> bool {
+    pub(crate) fn is_html(&self) -> bool {
         self.file.ends_with(".html")
     }
 }
 
 /// Every route of the site, in a stable order: each kind's listing and items in the order of
 /// [`KINDS`], then the generated pages.
-pub fn plan(site: &Site) -> Vec<Route> {
+pub(crate) fn plan(site: &Site) -> Vec<Route> {
     let mut routes = Vec::new();
     for spec in &KINDS {
         if let Some(listing) = spec.listing {

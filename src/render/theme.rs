@@ -14,7 +14,7 @@ macro_rules! embed {
 }
 
 /// Templates of the default theme: (name, source).
-pub const TEMPLATES: &[(&str, &str)] = embed!(
+pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "base.html",
     "macros.html",
     "index.html",
@@ -35,14 +35,14 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 );
 
 /// Static files of the default theme: (path under `static/`, bytes).
-pub const STATIC: &[(&str, &[u8])] = &[
+pub(crate) const STATIC: &[(&str, &[u8])] = &[
     ("static/css/site.css", include_bytes!("../../themes/default/static/css/site.css")),
     ("static/js/site.js", include_bytes!("../../themes/default/static/js/site.js")),
     ("static/img/acessibilidade.svg", include_bytes!("../../themes/default/static/img/acessibilidade.svg")),
 ];
 
 /// The theme as the renderer uses it: templates compiled, static files listed.
-pub struct Theme {
+pub(crate) struct Theme {
     pub tera: tera::Tera,
     /// Output path → bytes, for theme static files (embedded ones overridden by the site's).
     pub static_files: BTreeMap<String, Vec<u8>>,
@@ -56,7 +56,7 @@ pub struct Theme {
 
 /// Compiles the embedded theme with the site's own files (read by
 /// [`read_theme`](crate::source::read_theme)) over it. No IO: everything is in memory.
-pub fn compile(theme: &ThemeSource, diagnostics: &mut Diagnostics) -> Option<Theme> {
+pub(crate) fn compile(theme: &ThemeSource, diagnostics: &mut Diagnostics) -> Option<Theme> {
     if theme.missing {
         return None;
     }
@@ -95,10 +95,6 @@ pub(crate) enum Changed {
 }
 
 impl Changed {
-    pub(crate) fn none() -> Changed {
-        Changed::Only(BTreeSet::new())
-    }
-
     pub(crate) fn contains(&self, template: &str) -> bool {
         match self {
             Changed::All => true,
@@ -136,7 +132,7 @@ fn template_file(err: &tera::Error, sources: &BTreeMap<String, (String, Option<P
 }
 
 /// Tera nests the useful message in `source()`s; show the whole chain on one line.
-pub fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut source = err.source();
     while let Some(s) = source {

@@ -6,14 +6,14 @@
 //! names and text in Unicode NFC, so that "São" saved decomposed by one system and composed by
 //! another is one name in references, slugs, URLs and duplicate checks.
 
-pub mod assets;
-pub mod frontmatter;
-pub mod theme;
+pub(crate) mod assets;
+pub(crate) mod frontmatter;
+pub(crate) mod theme;
 mod walk;
-pub mod yaml;
+pub(crate) mod yaml;
 
-pub use theme::{read_theme, ThemeSource};
-pub use walk::{is_ignored_name, walk, Walk};
+pub(crate) use theme::{read_theme, ThemeSource};
+pub(crate) use walk::{is_ignored_name, walk, Walk};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use anyhow::Context as _;
@@ -32,7 +32,7 @@ pub struct SourceFile {
 
 /// Everything the build reads, before any interpretation.
 #[derive(Debug, Default, Clone)]
-pub struct SourceSet {
+pub(crate) struct SourceSet {
     pub root: PathBuf,
     pub site_yaml: Option<SourceFile>,
     /// No `site.yaml` at the root: the folder is not a site (a usage error, not a content one).
@@ -55,7 +55,7 @@ pub struct SourceSet {
 
 /// Where the bytes of a file published as it is are.
 #[derive(Debug, Clone)]
-pub enum Blob<'a> {
+pub(crate) enum Blob<'a> {
     /// Already in memory (a file of the theme).
     Memory(&'a [u8]),
     /// A file of the site, absolute path.
@@ -64,7 +64,7 @@ pub enum Blob<'a> {
 
 impl Blob<'_> {
     /// The bytes: borrowed when in memory, read from disk otherwise.
-    pub fn read(&self) -> anyhow::Result<Cow<'_, [u8]>> {
+    pub(crate) fn read(&self) -> anyhow::Result<Cow<'_, [u8]>> {
         match self {
             Blob::Memory(bytes) => Ok(Cow::Borrowed(bytes)),
             Blob::File(path) => {
@@ -76,7 +76,7 @@ impl Blob<'_> {
 
 /// Reads the site at `root`. Unreadable or non-UTF-8 files become diagnostics; the set is
 /// returned with what could be read so that every problem is reported in one go.
-pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
+pub(crate) fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
     let mut set = SourceSet { root: root.to_path_buf(), ..SourceSet::default() };
     let site_yaml = root.join("site.yaml");
     if site_yaml.is_file() {
@@ -172,12 +172,12 @@ fn unreadable(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
 
 /// Files under `dir`, sorted by name, skipping hidden files and editors' temporary files
 /// (problems are reported by [`read_site`]).
-pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn walk_files(dir: &Path) -> Vec<PathBuf> {
     walk(dir).files
 }
 
 /// Text in Unicode NFC (borrowed when it already is, the usual case).
-pub fn nfc(text: &str) -> Cow<'_, str> {
+pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
@@ -185,7 +185,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// A path with every name in NFC, `/`-separated.
-pub fn nfc_path(path: &Path) -> PathBuf {
+pub(crate) fn nfc_path(path: &Path) -> PathBuf {
     let text = path.to_string_lossy();
     match nfc(&text) {
         Cow::Borrowed(_) => path.to_path_buf(),
@@ -194,12 +194,12 @@ pub fn nfc_path(path: &Path) -> PathBuf {
 }
 
 /// `path` relative to `root`, with `/` separators.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// Reads one text file of the site, normalised; problems become located diagnostics.
-pub fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
+pub(crate) fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
     let rel_path = nfc_path(&relative(root, path));
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// The files of `themes/NAME/`, as read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ThemeSource {
+pub(crate) struct ThemeSource {
     /// The theme `site.yaml` names (`default` when it names none).
     pub name: String,
     /// `themes/NAME/` does not exist and NAME is not `default` (reported in `problems`).
@@ -24,7 +24,7 @@ pub struct ThemeSource {
 
 /// Reads `root/themes/NAME/`. A folder that does not exist is simply no override for the
 /// default theme; for another name it is an error.
-pub fn read_theme(root: &Path, name: &str) -> ThemeSource {
+pub(crate) fn read_theme(root: &Path, name: &str) -> ThemeSource {
     let mut theme = ThemeSource { name: name.to_string(), ..ThemeSource::default() };
     let dir = root.join("themes").join(name);
     if name != "default" && !dir.is_dir() {

@@ -5,7 +5,7 @@ use crate::model::{LegalText, Site};
 use serde::Serialize;
 
 #[derive(Serialize)]
-pub struct LawView {
+pub(crate) struct LawView {
     pub title: String,
     pub url: String,
     pub norm: Option<String>,
@@ -17,7 +17,7 @@ pub struct LawView {
     pub json_url: String,
 }
 
-pub fn law_view(site: &Site, law: &LegalText) -> LawView {
+pub(crate) fn law_view(site: &Site, law: &LegalText) -> LawView {
     LawView {
         title: law.title.clone(),
         url: law.origin.path.clone(),
@@ -32,7 +32,7 @@ pub fn law_view(site: &Site, law: &LegalText) -> LawView {
 
 /// The provisions under an article (incisos, paragraphs…), flattened for an assessoria page:
 /// (published label, text, anchor).
-pub fn attribution_items(provision: &Provision) -> Vec<(Option<String>, String, Option<String>)> {
+pub(crate) fn attribution_items(provision: &Provision) -> Vec<(Option<String>, String, Option<String>)> {
     let mut out = Vec::new();
     fn walk(p: &Provision, out: &mut Vec<(Option<String>, String, Option<String>)>) {
         for child in &p.children {
@@ -48,7 +48,7 @@ pub fn attribution_items(provision: &Provision) -> Vec<(Option<String>, String, 
 }
 
 /// The caput's text of an article (the sentence that introduces its incisos).
-pub fn caput_text(provision: &Provision) -> String {
+pub(crate) fn caput_text(provision: &Provision) -> String {
     provision
         .children
         .iter()

@@ -5,13 +5,13 @@
 //! Units, notices, the secretariat and pages are here; the structure ([`structure`]), normative
 //! texts ([`law`]) and what every page shows of the site ([`site`]) have their own files.
 
-pub mod law;
-pub mod site;
-pub mod structure;
+pub(crate) mod law;
+pub(crate) mod site;
+pub(crate) mod structure;
 
-pub use law::{law_view, LawView};
-pub use site::{site_map, site_view, MapGroup, SiteView};
-pub use structure::{assessoria, org_chart, AssessoriaView, ChartNode};
+pub(crate) use law::{law_view, LawView};
+pub(crate) use site::{site_map, site_view, MapGroup};
+pub(crate) use structure::{assessoria, org_chart, AssessoriaView, ChartNode};
 
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::contact::{EmailEntry, LabelledPhone};
@@ -20,13 +20,13 @@ use serde::Serialize;
 
 /// A link to a site path: templates write `{{ root }}{{ link.url }}`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     pub title: String,
     pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PhoneView {
+pub(crate) struct PhoneView {
     pub display: String,
     pub href: String,
     /// What the number is for ("Sobreaviso noturno e fins de semana").
@@ -34,28 +34,28 @@ pub struct PhoneView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EmailView {
+pub(crate) struct EmailView {
     pub address: String,
     /// `None` for an address kept as the editor wrote it: shown as text, not as a link.
     pub href: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Contacts {
+pub(crate) struct Contacts {
     pub phones: Vec<PhoneView>,
     /// Some phone has a label: the theme lists them one per line.
     pub phones_labelled: bool,
     pub emails: Vec<EmailView>,
 }
 
-pub fn phones(phones: &[LabelledPhone]) -> Vec<PhoneView> {
+pub(crate) fn phones(phones: &[LabelledPhone]) -> Vec<PhoneView> {
     phones
         .iter()
         .map(|p| PhoneView { display: p.phone.display(), href: p.phone.tel_href(), label: p.label.clone() })
         .collect()
 }
 
-pub fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
+pub(crate) fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
     Contacts {
         phones: phones(list),
         phones_labelled: list.iter().any(|p| p.label.is_some()),
@@ -71,7 +71,7 @@ pub fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
 
 /// An on-call service, as the page shows it.
 #[derive(Debug, Clone, Serialize)]
-pub struct OnCallView {
+pub(crate) struct OnCallView {
     /// "Plantão" unless the editor named it ("Sobreaviso").
     pub name: String,
     pub description: Option<String>,
@@ -81,7 +81,7 @@ pub struct OnCallView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct UnitView {
+pub(crate) struct UnitView {
     pub name: String,
     pub kind: &'static str,
     pub acronym: Option<String>,
@@ -101,7 +101,7 @@ pub struct UnitView {
     pub text_html: Option<String>,
 }
 
-pub fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
+pub(crate) fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
     let config = &site.config;
     let hours = unit.hours.as_ref();
     UnitView {
@@ -133,7 +133,7 @@ pub fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
     }
 }
 
-pub fn unit_kind_label(kind: model::UnitKind) -> &'static str {
+pub(crate) fn unit_kind_label(kind: model::UnitKind) -> &'static str {
     use model::UnitKind::*;
     match kind {
         Secretaria => "Secretaria",
@@ -148,20 +148,20 @@ pub fn unit_kind_label(kind: model::UnitKind) -> &'static str {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ValueView {
+pub(crate) struct ValueView {
     pub name: String,
     pub description_html: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
+pub(crate) struct SectionView {
     pub title: String,
     pub id: String,
     pub html: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SecretariatView {
+pub(crate) struct SecretariatView {
     pub name: String,
     pub acronym: Option<String>,
     pub head: Option<model::Person>,
@@ -174,7 +174,7 @@ pub struct SecretariatView {
     pub url: String,
 }
 
-pub fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatView> {
+pub(crate) fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatView> {
     let s = site.secretariat.as_ref()?;
     let render = |t: &Option<String>| t.as_deref().map(|t| markdown::render(t, md));
     Some(SecretariatView {
@@ -208,7 +208,7 @@ pub fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatVi
 
 /// One date of a notice.
 #[derive(Debug, Clone, Serialize)]
-pub struct OccurrenceView {
+pub(crate) struct OccurrenceView {
     /// The fragment of its own link on the notice's page: "2026-03-12".
     pub id: String,
     /// "quinta-feira, 12 de março de 2026, das 14h às 16h".
@@ -219,7 +219,7 @@ pub struct OccurrenceView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NoticeView {
+pub(crate) struct NoticeView {
     pub title: String,
     pub kind: &'static str,
     pub url: String,
@@ -248,7 +248,7 @@ fn period_br(o: model::Occurrence) -> String {
     model::datetime::Period::new(o.start, o.end).map(|p| p.long_br()).unwrap_or_else(|_| o.start.long_br())
 }
 
-pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
+pub(crate) fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
     let tz = site.config.time_zone;
     let all = n.occurrences();
     let shown = n
@@ -292,7 +292,7 @@ pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     pub title: String,
     pub url: String,
     pub description: Option<String>,
@@ -300,12 +300,12 @@ pub struct PageView {
     pub body_html: String,
 }
 
-pub fn page(p: &model::Page, md: MarkdownOptions<'_>) -> PageView {
+pub(crate) fn page(p: &model::Page, md: MarkdownOptions<'_>) -> PageView {
     PageView { body_html: markdown::render(&p.body.markdown, md), ..page_summary(p) }
 }
 
 /// A page as a listing shows it: everything but the body, which is not rendered.
-pub fn page_summary(p: &model::Page) -> PageView {
+pub(crate) fn page_summary(p: &model::Page) -> PageView {
     PageView {
         title: p.title.clone(),
         url: p.origin.path.clone(),

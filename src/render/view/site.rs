@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// The site-wide context of every page (`site` in the templates).
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     title: &'a str,
     municipality: Option<&'a str>,
     uf: Option<&'a str>,
@@ -27,7 +27,7 @@ pub struct SiteView<'a> {
     calendar_json: Option<String>,
 }
 
-pub fn site_view(site: &Site) -> SiteView<'_> {
+pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
     let md = MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 };
     let menu = match &site.config.menu {
         Some(items) => items.iter().map(|m| Link { title: m.title.clone(), url: m.url.clone() }).collect(),
@@ -88,7 +88,7 @@ fn default_menu(site: &Site) -> Vec<Link> {
 
 /// One group of the site map: a heading (linked when it has a page) and its links.
 #[derive(Serialize)]
-pub struct MapGroup {
+pub(crate) struct MapGroup {
     pub title: String,
     pub url: String,
     pub links: Vec<Link>,
@@ -96,7 +96,7 @@ pub struct MapGroup {
 
 /// The site map: each kind where the table places it, then the loose pages and the
 /// accessibility page.
-pub fn site_map(site: &Site) -> Vec<MapGroup> {
+pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
     let link = |t: &str, u: &str| Link { title: t.to_string(), url: u.to_string() };
     let mut groups = Vec::new();
     for spec in &KINDS {

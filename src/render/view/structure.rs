@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// One inciso (or other provision) of the article an assessoria's attributions point to.
 #[derive(Debug, Clone, Serialize)]
-pub struct AttributionView {
+pub(crate) struct AttributionView {
     pub label: Option<String>,
     pub text: String,
     /// Link to the provision in its legal text.
@@ -17,14 +17,14 @@ pub struct AttributionView {
 /// Labels that agree with the name they describe: "Subordinado a" for a Setor, "Subordinada
 /// a" for a Coordenadoria, a neutral noun when the gender is not known.
 #[derive(Debug, Clone, Serialize)]
-pub struct StructureLabels {
+pub(crate) struct StructureLabels {
     /// "Responsável" for a body, "Titular" for a position.
     pub head: &'static str,
     pub unit: &'static str,
     pub superior: &'static str,
 }
 
-pub fn structure_labels(kind: model::StructureKind) -> StructureLabels {
+pub(crate) fn structure_labels(kind: model::StructureKind) -> StructureLabels {
     let (unit, superior) = match kind.gender {
         Gender::Masculine => ("Vinculado a", "Subordinado a"),
         Gender::Feminine => ("Vinculada a", "Subordinada a"),
@@ -34,7 +34,7 @@ pub fn structure_labels(kind: model::StructureKind) -> StructureLabels {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AssessoriaView {
+pub(crate) struct AssessoriaView {
     pub title: String,
     pub acronym: Option<String>,
     pub head: Option<String>,
@@ -54,7 +54,7 @@ pub struct AssessoriaView {
     pub children: Vec<Link>,
 }
 
-pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<AssessoriaView> {
+pub(crate) fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<AssessoriaView> {
     let a: &Assessoria = site.assessorias.get(index)?;
     let link_unit = |i: usize| site.units.get(i).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() });
     let (attributions, attributions_source, attributions_intro) = match &a.attributions {
@@ -116,14 +116,14 @@ pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<
 }
 
 #[derive(Serialize)]
-pub struct ChartNode {
+pub(crate) struct ChartNode {
     pub title: String,
     pub url: String,
     pub children: Vec<ChartNode>,
 }
 
 /// The organisation chart: assessorias under their superior, top level under the secretariat.
-pub fn org_chart(site: &Site, tops: &[usize]) -> Vec<ChartNode> {
+pub(crate) fn org_chart(site: &Site, tops: &[usize]) -> Vec<ChartNode> {
     fn node(site: &Site, i: usize, depth: usize) -> Option<ChartNode> {
         let a = site.assessorias.get(i)?;
         let children = if depth > 16 {

@@ -16,7 +16,7 @@ mod seeds;
 mod text;
 mod tree;
 
-pub use text::Text;
+pub(crate) use text::Text;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use serde::de::{DeserializeOwned, DeserializeSeed};
@@ -29,7 +29,7 @@ const MAX_PROBLEMS: usize = 50;
 
 /// A YAML document inside a file: a whole `.yaml` file or a Markdown front matter.
 #[derive(Debug, Clone, Copy)]
-pub struct YamlDoc<'a> {
+pub(crate) struct YamlDoc<'a> {
     pub file: &'a Path,
     pub text: &'a str,
     /// Lines of the file before the document's first line.
@@ -37,12 +37,12 @@ pub struct YamlDoc<'a> {
 }
 
 impl<'a> YamlDoc<'a> {
-    pub fn whole(file: &'a Path, text: &'a str) -> Self {
+    pub(crate) fn whole(file: &'a Path, text: &'a str) -> Self {
         YamlDoc { file, text, line_offset: 0 }
     }
 
     /// Parses into `T`, or reports every problem of the document (and returns `None`).
-    pub fn parse<T: DeserializeOwned>(&self, diagnostics: &mut Diagnostics) -> Option<T> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self, diagnostics: &mut Diagnostics) -> Option<T> {
         let text = if self.text.trim().is_empty() { "{}" } else { self.text };
         if let Some(refused) = self.refuse_aliases(text) {
             diagnostics.push(refused);
@@ -190,7 +190,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// The location of the first `key:` in the document (at any depth).
-    pub fn locate_key(&self, key: &str) -> Location {
+    pub(crate) fn locate_key(&self, key: &str) -> Location {
         self.find_line(|line| {
             let trimmed = line.trim_start().trim_start_matches("- ");
             let rest = trimmed.strip_prefix(key).or_else(|| {
@@ -201,7 +201,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// The location of the first occurrence of a value's text, falling back to its key.
-    pub fn locate_value(&self, key: &str, value: &str) -> Location {
+    pub(crate) fn locate_value(&self, key: &str, value: &str) -> Location {
         let found = self.text.lines().enumerate().find_map(|(i, line)| {
             (!value.is_empty()).then_some(())?;
             line.find(value).map(|byte| Location::new(i + 1, line[..byte].chars().count() + 1))
