@@ -18,6 +18,8 @@ pub(crate) mod watcher;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_edits;
 
 use crate::diagnostics::Diagnostics;
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};

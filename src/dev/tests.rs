@@ -6,14 +6,16 @@ use std::collections::BTreeMap;
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
-struct Site {
+/// A site in a temporary folder, edited by the tests.
+pub(super) struct Site {
     dir: tempfile::TempDir,
 }
 
 impl Site {
-    fn new() -> Result<Site> {
+    /// A copy of a fixture.
+    pub(super) fn fixture(name: &str) -> Result<Site> {
         let dir = tempfile::tempdir()?;
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/perdizes");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
         for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(|e| e.ok()) {
             let dest = dir.path().join(entry.path().strip_prefix(&from)?);
             if entry.file_type().is_dir() {
@@ -22,7 +24,12 @@ impl Site {
                 std::fs::copy(entry.path(), &dest)?;
             }
         }
-        let site = Site { dir };
+        Ok(Site { dir })
+    }
+
+    /// perdizes with a folder of pages and a static file.
+    fn new() -> Result<Site> {
+        let site = Site::fixture("perdizes")?;
         site.write("content/paginas/_index.md", "---\ntitulo: Páginas\n---\nTextos.\n")?;
         site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nPrimeiro texto.\n")?;
         site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nSegundo texto.\n")?;
@@ -30,11 +37,11 @@ impl Site {
         Ok(site)
     }
 
-    fn root(&self) -> &Path {
+    pub(super) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    fn options(&self, output: &str) -> BuildOptions {
+    pub(super) fn options(&self, output: &str) -> BuildOptions {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(10, 0, 0));
         BuildOptions {
             root: self.root().to_path_buf(),
@@ -44,29 +51,29 @@ impl Site {
         }
     }
 
-    fn write(&self, rel: &str, text: &str) -> Result<()> {
+    pub(super) fn write(&self, rel: &str, text: &str) -> Result<()> {
         let path = self.root().join(rel);
         std::fs::create_dir_all(path.parent().ok_or_else(|| anyhow!("no parent"))?)?;
         Ok(std::fs::write(path, text)?)
     }
 
-    fn read(&self, rel: &str) -> Result<String> {
+    pub(super) fn read(&self, rel: &str) -> Result<String> {
         Ok(std::fs::read_to_string(self.root().join(rel))?)
     }
 
-    fn session(&self) -> Result<Session> {
+    pub(super) fn session(&self) -> Result<Session> {
         let mut session = Session::new(&self.options("public")).map_err(explain)?;
         session.build().map_err(explain)?;
         Ok(session)
     }
 
-    fn tree(&self, output: &str) -> Result<Tree> {
+    pub(super) fn tree(&self, output: &str) -> Result<Tree> {
         let out = self.root().join(output);
         apply::existing(&out).into_iter().map(|f| Ok((f.clone(), std::fs::read(out.join(&f))?))).collect()
     }
 }
 
-fn explain(failure: Failure) -> anyhow::Error {
+pub(super) fn explain(failure: Failure) -> anyhow::Error {
     anyhow!("{}", crate::diagnostics::report::render_plain(&pipeline::failure_diagnostics(failure)))
 }
 
@@ -74,7 +81,7 @@ fn batch(paths: &[&str]) -> Batch {
     Batch { paths: paths.iter().map(PathBuf::from).collect(), rescan: false }
 }
 
-fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
+pub(super) fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
     session.rebuild(&batch(paths)).map_err(explain)
 }
 
@@ -127,7 +134,7 @@ fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
 }
 
 /// The text of a template of the embedded theme.
-fn embedded(name: &str) -> &'static str {
+pub(super) fn embedded(name: &str) -> &'static str {
     crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
 }
 
