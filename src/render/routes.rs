@@ -58,12 +58,12 @@ impl ItemFile {
 #[derive(Debug, Clone)]
 pub(crate) struct Route {
     /// Site path of the page (`estrutura/x/`), or of the file for non-pages.
-    pub path: String,
+    pub(crate) path: String,
     /// Output file relative to the output folder (`estrutura/x/index.html`).
-    pub file: String,
-    pub kind: RouteKind,
+    pub(crate) file: String,
+    pub(crate) kind: RouteKind,
     /// What the file is made from.
-    pub deps: Vec<Dep>,
+    pub(crate) deps: Vec<Dep>,
 }
 
 impl Route {
