@@ -10,8 +10,9 @@
 //! locations for page bodies and for Markdown fields of YAML files.
 
 use super::nesting::{Nesting, MAX_DEPTH};
-use super::{parser_options, url};
+use super::parser_options;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::safe_url as url;
 use crate::source::yaml::YamlDoc;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! - headings get a unique `id` (the editor's `{#id}` made a safe token, else a slug of the
 //!   text) and keep their `{.classe}` tokens; every other `{chave=valor}` attribute is dropped,
 //!   so `{onfocus=… autofocus}` never reaches the page;
-//! - a link or image whose address has a refused scheme ([`super::url`]) loses its tag and
+//! - a link or image whose address has a refused scheme ([`crate::safe_url`]) loses its tag and
 //!   keeps its text (the image its description), so `javascript:` and `data:` never become
 //!   live; site-absolute addresses become relative to the page;
 //! - nothing nests beyond [`MAX_DEPTH`]: deeper containers lose their tags and deeper raw
@@ -14,8 +14,8 @@
 //!   knows the shallowest one.
 
 use super::nesting::{Nesting, MAX_DEPTH};
-use super::url;
 use crate::model::slug::slugify;
+use crate::safe_url as url;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::cell::Cell;
 use std::collections::{HashSet, VecDeque};

@@ -13,7 +13,6 @@ pub mod check;
 mod events;
 pub mod nesting;
 mod sanitise;
-pub mod url;
 
 use pulldown_cmark::{Options, Parser};
 use std::cell::Cell;

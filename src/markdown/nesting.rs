@@ -82,6 +82,12 @@ impl Nesting {
         self.markdown + self.html.len() + self.overflow
     }
 
+    /// Whether the HTML read so far ends between tags: not inside a tag, a comment or a
+    /// raw-text element (`<script>`, `<style>`, `<title>`…).
+    pub fn in_text(&self) -> bool {
+        self.state == State::Data
+    }
+
     /// A Markdown container starts.
     pub fn open(&mut self) {
         self.markdown += 1;

@@ -15,7 +15,7 @@
 //!   alignment, sizes, margins, borders). No property that can load a resource (`background`,
 //!   `background-image`, `list-style`, `content`…) is allowed.
 
-use super::url::ALLOWED_SCHEMES;
+use crate::safe_url::ALLOWED_SCHEMES;
 
 /// CSS properties `style` may set when the site allows HTML.
 const FORMATTING_PROPERTIES: [&str; 37] = [

@@ -1,7 +1,7 @@
 //! Which link and image addresses a published page may carry: `http`, `https`, `mailto`,
 //! `tel` and relative ones. Anything else (`javascript:`, `vbscript:`, `data:`, `file:`…) is
-//! refused wherever the address comes from: Markdown links and images, raw HTML (through the
-//! sanitiser's own list, see [`super::sanitise`]) and the menu of `site.yaml`.
+//! refused wherever the address comes from: Markdown links and images, raw HTML (the
+//! sanitiser is given [`ALLOWED_SCHEMES`]) and the menu of `site.yaml`.
 //!
 //! The scheme is read exactly as a browser reads it (the WHATWG URL standard's "scheme start"
 //! and "scheme" states), after the same clean-up a browser does: leading and trailing C0
