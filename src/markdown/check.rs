@@ -9,12 +9,12 @@
 //! Positions are byte offsets in the text; [`body`] and [`yaml_field`] turn them into file
 //! locations for page bodies and for Markdown fields of YAML files.
 
+use super::chunks::Plan;
 use super::nesting::{Nesting, MAX_DEPTH};
-use super::parser_options;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::safe_url as url;
 use crate::source::yaml::YamlDoc;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 use std::path::Path;
 
 /// At most this many warnings of one kind per text: the rest are counted in the last one.
@@ -35,7 +35,8 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
     let mut nesting = Nesting::new();
     let mut too_deep = false;
     let (mut addresses, mut attributes) = (0usize, 0usize);
-    for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
+    let plan = Plan::new(markdown);
+    for (event, range) in plan.events(markdown) {
         let excess = match &event {
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
             Event::End(_) if too_deep => None,

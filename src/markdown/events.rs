@@ -16,9 +16,9 @@
 use super::nesting::{Nesting, MAX_DEPTH};
 use crate::model::slug::slugify;
 use crate::safe_url as url;
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::cell::Cell;
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// One open `Start` event: whether its tag was written, and whether it counts in the depth.
 #[derive(Debug, Clone, Copy)]
@@ -27,42 +27,50 @@ struct Open {
     counted: bool,
 }
 
-/// Streams safe events out of `inner`.
-pub(super) struct Filter<'a, 'o, I: Iterator<Item = Event<'a>>> {
-    inner: I,
+/// What the filter knows of a whole text, across the pieces it may be parsed in.
+pub(super) struct State<'o> {
     root: &'o str,
     /// Bytes written so far by the HTML writer (see [`super::render`]).
     written: &'o Cell<usize>,
+    /// The heading shift, when known before the first event (a text parsed in pieces);
+    /// otherwise heading positions are recorded for [`super::render`] to shift afterwards.
+    shift: Option<u8>,
     nesting: Nesting,
     open: Vec<Open>,
     used_ids: HashSet<String>,
-    pending: VecDeque<Event<'a>>,
+    /// Per id base, the next number to try after it.
+    next_suffix: HashMap<String, usize>,
     /// Where each heading tag (start and end) begins in the output.
     pub(super) heading_positions: Vec<usize>,
     /// The shallowest heading level of the text.
     pub(super) min_level: Option<u8>,
-    /// Whether raw HTML was written (the caller sanitises the result then).
+    /// Whether raw HTML was written since the caller last reset it (it sanitises then).
     pub(super) raw_html: bool,
 }
 
-impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
-    pub(super) fn new(inner: I, root: &'o str, written: &'o Cell<usize>) -> Self {
-        Filter {
-            inner,
+impl<'o> State<'o> {
+    pub(super) fn new(root: &'o str, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
+        State {
             root,
             written,
+            shift,
             nesting: Nesting::new(),
             open: Vec::new(),
             used_ids: HashSet::new(),
-            pending: VecDeque::new(),
+            next_suffix: HashMap::new(),
             heading_positions: Vec::new(),
             min_level: None,
             raw_html: false,
         }
     }
 
+    /// Raw HTML elements open now (a piece of output can be sanitised alone when none is).
+    pub(super) fn raw_open(&self) -> usize {
+        self.nesting.html_open()
+    }
+
     /// The filtered form of one event, or `None` when it is dropped.
-    fn filter(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+    fn filter<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => {
@@ -70,6 +78,10 @@ impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
                 if open.counted {
                     self.nesting.close();
                 }
+                let end = match (end, self.shift) {
+                    (TagEnd::Heading(level), Some(shift)) => TagEnd::Heading(shift_level(level, shift)),
+                    (end, _) => end,
+                };
                 open.written.then_some(Event::End(end))
             }
             Event::Html(html) => Some(self.raw(html, false)),
@@ -78,7 +90,7 @@ impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
+    fn start<'a>(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
         if matches!(tag, Tag::HtmlBlock) {
             self.open.push(Open { written: true, counted: false });
             return Some(Event::Start(tag));
@@ -91,6 +103,10 @@ impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
                 Some(Tag::Image { link_type, dest_url: relative(dest_url, self.root), title, id })
             }
             Tag::Link { .. } | Tag::Image { .. } => None,
+            Tag::Heading { level, id, classes, attrs } => {
+                let level = self.shift.map_or(level, |shift| shift_level(level, shift));
+                Some(Tag::Heading { level, id, classes, attrs })
+            }
             other => Some(other),
         };
         match tag {
@@ -107,7 +123,7 @@ impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
     }
 
     /// Raw HTML as it is, unless it would nest too deep: then as text.
-    fn raw(&mut self, html: CowStr<'a>, inline: bool) -> Event<'a> {
+    fn raw<'a>(&mut self, html: CowStr<'a>, inline: bool) -> Event<'a> {
         let before = self.nesting.clone();
         if self.nesting.feed_html(&html).is_some() {
             self.nesting = before;
@@ -120,12 +136,26 @@ impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
             Event::Html(html)
         }
     }
+}
+
+/// Streams the safe events of one parser (one text or one piece of it).
+pub(super) struct Filter<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> {
+    state: &'s mut State<'o>,
+    inner: I,
+    pending: VecDeque<Event<'a>>,
+}
+
+impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
+    pub(super) fn new(state: &'s mut State<'o>, inner: I) -> Self {
+        Filter { state, inner, pending: VecDeque::new() }
+    }
 
     /// A whole heading, from its start (already taken from `inner`) to its end, into
     /// `pending`; returns its start event.
     fn heading(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
         let Tag::Heading { level, id, classes, attrs: _ } = tag else { return None };
-        self.min_level = Some(self.min_level.map_or(level as u8, |m| m.min(level as u8)));
+        let state = &mut *self.state;
+        state.min_level = Some(state.min_level.map_or(level as u8, |m| m.min(level as u8)));
         let mut text = String::new();
         let mut body = VecDeque::new();
         let mut depth = 0usize;
@@ -141,27 +171,29 @@ impl<'a, 'o, I: Iterator<Item = Event<'a>>> Filter<'a, 'o, I> {
         }
         let base = id.as_deref().map(safe_id).unwrap_or_else(|| slugify(&text));
         let base = if base.is_empty() { "secao".to_string() } else { base };
+        // The first free of `base`, `base-2`, `base-3`…; the search for a base resumes where it
+        // stopped (the names it passed are still taken), so 10,000 equal headings stay linear.
         let mut unique = base.clone();
-        let mut n = 2;
-        while !self.used_ids.insert(unique.clone()) {
-            unique = format!("{base}-{n}");
-            n += 1;
+        let next = state.next_suffix.entry(base.clone()).or_insert(2);
+        while !state.used_ids.insert(unique.clone()) {
+            unique = format!("{base}-{next}");
+            *next += 1;
         }
         let classes: Vec<CowStr<'a>> = classes.into_iter().filter(|c| is_token(c)).collect();
-        let start = self.start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs: Vec::new() });
+        let start = state.start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs: Vec::new() });
         for event in body {
-            if let Some(event) = self.filter(event) {
+            if let Some(event) = state.filter(event) {
                 self.pending.push_back(event);
             }
         }
-        if let Some(end) = self.filter(Event::End(TagEnd::Heading(level))) {
+        if let Some(end) = state.filter(Event::End(TagEnd::Heading(level))) {
             self.pending.push_back(end);
         }
         start
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Filter<'a, '_, I> {
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Filter<'_, '_, 'a, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
@@ -173,18 +205,25 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Filter<'a, '_, I> {
                         Some(start) => start,
                         None => continue,
                     },
-                    event => match self.filter(event) {
+                    event => match self.state.filter(event) {
                         Some(event) => event,
                         None => continue,
                     },
                 },
             };
-            if matches!(event, Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_))) {
-                self.heading_positions.push(self.written.get());
+            let heading = matches!(event, Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_)));
+            if heading && self.state.shift.is_none() {
+                self.state.heading_positions.push(self.state.written.get());
             }
             return Some(event);
         }
     }
+}
+
+/// `level` moved down by `shift`, at most to `<h6>`.
+pub(super) fn shift_level(level: HeadingLevel, shift: u8) -> HeadingLevel {
+    let n = (level as u8).saturating_add(shift).min(6);
+    HeadingLevel::try_from(usize::from(n)).unwrap_or(HeadingLevel::H6)
 }
 
 /// `/estrutura/x/` → `../../estrutura/x/` on a page two folders deep.

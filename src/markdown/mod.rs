@@ -10,11 +10,12 @@
 //! text costs the parser's tree plus the HTML, about twice the text.
 
 pub mod check;
+mod chunks;
 mod events;
 pub mod nesting;
 mod sanitise;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::Options;
 use std::cell::Cell;
 
 pub use nesting::MAX_DEPTH;
@@ -57,20 +58,52 @@ impl std::fmt::Write for Counting<'_> {
 
 /// Renders Markdown to HTML.
 pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
+    render_planned(markdown, options, &chunks::Plan::new(markdown))
+}
+
+/// Renders Markdown to HTML, parsed as `plan` says (whole, or in pieces).
+pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan: &chunks::Plan) -> String {
     let written = Cell::new(0);
-    let mut filter = events::Filter::new(Parser::new_ext(markdown, parser_options()), options.root, &written);
     // Room for the usual growth of Markdown into HTML, so that a large body is not copied
     // while it grows (untouched capacity costs no memory).
-    let mut html = String::with_capacity(markdown.len() + markdown.len() / 2 + 64);
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(Counting { out: &mut html, written: &written }, &mut filter);
-    let shift = options.top_heading.saturating_sub(filter.min_level.unwrap_or(1));
-    let html = if shift > 0 { shift_headings(html, &filter.heading_positions, shift) } else { html };
-    if filter.raw_html {
-        sanitise::clean(&html, options.allow_html)
-    } else {
-        html
+    let mut html = String::with_capacity(plan.html_capacity.max(markdown.len() + markdown.len() / 2 + 64));
+    if !plan.is_cut() {
+        let mut state = events::State::new(options.root, &written, None);
+        let parser = plan.parser(markdown, &(0..markdown.len()));
+        write(&mut html, &written, events::Filter::new(&mut state, parser));
+        let shift = options.top_heading.saturating_sub(state.min_level.unwrap_or(1));
+        let html = if shift > 0 { shift_headings(html, &state.heading_positions, shift) } else { html };
+        return if state.raw_html { sanitise::clean(&html, options.allow_html) } else { html };
     }
+    // Piece by piece: the shift is known from the plan, and output with raw HTML is sanitised
+    // as soon as no raw element stays open across the end of a piece.
+    let shift = options.top_heading.saturating_sub(plan.min_level.unwrap_or(1));
+    let mut state = events::State::new(options.root, &written, Some(shift));
+    let mut pending = String::new();
+    for range in &plan.chunks {
+        write(&mut pending, &written, events::Filter::new(&mut state, plan.parser(markdown, range)));
+        if !state.raw_html {
+            html.push_str(&pending);
+            pending.clear();
+        } else if state.raw_open() == 0 {
+            html.push_str(&sanitise::clean(&pending, options.allow_html));
+            pending.clear();
+            state.raw_html = false;
+        }
+    }
+    if state.raw_html {
+        html.push_str(&sanitise::clean(&pending, options.allow_html));
+    } else {
+        html.push_str(&pending);
+    }
+    html
+}
+
+/// Writes the HTML of `events` at the end of `out`.
+fn write<'a>(out: &mut String, written: &Cell<usize>, events: impl Iterator<Item = pulldown_cmark::Event<'a>>) {
+    written.set(out.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(Counting { out, written }, events);
 }
 
 /// Adds `shift` to the level digit of the heading tags that start at `positions` (levels stop
@@ -176,6 +209,15 @@ mod tests {
             let mut depth = nesting::Nesting::new();
             assert!(depth.feed_html(&html).is_none(), "{}", &html[..200.min(html.len())]);
         }
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids_in_linear_time() {
+        let html = md("## A-2\n\n## A\n\n## A\n\n## A\n\n## A-3\n");
+        let ids: Vec<&str> = html.split("id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        assert_eq!(ids, ["a-2", "a", "a-3", "a-4", "a-3-2"]);
+        let many = md(&"## Serviços\n\n".repeat(20_000));
+        assert!(many.contains("id=\"servicos-20000\""));
     }
 
     #[test]

@@ -88,6 +88,11 @@ impl Nesting {
         self.state == State::Data
     }
 
+    /// Raw HTML elements open now.
+    pub fn html_open(&self) -> usize {
+        self.html.len() + self.overflow
+    }
+
     /// A Markdown container starts.
     pub fn open(&mut self) {
         self.markdown += 1;

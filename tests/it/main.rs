@@ -9,5 +9,7 @@ mod build;
 mod check;
 mod cli;
 mod legal;
+mod nesting;
 mod serve;
 mod support;
+mod xss;
