@@ -1,7 +1,10 @@
 //! Script never runs in a published page, whatever the editor writes: a corpus of XSS vectors
-//! (tests/fixtures/xss-vetores.md: the classes of OWASP's filter-evasion cheat sheet plus the
-//! Markdown-specific ones) fed through every Markdown entry point and every text field that
-//! templates print, in both `permitir_html` modes, checked on the parsed pages.
+//! fed through every Markdown entry point and every text field that templates print, in both
+//! `permitir_html` modes, checked on the parsed pages. Two corpora: pure Markdown
+//! (tests/fixtures/xss-vetores-markdown.md: links, images, references, autolinks, heading
+//! attributes; no raw HTML, so the sanitiser never runs and the event filter alone must hold)
+//! in every entry point, and raw HTML (tests/fixtures/xss-vetores-html.md: the classes of
+//! OWASP's XSS filter-evasion cheat sheet) in one page body, one YAML field and one listing intro.
 //!
 //! The fixture site tests/fixtures/xss/ is generated from the corpus by this file (run with
 //! `SECRETARIA_REGENERAR_XSS=1` after editing the corpus); the browser test
@@ -11,12 +14,15 @@ use crate::support::*;
 use scraper::{ElementRef, Html};
 use std::path::Path;
 
-const CORPUS: &str = include_str!("../fixtures/xss-vetores.md");
+const CORPUS: &str = include_str!("../fixtures/xss-vetores-markdown.md");
+const HTML_CORPUS: &str = include_str!("../fixtures/xss-vetores-html.md");
 /// What every plain-text field (titles, names, addresses…) carries.
 const TEXT: &str = "Texto </title></script><!--<script>\"'><img src=x onerror=alert(1)> &lt;b&gt; fim";
 /// The first line of the corpus: a page that shows it rendered the corpus there.
 const START: &str = "Início dos vetores.";
 const END: &str = "Fim dos vetores.";
+const HTML_START: &str = "Início dos vetores em HTML.";
+const HTML_END: &str = "Fim dos vetores em HTML.";
 
 fn site_dir() -> std::path::PathBuf {
     fixtures().join("xss")
@@ -51,12 +57,13 @@ fn fixture_files() -> Vec<(&'static str, String)> {
             "content/secretaria.yaml",
             format!(
                 "nome: {t}\nsigla: {t}\ntitular:\n  nome: {t}\n  cargo: {t}\napresentacao: {}missao: {}visao: {}\
-                 valores:\n  - nome: {t}\n    descricao: {}secoes:\n  - titulo: {t}\n    texto: {}",
+                 valores:\n  - nome: {t}\n    descricao: {}secoes:\n  - titulo: {t}\n    texto: {}  - titulo: HTML\n    texto: {}",
                 block(CORPUS, 2),
                 block(CORPUS, 2),
                 block(CORPUS, 2),
                 block(CORPUS, 6),
                 block(CORPUS, 6),
+                block(HTML_CORPUS, 6),
             ),
         ),
         (
@@ -68,7 +75,7 @@ fn fixture_files() -> Vec<(&'static str, String)> {
                 block(CORPUS, 2)
             ),
         ),
-        ("content/unidades/_index.md", format!("---\ntitulo: {t}\n---\n{CORPUS}")),
+        ("content/unidades/_index.md", format!("---\ntitulo: {t}\n---\n{HTML_CORPUS}")),
         (
             "content/estrutura/assessoria.md",
             format!(
@@ -87,12 +94,30 @@ fn fixture_files() -> Vec<(&'static str, String)> {
             "content/legislacao/lei.md",
             format!(
                 "---\ntitulo: {t}\nementa: {t}\nnorma:\n  tipo: lei\n  numero: \"12\"\n  data: 10/03/2017\n---\n\
-                 Art. 1º {TEXT}\n\nI - {TEXT}\n\n{CORPUS}"
+                 Art. 1º {TEXT}\n\nI - {TEXT}\n\n{CORPUS}\n{HTML_CORPUS}"
             ),
         ),
         ("content/paginas/_index.md", format!("---\ntitulo: {t}\ndescricao: {t}\n---\n{CORPUS}")),
         ("content/paginas/vetores.md", format!("---\ntitulo: {t}\ndescricao: {t}\ndata: 10/03/2024\n---\n{CORPUS}")),
+        ("content/paginas/html.md", format!("---\ntitulo: {t}\n---\n{HTML_CORPUS}")),
     ]
+}
+
+/// The Markdown corpus has no raw HTML: the sanitiser never sees it, the event filter must hold.
+#[test]
+fn the_markdown_corpus_is_pure_markdown() {
+    use pulldown_cmark::{Event, Options, Parser};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let raw: Vec<String> = Parser::new_ext(CORPUS, options)
+        .filter_map(|e| match e {
+            Event::Html(h) | Event::InlineHtml(h) => Some(h.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(raw.is_empty(), "{raw:?}");
 }
 
 #[test]
@@ -233,25 +258,26 @@ fn no_vector_survives_in_any_page_in_either_mode() {
     }
 }
 
-/// The corpus really went through each entry point: its first and last lines are on the page
-/// as many times as the page shows Markdown fields.
+/// The corpora really went through each entry point: their first and last lines are on the
+/// page as many times as the page shows Markdown fields carrying them.
 #[test]
 fn every_markdown_entry_point_rendered_the_whole_corpus() {
     let site = build(false);
-    for (path, fields) in [
-        ("", 2),                      // home body + the secretariat's presentation
-        ("secretaria/", 5),           // presentation, mission, vision, one value, one section
-        ("unidades/", 1),             // listing intro (the list shows no unit text)
-        ("unidades/cras/", 1),        // unit text
-        ("estrutura/assessoria/", 1), // assessoria body
-        ("avisos/conferencia/", 1),   // notice body
-        ("paginas/", 1),              // section body
-        ("paginas/vetores/", 1),      // page body
+    for (path, markdown, html) in [
+        ("", 2, 0),                      // home body + the secretariat's presentation
+        ("secretaria/", 5, 1),           // presentation, mission, vision, a value, two sections
+        ("unidades/", 0, 1),             // listing intro (the list shows no unit text)
+        ("unidades/cras/", 1, 0),        // unit text
+        ("estrutura/assessoria/", 1, 0), // assessoria body
+        ("avisos/conferencia/", 1, 0),   // notice body
+        ("paginas/", 1, 0),              // section body
+        ("paginas/vetores/", 1, 0),      // page body
+        ("paginas/html/", 0, 1),         // page body
     ] {
         let page = site.page(path);
         let main: String = page.select(&sel("main")).flat_map(|m| m.text()).collect();
-        for sentinel in [START, END] {
-            assert_eq!(main.matches(sentinel).count(), fields, "{path}: {sentinel}");
+        for (sentinel, count) in [(START, markdown), (END, markdown), (HTML_START, html), (HTML_END, html)] {
+            assert_eq!(main.matches(sentinel).count(), count, "{path}: {sentinel}");
         }
     }
     // The text fields came out as the editor wrote them, as text.
