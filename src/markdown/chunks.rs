@@ -61,7 +61,7 @@ impl Plan {
                             tags += 1;
                         }
                         Event::Start(_) | Event::End(_) | Event::SoftBreak | Event::HardBreak | Event::Rule => {
-                            tags += 1
+                            tags += 1;
                         }
                         _ => {}
                     }
@@ -123,7 +123,7 @@ enum Inside {
 /// The byte ranges of the pieces of `text`.
 fn split(text: &str, split_above: usize, chunk: usize) -> Vec<Range<usize>> {
     if text.len() < split_above || text.contains("[^") {
-        return vec![0..text.len()];
+        return std::iter::once(0..text.len()).collect();
     }
     let mut chunks = Vec::new();
     let (mut start, mut pos) = (0, 0);

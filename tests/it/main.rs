@@ -8,6 +8,7 @@ mod atomic;
 mod build;
 mod check;
 mod cli;
+mod large;
 mod legal;
 mod nesting;
 mod serve;

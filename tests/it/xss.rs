@@ -194,7 +194,7 @@ fn problems(page: &Html, allow_html: bool) -> Vec<String> {
                 }
             }
             "meta" | "link" | "style" | "title" if !in_head => {
-                found.push(format!("head element in body: {}", describe()))
+                found.push(format!("head element in body: {}", describe()));
             }
             "button" if !element.value().id().is_some_and(|id| theme_buttons.contains(&id)) => {
                 found.push(format!("button: {}", describe()));
