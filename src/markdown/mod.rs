@@ -13,7 +13,7 @@ pub mod check;
 mod chunks;
 mod events;
 pub mod nesting;
-mod sanitise;
+pub mod sanitise;
 
 use pulldown_cmark::Options;
 use std::cell::Cell;

@@ -61,6 +61,12 @@ fn deep_inputs() -> Vec<(&'static str, &'static str, String, bool)> {
         ),
         ("YAML em colchetes", "content/unidades/fundo.yaml", yaml_flow, false),
         ("YAML em blocos", "content/unidades/fundo.yaml", yaml_block, false),
+        (
+            "YAML numa chave desconhecida",
+            "content/secretaria.yaml",
+            format!("nome: S\noutra: {}{}\n", "{a: ".repeat(n), "}".repeat(n)),
+            false,
+        ),
         ("cabeçalho YAML", "content/paginas/fundo.md", format!("---\ntitulo: {}\n---\nx\n", "[".repeat(n)), false),
         ("texto normativo", "content/legislacao/fundo.md", format!("---\ntitulo: Lei\n---\n{legal}"), false),
     ]
