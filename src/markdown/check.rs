@@ -4,7 +4,9 @@
 //!
 //! - error: nesting beyond [`MAX_DEPTH`] (the build stops; nothing is published);
 //! - warning: a link or image address with a refused scheme (the page keeps its text);
-//! - warning: heading attributes other than `{#id}` and `{.classe}` (they are dropped).
+//! - warning: heading attributes other than `{#id}` and `{.classe}` (they are dropped);
+//! - warning: raw HTML elements that never reach a page (`<script>`, `<iframe>`, `<form>`…):
+//!   an embedded map or video pasted from another site disappears, and the editor should know.
 //!
 //! Positions are byte offsets in the text; [`body`] and [`yaml_field`] turn them into file
 //! locations for page bodies and for Markdown fields of YAML files.
@@ -34,7 +36,7 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut nesting = Nesting::new();
     let mut too_deep = false;
-    let (mut addresses, mut attributes) = (0usize, 0usize);
+    let (mut addresses, mut attributes, mut removed) = (0usize, 0usize, 0usize);
     let plan = Plan::new(markdown);
     for (event, range) in plan.events(markdown) {
         let excess = match &event {
@@ -78,6 +80,19 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
                     }
                 }
             }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for tag in removed_elements(&html) {
+                    removed += 1;
+                    if removed <= MAX_WARNINGS {
+                        found.push(Problem {
+                            offset: range.start,
+                            error: false,
+                            message: format!("HTML que não é publicado: <{tag}> (o elemento é retirado da página)"),
+                            help: "o site não executa programas nem carrega conteúdo de outros sites; para um mapa ou vídeo, publique um link para ele".into(),
+                        });
+                    }
+                }
+            }
             Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
                 attributes += 1;
                 if attributes <= MAX_WARNINGS {
@@ -94,6 +109,23 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
         }
     }
     found
+}
+
+/// Elements the sanitiser always removes, whatever `permitir_html` says.
+const REMOVED_ELEMENTS: [&str; 12] =
+    ["script", "iframe", "object", "embed", "applet", "form", "style", "link", "meta", "base", "frame", "frameset"];
+
+/// The elements of [`REMOVED_ELEMENTS`] that a piece of raw HTML opens.
+fn removed_elements(html: &str) -> Vec<&'static str> {
+    let lower = html.to_ascii_lowercase();
+    REMOVED_ELEMENTS
+        .into_iter()
+        .filter(|tag| {
+            lower.match_indices(&format!("<{tag}")).any(|(i, m)| {
+                lower[i + m.len()..].chars().next().is_none_or(|c| c.is_ascii_whitespace() || matches!(c, '>' | '/'))
+            })
+        })
+        .collect()
 }
 
 fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic {
@@ -184,6 +216,17 @@ mod tests {
         assert!(messages.iter().any(|m| m.contains("(javascript:)")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("(data:)")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("(vbscript:)")), "{messages:?}");
+    }
+
+    #[test]
+    fn raw_html_that_never_reaches_the_page_is_a_warning() {
+        let found = problems(
+            "Mapa:\n\n<iframe src=\"https://mapas.exemplo/x\"></iframe>\n\n<b>ok</b> <SCRIPT>x</SCRIPT> <formulario>\n",
+        );
+        let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("<iframe>") && messages[1].contains("<script>"), "{messages:?}");
+        assert!(found.iter().all(|p| !p.error));
     }
 
     #[test]
