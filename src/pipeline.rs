@@ -42,12 +42,12 @@ impl BuildOptions {
 }
 
 /// A loaded, validated site and its compiled theme.
-pub(crate) struct Loaded {
+pub struct Loaded {
     pub(crate) site: Site,
     pub(crate) theme: theme::Theme,
     /// The files read, but for the content (which became the model): the list of `static/`.
     pub(crate) statics: Vec<PathBuf>,
-    pub(crate) warnings: Diagnostics,
+    pub warnings: Diagnostics,
 }
 
 /// Why a build did not publish.
@@ -129,7 +129,7 @@ pub(crate) fn model(sources: SourceSet, settings: Settings, diagnostics: &mut Di
 /// Stages 1 to 3 for `build` and `check`: reads and validates the site at `options.root`.
 /// Every problem is reported in one run: a broken `site.yaml` or theme does not hide the
 /// content's own errors.
-pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
+pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::new();
     let mut sources = read(options, &mut diagnostics)?;
     let settings = configure(&sources, options, &mut diagnostics);
@@ -180,10 +180,10 @@ pub(crate) fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink:
     Ok(routes.iter().filter(|r| r.is_html()).count())
 }
 
-/// Renders one route to the bytes `build` publishes for it (HTML minified).
+/// Renders one route to the bytes `build` publishes for it: HTML minified, with its large
+/// Markdown fragments put in place after the minifier (see `render::fragments`).
 pub(crate) fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, Diagnostic> {
-    let bytes = renderer.render(route)?;
-    Ok(if route.is_html() { minify::html(&bytes) } else { bytes })
+    renderer.render_finished(route, &minify::html)
 }
 
 /// Stage 6, statics: the files published as they are, keyed by output path (a later source

@@ -3,7 +3,7 @@
 //! spec-compliant.
 
 /// Minifies one HTML page, including its inline CSS and JavaScript.
-pub(crate) fn html(bytes: &[u8]) -> Vec<u8> {
+pub fn html(bytes: &[u8]) -> Vec<u8> {
     let cfg = minify_html::Cfg {
         minify_doctype: false,
         allow_noncompliant_unquoted_attribute_values: false,

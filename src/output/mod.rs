@@ -16,7 +16,7 @@
 pub(crate) mod apply;
 pub(crate) mod guard;
 pub(crate) mod lock;
-pub(crate) mod minify;
+pub mod minify;
 pub(crate) mod publish;
 mod swap;
 

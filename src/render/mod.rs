@@ -1,10 +1,11 @@
 //! Model → bytes, in memory: the render plan and what each output depends on ([`routes`],
 //! [`deps`]), the views templates see ([`view`]), one render function per kind of route
-//! ([`pages`]), the theme ([`theme`]), JSON-LD ([`data`]) and iCalendar ([`ical`]). No IO
-//! happens here.
+//! ([`pages`]), the theme ([`theme`]), JSON-LD ([`data`]), iCalendar ([`ical`]) and the large
+//! Markdown fragments that go around Tera and the minifier ([`fragments`]). No IO happens here.
 
 pub(crate) mod data;
 pub(crate) mod deps;
+pub(crate) mod fragments;
 pub(crate) mod hours;
 pub(crate) mod ical;
 pub(crate) mod instant;
@@ -16,6 +17,7 @@ pub(crate) mod view;
 
 use crate::diagnostics::Diagnostic;
 use crate::kinds::{Generated, Kind};
+use fragments::Fragments;
 use routes::{ItemFile, Route, RouteKind};
 use tera::Context;
 
@@ -36,10 +38,38 @@ impl<'a> Renderer<'a> {
         Renderer { site, theme, base }
     }
 
-    /// Renders one route to its bytes (HTML not yet minified): the render function of its
-    /// kind, in [`pages`].
+    /// Renders one route to its bytes (HTML not yet minified).
     pub(crate) fn render(&self, route: &Route) -> Result<Vec<u8>, Diagnostic> {
-        let page = pages::Page::new(self, route);
+        self.render_with(route, None)
+    }
+
+    /// Renders one route to the bytes published for it, HTML passed through `finish` (the
+    /// minifier). Markdown fragments of [`fragments::LARGE_FRAGMENT`] bytes or more skip Tera
+    /// and `finish`: they are put in place afterwards, without a copy of the page.
+    pub(crate) fn render_finished(
+        &self,
+        route: &Route,
+        finish: &dyn Fn(&[u8]) -> Vec<u8>,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        if !route.is_html() {
+            return self.render(route);
+        }
+        let fragments = Fragments::new();
+        let bytes = self.render_with(route, Some(&fragments))?;
+        let page = finish(&bytes);
+        drop(bytes);
+        if fragments.is_empty() {
+            return Ok(page);
+        }
+        match fragments.assemble(&page) {
+            Some(assembled) => Ok(assembled),
+            None => Ok(finish(&self.render(route)?)),
+        }
+    }
+
+    /// The render function of the route's kind, in [`pages`].
+    fn render_with(&self, route: &Route, fragments: Option<&Fragments>) -> Result<Vec<u8>, Diagnostic> {
+        let page = pages::Page::new(self, route, fragments);
         match route.kind {
             RouteKind::Item(kind, i) => match kind {
                 Kind::Home => page.home(),

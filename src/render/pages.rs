@@ -3,7 +3,8 @@
 //! them to the template the table of kinds names. What a function reads of the site is what
 //! its route declares in `routes.rs`.
 
-use super::view::{self, Link, NoticeView, PageView, SecretariatView, UnitView};
+use super::fragments::Fragments;
+use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
 use super::{data, ical, template_error, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::kinds::{Generated, Kind, Listing};
@@ -19,6 +20,8 @@ pub(super) struct Page<'r> {
     renderer: &'r Renderer<'r>,
     route: &'r Route,
     root: String,
+    /// The page's store of large Markdown fragments, when they go around Tera.
+    fragments: Option<&'r Fragments>,
 }
 
 /// What frames every page: where it is, its title, breadcrumbs and JSON-LD.
@@ -122,16 +125,17 @@ fn listing(kind: Kind) -> Listing {
 }
 
 impl<'r> Page<'r> {
-    pub(super) fn new(renderer: &'r Renderer<'r>, route: &'r Route) -> Self {
-        Page { renderer, route, root: root_prefix(&route.path) }
+    pub(super) fn new(renderer: &'r Renderer<'r>, route: &'r Route, fragments: Option<&'r Fragments>) -> Self {
+        Page { renderer, route, root: root_prefix(&route.path), fragments }
     }
 
     fn site(&self) -> &'r crate::model::Site {
         self.renderer.site
     }
 
-    fn md(&self) -> MarkdownOptions<'_> {
-        MarkdownOptions { root: &self.root, allow_html: self.site().config.allow_html, top_heading: 2 }
+    fn md(&self) -> Md<'_> {
+        let options = MarkdownOptions { root: &self.root, allow_html: self.site().config.allow_html, top_heading: 2 };
+        Md { options, fragments: self.fragments }
     }
 
     pub(super) fn missing(&self) -> Diagnostic {
@@ -323,7 +327,7 @@ impl<'r> Page<'r> {
                 url: s.origin.path.clone(),
                 description: s.description.clone(),
                 date: None,
-                body_html: crate::markdown::render(&s.body.markdown, self.md()),
+                body_html: self.md().html(&s.body.markdown),
             },
             pages: s.pages.iter().filter_map(|&p| site.pages.get(p)).map(view::page_summary).collect(),
         };

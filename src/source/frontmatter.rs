@@ -3,7 +3,7 @@
 
 /// A Markdown file split in two.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Split<'a> {
+pub struct Split<'a> {
     /// The YAML between the `---` fences (empty when there is none).
     pub yaml: &'a str,
     /// Lines before the YAML's first line (1 when the file starts with `---`).
@@ -15,7 +15,7 @@ pub(crate) struct Split<'a> {
 
 /// Splits `---\n<yaml>\n---\n<body>`. A file without a leading fence is all body; an
 /// unterminated fence is reported as `Err` with the 1-based line of the opening fence.
-pub(crate) fn split(text: &str) -> Result<Split<'_>, usize> {
+pub fn split(text: &str) -> Result<Split<'_>, usize> {
     let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
         return Ok(Split { yaml: "", yaml_line_offset: 0, body: text, body_line_offset: 0 });
     };

@@ -7,7 +7,7 @@
 //! another is one name in references, slugs, URLs and duplicate checks.
 
 pub(crate) mod assets;
-pub(crate) mod frontmatter;
+pub mod frontmatter;
 pub(crate) mod theme;
 mod walk;
 pub(crate) mod yaml;

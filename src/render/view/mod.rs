@@ -13,10 +13,31 @@ pub(crate) use law::{law_view, LawView};
 pub(crate) use site::{site_map, site_view, MapGroup};
 pub(crate) use structure::{assessoria, org_chart, AssessoriaView, ChartNode};
 
-use crate::markdown::{self, MarkdownOptions};
+use super::fragments::{self, Fragments};
+use crate::markdown::MarkdownOptions;
 use crate::model::contact::{EmailEntry, LabelledPhone};
 use crate::model::{self, Notice, Site, Unit};
 use serde::Serialize;
+
+/// How views render Markdown: the options, and the page's store of large fragments (none
+/// for views shared by every page).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Md<'a> {
+    pub(crate) options: MarkdownOptions<'a>,
+    pub(crate) fragments: Option<&'a Fragments>,
+}
+
+impl Md<'_> {
+    /// The HTML of a Markdown text (or the marker of a large one, see [`fragments`]).
+    pub(crate) fn html(&self, text: &str) -> String {
+        fragments::render(self, text)
+    }
+
+    /// The same, with the text's first heading level at `top`.
+    pub(crate) fn top(self, top: u8) -> Self {
+        Md { options: MarkdownOptions { top_heading: top, ..self.options }, ..self }
+    }
+}
 
 /// A link to a site path: templates write `{{ root }}{{ link.url }}`.
 #[derive(Debug, Clone, Serialize)]
@@ -101,7 +122,7 @@ pub(crate) struct UnitView {
     pub text_html: Option<String>,
 }
 
-pub(crate) fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
+pub(crate) fn unit(site: &Site, unit: &Unit, md: Md<'_>) -> UnitView {
     let config = &site.config;
     let hours = unit.hours.as_ref();
     UnitView {
@@ -129,7 +150,7 @@ pub(crate) fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitVie
             hours_note: o.hours.as_ref().and_then(|h| h.note.clone()),
         }),
         services: unit.services.clone(),
-        text_html: unit.text.as_deref().map(|t| markdown::render(t, md)),
+        text_html: unit.text.as_deref().map(|t| md.html(t)),
     }
 }
 
@@ -174,9 +195,9 @@ pub(crate) struct SecretariatView {
     pub url: String,
 }
 
-pub(crate) fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatView> {
+pub(crate) fn secretariat(site: &Site, md: Md<'_>) -> Option<SecretariatView> {
     let s = site.secretariat.as_ref()?;
-    let render = |t: &Option<String>| t.as_deref().map(|t| markdown::render(t, md));
+    let render = |t: &Option<String>| t.as_deref().map(|t| md.html(t));
     Some(SecretariatView {
         name: s.name.clone(),
         acronym: s.acronym.clone(),
@@ -199,7 +220,7 @@ pub(crate) fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<Secret
             .map(|sec| SectionView {
                 title: sec.title.clone(),
                 id: crate::model::slug::slugify(&sec.title),
-                html: markdown::render(&sec.markdown, MarkdownOptions { top_heading: 3, ..md }),
+                html: md.top(3).html(&sec.markdown),
             })
             .collect(),
         url: s.origin.path.clone(),
@@ -248,7 +269,7 @@ fn period_br(o: model::Occurrence) -> String {
     model::datetime::Period::new(o.start, o.end).map(|p| p.long_br()).unwrap_or_else(|_| o.start.long_br())
 }
 
-pub(crate) fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
+pub(crate) fn notice(site: &Site, n: &Notice, md: Md<'_>) -> NoticeView {
     let tz = site.config.time_zone;
     let all = n.occurrences();
     let shown = n
@@ -286,7 +307,7 @@ pub(crate) fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> Notice
             Vec::new()
         },
         description: n.description.clone(),
-        body_html: markdown::render(&n.body.markdown, md),
+        body_html: md.html(&n.body.markdown),
         ics_url: n.kind.is_event().then(|| format!("{}evento.ics", n.origin.path)),
     }
 }
@@ -300,8 +321,8 @@ pub(crate) struct PageView {
     pub body_html: String,
 }
 
-pub(crate) fn page(p: &model::Page, md: MarkdownOptions<'_>) -> PageView {
-    PageView { body_html: markdown::render(&p.body.markdown, md), ..page_summary(p) }
+pub(crate) fn page(p: &model::Page, md: Md<'_>) -> PageView {
+    PageView { body_html: md.html(&p.body.markdown), ..page_summary(p) }
 }
 
 /// A page as a listing shows it: everything but the body, which is not rendered.

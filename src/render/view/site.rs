@@ -1,7 +1,7 @@
 //! What every page shows of the site (the site view: title, menu, footer) and the site map,
 //! both read from the table of kinds.
 
-use super::{unit, Link, UnitView};
+use super::{unit, Link, Md, UnitView};
 use crate::kinds::{Generated, Kind, Menu, SiteMap, KINDS};
 use crate::markdown::MarkdownOptions;
 use crate::model::Site;
@@ -28,7 +28,11 @@ pub(crate) struct SiteView<'a> {
 }
 
 pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
-    let md = MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 };
+    // The site view is shared by every page: no store of large fragments.
+    let md = Md {
+        options: MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 },
+        fragments: None,
+    };
     let menu = match &site.config.menu {
         Some(items) => items.iter().map(|m| Link { title: m.title.clone(), url: m.url.clone() }).collect(),
         None => default_menu(site),

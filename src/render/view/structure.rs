@@ -1,7 +1,6 @@
 //! The organisational structure: a body's or position's page, its labels, the chart.
 
-use super::{contacts, law, Contacts, Link};
-use crate::markdown::{self, MarkdownOptions};
+use super::{contacts, law, Contacts, Link, Md};
 use crate::model::{self, Assessoria, Attributions, Gender, Site};
 use serde::Serialize;
 
@@ -54,7 +53,7 @@ pub(crate) struct AssessoriaView {
     pub children: Vec<Link>,
 }
 
-pub(crate) fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<AssessoriaView> {
+pub(crate) fn assessoria(site: &Site, index: usize, md: Md<'_>) -> Option<AssessoriaView> {
     let a: &Assessoria = site.assessorias.get(index)?;
     let link_unit = |i: usize| site.units.get(i).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() });
     let (attributions, attributions_source, attributions_intro) = match &a.attributions {
@@ -104,7 +103,7 @@ pub(crate) fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> 
         attributions,
         attributions_source,
         attributions_intro,
-        body_html: markdown::render(&a.body.markdown, md),
+        body_html: md.html(&a.body.markdown),
         description: a.description.clone(),
         children: site
             .assessorias
