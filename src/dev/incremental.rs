@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostics;
 use crate::kinds::{self, Kind, Role};
 use crate::model::datetime::DateTime;
 use crate::model::Site;
-use crate::render::deps::{self, Dirty, Snapshot};
+use crate::render::deps::{self, Dirty, Index, Snapshot};
 use crate::render::routes::{Route, RouteKind};
 use crate::render::theme;
 use crate::source::SourceSet;
@@ -21,6 +21,8 @@ use std::path::PathBuf;
 pub(crate) struct Built {
     pub(crate) site: Site,
     pub(crate) plan: Vec<Route>,
+    /// The plan's routes by what they depend on.
+    pub(crate) index: Index,
     pub(crate) snapshot: Snapshot,
     /// The text of every template the site was rendered with, by name.
     pub(crate) templates: BTreeMap<String, String>,
@@ -31,33 +33,37 @@ pub(crate) fn outputs(plan: &[Route]) -> HashMap<&str, RouteKind> {
     plan.iter().map(|r| (r.file.as_str(), r.kind.without_index())).collect()
 }
 
-/// The routes of `plan` to render: those with a dependency in `dirty`, and those whose file
-/// the previous plan (`before`, `None` when it is the same plan) did not produce the same way.
-pub(crate) fn select(plan: &[Route], before: Option<&HashMap<&str, RouteKind>>, dirty: &Dirty) -> Vec<usize> {
-    plan.iter()
-        .enumerate()
-        .filter(|(_, route)| {
-            let new = before.is_some_and(|b| b.get(route.file.as_str()) != Some(&route.kind.without_index()));
-            new || route.deps.iter().any(|dep| dirty.affects(dep))
-        })
-        .map(|(i, _)| i)
-        .collect()
+/// The routes of `built`'s plan to render: those with a dependency in `dirty`, and those whose
+/// file the previous plan (`before`, `None` when it is the same plan) did not produce the same
+/// way.
+pub(crate) fn select(built: &Built, before: Option<&HashMap<&str, RouteKind>>, dirty: &Dirty) -> Vec<usize> {
+    let mut routes = built.index.routes(dirty);
+    if let Some(before) = before {
+        let new = built
+            .plan
+            .iter()
+            .enumerate()
+            .filter(|(_, route)| before.get(route.file.as_str()) != Some(&route.kind.without_index()));
+        routes.extend(new.map(|(i, _)| i));
+    }
+    routes.into_iter().collect()
 }
 
-/// The routes to render after the model of `built` changed in place (the same plan): those
-/// whose dependencies changed since its snapshot, `touched` (source files relative to the
-/// site root) and `templates` (every template's text) included. Takes the new state.
+/// The routes to render after the model of `built` changed in place (the same plan and items,
+/// the same summaries: spliced page bodies, a new "now"): those whose dependencies changed
+/// since its snapshot, `touched` (source files relative to the site root) and `templates`
+/// (every template's text) included. Takes the new state.
 pub(crate) fn refresh(
     built: &mut Built,
     templates: &BTreeMap<String, String>,
     touched: &BTreeSet<PathBuf>,
 ) -> Vec<usize> {
-    let snapshot = Snapshot::of(&built.site);
+    let snapshot = built.snapshot.refreshed(&built.site);
     let changed = theme::changed(&built.templates, templates);
     let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);
     built.snapshot = snapshot;
     built.templates.clone_from(templates);
-    select(&built.plan, None, &dirty)
+    select(built, None, &dirty)
 }
 
 /// The outcome of [`splice_pages`].

@@ -24,7 +24,7 @@ mod tests_edits;
 use crate::diagnostics::Diagnostics;
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
-use crate::render::deps::{Dirty, Snapshot};
+use crate::render::deps::{Dirty, Index, Snapshot};
 use crate::render::theme;
 use crate::source::Blob;
 use incremental::{Built, Splice};
@@ -206,12 +206,13 @@ impl Session {
                 }
                 let plan = pipeline::plan(&site);
                 let snapshot = Snapshot::of(&site);
-                let built = Built { site, plan, snapshot, templates: theme.sources.clone() };
+                let index = Index::of(&plan);
+                let built = Built { site, plan, index, snapshot, templates: theme.sources.clone() };
                 let chosen = match &self.built {
                     Some(old) if !full => {
                         let templates = theme::changed(&old.templates, &theme.sources);
                         let dirty = Dirty::between(&old.snapshot, &built.snapshot, &self.pending, templates);
-                        Some(incremental::select(&built.plan, Some(&incremental::outputs(&old.plan)), &dirty))
+                        Some(incremental::select(&built, Some(&incremental::outputs(&old.plan)), &dirty))
                     }
                     _ => None,
                 };

@@ -1,14 +1,15 @@
 //! What an output is made from ([`Dep`]), and which of those changed between two models
 //! ([`Snapshot`], [`Dirty`]). Routes declare their dependencies (`routes::plan`); the dev loop
 //! compares the model before and after an edit and re-renders exactly the routes with a
-//! dependency that changed. Each variant's comment is its contract: what a route that declares
+//! dependency that changed, found through the reverse [`Index`]. Each variant's comment is its contract: what a route that declares
 //! it may show, and what the comparison looks at.
 
+use super::routes::Route;
 use super::theme::Changed;
 use crate::kinds::{self, Kind, KINDS};
 use crate::model::datetime::{Date, DateTime};
 use crate::model::{Notice, Page, Site};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -42,12 +43,28 @@ pub(crate) struct Snapshot {
 
 impl Snapshot {
     pub(crate) fn of(site: &Site) -> Snapshot {
+        let summaries = KINDS.iter().map(|spec| (spec.kind, summaries(site, spec.kind))).collect();
+        Snapshot { summaries, ..Snapshot::of_time(site) }
+    }
+
+    /// The snapshot of a model changed in place since `self` was taken: the same items with
+    /// the same summaries (page bodies spliced in, a new "now"). Only what the time can change
+    /// is taken again (the site view with its date, the notices); at 10,000 pages this is
+    /// what keeps a body edit at a millisecond.
+    pub(crate) fn refreshed(&self, site: &Site) -> Snapshot {
+        let fresh = Snapshot::of_time(site);
+        let mut summaries = self.summaries.clone();
+        summaries.insert(Kind::Notice, self::summaries(site, Kind::Notice));
+        Snapshot { summaries, ..fresh }
+    }
+
+    /// The parts of a snapshot that change with time alone.
+    fn of_time(site: &Site) -> Snapshot {
         let mut hasher = std::hash::DefaultHasher::new();
         format!("{:?}", site.config).hash(&mut hasher);
         serde_json::to_string(&super::site_view(site)).unwrap_or_default().hash(&mut hasher);
-        let summaries = KINDS.iter().map(|spec| (spec.kind, summaries(site, spec.kind))).collect();
         let timed = site.notices.iter().map(|n| (n.origin.file.clone(), fingerprint(&time_state(site, n)))).collect();
-        Snapshot { site: hasher.finish(), summaries, timed }
+        Snapshot { site: hasher.finish(), summaries: BTreeMap::new(), timed }
     }
 }
 
@@ -75,6 +92,8 @@ impl Dirty {
         Dirty { site: old.site != new.site, templates, files, summaries, items }
     }
 
+    /// Whether `dep` changed (what [`Index::routes`] answers for every route at once).
+    #[cfg(test)]
     pub(crate) fn affects(&self, dep: &Dep) -> bool {
         match dep {
             Dep::Site => self.site,
@@ -83,6 +102,54 @@ impl Dirty {
             Dep::Summaries(kind) => self.summaries.contains(kind),
             Dep::Items(kind) => self.items.contains(kind),
         }
+    }
+}
+
+/// The routes of a plan by what they depend on: the reverse of each route's `deps`, so that
+/// the routes a change affects are found without looking at the others (at 10,000 pages, a
+/// body edit looks up one file).
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    site: Vec<usize>,
+    templates: HashMap<&'static str, Vec<usize>>,
+    files: HashMap<PathBuf, Vec<usize>>,
+    summaries: HashMap<Kind, Vec<usize>>,
+    items: HashMap<Kind, Vec<usize>>,
+}
+
+impl Index {
+    pub(crate) fn of(plan: &[Route]) -> Index {
+        let mut index = Index::default();
+        for (i, route) in plan.iter().enumerate() {
+            for dep in &route.deps {
+                match dep {
+                    Dep::Site => index.site.push(i),
+                    Dep::Template(name) => index.templates.entry(name).or_default().push(i),
+                    Dep::File(path) => index.files.entry(path.clone()).or_default().push(i),
+                    Dep::Summaries(kind) => index.summaries.entry(*kind).or_default().push(i),
+                    Dep::Items(kind) => index.items.entry(*kind).or_default().push(i),
+                }
+            }
+        }
+        index
+    }
+
+    /// The routes (indices into the plan) with a dependency that `dirty` says changed.
+    pub(crate) fn routes(&self, dirty: &Dirty) -> BTreeSet<usize> {
+        let mut routes = BTreeSet::new();
+        if dirty.site {
+            routes.extend(&self.site);
+        }
+        match &dirty.templates {
+            Changed::All => routes.extend(self.templates.values().flatten()),
+            Changed::Only(names) => {
+                routes.extend(names.iter().filter_map(|n| self.templates.get(n.as_str())).flatten());
+            }
+        }
+        routes.extend(dirty.files.iter().filter_map(|f| self.files.get(f)).flatten());
+        routes.extend(dirty.summaries.iter().filter_map(|k| self.summaries.get(k)).flatten());
+        routes.extend(dirty.items.iter().filter_map(|k| self.items.get(k)).flatten());
+        routes
     }
 }
 
@@ -162,4 +229,47 @@ pub(crate) fn summary(page: &Page) -> (&String, &String, &Option<String>, Option
 fn time_state(site: &Site, notice: &Notice) -> (bool, Option<DateTime>, usize) {
     let past = notice.occurrences().iter().filter(|o| o.last_moment() < site.today).count();
     (notice.last_moment() >= site.today, notice.next_occurrence(site.today).map(|o| o.start), past)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::Kind;
+
+    fn route(file: &str, deps: Vec<Dep>) -> Route {
+        let kind = crate::render::routes::RouteKind::Listing(Kind::Unit);
+        Route { path: file.to_string(), file: file.to_string(), kind, deps }
+    }
+
+    /// The index answers what asking every route would: each kind of change, alone and mixed.
+    #[test]
+    fn the_index_finds_the_routes_a_change_affects() {
+        let plan = vec![
+            route("a", vec![Dep::Site, Dep::Template("page.html"), Dep::File("content/a.md".into())]),
+            route("b", vec![Dep::Site, Dep::Template("section.html"), Dep::Summaries(Kind::Page)]),
+            route("c", vec![Dep::File("content/c.md".into()), Dep::Items(Kind::Unit)]),
+            route("d", vec![Dep::Template("index.html"), Dep::Items(Kind::Notice)]),
+        ];
+        let index = Index::of(&plan);
+        let none = Dirty {
+            site: false,
+            templates: Changed::Only(BTreeSet::new()),
+            files: BTreeSet::new(),
+            summaries: BTreeSet::new(),
+            items: BTreeSet::new(),
+        };
+        let cases = [
+            Dirty { site: true, ..none.clone() },
+            Dirty { templates: Changed::All, ..none.clone() },
+            Dirty { templates: Changed::Only(["section.html".to_string()].into()), ..none.clone() },
+            Dirty { files: ["content/c.md".into()].into(), items: [Kind::Page].into(), ..none.clone() },
+            Dirty { summaries: [Kind::Page].into(), items: [Kind::Notice, Kind::Unit].into(), ..none.clone() },
+            none.clone(),
+        ];
+        for dirty in cases {
+            let brute: BTreeSet<usize> =
+                (0..plan.len()).filter(|&i| plan[i].deps.iter().any(|d| dirty.affects(d))).collect();
+            assert_eq!(index.routes(&dirty), brute, "{dirty:?}");
+        }
+    }
 }

@@ -95,6 +95,7 @@ pub(crate) enum Changed {
 }
 
 impl Changed {
+    #[cfg(test)]
     pub(crate) fn contains(&self, template: &str) -> bool {
         match self {
             Changed::All => true,
