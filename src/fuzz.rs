@@ -183,7 +183,10 @@ pub fn hours(data: &[u8]) -> bool {
     }
     let calendar = HolidayCalendar::new(holidays);
     let Ok(mut opening) = OpeningHours::from_entries(&entries) else { return false };
-    for exception in exceptions.into_iter().flatten() {
+    // In date order, as the loader adds them (see `model::load`).
+    let mut exceptions: Vec<Exception> = exceptions.into_iter().flatten().collect();
+    exceptions.sort_by_key(|e| e.date);
+    for exception in exceptions {
         let _ = opening.add_exception(exception);
     }
     let start = Date::from_ymd(2025, 6, 16).unwrap_or_else(|| Date::from_naive(chrono::NaiveDate::MIN));

@@ -4,7 +4,7 @@
 
 use crate::model::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// How to render one body.
 #[derive(Debug, Clone, Copy)]
@@ -37,7 +37,7 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
     let shift = options.top_heading.saturating_sub(min_level);
 
     let mut out_events = Vec::with_capacity(events.len());
-    let mut used_ids = HashSet::new();
+    let mut used_ids = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         match events.get(i).cloned() {
@@ -55,12 +55,7 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
                     .collect();
                 let base = id.map(|id| id.to_string()).unwrap_or_else(|| slugify(&text));
                 let base = if base.is_empty() { "secao".to_string() } else { base };
-                let mut unique = base.clone();
-                let mut n = 2;
-                while !used_ids.insert(unique.clone()) {
-                    unique = format!("{base}-{n}");
-                    n += 1;
-                }
+                let unique = unique_id(&mut used_ids, base);
                 let level = shift_level(level, shift);
                 out_events.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs }));
                 for e in events.get(i + 1..end).unwrap_or_default() {
@@ -82,6 +77,26 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
         sanitise(&html)
     } else {
         html
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… when taken. `used` maps each id handed out to the next
+/// suffix to try for it, so a page of thousands of headings with the same text stays linear
+/// (trying 2, 3, … from the start each time was quadratic: 100 KB of `# Seção` took 5 s).
+fn unique_id(used: &mut HashMap<String, usize>, base: String) -> String {
+    let Some(&start) = used.get(&base) else {
+        used.insert(base.clone(), 2);
+        return base;
+    };
+    let mut n = start;
+    loop {
+        let candidate = format!("{base}-{n}");
+        n += 1;
+        if !used.contains_key(&candidate) {
+            used.insert(base, n);
+            used.insert(candidate.clone(), 2);
+            return candidate;
+        }
     }
 }
 

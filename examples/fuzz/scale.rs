@@ -57,6 +57,12 @@ const PATTERNS: &[(&str, &str, Build)] = &[
     ("front_matter", "exceptions", |n| {
         front(UNIT, fill("nome: CRAS\nexcecoes:\n", n, |i| format!("  - data: {}\n    horario: fechado\n", date(i))))
     }),
+    ("front_matter", "exceptions-backwards", |n| {
+        let text = fill("nome: CRAS\nexcecoes:\n", n, |i| {
+            format!("  - data: {}\n    horario: fechado\n", date(1_000_000 - i))
+        });
+        front(UNIT, text)
+    }),
     ("front_matter", "notice-dates", |n| {
         front(
             "content/avisos/conferencia-2025.md",
@@ -72,6 +78,12 @@ const PATTERNS: &[(&str, &str, Build)] = &[
     ("front_matter", "unterminated", |n| front("content/sobre.md", fill("---\n", n, |i| format!("k{i}: v\n")))),
     ("front_matter", "site-holidays", |n| {
         front("site.yaml", fill("titulo: T\nferiados:\n", n, |i| format!("  - data: {}\n    nome: F\n", date(i))))
+    }),
+    ("front_matter", "bad-holidays", |n| {
+        front("site.yaml", fill("titulo: T\nferiados:\n", n, |i| format!("  - data: {i}/99\n")))
+    }),
+    ("front_matter", "repeated-holidays", |n| {
+        front("site.yaml", fill("titulo: T\nferiados:\n", n, |i| format!("  - data: {}\n", date(i % 3))))
     }),
     ("legal", "articles", |n| fill("", n, |i| format!("Art. {}. Texto do artigo.\n", i + 1)).into_bytes()),
     ("legal", "same-article", |n| fill("", n, |_| "Art. 1º Texto repetido.\n".to_string()).into_bytes()),
@@ -103,6 +115,9 @@ const PATTERNS: &[(&str, &str, Build)] = &[
     }),
     ("hours", "exceptions", |n| {
         fill("seg-sex: 08:00-17:00\n", n, |i| format!("!{}|fechado|x\n", date(i))).into_bytes()
+    }),
+    ("hours", "exceptions-backwards", |n| {
+        fill("seg-sex: 08:00-17:00\n", n, |i| format!("!{}|fechado|x\n", date(1_000_000 - i))).into_bytes()
     }),
     ("hours", "holidays", |n| fill("seg-sex: 08:00-17:00\n", n, |i| format!("%{}|Feriado\n", date(i))).into_bytes()),
     ("hours", "long-value", |n| format!("seg: {}\n", "x".repeat(n)).into_bytes()),
@@ -159,7 +174,7 @@ pub(crate) fn main(args: &[String]) -> Result<ExitCode, String> {
         .iter()
         .position(|a| a == "--max-kb")
         .and_then(|i| args.get(i + 1))
-        .map_or(Ok(1024), |v| v.parse().map_err(|_| format!("--max-kb: {v}")))?;
+        .map_or(Ok(1000), |v| v.parse().map_err(|_| format!("--max-kb: {v}")))?;
     let mut sizes = vec![1usize, 10, 100, 1000];
     sizes.retain(|&kb| kb <= max_kb);
     if max_kb > 1000 {
