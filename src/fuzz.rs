@@ -243,6 +243,11 @@ pub fn contact(data: &[u8]) -> bool {
 /// The site is loaded, planned, every route rendered and every page minified, as `build` does
 /// in memory (the output folder is not written).
 pub fn site(data: &[u8]) -> bool {
+    nesting_below_limit(data) && site_any_depth(data)
+}
+
+/// [`site`] without the nesting limit, for patterns whose depth is known (`scale`).
+pub fn site_any_depth(data: &[u8]) -> bool {
     let parts = fields(data, 3);
     let (Some(site_yaml), Some(name), Some(body)) = (parts.first(), parts.get(1), parts.get(2)) else {
         // Fewer fields: the whole input is one page under a valid `site.yaml`.
@@ -258,6 +263,30 @@ pub fn site(data: &[u8]) -> bool {
     }
     let rel_path = source::nfc_path(&Path::new("content").join(name));
     render_site(site_yaml, vec![SourceFile { rel_path, text: body }])
+}
+
+/// Whether a site input stays below ~400 levels of Markdown or HTML nesting. Deeper nesting
+/// (about 3,000 levels of `>`, `- ` or emphasis) still overflows the stack in the HTML
+/// minifier: issue 8, fixed on another branch; until it lands the site target and its
+/// generator keep clear of it, so that the fuzzer looks for other defects. Per line: block
+/// markers and indentation; per paragraph: emphasis, brackets and tags.
+pub fn nesting_below_limit(data: &[u8]) -> bool {
+    const LIMIT: usize = 400;
+    let text = String::from_utf8_lossy(data);
+    for paragraph in text.split("\n\n") {
+        let inline = paragraph.chars().filter(|c| matches!(c, '*' | '_' | '[' | '<' | '~' | '`' | '!')).count();
+        if inline > 2 * LIMIT {
+            return false;
+        }
+        for line in paragraph.lines() {
+            let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+            let markers = line.chars().filter(|c| matches!(c, '>' | '-' | '*' | '+' | '|' | '.' | ')')).count();
+            if indent / 2 + markers > LIMIT {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Loads, plans, renders and minifies; whether the site loaded without errors.

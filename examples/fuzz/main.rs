@@ -138,7 +138,7 @@ fn input(target: &str, corpus: &[Vec<u8>], seed: u64, index: u64) -> Vec<u8> {
     for _ in 0..4 {
         let mut data = mutate::generate(target, &mut rng, corpus);
         mutate::cut(&mut data, MAX_LEN);
-        if target != "site" || mutate::nesting_ok(&data) {
+        if target != "site" || fuzz::nesting_below_limit(&data) {
             return data;
         }
     }

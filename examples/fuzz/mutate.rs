@@ -343,26 +343,3 @@ pub(crate) fn cut(data: &mut Vec<u8>, max: usize) {
         data.truncate(at);
     }
 }
-
-/// Whether a site input stays below ~500 levels of Markdown or HTML nesting: deep nesting
-/// still overflows the stack in the HTML minifier (issue 8, fixed on another branch), so the
-/// site generator keeps clear of it. Per line: block markers and indentation; per paragraph:
-/// emphasis, brackets and tags.
-pub(crate) fn nesting_ok(data: &[u8]) -> bool {
-    const LIMIT: usize = 400;
-    let text = String::from_utf8_lossy(data);
-    for paragraph in text.split("\n\n") {
-        let inline = paragraph.chars().filter(|c| matches!(c, '*' | '_' | '[' | '<' | '~' | '`' | '!')).count();
-        if inline > 2 * LIMIT {
-            return false;
-        }
-        for line in paragraph.lines() {
-            let indent = line.chars().take_while(|c| c.is_whitespace()).count();
-            let markers = line.chars().filter(|c| matches!(c, '>' | '-' | '*' | '+' | '|' | '.' | ')')).count();
-            if indent / 2 + markers > LIMIT {
-                return false;
-            }
-        }
-    }
-    true
-}

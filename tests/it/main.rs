@@ -8,6 +8,7 @@ mod atomic;
 mod build;
 mod check;
 mod cli;
+mod fuzz;
 mod hours;
 mod input;
 mod legal;
