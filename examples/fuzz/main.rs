@@ -309,6 +309,7 @@ fn work(args: &[String]) -> Result<ExitCode, String> {
     let count = options.number("--count", 1)?;
     let note = options.get("--trace").map(PathBuf::from);
     let corpus = seeds::load(target);
+    fuzz::warm_up();
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         let message = info
