@@ -200,8 +200,8 @@ pub(crate) fn main(args: &[String]) -> Result<ExitCode, String> {
         sizes.push(max_kb);
     }
     println!(
-        "{:<13} {:<16} {:>8} {:>10} {:>10} {:>9} {:>7}",
-        "target", "pattern", "KB", "ms", "µs/KB", "peak MB", "mem/in"
+        "{:<13} {:<20} {:>6} {:>10} {:>9} {:>8} {:>7}",
+        "target", "pattern", "KB", "CPU ms", "µs/KB", "peak MB", "mem/in"
     );
     let mut superlinear = Vec::new();
     for (t, name, build) in PATTERNS {
