@@ -19,6 +19,8 @@ pub mod config;
 pub mod dev;
 pub mod diagnostics;
 pub mod escape;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod legal;
 pub mod markdown;
 pub mod model;

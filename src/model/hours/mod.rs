@@ -155,12 +155,16 @@ impl OpeningHours {
     }
 
     /// Adds an exception; two exceptions on the same date are an error.
+    ///
+    /// The list is kept sorted, so the check is a binary search, and an exception later than
+    /// every other (the usual order, and the order the loader adds them in) is appended: adding
+    /// thousands stays linear.
     pub fn add_exception(&mut self, exception: Exception) -> Result<(), FieldError> {
-        if self.exceptions.iter().any(|e| e.date == exception.date) {
+        let at = self.exceptions.partition_point(|e| e.date < exception.date);
+        if self.exceptions.get(at).is_some_and(|e| e.date == exception.date) {
             return Err(FieldError::new(format!("a data {} aparece em duas exceções", exception.date))
                 .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
         }
-        let at = self.exceptions.partition_point(|e| e.date < exception.date);
         self.exceptions.insert(at, exception);
         Ok(())
     }
@@ -177,12 +181,9 @@ impl OpeningHours {
 
     /// The exceptions by date, the first one of each date.
     pub fn exceptions_by_date(&self) -> Vec<&Exception> {
-        let mut list: Vec<&Exception> = Vec::with_capacity(self.exceptions.len());
-        for exception in &self.exceptions {
-            if !list.iter().any(|e| e.date == exception.date) {
-                list.push(exception);
-            }
-        }
+        // A set of the dates seen, not a scan of the list: thousands of exceptions stay linear.
+        let mut seen = std::collections::HashSet::with_capacity(self.exceptions.len());
+        let mut list: Vec<&Exception> = self.exceptions.iter().filter(|e| seen.insert(e.date)).collect();
         list.sort_by_key(|e| e.date);
         list
     }
