@@ -26,6 +26,8 @@ pub mod config;
 pub(crate) mod dev;
 pub mod diagnostics;
 pub(crate) mod escape;
+#[doc(hidden)]
+pub mod fuzz;
 pub(crate) mod kinds;
 pub mod legal;
 pub mod markdown;

@@ -49,8 +49,6 @@ pub(crate) fn is_valid_ddd(ddd: u8) -> bool {
 }
 
 /// The `ddd` of `site.yaml`: two digits, optionally in parentheses (`34`, `(34)`).
-// Not called by the pipeline today (`config` reads the DDD itself); kept with its tests.
-#[allow(dead_code)]
 pub(crate) fn parse_ddd(text: &str) -> Result<u8, FieldError> {
     let trimmed = text.trim();
     let inner = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(trimmed).trim();
@@ -166,13 +164,11 @@ impl Phone {
         Ok(Phone { kind, ddd: Some(ddd), number: number.to_owned(), ddd_from_site: from_site })
     }
 
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn kind(&self) -> PhoneKind {
         self.kind
     }
 
     /// `None` for toll-free numbers.
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn ddd(&self) -> Option<u8> {
         self.ddd
     }
@@ -405,7 +401,6 @@ impl Uf {
     }
 
     /// "MG".
-    #[allow(dead_code)] // not shown anywhere yet
     pub(crate) fn code(self) -> &'static str {
         self.code
     }

@@ -383,26 +383,25 @@ impl Period {
 
     /// Both ends from text (the loader may rather parse them one by one, to point at the
     /// right key, and call `new`).
-    #[allow(dead_code)] // part of the value type; unused by the pipeline today
     pub(crate) fn parse(start: &str, end: Option<&str>) -> Result<Period, FieldError> {
         let start = DateTime::parse(start)?;
         let end = end.map(DateTime::parse).transpose()?;
         Period::new(start, end)
     }
 
-    #[allow(dead_code)] // part of the value type; unused by the pipeline today
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
     pub(crate) fn start(self) -> DateTime {
         self.start
     }
 
-    #[allow(dead_code)] // part of the value type; unused by the pipeline today
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
     pub(crate) fn end(self) -> Option<DateTime> {
         self.end
     }
 
     /// Whether the period is over at `now`: after its end, or after the day it starts when
     /// it has no end.
-    #[allow(dead_code)] // part of the value type; unused by the pipeline today
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
     pub(crate) fn is_past(self, now: DateTime) -> bool {
         let last = match self.end {
             Some(end) => end.end_of_event(),

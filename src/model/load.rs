@@ -15,14 +15,14 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::kinds::{self, Kind, Role, Shape};
 use crate::markdown;
 use crate::source::frontmatter;
-use crate::source::yaml::YamlDoc;
+use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::{SourceFile, SourceSet};
 
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body without a copy, so a large
 /// site is held in memory once.
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
-    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default() };
+    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0 };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
         loader.file(file);
@@ -112,11 +112,38 @@ struct Loader<'a> {
     config: &'a SiteConfig,
     diagnostics: &'a mut Diagnostics,
     pending: Pending,
+    /// Value problems found in the file being loaded; past `MAX_PROBLEMS` they are counted,
+    /// not located (locating one scans the file: thousands of bad phones would be quadratic).
+    located: usize,
+    /// The same for warnings (e-mails published as text).
+    warned: usize,
 }
 
 impl Loader<'_> {
-    /// One file, by what [`kinds::classify`] says it is.
     fn file(&mut self, file: SourceFile) {
+        let path = file.rel_path.clone();
+        (self.located, self.warned) = (0, 0);
+        self.load_file(file);
+        if let Some(more) = self.located.checked_sub(MAX_PROBLEMS).filter(|&n| n > 0) {
+            self.diagnostics.push(crate::source::yaml::more_problems(&path, more));
+        }
+        if let Some(more) = self.warned.checked_sub(MAX_PROBLEMS).filter(|&n| n > 0) {
+            self.diagnostics.push(
+                Diagnostic::warning(format!("e mais {more} avisos neste arquivo"))
+                    .in_file(&path)
+                    .with_help("corrija os avisos acima e rode de novo para ver os outros"),
+            );
+        }
+    }
+
+    /// Whether one more value error of the current file is shown.
+    fn shows_another(&mut self) -> bool {
+        self.located += 1;
+        self.located <= MAX_PROBLEMS
+    }
+
+    /// One file, by what [`kinds::classify`] says it is.
+    fn load_file(&mut self, file: SourceFile) {
         let role = kinds::classify(&file.rel_path);
         let rel = file.rel_path.strip_prefix("content").unwrap_or(&file.rel_path);
         let rel_str = rel.to_string_lossy().replace('\\', "/");
@@ -203,6 +230,9 @@ impl Loader<'_> {
     }
 
     fn report(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, error: FieldError) {
+        if !self.shows_another() {
+            return;
+        }
         self.diagnostics.push(
             Diagnostic::error(error.message)
                 .in_file(doc.file)
@@ -240,6 +270,13 @@ impl Loader<'_> {
                 Ok(email) => out.push(EmailEntry::Valid(email)),
                 Err(e) => {
                     let kept = !text.trim().is_empty();
+                    if kept {
+                        out.push(EmailEntry::AsWritten(text.trim().to_string()));
+                    }
+                    self.warned += 1;
+                    if self.warned > MAX_PROBLEMS {
+                        continue;
+                    }
                     let consequence = if kept { "publicado como texto, sem link" } else { "nada foi publicado" };
                     self.diagnostics.push(
                         Diagnostic::warning(format!("{}; {consequence}", e.message))
@@ -247,9 +284,6 @@ impl Loader<'_> {
                             .at(doc.locate_value("emails", text))
                             .with_help_opt(e.help),
                     );
-                    if kept {
-                        out.push(EmailEntry::AsWritten(text.trim().to_string()));
-                    }
                 }
             }
         }
@@ -388,14 +422,24 @@ impl Loader<'_> {
                 return None;
             }
         };
-        for exception in exceptions {
-            let parsed = hours::Exception::parse(
-                exception.data.as_str(),
-                exception.horario.as_str(),
-                exception.motivo.as_deref(),
-            )
-            .and_then(|x| hours.add_exception(x));
-            self.check(doc, "excecoes", exception.data.as_str(), parsed);
+        let mut parsed: Vec<Result<Option<hours::Exception>, FieldError>> = exceptions
+            .iter()
+            .map(|e| hours::Exception::parse(e.data.as_str(), e.horario.as_str(), e.motivo.as_deref()).map(Some))
+            .collect();
+        // Added in date order, so that each one goes at the end of the sorted list (linear for
+        // thousands written in any order); the stable sort keeps the written order within a
+        // date, so a repeated date is refused on its later entry, as written.
+        let mut order: Vec<usize> = (0..parsed.len()).collect();
+        order.sort_by_key(|&i| parsed.get(i).and_then(|p| p.as_ref().ok()?.as_ref().map(|e| e.date)));
+        for i in order {
+            if let Some(slot) = parsed.get_mut(i) {
+                if let Ok(Some(exception)) = std::mem::replace(slot, Ok(None)) {
+                    *slot = hours.add_exception(exception).map(|()| None);
+                }
+            }
+        }
+        for (exception, result) in exceptions.iter().zip(parsed) {
+            self.check(doc, "excecoes", exception.data.as_str(), result);
         }
         Some(hours)
     }

@@ -336,8 +336,7 @@ pub(crate) struct LegalText {
     pub norm: Option<Norm>,
     pub summary: Option<String>,
     pub weight: i64,
-    /// Loaded from `descricao:`; no page shows it yet.
-    #[allow(dead_code)]
+    #[allow(dead_code)] // loaded from `descricao:`; no page shows it yet
     pub description: Option<String>,
     pub tree: NormativeText,
 }

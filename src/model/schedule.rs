@@ -40,7 +40,10 @@ pub(crate) fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrenc
         ));
     }
     let time = time.map(parse_time).transpose().map_err(|e| (None, e))?;
-    let mut out: Vec<(Occurrence, usize)> = Vec::with_capacity(dates.len());
+    let mut out: Vec<Occurrence> = Vec::with_capacity(dates.len());
+    // The item each date was first written at: a repeated date is found without a scan, so a
+    // list of thousands of dates stays linear.
+    let mut first_at: std::collections::HashMap<Date, usize> = std::collections::HashMap::new();
     for (index, text) in dates.iter().enumerate() {
         let written = DateTime::parse(text).map_err(|e| (Some(index), e))?;
         let occurrence = match time {
@@ -52,18 +55,17 @@ pub(crate) fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrenc
                 Occurrence { start, end: close.and_then(|c| at(date, c)) }
             }
         };
-        if let Some((_, first)) = out.iter().find(|(o, _)| o.start.date() == occurrence.start.date()) {
+        if let Some(first) = first_at.insert(occurrence.start.date(), index) {
             return Err((
                 Some(index),
                 FieldError::new(format!("a data {} aparece duas vezes em `datas`", occurrence.start.date()))
                     .with_help(format!("apague uma das duas (itens {} e {})", first + 1, index + 1)),
             ));
         }
-        out.push((occurrence, index));
+        out.push(occurrence);
     }
-    let mut list: Vec<Occurrence> = out.into_iter().map(|(o, _)| o).collect();
-    list.sort();
-    Ok(list)
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -223,7 +223,7 @@ pub(crate) fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics)
 }
 
 /// UTF-8 check with the location of the first bad byte, BOM strip, CRLF → LF, NFC.
-fn normalise(bytes: Vec<u8>) -> Result<String, crate::diagnostics::Location> {
+pub(crate) fn normalise(bytes: Vec<u8>) -> Result<String, crate::diagnostics::Location> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let bytes = err.as_bytes();
         let valid = err.utf8_error().valid_up_to();

@@ -5,9 +5,11 @@
 #![allow(unreachable_pub)]
 
 mod atomic;
+mod autolink;
 mod build;
 mod check;
 mod cli;
+mod fuzz;
 mod hours;
 mod input;
 mod large;

@@ -38,29 +38,28 @@ impl Exception {
         Ok(Exception { date, intervals, reason })
     }
 
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
     pub(crate) fn date(&self) -> Date {
         self.date
     }
 
-    #[allow(dead_code)] // not called by the pipeline
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
     pub(crate) fn intervals(&self) -> &[Interval] {
         &self.intervals
     }
 
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
     pub(crate) fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
 
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
     pub(crate) fn is_closed(&self) -> bool {
         self.intervals.is_empty()
     }
 }
 
 /// The hours of one date, and why they are what they are.
-#[cfg_attr(not(test), allow(dead_code))] // not used by the pipeline; the tests do
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DayHours<'a> {
     /// An exception the editor wrote for this date.
@@ -74,7 +73,6 @@ pub(crate) enum DayHours<'a> {
     Weekly(&'a [Interval], Option<Holiday>),
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 impl DayHours<'_> {
     /// The intervals, when known.
     pub(crate) fn intervals(&self) -> Option<&[Interval]> {
@@ -161,12 +159,16 @@ impl OpeningHours {
     }
 
     /// Adds an exception; two exceptions on the same date are an error.
+    ///
+    /// The list is kept sorted, so the check is a binary search, and an exception later than
+    /// every other (the usual order, and the order the loader adds them in) is appended: adding
+    /// thousands stays linear.
     pub(crate) fn add_exception(&mut self, exception: Exception) -> Result<(), FieldError> {
-        if self.exceptions.iter().any(|e| e.date == exception.date) {
+        let at = self.exceptions.partition_point(|e| e.date < exception.date);
+        if self.exceptions.get(at).is_some_and(|e| e.date == exception.date) {
             return Err(FieldError::new(format!("a data {} aparece em duas exceções", exception.date))
                 .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
         }
-        let at = self.exceptions.partition_point(|e| e.date < exception.date);
         self.exceptions.insert(at, exception);
         Ok(())
     }
@@ -177,25 +179,21 @@ impl OpeningHours {
     }
 
     /// Whether the editor wrote this day (Monday = 0), even as `fechado`.
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
     pub(crate) fn is_stated(&self, weekday: usize) -> bool {
         self.stated.get(weekday).copied().unwrap_or(false)
     }
 
     /// The exceptions by date, the first one of each date.
     pub(crate) fn exceptions_by_date(&self) -> Vec<&Exception> {
-        let mut list: Vec<&Exception> = Vec::with_capacity(self.exceptions.len());
-        for exception in &self.exceptions {
-            if !list.iter().any(|e| e.date == exception.date) {
-                list.push(exception);
-            }
-        }
+        // A set of the dates seen, not a scan of the list: thousands of exceptions stay linear.
+        let mut seen = std::collections::HashSet::with_capacity(self.exceptions.len());
+        let mut list: Vec<&Exception> = self.exceptions.iter().filter(|e| seen.insert(e.date)).collect();
         list.sort_by_key(|e| e.date);
         list
     }
 
     /// Exceptions on or after `today`, by date.
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn upcoming_exceptions(&self, today: Date) -> Vec<&Exception> {
         let mut list = self.exceptions_by_date();
         list.retain(|e| e.date >= today);
@@ -203,7 +201,6 @@ impl OpeningHours {
     }
 
     /// No day written, no holiday hours, no exception and no note.
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn is_empty(&self) -> bool {
         !self.stated.iter().any(|&s| s) && self.exceptions.is_empty() && self.holidays.is_none() && self.note.is_none()
     }
@@ -221,7 +218,6 @@ impl OpeningHours {
     }
 
     /// The hours of a date: its exception, else its holiday, else its weekday's.
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn on(&self, date: Date, calendar: &HolidayCalendar) -> DayHours<'_> {
         if let Some(exception) = self.exceptions.iter().find(|e| e.date == date) {
             return DayHours::Exception(exception);
@@ -238,7 +234,6 @@ impl OpeningHours {
 
     /// What the "aberto agora" script computes for a local date and time: `Some(true)` open,
     /// `Some(false)` closed, `None` unknown (a holiday the editor said nothing about).
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn is_open_at(&self, at: DateTime, calendar: &HolidayCalendar) -> Option<bool> {
         let time = at.naive().time();
         let minute = u16::try_from(time.hour() * 60 + time.minute()).unwrap_or(0);

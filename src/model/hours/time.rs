@@ -138,7 +138,6 @@ impl Interval {
     }
 
     /// Whether the minute of the day `minute` (0..1440) falls in it.
-    #[cfg_attr(not(test), allow(dead_code))] // not called by the pipeline; the tests do
     pub(crate) fn contains(self, minute: u16) -> bool {
         self.open.0 <= minute && minute < self.close.0
     }

@@ -24,8 +24,16 @@ use std::cell::Cell;
 use std::path::Path;
 use tree::{Located, Node, Target};
 
-/// At most this many problems of one file are shown; the rest are counted.
-const MAX_PROBLEMS: usize = 50;
+/// At most this many problems of one file are shown; the rest are counted. Locating a problem
+/// scans the file, so the cap also keeps a file with thousands of them linear.
+pub(crate) const MAX_PROBLEMS: usize = 50;
+
+/// The closing diagnostic of a file with more than [`MAX_PROBLEMS`] problems.
+pub(crate) fn more_problems(file: &Path, more: usize) -> Diagnostic {
+    Diagnostic::error(format!("e mais {more} erros neste arquivo"))
+        .in_file(file)
+        .with_help("corrija os erros acima e rode de novo para ver os outros")
+}
 
 /// A YAML document inside a file: a whole `.yaml` file or a Markdown front matter.
 #[derive(Debug, Clone, Copy)]
@@ -121,11 +129,7 @@ impl<'a> YamlDoc<'a> {
             );
         }
         if problems.len() > MAX_PROBLEMS {
-            diagnostics.push(
-                Diagnostic::error(format!("e mais {} erros neste arquivo", problems.len() - MAX_PROBLEMS))
-                    .in_file(self.file)
-                    .with_help("corrija os erros acima e rode de novo para ver os outros"),
-            );
+            diagnostics.push(more_problems(self.file, problems.len() - MAX_PROBLEMS));
         }
     }
 
