@@ -115,7 +115,7 @@ pub(crate) fn load_config(
     }
 }
 
-/// Stage 3, the theme: compiled from the files [`read`](source::read_theme) read of it.
+/// Stage 3, the theme: compiled in memory from its files, which [`source::read_theme`] read.
 pub(crate) fn compile_theme(sources: &SourceSet, diagnostics: &mut Diagnostics) -> Option<theme::Theme> {
     diagnostics.extend(sources.theme.problems.clone());
     theme::compile(&sources.theme, diagnostics)
