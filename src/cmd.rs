@@ -383,8 +383,11 @@ fn report_rebuild(root: &Path, report: &dev::Report) {
     }
     let mut line = format!("{what}: {} em {} ms", done.join(", "), report.elapsed.as_millis());
     if std::env::var_os("SECRETARIA_TEMPOS").is_some() {
-        let phases: Vec<String> =
+        let mut phases: Vec<String> =
             report.phases.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1e3)).collect();
+        if report.full {
+            phases.push("tudo regerado".into());
+        }
         line.push_str(&format!(" ({})", phases.join(", ")));
     }
     println!("{line}");

@@ -11,14 +11,14 @@
 //! Inputs are split into fields at NUL bytes (see [`fields`]), so that a fuzzer that only
 //! knows bytes still reaches every field.
 
-use crate::config::Overrides;
 use crate::diagnostics::Diagnostics;
 use crate::legal;
 use crate::model::contact::{parse_ddd, Email, LabelledPhone, Phone, Uf};
 use crate::model::datetime::{Date, DateTime, Period};
 use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
 use crate::model::hours::{self, Exception, OpeningHours};
-use crate::render::{hours as hours_view, routes, theme, Renderer};
+use crate::pipeline::{self, BuildOptions};
+use crate::render::{hours as hours_view, theme, Renderer};
 use crate::source::{self, SourceFile, SourceSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -99,7 +99,7 @@ fn today() -> chrono::NaiveDateTime {
 fn default_theme() -> Option<&'static theme::Theme> {
     static THEME: OnceLock<Option<theme::Theme>> = OnceLock::new();
     THEME
-        .get_or_init(|| theme::load(Path::new("/nonexistent/secretaria-fuzz"), "default", &mut Diagnostics::new()))
+        .get_or_init(|| theme::compile(&source::read_theme(Path::new(ROOT), "default"), &mut Diagnostics::new()))
         .as_ref()
 }
 
@@ -125,18 +125,22 @@ pub fn front_matter(data: &[u8]) -> bool {
     !diagnostics.has_errors()
 }
 
-/// Loads an in-memory site as `pipeline::load` does (configuration, model, cross-checks).
+/// The root of the in-memory sites: nothing is read from it.
+const ROOT: &str = "/nonexistent/secretaria-fuzz";
+
+/// Loads an in-memory site with the stages `pipeline::load` composes (configuration, model,
+/// cross-checks).
 fn load_site(site_yaml: String, content: Vec<SourceFile>) -> (crate::model::Site, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let sources = SourceSet {
-        root: PathBuf::from("/nonexistent/secretaria-fuzz"),
+        root: PathBuf::from(ROOT),
         site_yaml: Some(SourceFile { rel_path: PathBuf::from("site.yaml"), text: site_yaml }),
         content,
         ..SourceSet::default()
     };
-    let (config, _) = crate::pipeline::load_config(&sources, &Overrides::default(), &mut diagnostics);
-    let now = config.now(Some(today()), None);
-    let site = crate::model::load::load(sources, config, now, &mut diagnostics);
+    let options = BuildOptions { root: PathBuf::from(ROOT), today: Some(today()), ..BuildOptions::default() };
+    let settings = pipeline::configure(&sources, &options, &mut diagnostics);
+    let site = pipeline::model(sources, settings, &mut diagnostics);
     (site, diagnostics)
 }
 
@@ -277,13 +281,13 @@ fn render_site(site_yaml: String, content: Vec<SourceFile>) -> bool {
     let theme = if site.config.theme == "default" {
         default_theme()
     } else {
-        own = theme::load(Path::new("/nonexistent/secretaria-fuzz"), &site.config.theme, &mut Diagnostics::new());
+        own = theme::compile(&source::read_theme(Path::new(ROOT), &site.config.theme), &mut Diagnostics::new());
         own.as_ref()
     };
     let Some(theme) = theme else { return false };
     let renderer = Renderer::new(&site, theme);
-    for route in routes::plan(&site) {
-        let _ = crate::pipeline::render_route(&renderer, &route);
+    for route in pipeline::plan(&site) {
+        let _ = pipeline::render_route(&renderer, &route);
     }
     true
 }

@@ -14,11 +14,11 @@ use std::sync::RwLock;
 use tokio::sync::{broadcast, watch};
 
 /// The client script, as injected before `</body>` (or appended when minify dropped it).
-pub const SCRIPT: &str = concat!("<script id=\"secretaria-live\">", include_str!("live.js"), "</script>");
+pub(crate) const SCRIPT: &str = concat!("<script id=\"secretaria-live\">", include_str!("live.js"), "</script>");
 
 /// One message to the open tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LiveEvent {
+pub(crate) enum LiveEvent {
     Ok,
     Reload { paths: Vec<String>, all: bool },
     Error { html: String },
@@ -42,7 +42,7 @@ impl LiveEvent {
 const MAX_PATHS: usize = 200;
 
 /// The rebuild state shared by the build loop (writer) and the server (readers).
-pub struct Reloader {
+pub(crate) struct Reloader {
     current_error: RwLock<Option<String>>,
     events: broadcast::Sender<LiveEvent>,
 }
@@ -55,7 +55,7 @@ impl Default for Reloader {
 
 impl Reloader {
     /// A rebuild succeeded and wrote (or removed) these output files.
-    pub fn built(&self, files: &[String]) {
+    pub(crate) fn built(&self, files: &[String]) {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = None;
         }
@@ -66,7 +66,7 @@ impl Reloader {
     }
 
     /// A rebuild failed; `html` is the overlay.
-    pub fn failed(&self, html: String) {
+    pub(crate) fn failed(&self, html: String) {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = Some(html.clone());
         }
@@ -74,12 +74,12 @@ impl Reloader {
     }
 
     /// The overlay of the current errors, if the content is broken now.
-    pub fn current_error(&self) -> Option<String> {
+    pub(crate) fn current_error(&self) -> Option<String> {
         self.current_error.read().ok().and_then(|e| e.clone())
     }
 
     /// The stream one tab listens to: the current state, then every event until `shutdown`.
-    pub fn stream(
+    pub(crate) fn stream(
         &self,
         shutdown: watch::Receiver<bool>,
     ) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
@@ -110,7 +110,7 @@ impl Reloader {
 }
 
 /// `a/b/index.html` → `/a/b/`; `css/x.css` → `/css/x.css`.
-pub fn site_path(file: &str) -> String {
+pub(crate) fn site_path(file: &str) -> String {
     match file.strip_suffix("index.html") {
         Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
         _ => format!("/{file}"),
@@ -119,7 +119,7 @@ pub fn site_path(file: &str) -> String {
 
 /// The page with the client script: before the last `</body>`, or appended when there is
 /// none (minify-html drops optional closing tags; browsers put trailing content in the body).
-pub fn inject(html: &[u8]) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len() + SCRIPT.len());
     // `</body>` ends a page: look only at its tail, so big pages without it cost no scan.
     let tail_start = html.len().saturating_sub(TAIL);

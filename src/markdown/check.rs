@@ -26,7 +26,7 @@ const MAX_WARNINGS: usize = 10;
 
 /// One thing found in a text, at a byte offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     pub offset: usize,
     pub error: bool,
     pub message: String,
@@ -34,7 +34,7 @@ pub struct Problem {
 }
 
 /// Everything [`render`](super::render) would refuse or drop in `markdown`.
-pub fn problems(markdown: &str) -> Vec<Problem> {
+pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut nesting = Nesting::new();
     let mut too_deep = false;
@@ -214,7 +214,7 @@ fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic 
 }
 
 /// Checks a page body that starts after `line_offset` lines of its file.
-pub fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
+pub(crate) fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
     let found = problems(markdown);
     if found.is_empty() {
         return;
@@ -229,7 +229,7 @@ pub fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut D
 /// Checks the Markdown value of `key` in a YAML file. The value's lines are found in the
 /// file as they were written (block scalars keep them verbatim, indented), so the location
 /// points at the offending line; otherwise at the value.
-pub fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnostics: &mut Diagnostics) {
+pub(crate) fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnostics: &mut Diagnostics) {
     let found = problems(markdown);
     if found.is_empty() {
         return;

@@ -10,7 +10,7 @@
 //! text costs the parser's tree plus the HTML, about twice the text.
 
 mod autolink;
-pub mod check;
+pub(crate) mod check;
 mod chunks;
 mod events;
 pub mod nesting;

@@ -12,6 +12,7 @@ use super::slug::{self, content_path, slugify};
 use super::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::{self, Kind, Role, Shape};
 use crate::markdown;
 use crate::source::frontmatter;
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
@@ -20,7 +21,7 @@ use crate::source::{SourceFile, SourceSet};
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body without a copy, so a large
 /// site is held in memory once.
-pub fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
     let mut loader = Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0 };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
@@ -118,9 +119,6 @@ struct Loader<'a> {
     warned: usize,
 }
 
-/// The typed folders: their files follow their own schema.
-pub const TYPED_FOLDERS: [&str; 4] = ["unidades", "estrutura", "avisos", "legislacao"];
-
 impl Loader<'_> {
     fn file(&mut self, file: SourceFile) {
         let path = file.rel_path.clone();
@@ -144,49 +142,57 @@ impl Loader<'_> {
         self.located <= MAX_PROBLEMS
     }
 
+    /// One file, by what [`kinds::classify`] says it is.
     fn load_file(&mut self, file: SourceFile) {
+        let role = kinds::classify(&file.rel_path);
         let rel = file.rel_path.strip_prefix("content").unwrap_or(&file.rel_path);
         let rel_str = rel.to_string_lossy().replace('\\', "/");
-        let (stem_path, ext) = match rel_str.rsplit_once('.') {
-            Some((stem, ext)) => (stem.to_string(), ext.to_string()),
-            None => (rel_str.clone(), String::new()),
-        };
-        let top = stem_path.split('/').next().unwrap_or("").to_string();
-        let depth = stem_path.matches('/').count();
+        let stem_path = rel_str.rsplit_once('.').map_or(rel_str.as_str(), |(stem, _)| stem);
         let stem = stem_path.rsplit('/').next().unwrap_or("").to_string();
-        let origin = Origin { file: file.rel_path.clone(), path: content_path(&stem_path) };
-        if ext != "md" {
-            match (stem_path.as_str(), top.as_str(), depth) {
-                ("secretaria", _, _) => self.secretariat(&file, origin),
-                (_, "unidades", 1) => self.unit(&file, origin, &stem),
-                _ => self.diagnostics.push(
+        let origin = Origin { file: file.rel_path.clone(), path: content_path(stem_path) };
+        let shape = match role {
+            Role::Item(kind) => kind.spec().shape,
+            Role::Intro(_) => Shape::Markdown,
+            // `SourceSet::content` holds text files only.
+            Role::Attachment => return,
+            Role::Misplaced => {
+                self.diagnostics.push(
                     Diagnostic::error("arquivo YAML em lugar não reconhecido")
                         .in_file(&file.rel_path)
                         .with_help("dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md"),
-                ),
+                );
+                return;
             }
-            return;
-        }
+        };
         let rel_path = file.rel_path.clone();
-        let Some((yaml, yaml_line_offset, body)) = self.split(file) else { return };
+        let (yaml, yaml_line_offset, body) = match shape {
+            // A data file is its whole text; no body.
+            Shape::Yaml => (file.text, 0, Body::default()),
+            Shape::Markdown => match self.split(file) {
+                Some(split) => split,
+                None => return,
+            },
+        };
         let doc = YamlDoc { file: &rel_path, text: &yaml, line_offset: yaml_line_offset };
-        if stem == "_index" && TYPED_FOLDERS.contains(&top.as_str()) && depth == 1 {
-            if let Some(page) = self.page(doc, body, origin) {
-                self.pending.listing_intros.push(page);
+        match role {
+            Role::Intro(_) => {
+                if let Some(page) = self.page(doc, body, origin) {
+                    self.pending.listing_intros.push(page);
+                }
             }
-            return;
-        }
-        match (top.as_str(), depth) {
-            (_, 0) if stem == "_index" => self.pending.home = self.page(doc, body, origin),
-            ("estrutura", 1) => self.assessoria(doc, body, origin, &stem),
-            ("avisos", 1) => self.notice(doc, body, origin),
-            ("legislacao", 1) => self.law(doc, body, origin),
-            _ if stem == "_index" => self.section(doc, body, origin),
-            _ => {
+            Role::Item(Kind::Home) => self.pending.home = self.page(doc, body, origin),
+            Role::Item(Kind::Secretariat) => self.secretariat(doc, origin),
+            Role::Item(Kind::Structure) => self.assessoria(doc, body, origin, &stem),
+            Role::Item(Kind::Unit) => self.unit(doc, origin, &stem),
+            Role::Item(Kind::Notice) => self.notice(doc, body, origin),
+            Role::Item(Kind::Law) => self.law(doc, body, origin),
+            Role::Item(Kind::Section) => self.section(doc, body, origin),
+            Role::Item(Kind::Page) => {
                 if let Some(page) = self.page(doc, body, origin) {
                     self.pending.pages.push(page);
                 }
             }
+            Role::Misplaced | Role::Attachment => {}
         }
     }
 
@@ -315,8 +321,7 @@ impl Loader<'_> {
         }
     }
 
-    fn secretariat(&mut self, file: &SourceFile, origin: Origin) {
-        let doc = YamlDoc::whole(&file.rel_path, &file.text);
+    fn secretariat(&mut self, doc: YamlDoc<'_>, origin: Origin) {
         let Some(raw) = self.parse::<raw::SecretariatYaml>(&doc) else { return };
         let markdown_fields = [("apresentacao", &raw.apresentacao), ("missao", &raw.missao), ("visao", &raw.visao)]
             .into_iter()
@@ -342,8 +347,7 @@ impl Loader<'_> {
         self.pending.secretariat = Some((secretariat, competences));
     }
 
-    fn unit(&mut self, file: &SourceFile, origin: Origin, stem: &str) {
-        let doc = YamlDoc::whole(&file.rel_path, &file.text);
+    fn unit(&mut self, doc: YamlDoc<'_>, origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
         if let Some(text) = &raw.texto {
             markdown::check::yaml_field(&doc, "texto", text, self.diagnostics);

@@ -32,7 +32,7 @@ fn at(date: Date, time: TimeOfDay) -> Option<DateTime> {
 
 /// The occurrences of `dates` at `time`, sorted. An error carries the index of the date it is
 /// about (`None`: about `horario` or the list as a whole).
-pub fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrence>, (Option<usize>, FieldError)> {
+pub(crate) fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrence>, (Option<usize>, FieldError)> {
     if dates.is_empty() {
         return Err((
             None,

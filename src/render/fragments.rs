@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use std::hash::{Hash as _, Hasher as _};
 
 /// Fragments at least this long (bytes of HTML) skip Tera and the minifier.
-pub const LARGE_FRAGMENT: usize = 1 << 20;
+pub(crate) const LARGE_FRAGMENT: usize = 1 << 20;
 
 /// One large fragment and the marker standing for it in the page.
 #[derive(Debug)]
@@ -32,14 +32,14 @@ struct Large {
 
 /// The large fragments of the page being rendered.
 #[derive(Debug, Default)]
-pub struct Fragments {
+pub(crate) struct Fragments {
     large: RefCell<Vec<Large>>,
     /// Fragments from this size up are set aside (tests lower it).
     threshold: usize,
 }
 
 impl Fragments {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Fragments { large: RefCell::default(), threshold: LARGE_FRAGMENT }
     }
 
@@ -62,13 +62,13 @@ impl Fragments {
         marker
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.large.borrow().is_empty()
     }
 
     /// `page` (rendered and finished around the markers) with every fragment in place; `None`
     /// when a marker is missing from text context, so the page must go the ordinary way.
-    pub fn assemble(self, page: &[u8]) -> Option<Vec<u8>> {
+    pub(crate) fn assemble(self, page: &[u8]) -> Option<Vec<u8>> {
         let mut large = self.large.into_inner();
         let text = std::str::from_utf8(page).ok()?;
         // (position in page, fragment index), in page order.

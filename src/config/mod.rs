@@ -1,11 +1,14 @@
-//! Site configuration: `site.yaml` validated, plus the overrides given on the command line.
+//! Site configuration: `site.yaml` ([`raw`]) validated, plus the overrides given on the
+//! command line.
+
+pub mod raw;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
-use crate::model::raw::{MenuItemYaml, SiteYaml};
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::SourceFile;
+use raw::{MenuItemYaml, SiteYaml};
 
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
