@@ -50,8 +50,18 @@ pub enum Command {
     Watch(WatchArgs),
 }
 
+/// How `build` and `check` report diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Texto para pessoas, com o trecho do arquivo (na saída de erros).
+    #[default]
+    Text,
+    /// Um documento JSON na saída padrão (arquivo, linha, coluna, código, gravidade, mensagem, dica).
+    Json,
+}
+
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--format json]")]
 pub struct BuildArgs {
     /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
@@ -62,14 +72,23 @@ pub struct BuildArgs {
     /// Publica também as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Formato dos erros e avisos: text (padrão) ou json.
+    #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria check [--drafts]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria check [--drafts] [--strict] [--format json]")]
 pub struct CheckArgs {
     /// Valida também as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Sai com código 1 também quando há só avisos.
+    #[arg(long)]
+    pub strict: bool,
+    /// Formato dos erros e avisos: text (padrão) ou json.
+    #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

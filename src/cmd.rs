@@ -2,10 +2,10 @@
 //! talks to people, so it alone prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use crate::cli::{BuildArgs, CheckArgs, ServeArgs, WatchArgs};
+use crate::cli::{BuildArgs, CheckArgs, Format, ServeArgs, WatchArgs};
 use crate::config::Overrides;
 use crate::dev;
-use crate::diagnostics::{report, Diagnostics};
+use crate::diagnostics::{json, report, Diagnostics};
 use crate::output::{OutputState, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use std::collections::BTreeSet;
@@ -32,15 +32,19 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         source_date_epoch,
     };
     let started = Instant::now();
+    let format = args.format;
     match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
         Ok(summary) => {
-            print_diagnostics(root, &summary.warnings);
-            println!(
-                "{} geradas em {} ms ({}) → {}",
-                plural(summary.pages, "página", "páginas"),
-                started.elapsed().as_millis(),
-                plural(summary.files, "arquivo", "arquivos"),
-                options.output_dir().display()
+            report_diagnostics(root, &summary.warnings, format);
+            status(
+                format,
+                &format!(
+                    "{} geradas em {} ms ({}) → {}",
+                    plural(summary.pages, "página", "páginas"),
+                    started.elapsed().as_millis(),
+                    plural(summary.files, "arquivo", "arquivos"),
+                    options.output_dir().display()
+                ),
             );
             Outcome::Ok
         }
@@ -55,7 +59,7 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
                 },
                 _ => "nada foi publicado; a saída anterior continua como estava",
             };
-            report_failure(root, failure, advice)
+            report_failure(root, failure, advice, format)
         }
     }
 }
@@ -69,21 +73,30 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
         ..BuildOptions::default()
     };
     let started = Instant::now();
+    let format = args.format;
     match pipeline::check(&options) {
         Ok(summary) => {
-            print_diagnostics(root, &summary.warnings);
-            println!(
-                "tudo certo: {} verificadas em {} ms{}",
-                plural(summary.pages, "página", "páginas"),
-                started.elapsed().as_millis(),
-                match summary.warnings.warning_count() {
-                    0 => String::new(),
-                    n => format!(", {}", plural(n, "aviso", "avisos")),
-                }
+            report_diagnostics(root, &summary.warnings, format);
+            let warnings = summary.warnings.warning_count();
+            status(
+                format,
+                &format!(
+                    "tudo certo: {} verificadas em {} ms{}",
+                    plural(summary.pages, "página", "páginas"),
+                    started.elapsed().as_millis(),
+                    match warnings {
+                        0 => String::new(),
+                        n => format!(", {}", plural(n, "aviso", "avisos")),
+                    }
+                ),
             );
+            if args.strict && warnings > 0 {
+                eprintln!("--strict: os avisos contam como erros");
+                return Outcome::ContentErrors;
+            }
             Outcome::Ok
         }
-        Err(failure) => report_failure(root, failure, "corrija os erros acima e rode de novo"),
+        Err(failure) => report_failure(root, failure, "corrija os erros acima e rode de novo", format),
     }
 }
 
@@ -411,16 +424,33 @@ fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::relo
     }
 }
 
-fn report_failure(root: &Path, failure: Failure, advice: &str) -> Outcome {
+fn report_failure(root: &Path, failure: Failure, advice: &str, format: Format) -> Outcome {
     let outcome = match failure {
         Failure::Content(_) => Outcome::ContentErrors,
         Failure::Io(_) | Failure::Usage(_) | Failure::Output(_) => Outcome::Failed,
     };
     let diagnostics = pipeline::failure_diagnostics(failure);
-    print_diagnostics(root, &diagnostics);
+    report_diagnostics(root, &diagnostics, format);
     let errors = diagnostics.error_count().max(1);
     eprintln!("{}; {advice}", plural(errors, "erro encontrado", "erros encontrados"));
     outcome
+}
+
+/// The diagnostics of `build` or `check` in the chosen format: text on stderr, or the one JSON
+/// document on stdout (printed even when empty, so that a reader always gets a document).
+fn report_diagnostics(root: &Path, diagnostics: &Diagnostics, format: Format) {
+    match format {
+        Format::Text => print_diagnostics(root, diagnostics),
+        Format::Json => println!("{}", json::render(&json::Document::new(diagnostics))),
+    }
+}
+
+/// A line for people: on stdout with text, on stderr with JSON (stdout is the document).
+fn status(format: Format, line: &str) {
+    match format {
+        Format::Text => println!("{line}"),
+        Format::Json => eprintln!("{line}"),
+    }
 }
 
 fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {

@@ -7,7 +7,7 @@
 //! keeps what a checker of the rendered site needs, and writes nothing.
 
 use crate::config::{Overrides, SiteConfig};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
@@ -277,7 +277,7 @@ pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
         Failure::Content(d) | Failure::Usage(d) => d,
         Failure::Io(err) => {
             let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(format!("{err:#}")));
+            d.push(Diagnostic::new(Code::MachineFailure, format!("{err:#}")));
             d
         }
         Failure::Output(err) => {

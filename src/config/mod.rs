@@ -3,7 +3,7 @@
 
 pub mod raw;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
@@ -68,11 +68,14 @@ impl SiteConfig {
         // Past `MAX_PROBLEMS` errors (a long list of bad holidays), the rest are counted, not
         // located: locating one scans the file.
         let mut found = 0;
-        let mut error = |key: &str, value: &str, message: String, help: &str| {
+        let mut error = |code: Code, key: &str, value: &str, message: String, help: &str| {
             found += 1;
             if found <= MAX_PROBLEMS {
                 diagnostics.push(
-                    Diagnostic::error(message).in_file(&file.rel_path).at(doc.locate_value(key, value)).with_help(help),
+                    Diagnostic::new(code, message)
+                        .in_file(&file.rel_path)
+                        .at(doc.locate_value(key, value))
+                        .with_help(help),
                 );
             }
         };
@@ -80,6 +83,7 @@ impl SiteConfig {
         if let Some(uf) = &uf {
             if !UFS.contains(&uf.as_str()) {
                 error(
+                    Code::InvalidUf,
                     "uf",
                     uf,
                     format!("UF desconhecida: {uf}"),
@@ -91,6 +95,7 @@ impl SiteConfig {
             Ok(n) if (11..=99).contains(&n) => Some(n),
             _ => {
                 error(
+                    Code::InvalidSetting,
                     "ddd",
                     ddd.as_str(),
                     format!("DDD inválido: {}", ddd.as_str()),
@@ -112,7 +117,13 @@ impl SiteConfig {
             (None, Some(url)) => match parse_base_url(url) {
                 Ok(url) => Some(url),
                 Err(problem) => {
-                    error("base_url", url.trim(), format!("base_url inválida: {problem}"), BASE_URL_HELP);
+                    error(
+                        Code::InvalidSetting,
+                        "base_url",
+                        url.trim(),
+                        format!("base_url inválida: {problem}"),
+                        BASE_URL_HELP,
+                    );
                     None
                 }
             },
@@ -122,6 +133,7 @@ impl SiteConfig {
             raw.cores.as_ref().and_then(|c| c.primaria.clone()).unwrap_or_else(|| DEFAULT_PRIMARY.into());
         match parse_hex_colour(&primary_colour) {
             None => error(
+                Code::InvalidSetting,
                 "primaria",
                 &primary_colour,
                 format!("cor inválida: {primary_colour}"),
@@ -131,6 +143,7 @@ impl SiteConfig {
                 let ratio = contrast_ratio(rgb, (255, 255, 255));
                 if ratio < 4.5 {
                     error(
+                        Code::InvalidSetting,
                         "primaria",
                         &primary_colour,
                         format!("a cor primária {primary_colour} tem contraste {ratio:.2}:1 com o branco, abaixo do mínimo 4,5:1"),
@@ -142,6 +155,7 @@ impl SiteConfig {
         let theme = raw.tema.clone().unwrap_or_else(|| "default".into());
         if theme.contains(['/', '\\']) || theme.starts_with('.') {
             error(
+                Code::InvalidSetting,
                 "tema",
                 &theme,
                 format!("nome de tema inválido: {theme}"),
@@ -153,6 +167,7 @@ impl SiteConfig {
                 Ok(tz) => tz,
                 Err(_) => {
                     error(
+                        Code::InvalidSetting,
                         "fuso_horario",
                         name.trim(),
                         format!("fuso horário desconhecido: {}", name.trim()),
@@ -170,18 +185,20 @@ impl SiteConfig {
             let date = holiday.data.as_str();
             match MunicipalHoliday::parse(date, holiday.nome.as_deref()) {
                 Ok(parsed) if !listed.insert(parsed.date) => error(
+                    Code::InvalidHoliday,
                     "data",
                     date.trim(),
                     format!("feriado repetido: {}", date.trim()),
                     "cada feriado aparece uma vez em `feriados`; apague a repetição",
                 ),
                 Ok(parsed) => municipal.push(parsed),
-                Err(e) => error("data", date.trim(), e.message, e.help.as_deref().unwrap_or_default()),
+                Err(e) => error(e.code, "data", date.trim(), e.message, e.help.as_deref().unwrap_or_default()),
             }
         }
         for item in raw.menu.iter().flatten() {
             if let Some(scheme) = crate::safe_url::refused_scheme(&item.url) {
                 error(
+                    Code::InvalidSetting,
                     "url",
                     &item.url,
                     format!("endereço não permitido no menu ({scheme}:)"),
@@ -194,7 +211,7 @@ impl SiteConfig {
         }
         if let Some(problem) = command_line_problem {
             diagnostics.push(
-                Diagnostic::error(format!("--base-url inválida (na linha de comando): {problem}"))
+                Diagnostic::new(Code::InvalidSetting, format!("--base-url inválida (na linha de comando): {problem}"))
                     .with_help(BASE_URL_HELP),
             );
         }

@@ -21,7 +21,7 @@ mod tests;
 #[cfg(test)]
 mod tests_edits;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostics};
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use crate::render::deps::{Dirty, Index, Snapshot};
@@ -90,10 +90,10 @@ impl Session {
         let claimed = output::claim(&options.root, &options.output_dir(), writer, waiting).map_err(Failure::Output)?;
         claimed.mark().map_err(Failure::Output)?;
         let root = std::fs::canonicalize(&options.root).map_err(|err| {
-            Failure::Output(OutputError::untouched(crate::diagnostics::Diagnostic::error(format!(
-                "a pasta do site {} não pode ser usada: {err}",
-                options.root.display()
-            ))))
+            Failure::Output(OutputError::untouched(crate::diagnostics::Diagnostic::new(
+                Code::OutputRefused,
+                format!("a pasta do site {} não pode ser usada: {err}", options.root.display()),
+            )))
         })?;
         let options = BuildOptions { root, ..options.clone() };
         let output = claimed.path().to_path_buf();

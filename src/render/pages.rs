@@ -6,7 +6,7 @@
 use super::fragments::Fragments;
 use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
 use super::{data, ical, template_error, Renderer};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::kinds::{Generated, Kind, Listing};
 use crate::markdown::MarkdownOptions;
 use crate::model::slug::root_prefix;
@@ -139,7 +139,7 @@ impl<'r> Page<'r> {
     }
 
     pub(super) fn missing(&self) -> Diagnostic {
-        Diagnostic::error(format!("rota sem conteúdo: {}", self.route.file))
+        Diagnostic::new(Code::Internal, format!("rota sem conteúdo: {}", self.route.file))
     }
 
     /// Renders `template` with the site view, the frame and `view`'s fields.
@@ -165,7 +165,9 @@ impl<'r> Page<'r> {
         };
         let theme = self.renderer.theme;
         let to_context = |value: tera::Result<Context>| {
-            value.map_err(|err| Diagnostic::error(format!("{}: {}", self.route.file, super::theme::error_chain(&err))))
+            value.map_err(|err| {
+                Diagnostic::new(Code::Internal, format!("{}: {}", self.route.file, super::theme::error_chain(&err)))
+            })
         };
         let mut context = self.renderer.base.clone();
         context.extend(to_context(Context::from_serialize(view))?);
@@ -321,7 +323,7 @@ impl<'r> Page<'r> {
 
     pub(super) fn law_tree(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
         let law = self.site().laws.get(i).ok_or_else(|| self.missing())?;
-        serde_json::to_vec(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
+        serde_json::to_vec(&law.tree).map_err(|e| Diagnostic::new(Code::Internal, e.to_string()))
     }
 
     pub(super) fn section(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {

@@ -303,7 +303,7 @@ fn unreadable_folder_is_a_located_error_and_nothing_is_published() {
     let (code, err) = run_unprivileged(&["--root", &root, "build"]);
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("erro: não foi possível ler a pasta: sem permissão de leitura"), "{err}");
+    assert!(err.contains("erro[S0102]: não foi possível ler a pasta: sem permissão de leitura"), "{err}");
     assert!(err.contains("content/paginas"), "{err}");
     assert_eq!(snapshot(&site.output()), before);
 }
