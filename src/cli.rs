@@ -75,6 +75,9 @@ pub struct BuildArgs {
     /// Formato dos erros e avisos: text (padrão) ou json.
     #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
     pub format: Format,
+    /// Não verifica o site gerado (links, imagens): só para o site de teste de XSS, hostil de propósito.
+    #[arg(long, hide = true)]
+    pub skip_site_checks: bool,
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,7 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         overrides: Overrides { base_url: args.base_url, drafts: args.drafts },
         today: None,
         source_date_epoch,
+        skip_site_checks: args.skip_site_checks,
     };
     let started = Instant::now();
     let format = args.format;
@@ -204,6 +205,7 @@ fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) ->
         overrides: Overrides { base_url: None, drafts },
         today: None,
         source_date_epoch: source_date_epoch()?,
+        skip_site_checks: false,
     })
 }
 

@@ -36,4 +36,5 @@ pub mod output;
 pub mod pipeline;
 pub(crate) mod render;
 pub(crate) mod safe_url;
+pub(crate) mod sitecheck;
 pub mod source;

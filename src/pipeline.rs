@@ -13,6 +13,7 @@ use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
 use crate::render::routes::{self, Route};
 use crate::render::{theme, Renderer};
+use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -33,6 +34,9 @@ pub struct BuildOptions {
     pub today: Option<chrono::NaiveDateTime>,
     /// `SOURCE_DATE_EPOCH` (seconds since 1970 UTC), the reproducible-builds convention.
     pub source_date_epoch: Option<i64>,
+    /// Skip the checks of the rendered site (`sitecheck`): only for a fixture whose content
+    /// is hostile on purpose (the XSS corpus), built to test what reaches the browser.
+    pub skip_site_checks: bool,
 }
 
 impl BuildOptions {
@@ -230,7 +234,12 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     let plan = plan(&loaded.site);
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &staging)?;
+    let recording = Recording { inner: &staging, index: Mutex::new(index_of_statics(&statics)) };
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &recording)?;
+    // The rendered site is checked before it is published: an error leaves the output as it was.
+    if !options.skip_site_checks {
+        check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
+    }
     let leftover = staging.commit().map_err(Failure::Output)?;
     let mut warnings = std::mem::take(&mut claimed.warnings);
     if let Some(warning) = leftover {
@@ -264,11 +273,36 @@ impl Sink for Rendered {
 
 /// `secretaria check`: the build rendered into [`Rendered`], without writing.
 pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
-    let loaded = load(options)?;
+    let mut loaded = load(options)?;
     let plan = plan(&loaded.site);
     let rendered = Rendered::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &rendered)?;
-    Ok(Summary { pages, files: rendered.files(), warnings: loaded.warnings })
+    let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
+    let recording = Recording { inner: &rendered, index: Mutex::new(index_of_statics(&statics)) };
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &recording)?;
+    if !options.skip_site_checks {
+        check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
+    }
+    Ok(Summary { pages, files: rendered.files() + statics.len(), warnings: loaded.warnings })
+}
+
+/// An index of the rendered site that starts with the files published as they are.
+fn index_of_statics(statics: &BTreeMap<String, Blob<'_>>) -> sitecheck::Index {
+    let mut index = sitecheck::Index::default();
+    for path in statics.keys() {
+        index.add_static(path);
+    }
+    index
+}
+
+/// Stage 5b, the rendered site checked (links, fragments, images, headings): its warnings
+/// join the load's, and any error fails the build with all of them.
+fn check_rendered(site: &Site, warnings: &mut Diagnostics, recording: Recording<'_>) -> Result<(), Failure> {
+    let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
+    warnings.extend(sitecheck::check(site, &index));
+    if warnings.has_errors() {
+        return Err(Failure::Content(std::mem::take(warnings)));
+    }
+    Ok(())
 }
 
 /// Content errors as one Diagnostics, IO failures included, for reporting.

@@ -196,6 +196,27 @@ registry! {
     MachineFailure = "S0705", Error, "falha da máquina",
         "uma falha do sistema (disco, memória, permissões) fora do conteúdo",
         "leia a mensagem, corrija a causa e rode de novo";
+    BrokenLink = "S0801", Error, "link para uma página que não existe",
+        "um link do texto leva a um endereço do site que não é gerado: o leitor encontra a página “não encontrada”",
+        "corrija o endereço; para outra página do conteúdo, escreva o caminho do arquivo (`../legislacao/lei.md`), que o secretaria troca pelo endereço da página";
+    BrokenFragment = "S0802", Error, "âncora que não existe",
+        "a parte depois de `#` num link (um artigo, um inciso, um título) não existe na página de destino",
+        "confira o identificador: `#art5`, `#art5_cpt_inc2`, `#art5_par1`, ou o título sem acentos (`#protecao-basica`)";
+    MissingSource = "S0803", Error, "link para um arquivo que não existe",
+        "um link escrito para um arquivo `.md` ou `.yaml` de `content/` que não existe (ou é rascunho)",
+        "confira o nome e a pasta; o caminho parte da pasta do arquivo em que o link está";
+    ImageWithoutAlt = "S0804", Error, "imagem sem texto alternativo",
+        "uma imagem sem descrição: quem usa leitor de tela não sabe o que ela mostra (e-MAG 3.6, WCAG 1.1.1)",
+        "descreva a imagem entre os colchetes: `![Fachada do CRAS Centro](foto.jpg)`";
+    ThirdParty = "S0805", Error, "recurso de outro site",
+        "uma imagem carregada de outro endereço: o navegador de quem lê avisa aquele site de cada visita, e a imagem some se ele sair do ar",
+        "salve o arquivo ao lado da página ou em `static/` e use o nome do arquivo";
+    HeadingSkip = "S0806", Warning, "título que pula de nível",
+        "um título desce mais de um nível de uma vez (`##` e depois `####`): quem navega pelos títulos com leitor de tela se perde",
+        "use um `#` a mais que o título de cima";
+    VagueLinkText = "S0807", Warning, "texto de link que não diz aonde leva",
+        "“clique aqui”, “saiba mais”, “aqui”: fora do texto, na lista de links de um leitor de tela, todos soam iguais (WCAG 2.4.4)",
+        "escreva no link o que a pessoa vai encontrar: `[Lei de criação do CMAS](…)`";
 }
 
 impl std::fmt::Display for Code {

@@ -32,6 +32,7 @@ struct Open {
 /// What the filter knows of a whole text, across the pieces it may be parsed in.
 pub(super) struct State<'o> {
     root: &'o str,
+    source_dir: &'o str,
     /// Bytes written so far by the HTML writer (see [`super::render`]).
     written: &'o Cell<usize>,
     /// The heading shift, when known before the first event (a text parsed in pieces);
@@ -53,9 +54,10 @@ pub(super) struct State<'o> {
 }
 
 impl<'o> State<'o> {
-    pub(super) fn new(root: &'o str, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
+    pub(super) fn new(root: &'o str, source_dir: &'o str, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
         State {
             root,
+            source_dir,
             written,
             shift,
             nesting: Nesting::new(),
@@ -114,10 +116,10 @@ impl<'o> State<'o> {
         }
         let tag = match tag {
             Tag::Link { link_type, dest_url, title, id } if url::is_allowed(&dest_url) => {
-                Some(Tag::Link { link_type, dest_url: relative(dest_url, self.root), title, id })
+                Some(Tag::Link { link_type, dest_url: self.address(dest_url), title, id })
             }
             Tag::Image { link_type, dest_url, title, id } if url::is_allowed(&dest_url) => {
-                Some(Tag::Image { link_type, dest_url: relative(dest_url, self.root), title, id })
+                Some(Tag::Image { link_type, dest_url: self.address(dest_url), title, id })
             }
             Tag::Link { .. } | Tag::Image { .. } => None,
             Tag::Heading { level, id, classes, attrs } => {
@@ -282,6 +284,20 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Filter<'_, '_, 'a, I> {
 pub(super) fn shift_level(level: HeadingLevel, shift: u8) -> HeadingLevel {
     let n = (level as u8).saturating_add(shift).min(6);
     HeadingLevel::try_from(usize::from(n)).unwrap_or(HeadingLevel::H6)
+}
+
+impl State<'_> {
+    /// A link's address as published: a `.md`/`.yaml` source becomes its page, a site path
+    /// becomes relative to the page.
+    fn address<'a>(&self, dest: CowStr<'a>) -> CowStr<'a> {
+        if let Some(link) = super::source_link::resolve(&dest, self.source_dir) {
+            return CowStr::from(format!("{}{}{}", self.root, link.path, link.fragment));
+        }
+        match super::source_link::attachment(&dest, self.source_dir) {
+            Some(path) => CowStr::from(format!("{}{path}", self.root)),
+            None => relative(dest, self.root),
+        }
+    }
 }
 
 /// `/estrutura/x/` → `../../estrutura/x/` on a page two folders deep.

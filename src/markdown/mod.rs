@@ -11,10 +11,11 @@
 
 mod autolink;
 pub(crate) mod check;
-mod chunks;
+pub(crate) mod chunks;
 mod events;
 pub mod nesting;
 pub mod sanitise;
+pub(crate) mod source_link;
 
 use pulldown_cmark::Options;
 use std::cell::Cell;
@@ -26,6 +27,9 @@ pub use nesting::MAX_DEPTH;
 pub struct MarkdownOptions<'a> {
     /// Prefix that reaches the site root from the page (`./`, `../../`).
     pub root: &'a str,
+    /// Folder of the text's source file relative to `content/` (`programas`, empty at the
+    /// top): links to `.md`/`.yaml` sources are resolved from it to their pages.
+    pub source_dir: &'a str,
     /// `permitir_html: true` in site.yaml: raw HTML is sanitised with a wider allow-list
     /// (formatting attributes); scripts and unsafe addresses stay out (see [`sanitise`]).
     pub allow_html: bool,
@@ -69,7 +73,7 @@ pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan:
     // while it grows (untouched capacity costs no memory).
     let mut html = String::with_capacity(plan.html_capacity.max(markdown.len() + markdown.len() / 2 + 64));
     if !plan.is_cut() {
-        let mut state = events::State::new(options.root, &written, None);
+        let mut state = events::State::new(options.root, options.source_dir, &written, None);
         let parser = plan.parser(markdown, &(0..markdown.len()));
         write(&mut html, &written, events::Filter::new(&mut state, parser));
         let shift = options.top_heading.saturating_sub(state.min_level.unwrap_or(1));
@@ -79,7 +83,7 @@ pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan:
     // Piece by piece: the shift is known from the plan, and output with raw HTML is sanitised
     // as soon as no raw element stays open across the end of a piece.
     let shift = options.top_heading.saturating_sub(plan.min_level.unwrap_or(1));
-    let mut state = events::State::new(options.root, &written, Some(shift));
+    let mut state = events::State::new(options.root, options.source_dir, &written, Some(shift));
     let mut pending = String::new();
     for range in &plan.chunks {
         write(&mut pending, &written, events::Filter::new(&mut state, plan.parser(markdown, range)));
@@ -127,7 +131,7 @@ mod tests {
     use super::*;
 
     fn md(text: &str) -> String {
-        render(text, MarkdownOptions { root: "../../", allow_html: false, top_heading: 2 })
+        render(text, MarkdownOptions { root: "../../", source_dir: "programas", allow_html: false, top_heading: 2 })
     }
 
     #[test]
@@ -154,7 +158,7 @@ mod tests {
         assert!(html.contains("<b>negrito</b>"), "{html}");
         let allowed = render(
             "<b onclick=\"x()\" style=\"color: red\">n</b>",
-            MarkdownOptions { root: "./", allow_html: true, top_heading: 2 },
+            MarkdownOptions { root: "./", source_dir: "", allow_html: true, top_heading: 2 },
         );
         assert!(!allowed.contains("onclick") && allowed.contains("style=\"color:red\""), "{allowed}");
     }
@@ -189,6 +193,14 @@ mod tests {
         }
         assert!(html.contains("<a href=\"https://gov.br/\">sete</a>"), "{html}");
         assert!(html.contains("href=\"mailto:a@b.br\""), "{html}");
+    }
+
+    #[test]
+    fn links_to_sources_go_to_their_pages() {
+        let html = md("[a](../legislacao/competencias.md#art3) [b](cras.yaml) [c](/programas/_index.md)");
+        assert!(html.contains("href=\"../../legislacao/competencias/#art3\""), "{html}");
+        assert!(html.contains("href=\"../../programas/cras/\""), "{html}");
+        assert!(html.contains("href=\"../../programas/\""), "{html}");
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub(super) struct Page<'r> {
     renderer: &'r Renderer<'r>,
     route: &'r Route,
     root: String,
+    /// The folder of the page's source file, relative to `content/` (see `MarkdownOptions`).
+    source_dir: String,
     /// The page's store of large Markdown fragments, when they go around Tera.
     fragments: Option<&'r Fragments>,
 }
@@ -124,9 +126,21 @@ fn listing(kind: Kind) -> Listing {
     kind.spec().listing.unwrap_or(Listing { url: "", title: "", label: "", template: "" })
 }
 
+/// The folder, relative to `content/`, of the file a route is made from (empty for routes
+/// made from no single file, and at the top of `content/`).
+fn source_dir(route: &Route) -> String {
+    let file = route.deps.iter().find_map(|d| match d {
+        crate::render::deps::Dep::File(file) => Some(file),
+        _ => None,
+    });
+    file.and_then(|f| f.parent())
+        .map(|dir| dir.strip_prefix("content").unwrap_or(dir).to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default()
+}
+
 impl<'r> Page<'r> {
     pub(super) fn new(renderer: &'r Renderer<'r>, route: &'r Route, fragments: Option<&'r Fragments>) -> Self {
-        Page { renderer, route, root: root_prefix(&route.path), fragments }
+        Page { renderer, route, root: root_prefix(&route.path), source_dir: source_dir(route), fragments }
     }
 
     fn site(&self) -> &'r crate::model::Site {
@@ -134,7 +148,12 @@ impl<'r> Page<'r> {
     }
 
     fn md(&self) -> Md<'_> {
-        let options = MarkdownOptions { root: &self.root, allow_html: self.site().config.allow_html, top_heading: 2 };
+        let options = MarkdownOptions {
+            root: &self.root,
+            source_dir: &self.source_dir,
+            allow_html: self.site().config.allow_html,
+            top_heading: 2,
+        };
         Md { options, fragments: self.fragments }
     }
 

@@ -236,3 +236,51 @@ mod no_input_panics {
         }
     }
 }
+
+/// One planted defect of each kind the rendered-site checks find, each reported once, with
+/// its code, at the file and line the editor wrote it (read from `--format json`, parsed).
+#[test]
+fn rendered_site_defects_at_their_source_lines() {
+    let root = fixtures().join("invalid/site-gerado");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_secretaria"))
+        .args(["--root", &root.to_string_lossy(), "check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let document: secretaria::diagnostics::json::Document = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, Option<usize>, &str, secretaria::diagnostics::Severity)> = document
+        .diagnosticos
+        .iter()
+        .map(|r| (r.file.clone().unwrap_or_default(), r.line, r.code.id(), r.severity))
+        .collect();
+    use secretaria::diagnostics::Severity::{Error, Warning};
+    let page = "content/programas/paif/index.md".to_string();
+    assert_eq!(
+        found,
+        vec![
+            (page.clone(), Some(8), "S0801", Error),
+            (page.clone(), Some(10), "S0802", Error),
+            (page.clone(), Some(12), "S0803", Error),
+            (page.clone(), Some(14), "S0804", Error),
+            (page.clone(), Some(16), "S0805", Error),
+            (page.clone(), Some(18), "S0806", Warning),
+            (page, Some(20), "S0807", Warning),
+        ]
+    );
+    assert_eq!((document.erros, document.avisos), (5, 2));
+}
+
+/// A link written to a source file (`lei.md#art2_cpt_inc2`) is published as the link to its
+/// page, and a valid one is not reported.
+#[test]
+fn links_to_sources_are_published_as_pages() {
+    let site = TestSite::fixture("invalid/site-gerado");
+    let good = "---\ntitulo: Programa\n---\nVeja o [inciso II](../../legislacao/lei-organica.md#art2_cpt_inc2).\n";
+    site.write("content/programas/paif/index.md", good);
+    let summary = site.build().unwrap_or_else(|f| panic!("{}", render(f)));
+    assert_eq!(summary.warnings.warning_count(), 0, "{:?}", summary.warnings);
+    let page = site.page("programas/paif/");
+    assert_eq!(attrs(&page, "main a[href*='art2']", "href"), ["../../legislacao/lei-organica/#art2_cpt_inc2"]);
+    let home = site.page("");
+    assert!(attrs(&home, "a", "href").contains(&"./programas/paif/".to_string()));
+}

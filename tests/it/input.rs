@@ -262,6 +262,9 @@ fn files_that_are_not_content_or_attachments_are_not_published() {
     for published in ["paginas/fachada.JPG", "paginas/edital.pdf"] {
         assert!(site.output().join(published).is_file(), "{published}");
     }
+    // The image beside the page's file is where the page's address leads the browser
+    // (the page is published one folder deeper than its file).
+    assert_eq!(attrs(&site.page("paginas/sobre/"), "main img", "src"), ["../../paginas/fachada.JPG"]);
     for private in ["paginas/notas-internas.txt", "paginas/sobre.md.orig", "paginas/atalho.pdf"] {
         assert!(!site.output().join(private).exists(), "{private} was published");
     }
