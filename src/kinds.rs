@@ -160,7 +160,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         }),
         menu: Menu::Entry("Estrutura"),
         site_map: SiteMap::Listing,
-        mandatory: false,
+        mandatory: true,
     },
     Spec {
         kind: Kind::Unit,
@@ -175,7 +175,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         }),
         menu: Menu::Entry("Unidades e contatos"),
         site_map: SiteMap::Listing,
-        mandatory: false,
+        mandatory: true,
     },
     Spec {
         kind: Kind::Notice,
@@ -205,7 +205,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         }),
         menu: Menu::Entry("Legislação"),
         site_map: SiteMap::Listing,
-        mandatory: false,
+        mandatory: true,
     },
     Spec {
         kind: Kind::Program,

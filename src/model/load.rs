@@ -171,10 +171,17 @@ impl Loader<'_> {
             // `SourceSet::content` holds text files only.
             Role::Attachment => return,
             Role::Misplaced => {
+                // A kind written in Markdown lives here: the file is that kind with the wrong extension.
+                let as_markdown = file.rel_path.with_extension("md");
+                let help = match kinds::classify(&as_markdown) {
+                    Role::Item(kind) if !matches!(kind, Kind::Page | Kind::Section) => format!(
+                        "aqui o conteúdo é escrito em Markdown, com os dados num cabeçalho entre linhas ---: renomeie para {} (veja docs/conteudo.md)",
+                        as_markdown.display()
+                    ),
+                    _ => "dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md".to_string(),
+                };
                 self.diagnostics.push(
-                    Diagnostic::error("arquivo YAML em lugar não reconhecido")
-                        .in_file(&file.rel_path)
-                        .with_help("dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md"),
+                    Diagnostic::error("arquivo YAML em lugar não reconhecido").in_file(&file.rel_path).with_help(help),
                 );
                 return;
             }
