@@ -563,5 +563,31 @@ mod tests {
         assert_eq!(role("content/index.md"), Role::Item(Kind::Page));
         assert_eq!(role("content/unidades/foto.png"), Role::Attachment);
         assert_eq!(role("content/paginas/anexo.pdf"), Role::Attachment);
+        assert_eq!(role("content/programas/paif.md"), Role::Item(Kind::Program));
+        assert_eq!(role("content/programas/_index.md"), Role::Intro(Kind::Program));
+        assert_eq!(role("content/participacao-social/cmas.md"), Role::Item(Kind::Council));
+        assert_eq!(role("content/participacao-social/cmas/atas/ata-1.md"), Role::Item(Kind::Page));
+        assert_eq!(role("content/perguntas-frequentes/cadastro.md"), Role::Item(Kind::Faq));
+        assert_eq!(role("content/acesso-a-informacao/sic.md"), Role::Item(Kind::Sic));
+        assert_eq!(role("content/acesso-a-informacao/ouvidoria.md"), Role::Item(Kind::Ombudsman));
+        assert_eq!(role("content/acesso-a-informacao/carta.md"), Role::Item(Kind::Page));
+        assert_eq!(role("content/acesso-a-informacao/sic.yaml"), Role::Misplaced);
+        assert_eq!(role("content/privacidade.md"), Role::Item(Kind::Privacy));
+    }
+
+    /// Every generated page with a kind of its own at its address is that kind's stand-in:
+    /// the same address, the same template.
+    #[test]
+    fn the_generated_stand_ins_share_their_kinds_address_and_template() {
+        for (kind, which) in
+            [(Kind::Sic, Generated::Sic), (Kind::Ombudsman, Generated::Ombudsman), (Kind::Privacy, Generated::Privacy)]
+        {
+            let Place::File(name) = kind.spec().place else { panic!("{kind:?} is one file") };
+            assert_eq!(crate::model::slug::content_path(name), which.spec().path);
+            assert_eq!(kind.spec().item_template, which.spec().template);
+        }
+        assert_eq!(reserved_title(ACCESS_HUB), Some("Acesso à Informação"));
+        assert_eq!(reserved_title("programas/"), Some("Programas e ações"));
+        assert_eq!(reserved_title("acesso-a-informacao/sic/"), None);
     }
 }

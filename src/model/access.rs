@@ -116,3 +116,45 @@ pub(crate) struct Officer {
     #[serde(rename = "emails", serialize_with = "serde_iso::emails")]
     pub emails: Vec<EmailEntry>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::contact::{Email, Phone};
+
+    /// The open-data export serialises these types as they are: the editors' keys, dates in
+    /// ISO 8601, phones in E.164, no indices into other lists.
+    #[test]
+    fn serialise_with_the_editors_keys() {
+        let origin = Origin { file: "content/privacidade.md".into(), path: "privacidade/".into() };
+        let phone = Phone::parse("(62) 3371-2000", None).map(|p| LabelledPhone::new(p, Some("recepção")));
+        let email = Email::parse("lgpd@x.go.gov.br").map(EmailEntry::Valid);
+        let privacy = Privacy {
+            origin,
+            title: None,
+            description: None,
+            officer: Some(Officer {
+                name: "Juliana".into(),
+                role: None,
+                phones: phone.into_iter().collect(),
+                emails: email.into_iter().collect(),
+            }),
+            date: crate::model::datetime::Date::from_ymd(2026, 3, 2),
+            body: Body { markdown: "Texto.".into(), line_offset: 4 },
+        };
+        let value = serde_json::to_value(&privacy).unwrap_or_default();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "endereco_no_site": "privacidade/",
+                "encarregado": {
+                    "nome": "Juliana",
+                    "telefones": [{"numero": "+556233712000", "descricao": "recepção"}],
+                    "emails": ["lgpd@x.go.gov.br"]
+                },
+                "data": "2026-03-02",
+                "texto": "Texto."
+            })
+        );
+    }
+}

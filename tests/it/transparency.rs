@@ -234,3 +234,20 @@ fn a_page_of_the_site_replaces_the_list_of_classified_information() {
     let others = sections.iter().find(|(h, _)| h == "Outras informações").map(|(_, i)| i.len());
     assert_eq!(others, Some(1));
 }
+
+/// A page in the folder of a listing (`content/unidades/como-chegar.md`) made a section at
+/// the listing's address, and the two wrote one file: the section no longer exists, the page
+/// stays in the site map and its breadcrumbs go through the listing.
+#[test]
+fn a_page_in_a_listings_folder_leaves_the_listing_alone() {
+    let site = TestSite::fixture("perdizes");
+    site.write("content/unidades/como-chegar.md", "---\ntitulo: Como chegar\n---\nDe ônibus, linha 2.\n");
+    site.build().map_err(render).unwrap();
+    let listing = site.page("unidades/");
+    assert_eq!(texts(&listing, "main h1"), vec!["Unidades e contatos"]);
+    assert!(listing.select(&sel("main .contatos")).next().is_some(), "the units are listed");
+    let page = site.page("unidades/como-chegar/");
+    assert_eq!(texts(&page, "nav.trilha li"), vec!["Início", "Unidades e contatos", "Como chegar"]);
+    let map = attrs(&site.page("mapa-do-site/"), "main a", "href");
+    assert!(map.contains(&"../unidades/como-chegar/".to_string()), "{map:?}");
+}
