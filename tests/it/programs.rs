@@ -50,7 +50,7 @@ fn a_programme_page_has_what_the_decree_asks() {
     );
     // The table scrolls in its own box, which the keyboard reaches and which has a name.
     assert_eq!(attrs(&html, "main .tabela", "tabindex"), vec!["0"]);
-    assert_eq!(attrs(&html, "main .tabela", "aria-labelledby"), vec!["indicadores-do-programa"]);
+    assert_eq!(attrs(&html, "main .tabela", "aria-label"), vec!["Tabela de indicadores"]);
     let docs: Vec<(String, String)> = html
         .select(&sel("main .lista-documentos a"))
         .map(|a| (normalise(&a.text().collect::<String>()), a.value().attr("href").unwrap_or("").to_string()))

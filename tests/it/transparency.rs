@@ -6,8 +6,11 @@ use crate::support::*;
 
 const HUB: &str = "acesso-a-informacao/";
 
-/// The sections of the hub: heading, then each entry as (text, href, empty message).
-fn hub(site: &TestSite) -> Vec<(String, Vec<(String, Option<String>, Option<String>)>)> {
+/// One entry of the hub: its text, its address, its "Não há …" statement.
+type Entry = (String, Option<String>, Option<String>);
+
+/// The sections of the hub: heading, then each entry.
+fn hub(site: &TestSite) -> Vec<(String, Vec<Entry>)> {
     let html = site.page(HUB);
     html.select(&sel("main section"))
         .map(|section| {

@@ -74,3 +74,38 @@ fn a_yaml_file_where_markdown_is_expected_says_so() {
     let text = render(failure);
     assert!(text.contains("content/acesso-a-informacao/sic.md"), "{text}");
 }
+
+/// A title, a seat, a board member or an officer written empty is an error at its line: a
+/// page would show an empty heading or cell.
+#[test]
+fn empty_values_that_a_page_would_show_are_errors() {
+    let site = TestSite::fixture("perdizes");
+    site.write("content/programas/a.md", "---\ntitulo: \"\"\n---\nTexto.\n");
+    site.write(
+        "content/participacao-social/cmas.md",
+        "---\ntitulo: CMAS\nmesa_diretora:\n  - funcao: Presidente\n    nome: \" \"\ncomposicao:\n  - segmento: governo\n    representa: \"\"\n    titular: Ana\n---\nTexto.\n",
+    );
+    site.write("content/privacidade.md", "---\nencarregado:\n  nome: \"\"\n---\n");
+    let Err(Failure::Content(found)) = site.build() else { panic!("built") };
+    let errors: Vec<(String, usize, String)> = found
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            (
+                d.file.as_ref().map(|f| f.display().to_string()).unwrap_or_default(),
+                d.location.map_or(0, |l| l.line),
+                d.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            ("content/participacao-social/cmas.md".to_string(), 5, "`nome` está vazio".to_string()),
+            ("content/participacao-social/cmas.md".to_string(), 8, "`representa` está vazio".to_string()),
+            ("content/privacidade.md".to_string(), 3, "`nome` está vazio".to_string()),
+            ("content/programas/a.md".to_string(), 2, "`titulo` está vazio".to_string()),
+        ]
+    );
+}

@@ -59,6 +59,18 @@ fn text(value: Option<String>) -> Option<String> {
 }
 
 impl Loader<'_> {
+    /// `value` trimmed; an empty one is reported at `key` (a page with an empty title or a
+    /// table with an empty cell says nothing).
+    fn required(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, example: &str) -> Option<String> {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            let e = FieldError::new(format!("`{key}` está vazio")).with_help(format!("escreva {example}"));
+            self.report(doc, key, &format!("{key}:"), e);
+            return None;
+        }
+        Some(trimmed.to_string())
+    }
+
     pub(super) fn faq(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
         let Some(raw) = self.parse::<FaqYaml>(&doc) else { return };
         if self.drafted(raw.rascunho) {
@@ -99,16 +111,19 @@ impl Loader<'_> {
         if let Some(access) = &raw.como_acessar {
             markdown::check::yaml_field(&doc, "como_acessar", access, self.diagnostics);
         }
-        let indicators = raw
-            .indicadores
-            .into_iter()
-            .map(|i| Indicator {
-                name: i.nome.trim().to_string(),
-                value: i.valor.0.trim().to_string(),
+        let Some(title) = self.required(&doc, "titulo", &raw.titulo, "o nome do programa") else { return };
+        let mut indicators = Vec::new();
+        for i in raw.indicadores {
+            let name = self.required(&doc, "nome", &i.nome, "o nome do indicador");
+            let value = self.required(&doc, "valor", i.valor.as_str(), "o valor do indicador, como publicado");
+            let (Some(name), Some(value)) = (name, value) else { continue };
+            indicators.push(Indicator {
+                name,
+                value,
                 reference: i.referencia.map(|r| r.0.trim().to_string()).filter(|r| !r.is_empty()),
                 source: text(i.fonte),
-            })
-            .collect();
+            });
+        }
         let documents = self.documents(&doc, &raw.documentos, "documento");
         let refs = ProgramRefs { unit: reference(&doc, "unidade", raw.unidade.as_ref()), documents };
         let list = |items: Vec<crate::model::raw::Text>| -> Vec<String> {
@@ -116,7 +131,7 @@ impl Loader<'_> {
         };
         let program = Program {
             origin,
-            title: raw.titulo,
+            title,
             acronym: text(raw.sigla),
             description: text(raw.descricao),
             audience: text(raw.publico),
@@ -139,6 +154,7 @@ impl Loader<'_> {
             return;
         }
         markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        let Some(title) = self.required(&doc, "titulo", &raw.titulo, "o nome do conselho") else { return };
         let term = raw.mandato.as_ref().and_then(|t| self.term(&doc, t));
         let mut seats = Vec::new();
         for seat in &raw.composicao {
@@ -150,11 +166,19 @@ impl Loader<'_> {
                 ));
                 self.report(&doc, "segmento", seat.segmento.trim(), e);
             }
+            let Some(represents) = self.required(
+                &doc,
+                "representa",
+                &seat.representa,
+                "o órgão, a entidade ou o grupo que a vaga representa",
+            ) else {
+                continue;
+            };
             let (holder, alternate) = (text(seat.titular.clone()), text(seat.suplente.clone()));
             if holder.is_none() && alternate.is_none() {
-                let e = FieldError::new(format!("a vaga de “{}” não tem titular nem suplente", seat.representa.trim()))
+                let e = FieldError::new(format!("a vaga de “{represents}” não tem titular nem suplente"))
                     .with_help("escreva o nome em `titular:` e/ou `suplente:`; uma vaga ainda não preenchida pode ficar de fora até a nomeação");
-                self.report(&doc, "representa", seat.representa.trim(), e);
+                self.report(&doc, "representa", &represents, e);
                 continue;
             }
             let seat_term = seat.mandato.as_ref().and_then(|t| self.term(&doc, t));
@@ -168,11 +192,14 @@ impl Loader<'_> {
                 });
             }
         }
-        let board = raw
-            .mesa_diretora
-            .iter()
-            .map(|b| BoardMember { role: b.funcao.trim().to_string(), name: b.nome.trim().to_string() })
-            .collect();
+        let mut board = Vec::new();
+        for b in &raw.mesa_diretora {
+            let role = self.required(&doc, "funcao", &b.funcao, "a função na mesa diretora (Presidente)");
+            let name = self.required(&doc, "nome", &b.nome, "o nome de quem ocupa a função");
+            if let (Some(role), Some(name)) = (role, name) {
+                board.push(BoardMember { role, name });
+            }
+        }
         let refs = CouncilRefs {
             unit: reference(&doc, "unidade", raw.unidade.as_ref()),
             law: reference(&doc, "lei", raw.lei.as_ref()),
@@ -182,7 +209,7 @@ impl Loader<'_> {
         };
         let council = Council {
             origin,
-            title: raw.titulo.trim().to_string(),
+            title,
             acronym: text(raw.sigla),
             description: text(raw.descricao),
             unit: None,
@@ -279,15 +306,16 @@ impl Loader<'_> {
         }
         markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let date = self.date(&doc, "data", raw.data.as_ref());
-        let officer = raw.encarregado.map(|o| self.officer(&doc, o));
+        let officer = raw.encarregado.and_then(|o| self.officer(&doc, o));
         self.pending.access.privacy =
             Some(Privacy { origin, title: text(raw.titulo), description: text(raw.descricao), officer, date, body });
     }
 
-    fn officer(&mut self, doc: &YamlDoc<'_>, raw: OfficerYaml) -> Officer {
+    fn officer(&mut self, doc: &YamlDoc<'_>, raw: OfficerYaml) -> Option<Officer> {
+        let name = self.required(doc, "nome", &raw.nome, "o nome do encarregado");
         let phones = self.phones(doc, &raw.telefones);
         let emails = self.emails(doc, &raw.emails);
-        Officer { name: raw.nome.trim().to_string(), role: text(raw.cargo), phones, emails }
+        Some(Officer { name: name?, role: text(raw.cargo), phones, emails })
     }
 
     /// An address as a unit's: the municipality and the UF of `site.yaml` when not written.
