@@ -102,3 +102,40 @@ impl TransparencyYaml {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Overrides, SiteConfig};
+    use crate::diagnostics::Diagnostics;
+    use crate::source::SourceFile;
+    use std::path::PathBuf;
+
+    fn load(text: &str) -> (Option<SiteConfig>, Diagnostics) {
+        let file = SourceFile { rel_path: PathBuf::from("site.yaml"), text: text.into() };
+        let mut diagnostics = Diagnostics::new();
+        (SiteConfig::load(Some(&file), &Overrides::default(), &mut diagnostics), diagnostics)
+    }
+
+    #[test]
+    fn transparency_addresses_are_urls_located_with_a_hint() {
+        let (c, d) = load(
+            "titulo: T\ntransparencia:\n  despesas: https://transparencia.x.mg.gov.br/despesas?ano=2026\n  receitas: transparencia.x.mg.gov.br/receitas\n  esic: \"\"\n  radar: javascript:alert(1)\n",
+        );
+        let t = c.map(|c| c.transparency).unwrap_or_default();
+        assert_eq!(t.despesas.as_deref(), Some("https://transparencia.x.mg.gov.br/despesas?ano=2026"));
+        assert_eq!((t.receitas, t.esic, t.radar), (None, None, None));
+        let found: Vec<(usize, String)> =
+            d.iter().map(|e| (e.location.map_or(0, |l| l.line), e.message.clone())).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0].0 == 4 && found[0].1.contains("transparencia.receitas") && found[0].1.contains("falta https://"),
+            "{found:?}"
+        );
+        assert!(found[1].0 == 5 && found[1].1.contains("endereço vazio em `transparencia.esic`"), "{found:?}");
+        assert!(found[2].0 == 6 && found[2].1.contains("precisa começar com https://"), "{found:?}");
+        assert!(d.iter().all(|e| e.help.as_deref().is_some_and(|h| h.contains("https://"))));
+        let (_, d) = load("titulo: T\ntransparencia:\n  despesa: https://x.br/\n");
+        let e = d.iter().next().map(|e| (e.message.clone(), e.help.clone().unwrap_or_default())).unwrap_or_default();
+        assert!(e.0.contains("`despesa`") && e.1.contains("despesas"), "{e:?}");
+    }
+}

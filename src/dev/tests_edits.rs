@@ -249,6 +249,14 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
         ),
         edit("the SIC removed", &[], &["content/acesso-a-informacao/sic.md"]),
         edit(
+            "the ombudsman written, with hours of its own",
+            &[(
+                "content/acesso-a-informacao/ouvidoria.md",
+                "---\ntitulo: Ouvidoria Municipal\ntelefones:\n  - \"0800 646 2020\"\nhorario:\n  seg-sex: 8h às 12h\n---\n",
+            )],
+            &[],
+        ),
+        edit(
             "the privacy officer",
             &[("content/privacidade.md", "---\nencarregado:\n  nome: Juliana\n  emails:\n    - lgpd@serraazul.sc.gov.br\n---\n")],
             &[],

@@ -8,7 +8,8 @@ use crate::kinds::{Generated, Kind};
 use crate::model::access::ServiceKind;
 use crate::model::NoticeKind;
 use crate::render::data;
-use crate::render::view::access::{self as access_view, FaqGroup, FaqView, HubView, PrivacyView, ServiceView};
+use crate::render::view::access::{self as access_view, FaqGroup, FaqView, PrivacyView, ServiceView};
+use crate::render::view::hub::{self as hub_view, HubView};
 use crate::render::view::transparency::{self as view, CouncilView, ProgramSummary, ProgramView};
 use crate::render::view::{self as views, Md, NoticeView, PageView};
 use serde::Serialize;
@@ -216,7 +217,7 @@ impl Page<'_> {
 
     pub(in crate::render) fn access_hub(&self) -> Result<Vec<u8>, Diagnostic> {
         let spec = Generated::AccessHub.spec();
-        let view = HubPage { hub: access_view::hub(self.site()) };
+        let view = HubPage { hub: hub_view::hub(self.site()) };
         self.finish(spec.template, spec.title.into(), vec![crumb(spec.title, spec.path)], None, &view)
     }
 }

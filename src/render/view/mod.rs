@@ -4,9 +4,11 @@
 //!
 //! Units, notices, the secretariat and pages are here; the structure ([`structure`]), normative
 //! texts ([`law`]), programmes and councils ([`transparency`]), the "Acesso à Informação"
-//! section ([`access`]) and what every page shows of the site ([`site`]) have their own files.
+//! hub ([`hub`]) and its pages ([`access`]) and what every page shows of the site ([`site`])
+//! have their own files.
 
 pub(crate) mod access;
+pub(crate) mod hub;
 pub(crate) mod law;
 pub(crate) mod site;
 pub(crate) mod structure;
