@@ -104,7 +104,7 @@ registry! {
         "uma data ou hora que não existe (31/02, 24:00) ou escrita em outro formato",
         "escreva datas como DD/MM/AAAA e horas como HH:MM, por exemplo 26/09/2019 14:30";
     PeriodOrder = "S0302", Error, "período que termina antes de começar",
-        "o fim de um evento é anterior ao seu início",
+        "o fim de um evento, ou de um mandato de conselho, é anterior ao seu início",
         "confira as datas e horas de início e de fim";
     InvalidHours = "S0303", Error, "horário de atendimento inválido",
         "o horário não segue o formato estruturado: faltam os dias, um intervalo está ao contrário, dois intervalos se sobrepõem",
@@ -128,7 +128,7 @@ registry! {
         "`datas` de um aviso está vazia ou repete uma data",
         "escreva uma data por item (`- 12/03/2026`), sem repetir";
     UnknownKind = "S0310", Error, "tipo desconhecido",
-        "o valor de `tipo` de uma unidade, aviso, item da estrutura ou norma não é um dos aceitos",
+        "o valor de `tipo` de uma unidade, aviso, item da estrutura ou norma, ou o `segmento` de uma vaga de conselho, não é um dos aceitos",
         "use um dos tipos listados na dica";
     InconsistentFields = "S0311", Error, "campos que não combinam",
         "duas chaves que se excluem no mesmo arquivo, ou uma chave que precisa de outra que falta",
@@ -142,6 +142,15 @@ registry! {
     NormNumber = "S0314", Warning, "número de norma estranho",
         "o número da norma parece incompleto ou fora do comum",
         "confira o número como foi publicado no diário oficial; se estiver certo, ignore o aviso";
+    EmptyValue = "S0315", Error, "valor obrigatório vazio",
+        "uma chave que não pode ficar em branco foi escrita sem valor (`titulo:` sem nada depois), ou uma pergunta frequente não tem resposta",
+        "escreva o valor depois dos dois-pontos; a resposta de uma pergunta vai em Markdown abaixo da linha `---` que fecha o cabeçalho";
+    InvalidDocument = "S0316", Error, "endereço de documento inválido",
+        "o `arquivo` de uma ata, resolução ou outro documento não é um endereço https://, um arquivo de `static/` nem uma página do site",
+        "escreva o caminho do arquivo em `static/` (`/atas/ata-2026-03.pdf`), o arquivo `.md` da página ou o endereço completo https://…";
+    MenuWithoutHub = "S0317", Warning, "menu sem Acesso à Informação",
+        "o `menu` do `site.yaml` não tem o link para a página Acesso à Informação, que a Lei de Acesso à Informação pede no menu principal; o link foi acrescentado ao fim",
+        "acrescente ao menu o item `titulo: Acesso à Informação` com `url: /acesso-a-informacao/`, na posição que preferir";
     SelfSuperior = "S0401", Error, "assessoria superior a si mesma",
         "em `superior`, um item da estrutura nomeia a si mesmo",
         "indique outro item em `superior` ou apague a linha";

@@ -80,6 +80,12 @@ impl<'a> Renderer<'a> {
                 Kind::Law => page.law(i),
                 Kind::Section => page.section(i),
                 Kind::Page => page.page(i),
+                Kind::Program => page.program(i),
+                Kind::Council => page.council(i),
+                Kind::Faq => page.faq(i),
+                Kind::Sic => page.service(crate::model::access::ServiceKind::Sic),
+                Kind::Ombudsman => page.service(crate::model::access::ServiceKind::Ombudsman),
+                Kind::Privacy => page.privacy(),
             },
             RouteKind::Listing(kind) => match kind {
                 Kind::Structure => page.structure(),
@@ -87,7 +93,11 @@ impl<'a> Renderer<'a> {
                 Kind::Notice => page.notices(),
                 Kind::Law => page.laws(),
                 // No listing (see `kinds::KINDS`).
+                Kind::Program => page.programs(),
+                Kind::Council => page.participation(),
+                Kind::Faq => page.faqs(),
                 Kind::Home | Kind::Secretariat | Kind::Section | Kind::Page => Err(page.missing()),
+                Kind::Sic | Kind::Ombudsman | Kind::Privacy => Err(page.missing()),
             },
             RouteKind::ItemFile(file, i) => match file {
                 ItemFile::NoticeCalendar => page.notice_calendar(i),
@@ -97,6 +107,11 @@ impl<'a> Renderer<'a> {
                 Generated::Accessibility => page.accessibility(),
                 Generated::SiteMap => page.site_map(),
                 Generated::NotFound => page.not_found(),
+                Generated::AccessHub => page.access_hub(),
+                Generated::Sic => page.service(crate::model::access::ServiceKind::Sic),
+                Generated::Ombudsman => page.service(crate::model::access::ServiceKind::Ombudsman),
+                Generated::Classified => page.classified(),
+                Generated::Privacy => page.privacy(),
             },
         }
     }

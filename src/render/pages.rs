@@ -15,6 +15,8 @@ use serde::Serialize;
 use serde_json::Value;
 use tera::Context;
 
+mod transparency;
+
 /// One route being rendered.
 pub(super) struct Page<'r> {
     renderer: &'r Renderer<'r>,
@@ -214,6 +216,9 @@ impl<'r> Page<'r> {
             prefix.push('/');
             if let Some(s) = self.site().sections.iter().find(|s| s.origin.path == prefix) {
                 crumbs.push(Link { title: s.title.clone(), url: s.origin.path.clone() });
+            } else if let Some(title) = crate::kinds::reserved_title(&prefix) {
+                // A page in the folder of a listing or of the hub (`acesso-a-informacao/x/`).
+                crumbs.push(crumb(title, &prefix));
             }
         }
         crumbs

@@ -106,9 +106,13 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     for spec in &GENERATED {
         let kind = RouteKind::Generated(spec.which);
         let route = match spec.which {
-            Generated::Accessibility | Generated::SiteMap => {
-                Route::page(spec.path, kind, spec.template, generated_deps(spec.which))
-            }
+            Generated::Accessibility
+            | Generated::SiteMap
+            | Generated::AccessHub
+            | Generated::Sic
+            | Generated::Ombudsman
+            | Generated::Classified
+            | Generated::Privacy => Route::page(spec.path, kind, spec.template, generated_deps(spec.which)),
             Generated::NotFound => {
                 let deps = [vec![Dep::Site, Dep::Template(spec.template)], generated_deps(spec.which)].concat();
                 Route::file(spec.path.to_string(), kind, deps)
@@ -132,6 +136,7 @@ fn item_files(site: &Site, kind: Kind, i: usize) -> Vec<ItemFile> {
         Kind::Home | Kind::Secretariat | Kind::Structure | Kind::Unit | Kind::Notice | Kind::Section | Kind::Page => {
             Vec::new()
         }
+        Kind::Program | Kind::Council | Kind::Faq | Kind::Sic | Kind::Ombudsman | Kind::Privacy => Vec::new(),
     }
 }
 
@@ -175,6 +180,21 @@ fn item_deps(kind: Kind, file: &std::path::Path) -> Vec<Dep> {
         // Its pages, and the sections above it in the breadcrumbs.
         Kind::Section => vec![own, Dep::Summaries(Kind::Page), Dep::Summaries(Kind::Section)],
         Kind::Page => vec![own, Dep::Summaries(Kind::Section)],
+        // The responsible unit with its contacts; the secretariat as the provider otherwise.
+        Kind::Program => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
+        // Its unit's contacts, the meetings and conferences it organises (notices, with their
+        // units), the law that creates it.
+        Kind::Council => vec![
+            own,
+            Dep::Items(Kind::Unit),
+            Dep::Items(Kind::Notice),
+            Dep::Summaries(Kind::Law),
+            Dep::Summaries(Kind::Secretariat),
+        ],
+        Kind::Faq => vec![own],
+        // The unit whose contacts stand in for those not written; the secretariat provides it.
+        Kind::Sic | Kind::Ombudsman => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
+        Kind::Privacy => vec![own, Dep::Summaries(Kind::Secretariat)],
     }
 }
 
@@ -195,7 +215,12 @@ fn listing_deps(kind: Kind) -> Vec<Dep> {
         Kind::Unit => vec![Dep::Items(Kind::Unit)],
         Kind::Notice => vec![Dep::Items(Kind::Notice), Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
         Kind::Law => vec![Dep::Summaries(Kind::Law)],
+        Kind::Program => vec![Dep::Items(Kind::Program), Dep::Summaries(Kind::Unit)],
+        // The councils, and every conference and public hearing (notices, with their units).
+        Kind::Council => vec![Dep::Items(Kind::Council), Dep::Items(Kind::Notice), Dep::Summaries(Kind::Unit)],
+        Kind::Faq => vec![Dep::Items(Kind::Faq)],
         Kind::Home | Kind::Secretariat | Kind::Section | Kind::Page => Vec::new(),
+        Kind::Sic | Kind::Ombudsman | Kind::Privacy => Vec::new(),
     });
     deps
 }
@@ -212,6 +237,27 @@ fn item_file_deps(file: ItemFile, source: &std::path::Path) -> Vec<Dep> {
 fn generated_deps(which: Generated) -> Vec<Dep> {
     match which {
         Generated::Accessibility | Generated::NotFound => Vec::new(),
+        // Which sections have content (and the ordinary pages under its address).
+        Generated::AccessHub => [
+            Kind::Secretariat,
+            Kind::Structure,
+            Kind::Unit,
+            Kind::Law,
+            Kind::Program,
+            Kind::Council,
+            Kind::Faq,
+            Kind::Sic,
+            Kind::Ombudsman,
+            Kind::Privacy,
+            Kind::Page,
+        ]
+        .into_iter()
+        .map(Dep::Summaries)
+        .collect(),
+        // The theme's text names the secretariat.
+        Generated::Sic | Generated::Ombudsman | Generated::Classified | Generated::Privacy => {
+            vec![Dep::Summaries(Kind::Secretariat)]
+        }
         // Every item of every kind, by title and address.
         Generated::SiteMap => KINDS.iter().map(|s| Dep::Summaries(s.kind)).collect(),
     }

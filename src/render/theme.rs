@@ -32,6 +32,17 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "acessibilidade.html",
     "mapa-do-site.html",
     "404.html",
+    "programas.html",
+    "programa.html",
+    "participacao-social.html",
+    "conselho.html",
+    "perguntas-frequentes.html",
+    "pergunta.html",
+    "acesso-a-informacao.html",
+    "sic.html",
+    "ouvidoria.html",
+    "informacoes-classificadas.html",
+    "privacidade.html",
 );
 
 /// Static files of the default theme: (path under `static/`, bytes).

@@ -91,6 +91,11 @@ fn texts(site: &Site) -> Vec<(&Origin, &Body)> {
     all.extend(site.sections.iter().map(|s| (&s.origin, &s.body)));
     all.extend(site.assessorias.iter().map(|a| (&a.origin, &a.body)));
     all.extend(site.notices.iter().map(|n| (&n.origin, &n.body)));
+    all.extend(site.programs.iter().map(|p| (&p.origin, &p.body)));
+    all.extend(site.councils.iter().map(|c| (&c.origin, &c.body)));
+    all.extend(site.faqs.iter().map(|f| (&f.origin, &f.answer)));
+    all.extend(site.sic.iter().chain(&site.ombudsman).map(|s| (&s.origin, &s.body)));
+    all.extend(site.privacy.iter().map(|p| (&p.origin, &p.body)));
     all
 }
 

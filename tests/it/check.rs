@@ -284,3 +284,43 @@ fn links_to_sources_are_published_as_pages() {
     let home = site.page("");
     assert!(attrs(&home, "a", "href").contains(&"./programas/paif/".to_string()));
 }
+
+/// The texts of every transparency kind (programmes, councils, frequent questions, SIC,
+/// ombudsman, privacy) are checked like pages: a broken link in each is reported once, at
+/// the line where it was written, and the build fails before publishing.
+#[test]
+fn transparency_texts_are_checked() {
+    let site = TestSite::fixture("lagoa-serena");
+    let files = [
+        "content/programas/paif.md",
+        "content/participacao-social/cmas.md",
+        "content/perguntas-frequentes/auxilio-funeral.md",
+        "content/acesso-a-informacao/sic.md",
+        "content/acesso-a-informacao/ouvidoria.md",
+        "content/privacidade.md",
+    ];
+    let mut expected = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(site.root().join(file)).unwrap();
+        let text = format!("{}\n\nVeja a [página da secretaria](/pagina-que-nao-existe/).\n", text.trim_end());
+        expected.push((file.to_string(), Some(text.lines().count()), "S0801"));
+        site.write(file, &text);
+    }
+    let found = match site.build() {
+        Err(Failure::Content(d)) => d
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                (
+                    d.file.as_ref().map(|f| f.display().to_string()).unwrap_or_default(),
+                    d.location.map(|l| l.line),
+                    d.code.id(),
+                )
+            })
+            .collect::<Vec<_>>(),
+        Ok(_) => panic!("the build passed"),
+        Err(other) => panic!("{}", render(other)),
+    };
+    expected.sort();
+    assert_eq!(found, expected);
+}
