@@ -16,7 +16,7 @@
 use super::nesting::{Nesting, MAX_DEPTH};
 use crate::model::slug::slugify;
 use crate::safe_url as url;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -115,6 +115,11 @@ impl<'o> State<'o> {
             self.verbatim += 1;
         }
         let tag = match tag {
+            // An e-mail autolink (`<nome@dominio.br>`) has no scheme until the writer adds
+            // `mailto:`: it is not a path, and must not be rewritten as an attachment's.
+            Tag::Link { link_type: LinkType::Email, dest_url, title, id } if url::is_allowed(&dest_url) => {
+                Some(Tag::Link { link_type: LinkType::Email, dest_url, title, id })
+            }
             Tag::Link { link_type, dest_url, title, id } if url::is_allowed(&dest_url) => {
                 Some(Tag::Link { link_type, dest_url: self.address(dest_url), title, id })
             }

@@ -6,7 +6,7 @@ use crate::diagnostics::{Code, Diagnostic, LineIndex};
 use crate::markdown::chunks::Plan;
 use crate::markdown::source_link;
 use crate::model::{Body, Origin};
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -64,8 +64,13 @@ pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<
     let plan = Plan::new(markdown);
     for (event, range) in plan.events(markdown) {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                open.push(Open { start: range.start, dest: dest_url.to_string(), text: String::new(), image: false });
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                // `<nome@dominio.br>` is written `mailto:` by the HTML writer, not a path.
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                open.push(Open { start: range.start, dest, text: String::new(), image: false });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 open.push(Open { start: range.start, dest: dest_url.to_string(), text: String::new(), image: true });

@@ -285,6 +285,19 @@ fn links_to_sources_are_published_as_pages() {
     assert!(attrs(&home, "a", "href").contains(&"./programas/paif/".to_string()));
 }
 
+/// An e-mail written as `<nome@dominio.br>` is a `mailto:` link, not a file beside the page:
+/// it is published as such and the rendered-site checks do not call it a broken link.
+#[test]
+fn email_autolinks_are_not_attachments() {
+    let site = TestSite::fixture("invalid/site-gerado");
+    let text = "---\ntitulo: Programa\n---\nEscreva para <paif@lagoaserena.go.gov.br>.\n";
+    site.write("content/programas/paif/index.md", text);
+    let summary = site.build().unwrap_or_else(|f| panic!("{}", render(f)));
+    assert_eq!(summary.warnings.warning_count(), 0, "{:?}", summary.warnings);
+    let page = site.page("programas/paif/");
+    assert_eq!(attrs(&page, "main a[href^='mailto:']", "href"), ["mailto:paif@lagoaserena.go.gov.br"]);
+}
+
 /// The texts of every transparency kind (programmes, councils, frequent questions, SIC,
 /// ombudsman, privacy) are checked like pages: a broken link in each is reported once, at
 /// the line where it was written, and the build fails before publishing.
