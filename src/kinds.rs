@@ -294,6 +294,10 @@ pub(crate) enum Generated {
     SiteMap,
     /// The page a server gives for an address that does not exist.
     NotFound,
+    /// `dados/`: the open data files, and every field of them documented.
+    Data,
+    /// `integridade/`: how to check a download against `SHA256SUMS`.
+    Integrity,
 }
 
 /// Everything generic about a generated page.
@@ -309,7 +313,7 @@ pub(crate) struct GeneratedSpec {
 }
 
 /// The generated pages, in the order of the render plan.
-pub(crate) const GENERATED: [GeneratedSpec; 3] = [
+pub(crate) const GENERATED: [GeneratedSpec; 5] = [
     GeneratedSpec {
         which: Generated::Accessibility,
         path: "acessibilidade/",
@@ -330,6 +334,20 @@ pub(crate) const GENERATED: [GeneratedSpec; 3] = [
         title: "Página não encontrada",
         template: "404.html",
         reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Data,
+        path: "dados/",
+        title: "Dados abertos",
+        template: "dados.html",
+        reserved: true,
+    },
+    GeneratedSpec {
+        which: Generated::Integrity,
+        path: "integridade/",
+        title: "Como conferir os arquivos baixados",
+        template: "integridade.html",
+        reserved: true,
     },
 ];
 

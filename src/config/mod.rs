@@ -1,7 +1,10 @@
 //! Site configuration: `site.yaml` ([`raw`]) validated, plus the overrides given on the
 //! command line.
 
+mod outputs;
 pub mod raw;
+
+pub use outputs::Skip;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
@@ -15,6 +18,8 @@ use raw::{MenuItemYaml, SiteYaml};
 pub struct Overrides {
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Outputs left out (benchmarks only).
+    pub skip: Skip,
 }
 
 /// Validated site settings.
@@ -40,6 +45,8 @@ pub struct SiteConfig {
     /// The national holidays and the municipality's (`feriados:`), for "aberto agora".
     #[serde(skip)]
     pub holidays: HolidayCalendar,
+    /// Outputs left out (benchmarks only; see [`Skip`]).
+    pub skip: Skip,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
@@ -189,6 +196,10 @@ impl SiteConfig {
                 );
             }
         }
+        // Only when none was given: a bad one is an error already.
+        if base_url.is_none() && command_line_problem.is_none() && raw.base_url.is_none() {
+            diagnostics.push(outputs::missing_base_url(&file.rel_path));
+        }
         if found > MAX_PROBLEMS {
             diagnostics.push(crate::source::yaml::more_problems(&file.rel_path, found - MAX_PROBLEMS));
         }
@@ -215,6 +226,7 @@ impl SiteConfig {
             drafts: overrides.drafts,
             time_zone,
             holidays: HolidayCalendar::new(municipal),
+            skip: overrides.skip,
         })
     }
 
@@ -262,6 +274,7 @@ impl SiteConfig {
             drafts: overrides.drafts,
             time_zone: time_zone_of(None, None),
             holidays: HolidayCalendar::new(Vec::new()),
+            skip: overrides.skip,
         }
     }
 

@@ -32,6 +32,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "acessibilidade.html",
     "mapa-do-site.html",
     "404.html",
+    "dados.html",
+    "integridade.html",
 );
 
 /// Static files of the default theme: (path under `static/`, bytes).
