@@ -435,7 +435,23 @@ mod tests {
             assert_eq!(e.and_then(|e| e.location).map(|l| l.line), Some(4), "{url}");
         }
         let (_, d) = load("titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n");
-        assert!(d.is_empty());
+        assert!(!d.has_errors(), "{d:?}");
+    }
+
+    /// Without `base_url`, one warning at the start of site.yaml says what is not published
+    /// and what still is; with it, or with a bad one (already an error), none.
+    #[test]
+    fn a_missing_base_url_is_a_located_warning() {
+        let (_, d) = load("titulo: T\n");
+        let warnings: Vec<_> = d.iter().filter(|d| d.severity == crate::diagnostics::Severity::Warning).collect();
+        assert_eq!(warnings.len(), 1, "{d:?}");
+        let w = warnings[0];
+        assert!(w.message.contains("sitemap.xml") && w.message.contains("avisos/atom.xml"), "{}", w.message);
+        assert!(w.help.as_deref().is_some_and(|h| h.contains("continuam publicados")), "{w:?}");
+        assert_eq!((w.file.as_deref(), w.location.map(|l| l.line)), (Some(std::path::Path::new("site.yaml")), Some(1)));
+        assert!(load("titulo: T\nbase_url: https://x.gov.br/\n").1.is_empty());
+        let (_, d) = load("titulo: T\nbase_url: x.gov.br\n");
+        assert!(d.iter().all(|d| !d.message.contains("sem `base_url`")), "{d:?}");
     }
 
     #[test]
