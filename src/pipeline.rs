@@ -2,6 +2,7 @@
 //! `static/`, the theme) → **configure** (`site.yaml` validated, "now") → **load** (the theme
 //! compiled, the model built and validated) → **plan** (every output and what it depends on)
 //! → **render** (in parallel, into a [`Sink`]) → **statics** (what is published as it is) →
+//! **finish** (what is made from the other files' bytes: `SHA256SUMS`, from their digests) →
 //! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
 //! keeps what a checker of the rendered site needs, and writes nothing.
