@@ -20,6 +20,8 @@ pub(crate) fn sha256(bytes: &[u8]) -> Digest {
     Sha256::digest(bytes).into()
 }
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// The name of the manifest, at the site's root.
 pub(crate) const FILE: &str = "SHA256SUMS";
 
@@ -36,7 +38,8 @@ pub(crate) fn manifest<'a>(files: impl IntoIterator<Item = (&'a str, &'a Digest)
             out.push('\\');
         }
         for byte in digest {
-            out.push_str(&format!("{byte:02x}"));
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
         out.push_str("  ");
         if escaped {

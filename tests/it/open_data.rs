@@ -26,23 +26,19 @@ fn datasets(site: &TestSite) -> Vec<String> {
 /// Every key of every record, as the documentation names them: `endereco.logradouro`,
 /// `telefones[].numero`.
 fn keys(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, inner) in map {
-                let name = format!("{prefix}{key}");
-                match inner {
-                    Value::Object(_) => keys(inner, &format!("{name}."), out),
-                    Value::Array(items) if items.iter().any(Value::is_object) => {
-                        for item in items {
-                            keys(item, &format!("{name}[]."), out);
-                        }
-                    }
-                    _ => {}
+    let Value::Object(map) = value else { return };
+    for (key, inner) in map {
+        let name = format!("{prefix}{key}");
+        match inner {
+            Value::Object(_) => keys(inner, &format!("{name}."), out),
+            Value::Array(items) if items.iter().any(Value::is_object) => {
+                for item in items {
+                    keys(item, &format!("{name}[]."), out);
                 }
-                out.insert(name);
             }
+            _ => {}
         }
-        _ => {}
+        out.insert(name);
     }
 }
 

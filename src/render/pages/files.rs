@@ -94,7 +94,7 @@ fn field_docs(fields: &'static [Field], prefix: &str, csv: Csv<'_>, depth: usize
         });
         match field.ty {
             Type::Record(inner) if spread => {
-                field_docs(inner, &format!("{name}."), Csv::Columns(&column), depth + 1, out)
+                field_docs(inner, &format!("{name}."), Csv::Columns(&column), depth + 1, out);
             }
             Type::Record(inner) => field_docs(inner, &format!("{name}."), Csv::Cell(&column), depth + 1, out),
             Type::Records(inner) => field_docs(inner, &format!("{name}[]."), Csv::Cell(&column), depth + 1, out),
