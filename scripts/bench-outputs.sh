@@ -13,6 +13,9 @@
 #   drift of the machine (other people's builds on the 2 shared cores) hits all alike.
 #   The output goes to OUT_ROOT (default /dev/shm/bench-outputs, RAM): on this machine's disk
 #   creating 10,000 folders costs 5–9 s of noise, more than what is measured here.
+#   Then, on the same site, examples/outputs_cost.rs measures each output's work inside one
+#   process, on one thread, the fastest of 5 runs: on a shared machine this is the steadier
+#   figure (the end-to-end medians carry the neighbours' load).
 #   With GIT=1 the site is first committed to a git repository (one commit), so that "dates"
 #   includes the `git log` and `git diff` of a real repository.
 #
@@ -22,7 +25,7 @@
 #   GIT=1 scripts/bench-outputs.sh
 #   Environment: N (10000), NOTICES (200), RUNS (3), SEED (42), BENCH_OUT (bench-out/),
 #   OUT_ROOT (/dev/shm/bench-outputs), GEN_SITE (../shared/bench/gen_site.py), GIT (0).
-#   Prints a table and writes it to BENCH_OUT/outputs-N.md.
+#   Prints two tables and writes them to BENCH_OUT/outputs-N.md (outputs-N-git.md with GIT=1).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,7 +45,7 @@ mkdir -p "$BENCH_OUT" "$OUT_ROOT"
 /usr/bin/time --version 2>&1 | grep -q GNU || { echo "bench-outputs.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
 
 log "cargo build --release"
-(cd "$ROOT" && cargo build --release --quiet)
+(cd "$ROOT" && cargo build --release --quiet && cargo build --release --quiet --example outputs_cost)
 BIN=$ROOT/target/release/secretaria
 
 SITE=$BENCH_OUT/site-outputs-$N; [ "$GIT" = 1 ] && SITE=$SITE-git
@@ -79,6 +82,7 @@ EOF
   echo "$STAMP" >"$SITE/.bench-stamp"
 fi
 
+REPORT=$BENCH_OUT/outputs-$N$( [ "$GIT" = 1 ] && echo -git || true).md
 RAW=$BENCH_OUT/outputs-$N.tsv
 printf 'config\trun\twall_s\tuser_s\tsys_s\n' >"$RAW"
 for run in $(seq 1 "$RUNS"); do
@@ -98,7 +102,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 pages=$(find "$OUT_ROOT/out-none" -name '*.html' | wc -l)
-python3 - "$RAW" "$N" "$pages" "$NOTICES" "$GIT" <<'EOF' | tee "$BENCH_OUT/outputs-$N.md"
+python3 - "$RAW" "$N" "$pages" "$NOTICES" "$GIT" <<'EOF' | tee "$REPORT"
 import csv, statistics, sys
 raw, n, pages, notices, git = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 rows = list(csv.DictReader(open(raw), delimiter="\t"))
@@ -118,3 +122,5 @@ for config in ["sitemap", "feed", "calendar", "data", "checksums", "dates", "all
     wall, cpu = med(config, "wall_s"), med(config, "user_s") + med(config, "sys_s")
     print(f"| {names[config]} | {wall:.2f} s | {base - wall:+.2f} s ({(base - wall) / base * 100:+.0f}%) | {base_cpu - cpu:+.2f} s |")
 EOF
+log "examples/outputs_cost (one thread, fastest of 5)"
+{ echo; "$ROOT/target/release/examples/outputs_cost" "$SITE" 5; } | tee -a "$REPORT"

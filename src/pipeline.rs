@@ -291,7 +291,7 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     loaded.warnings.extend(warnings);
     drop(claimed);
-    Ok(Summary { pages, files: statics.len() + pages, warnings: loaded.warnings })
+    Ok(Summary { pages, files: statics.len() + plan.len(), warnings: loaded.warnings })
 }
 
 /// What `check` keeps of the rendered site. For now it counts; a checker of the rendered

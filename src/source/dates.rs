@@ -4,10 +4,12 @@
 //! dates (front matter `atualizado` wins over both, and every date is clamped to the build's
 //! "now", which is `SOURCE_DATE_EPOCH` in a reproducible build).
 //!
-//! Git is asked once per read of the whole site, never once per file: one `git log` that
-//! lists every commit touching the site's folder with the files it touched (stopped as soon
-//! as every file has been seen), and one `git diff` against `HEAD` for the files with changes
-//! not yet committed, whose commit date would be stale (those take their modification time).
+//! Git is asked once per read of the whole site, never once per file: `git ls-files` for the
+//! files it tracks (the others have no commit to look for), one `git log` that lists every
+//! commit touching the site's folder with the files it touched, read as it comes and stopped
+//! as soon as every tracked file has been seen (so a long history is not walked to its
+//! start), and one `git diff` against `HEAD` for the files with changes not yet committed,
+//! whose commit date would be stale (those take their modification time).
 //! No git on the machine, a site that is not in a repository, a repository without commits:
 //! every file takes its modification time, and nothing is reported (it is not a problem).
 //!
@@ -32,10 +34,12 @@ pub(crate) fn mtime(path: &Path) -> Option<i64> {
 /// last commit that touched it, leaving out files with changes not committed. Empty when git
 /// is absent or `root` is not in a repository.
 pub(crate) fn committed(root: &Path, wanted: &BTreeSet<PathBuf>) -> BTreeMap<PathBuf, i64> {
+    let Some(tracked) = tracked(root) else { return BTreeMap::new() };
+    let wanted: BTreeSet<PathBuf> = wanted.intersection(&tracked).cloned().collect();
     if wanted.is_empty() {
         return BTreeMap::new();
     }
-    let Some(mut found) = last_commits(root, wanted) else { return BTreeMap::new() };
+    let Some(mut found) = last_commits(root, &wanted) else { return BTreeMap::new() };
     match uncommitted(root) {
         Some(dirty) => found.retain(|path, _| !dirty.contains(path)),
         // Cannot tell which files changed since their commit: trust the disk for all.
@@ -110,9 +114,8 @@ fn last_commits(root: &Path, wanted: &BTreeSet<PathBuf>) -> Option<BTreeMap<Path
     Some(found)
 }
 
-/// The files under `root` whose text differs from `HEAD` (staged or not), relative to it.
-fn uncommitted(root: &Path) -> Option<BTreeSet<PathBuf>> {
-    let output = git(root).args(["diff", "--name-only", "-z", "--relative", "HEAD", "--", "."]).output().ok()?;
+/// The paths a NUL-separated list of names from git (`-z`) holds, relative to `root`.
+fn names(output: &std::process::Output) -> Option<BTreeSet<PathBuf>> {
     if !output.status.success() {
         return None;
     }
@@ -124,6 +127,16 @@ fn uncommitted(root: &Path) -> Option<BTreeSet<PathBuf>> {
             .map(|name| super::nfc_path(Path::new(&*String::from_utf8_lossy(name))))
             .collect(),
     )
+}
+
+/// The files under `root` that git tracks, relative to it (from the index: no history read).
+fn tracked(root: &Path) -> Option<BTreeSet<PathBuf>> {
+    names(&git(root).args(["ls-files", "-z", "--", "."]).output().ok()?)
+}
+
+/// The files under `root` whose text differs from `HEAD` (staged or not), relative to it.
+fn uncommitted(root: &Path) -> Option<BTreeSet<PathBuf>> {
+    names(&git(root).args(["diff", "--name-only", "-z", "--relative", "HEAD", "--", "."]).output().ok()?)
 }
 
 #[cfg(test)]

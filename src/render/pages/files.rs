@@ -55,10 +55,10 @@ fn type_label(ty: Type) -> String {
         Type::Int => "número inteiro".into(),
         Type::Bool => "verdadeiro ou falso (no CSV: sim ou não)".into(),
         Type::Choice(words) => format!("uma destas palavras: {}", words.join(", ")),
-        Type::Texts => "lista de textos (no CSV: um por linha na mesma célula)".into(),
-        Type::Record(_) => "grupo de campos (no CSV: uma coluna por campo)".into(),
+        Type::Texts => "lista de textos (no CSV, um por linha da célula)".into(),
+        Type::Record(_) => "grupo de campos".into(),
         Type::Records(_) => {
-            "lista de grupos (no CSV: um por linha na mesma célula, cada um como `campo: valor; campo: valor`)".into()
+            "lista de grupos (no CSV, um grupo por linha da célula: “campo: valor; campo: valor”)".into()
         }
     }
 }
