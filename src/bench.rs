@@ -33,7 +33,7 @@ pub struct Cost {
 }
 
 /// The routes of `plan` that `wanted` picks.
-fn routes<'p>(plan: &'p [Route], wanted: impl Fn(&Route) -> bool) -> Vec<&'p Route> {
+fn routes(plan: &[Route], wanted: impl Fn(&Route) -> bool) -> Vec<&Route> {
     plan.iter().filter(|r| wanted(r)).collect()
 }
 

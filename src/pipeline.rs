@@ -217,13 +217,11 @@ impl Sink for Hashing<'_> {
 }
 
 /// Stage 5b, finish: the routes made from the bytes of every other output (`SHA256SUMS`),
-/// from their digests (`digests`: output path → SHA-256), handed to `sink`.
-pub(crate) fn finish(plan: &[Route], digests: &BTreeMap<String, Digest>, sink: &dyn Sink) -> Result<(), Failure> {
+/// from their digests (`digests`: output path and SHA-256, in any order), handed to `sink`.
+pub(crate) fn finish(plan: &[Route], digests: &[(&str, &Digest)], sink: &dyn Sink) -> Result<(), Failure> {
     for route in plan.iter().filter(|r| r.is_finishing()) {
         let bytes = match route.kind {
-            RouteKind::SiteFile(SiteFile::Checksums) => {
-                checksums::manifest(digests.iter().map(|(path, digest)| (path.as_str(), digest)))
-            }
+            RouteKind::SiteFile(SiteFile::Checksums) => checksums::manifest(digests.iter().copied()),
             _ => continue,
         };
         sink.put(&route.file, bytes).map_err(Failure::Io)?;
@@ -283,7 +281,8 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &hashing)?;
-    finish(&plan, &hashing.digests(), &staging)?;
+    let digests = hashing.digests();
+    finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &staging)?;
     let leftover = staging.commit().map_err(Failure::Output)?;
     let mut warnings = std::mem::take(&mut claimed.warnings);
     if let Some(warning) = leftover {
@@ -322,7 +321,7 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     let rendered = Rendered::default();
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &rendered)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
-    finish(&plan, &BTreeMap::new(), &rendered)?;
+    finish(&plan, &[], &rendered)?;
     Ok(Summary { pages, files: rendered.files(), warnings: loaded.warnings })
 }
 

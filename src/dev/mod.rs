@@ -285,8 +285,8 @@ impl Session {
         let finishing: Vec<&crate::render::routes::Route> =
             plan.iter().filter(|r| r.is_finishing() && (manifest_stale || !published.contains_key(&r.file))).collect();
         if !finishing.is_empty() {
-            let digests: std::collections::BTreeMap<String, Digest> =
-                published.iter().map(|(file, digest)| (file.clone(), *digest)).collect();
+            let digests: Vec<(&str, &Digest)> =
+                published.iter().map(|(file, digest)| (file.as_str(), digest)).collect();
             let collect = Collect { output, published: Some(published), outputs: Mutex::new(Vec::new()) };
             let plan: Vec<crate::render::routes::Route> = finishing.into_iter().cloned().collect();
             pipeline::finish(&plan, &digests, &collect)?;
