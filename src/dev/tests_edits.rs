@@ -207,9 +207,35 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
         edit("a static file", &[("static/doc.txt", "outro documento\n"), ("static/novo/x.txt", "x\n")], &[]),
         edit("a unit removed", &[], &["content/unidades/acolhimento.yaml"]),
     ];
+    // What some edits must rewrite besides their pages: the machine-readable outputs that show
+    // them (the comparison with a fresh build checks the rest).
+    let must_write: [(&str, &[&str]); 7] = [
+        ("a page removed", &["sitemap.xml", "SHA256SUMS"]),
+        ("a static file", &["doc.txt", "novo/x.txt", "SHA256SUMS"]),
+        (
+            "a notice's date",
+            &[
+                "avisos/agenda.ics",
+                "avisos/atom.xml",
+                "dados/avisos.csv",
+                "dados/avisos.json",
+                "sitemap.xml",
+                "SHA256SUMS",
+            ],
+        ),
+        ("a unit's phone", &["dados/unidades.csv", "dados/unidades.json", "sitemap.xml", "SHA256SUMS"]),
+        ("a law's article", &["dados/dispositivos.csv", "dados/dispositivos.json", "dados/estrutura.json"]),
+        ("an organiser's e-mail (calendars)", &["avisos/agenda.ics", "SHA256SUMS"]),
+        ("site.yaml's title", &["avisos/atom.xml", "SHA256SUMS"]),
+    ];
     for edit in &edits {
         let report = apply(&site, &mut session, edit, None)?;
         assert!(!report.full, "{}: {report:?}", edit.what);
+        for (what, files) in must_write.iter().filter(|(what, _)| *what == edit.what) {
+            for file in *files {
+                assert!(report.written.iter().any(|w| w == file), "{what}: {file} not written: {:?}", report.written);
+            }
+        }
         if edit.what == "a page body" {
             // The page's date changes: the pages that show it (its own, its section's, the
             // site map's, the newest of all), the sitemap and the manifest.
