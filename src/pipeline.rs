@@ -137,7 +137,8 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let settings = configure(&sources, options, &mut diagnostics);
     sources.theme = source::read_theme(&options.root, &settings.config.theme);
     let theme = compile_theme(&sources, &mut diagnostics);
-    let statics = std::mem::take(&mut sources.statics);
+    // The model sees the list too: documents may name a file of static/.
+    let statics = sources.statics.clone();
     let site = model(sources, settings, &mut diagnostics);
     match theme {
         Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, statics, warnings: diagnostics }),

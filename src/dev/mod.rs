@@ -179,7 +179,10 @@ impl Session {
         let mut phases = Phases::start();
         let now = settings.now;
         // The model, and what changed in it.
-        let content_changed = self.pending.iter().any(|p| p == Path::new("site.yaml") || p.starts_with("content"));
+        // A file added to or removed from static/ counts too: documents may name it.
+        let statics_changed = sources.take_statics_changed();
+        let content_changed =
+            statics_changed || self.pending.iter().any(|p| p == Path::new("site.yaml") || p.starts_with("content"));
         let mut spliced = Splice::No;
         if let (Some(built), false, true) = (&mut self.built, full, content_changed) {
             spliced = incremental::splice_pages(built, &sources.set, &self.pending, &settings.config, now);

@@ -1,6 +1,7 @@
 //! The session against a fresh `build` after an edit of every kind: pages, sections, the home
-//! page, units, notices, the structure, laws, the secretariat, `site.yaml`, attachments,
-//! static files, the theme, and time alone. Each route's declared dependencies are what keeps
+//! page, units, notices, the structure, laws, the secretariat, programmes, councils, frequent
+//! questions, the SIC, the privacy page, `site.yaml`, attachments, static files, the theme,
+//! and time alone. Each route's declared dependencies are what keeps
 //! it right; a dependency left out shows here as a stale file.
 
 use super::tests::{embedded, explain, rebuild, Site};
@@ -40,6 +41,23 @@ fn rich_site() -> Result<Site> {
     site.write("content/paginas/um.md", "---\ntitulo: Um\ndescricao: O primeiro\n---\nPrimeiro texto.\n")?;
     site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nSegundo texto.\n")?;
     site.write("static/doc.txt", "um documento\n")?;
+    // The transparency kinds: a programme of the CRAS with a document, the council with its
+    // minutes, two questions.
+    site.write("static/paif.pdf", "%PDF-1.4 fictício\n")?;
+    site.write(
+        "content/programas/paif.md",
+        "---\ntitulo: PAIF\nunidade: cras\nmetas:\n  - Acompanhar 200 famílias\ndocumentos:\n  - titulo: Folheto\n    arquivo: static/paif.pdf\n---\nAcompanhamento das famílias.\n",
+    )?;
+    site.write("static/cmas/ata-1.pdf", "%PDF-1.4 fictício\n")?;
+    site.write("content/participacao-social/cmas.md", COUNCIL)?;
+    site.write(
+        "content/perguntas-frequentes/cadastro.md",
+        "---\npergunta: Como me inscrevo no Cadastro Único?\ntema: Cadastro Único\n---\nNo CRAS.\n",
+    )?;
+    site.write(
+        "content/perguntas-frequentes/bpc.md",
+        "---\npergunta: Quem recebe o BPC?\ntema: Benefícios\n---\nIdosos.\n",
+    )?;
     // Ends within the fixtures' "today" (22/11/2026 10:00): past once the clock moves on.
     site.write(
         "content/avisos/plantao-de-hoje.md",
@@ -61,6 +79,9 @@ fn age(site: &Site) -> Result<()> {
     }
     Ok(())
 }
+const COUNCIL: &str = "---\ntitulo: Conselho Municipal de Assistência Social\nsigla: CMAS\nunidade: cmas\n\
+    composicao:\n  - segmento: governo\n    representa: Secretaria de Saúde\n    titular: Ana\n\
+    atas:\n  - data: 14/01/2026\n    arquivo: static/cmas/ata-1.pdf\n---\nO conselho.\n";
 
 /// Applies `edit`, rebuilds the session with the batch the watcher would give, builds afresh
 /// and compares the two output folders file by file.
@@ -99,6 +120,8 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
     let law = site.read("content/legislacao/lei-organica.md")?;
     let secretariat = site.read("content/secretaria.yaml")?;
     let config = site.read("site.yaml")?;
+    let paif = site.read("content/programas/paif.md")?;
+    let bpc = site.read("content/perguntas-frequentes/bpc.md")?;
     let home = site.read("content/_index.md")?;
     let page = |title: &str, description: &str| format!("---\ntitulo: {title}\n{description}---\nTexto novo.\n");
     let cras2 = cras.replace("3657-1180", "3657-1190");
@@ -206,10 +229,80 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
         edit("an attachment", &[("content/paginas/anexo.pdf", "%PDF-1.4 fictício\n")], &[]),
         edit("a static file", &[("static/doc.txt", "outro documento\n"), ("static/novo/x.txt", "x\n")], &[]),
         edit("a unit removed", &[], &["content/unidades/acolhimento.yaml"]),
+        edit("a programme's goals", &[("content/programas/paif.md", &paif.replace("200 famílias", "250 famílias"))], &[]),
+        edit(
+            "a programme's responsible unit",
+            &[("content/programas/paif.md", &paif.replace("unidade: cras", "unidade: secretaria"))],
+            &[],
+        ),
+        edit("a new programme", &[("content/programas/scfv.md", "---\ntitulo: SCFV\npeso: -1\n---\nGrupos.\n")], &[]),
+        edit("a programme removed", &[], &["content/programas/scfv.md"]),
+        edit("a council's seat", &[("content/participacao-social/cmas.md", &COUNCIL.replace("titular: Ana", "titular: Ana\n    suplente: Bia"))], &[]),
+        edit(
+            "a council's minutes, with a new file in static/",
+            &[
+                ("static/cmas/ata-2.pdf", "%PDF-1.4 fictício\n"),
+                (
+                    "content/participacao-social/cmas.md",
+                    &COUNCIL.replace("atas:\n", "atas:\n  - data: 11/02/2026\n    arquivo: static/cmas/ata-2.pdf\n"),
+                ),
+            ],
+            &[],
+        ),
+        edit(
+            "a meeting of the council",
+            &[(
+                "content/avisos/extraordinaria.md",
+                "---\ntitulo: Reunião extraordinária do CMAS\ntipo: reuniao\norganizador: cmas\ninicio: 30/11/2026 09:00\n---\nPauta.\n",
+            )],
+            &[],
+        ),
+        edit("a question's answer", &[("content/perguntas-frequentes/bpc.md", &bpc.replace("Idosos.", "Idosos e pessoas com deficiência."))], &[]),
+        edit("a question's topic", &[("content/perguntas-frequentes/bpc.md", &bpc.replace("Benefícios", "Cadastro Único"))], &[]),
+        edit("a new question", &[("content/perguntas-frequentes/agendar.md", "---\npergunta: Preciso agendar?\n---\nNão.\n")], &[]),
+        edit(
+            "the SIC written",
+            &[("content/acesso-a-informacao/sic.md", "---\nunidade: secretaria\nemails:\n  - sic@serraazul.sc.gov.br\n---\n")],
+            &[],
+        ),
+        edit(
+            "the SIC's unit, a unit's phone",
+            &[("content/unidades/secretaria.yaml", &main_unit.replace("3657-0269", "3657-0271"))],
+            &[],
+        ),
+        edit("the SIC removed", &[], &["content/acesso-a-informacao/sic.md"]),
+        edit(
+            "the ombudsman written, with hours of its own",
+            &[(
+                "content/acesso-a-informacao/ouvidoria.md",
+                "---\ntitulo: Ouvidoria Municipal\ntelefones:\n  - \"0800 646 2020\"\nhorario:\n  seg-sex: 8h às 12h\n---\n",
+            )],
+            &[],
+        ),
+        edit(
+            "the privacy officer",
+            &[("content/privacidade.md", "---\nencarregado:\n  nome: Juliana\n  emails:\n    - lgpd@serraazul.sc.gov.br\n---\n")],
+            &[],
+        ),
+        edit("a page under the hub", &[("content/acesso-a-informacao/carta.md", "---\ntitulo: Carta de Serviços\n---\nServiços.\n")], &[]),
+        edit(
+            "site.yaml's transparency links",
+            &[(
+                "site.yaml",
+                &format!(
+                    "{}transparencia:\n  esic: https://esic.serraazul.sc.gov.br/\n  radar: https://radardatransparencia.atricon.org.br/\n",
+                    config2.replace("ddd: 49", "ddd: 48")
+                ),
+            )],
+            &[],
+        ),
     ];
     // What some edits must rewrite besides their pages: the machine-readable outputs that show
     // them (the comparison with a fresh build checks the rest).
-    let must_write: [(&str, &[&str]); 7] = [
+    let must_write: [(&str, &[&str]); 10] = [
+        ("a programme's goals", &["dados/programas.csv", "dados/programas.json", "SHA256SUMS"]),
+        ("a council's seat", &["dados/conselheiros.csv", "dados/conselheiros.json", "dados/conselhos.json"]),
+        ("a question's answer", &["dados/perguntas-frequentes.csv", "dados/perguntas-frequentes.json"]),
         ("a page removed", &["sitemap.xml", "SHA256SUMS"]),
         ("a static file", &["doc.txt", "novo/x.txt", "SHA256SUMS"]),
         (
@@ -298,5 +391,24 @@ fn a_notice_that_ends_moves_to_the_past_at_the_next_rebuild() -> Result<()> {
     assert!(report.written.contains(&"avisos/index.html".to_string()), "{report:?}");
     assert!(report.written.contains(&"avisos/plantao-de-hoje/index.html".to_string()), "{report:?}");
     assert!(!report.written.contains(&"unidades/index.html".to_string()), "{report:?}");
+    Ok(())
+}
+
+/// A file of `static/` that a document names, removed: the session reports what `build`
+/// reports (and writes nothing); put back, the output is again what a build gives.
+#[test]
+fn a_document_whose_file_goes_away_is_an_error_until_it_comes_back() -> Result<()> {
+    let site = rich_site()?;
+    let mut session = site.session()?;
+    let before = site.tree("public")?;
+    std::fs::remove_file(site.root().join("static/paif.pdf"))?;
+    let failed = rebuild(&mut session, &["static/paif.pdf"]).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(failed.contains("arquivo não encontrado: paif.pdf"), "{failed}");
+    assert!(failed.contains("content/programas/paif.md:8"), "{failed}");
+    assert_eq!(site.tree("public")?, before, "the last good site stays");
+    site.write("static/paif.pdf", "%PDF-1.4 fictício\n")?;
+    rebuild(&mut session, &["static/paif.pdf"])?;
+    pipeline::build(&site.options("built")).map_err(explain)?;
+    assert_eq!(site.tree("public")?, site.tree("built")?);
     Ok(())
 }

@@ -18,10 +18,15 @@ use crate::source::frontmatter;
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::{SourceFile, SourceSet};
 
+mod transparency;
+pub(super) use transparency::{newest_first, PendingAccess, PendingDoc};
+
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body without a copy, so a large
 /// site is held in memory once.
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+    // The files the site publishes as they are, for the documents that name one.
+    let files = validate::published_files(&sources);
     let times = &sources.times;
     let config_updated = sources
         .site_yaml
@@ -34,7 +39,8 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
     for file in sources.content {
         loader.file(file);
     }
-    let pending = loader.pending;
+    let mut pending = loader.pending;
+    let access = std::mem::take(&mut pending.access);
     let mut site = Site {
         home: pending.home.unwrap_or_else(|| Page {
             origin: Origin { file: "content/_index.md".into(), path: String::new(), updated: None },
@@ -52,6 +58,12 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         laws: pending.laws,
         pages: pending.pages,
         sections: Vec::new(),
+        programs: Vec::new(),
+        councils: Vec::new(),
+        faqs: Vec::new(),
+        sic: None,
+        ombudsman: None,
+        privacy: None,
         listing_intros: pending.listing_intros,
         assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
         today,
@@ -62,10 +74,11 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         pending.secretariat,
         pending.assessorias,
         pending.notices,
-        pending.sections,
         &pending.failed,
         diagnostics,
     );
+    validate::resolve_access(&mut site, access, &files, &pending.sections, &pending.failed, diagnostics);
+    validate::finish(&mut site, pending.sections, diagnostics);
     site
 }
 
@@ -81,6 +94,8 @@ pub(super) struct Pending {
     pages: Vec<Page>,
     pub(super) sections: Vec<Section>,
     listing_intros: Vec<Page>,
+    /// Programmes, councils, questions, the SIC, the ombudsman and the privacy page.
+    access: PendingAccess,
     /// Content files that exist but could not be read or parsed (their errors are reported):
     /// references to them are not reported a second time.
     pub(super) failed: std::collections::BTreeSet<std::path::PathBuf>,
@@ -170,10 +185,17 @@ impl Loader<'_> {
             // `SourceSet::content` holds text files only.
             Role::Attachment => return,
             Role::Misplaced => {
+                // A kind written in Markdown lives here: the file is that kind with the wrong extension.
+                let as_markdown = file.rel_path.with_extension("md");
+                let help = match kinds::classify(&as_markdown) {
+                    Role::Item(kind) if !matches!(kind, Kind::Page | Kind::Section) => format!(
+                        "aqui o conteúdo é escrito em Markdown, com os dados num cabeçalho entre linhas ---: renomeie para {} (veja docs/conteudo.md)",
+                        as_markdown.display()
+                    ),
+                    _ => "dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md".to_string(),
+                };
                 self.diagnostics.push(
-                    Diagnostic::error("arquivo YAML em lugar não reconhecido")
-                        .in_file(&file.rel_path)
-                        .with_help("dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md"),
+                    Diagnostic::error("arquivo YAML em lugar não reconhecido").in_file(&file.rel_path).with_help(help),
                 );
                 return;
             }
@@ -201,6 +223,12 @@ impl Loader<'_> {
             Role::Item(Kind::Notice) => self.notice(doc, body, origin),
             Role::Item(Kind::Law) => self.law(doc, body, origin),
             Role::Item(Kind::Section) => self.section(doc, body, origin),
+            Role::Item(Kind::Program) => self.program(doc, body, origin),
+            Role::Item(Kind::Council) => self.council(doc, body, origin),
+            Role::Item(Kind::Faq) => self.faq(doc, body, origin),
+            Role::Item(Kind::Sic) => self.service(doc, body, origin, super::access::ServiceKind::Sic),
+            Role::Item(Kind::Ombudsman) => self.service(doc, body, origin, super::access::ServiceKind::Ombudsman),
+            Role::Item(Kind::Privacy) => self.privacy(doc, body, origin),
             Role::Item(Kind::Page) => {
                 if let Some(page) = self.page(doc, body, origin) {
                     self.pending.pages.push(page);
@@ -404,14 +432,7 @@ impl Loader<'_> {
         let emails = self.emails(&doc, &raw.emails);
         let hours = self.hours(&doc, raw.horario.as_ref(), &raw.excecoes);
         let on_call = raw.plantao.as_ref().and_then(|p| self.on_call(&doc, p));
-        let address = raw.endereco.map(|a| Address {
-            street: a.logradouro,
-            district: a.bairro,
-            municipality: a.municipio.or_else(|| self.config.municipality.clone()),
-            uf: a.uf.map(|u| u.to_uppercase()).or_else(|| self.config.uf.clone()),
-            postal_code: a.cep.map(|c| c.0),
-            complement: a.complemento,
-        });
+        let address = raw.endereco.map(|a| self.address(a));
         self.pending.units.push(Unit {
             origin,
             id: stem.to_string(),

@@ -249,6 +249,33 @@ fn summaries(site: &Site, kind: Kind) -> u64 {
                 summary(p).hash(h);
             }
         }
+        Kind::Program => {
+            for p in &site.programs {
+                (&p.origin.path, &p.title).hash(h);
+            }
+        }
+        Kind::Council => {
+            for c in &site.councils {
+                (&c.origin.path, &c.title).hash(h);
+            }
+        }
+        Kind::Faq => {
+            for f in &site.faqs {
+                (&f.origin.path, &f.question).hash(h);
+            }
+        }
+        // Single pages: whether the site writes them, and their title.
+        Kind::Sic | Kind::Ombudsman => {
+            for item in site.items(kind) {
+                (&item.origin.path, item.title).hash(h);
+            }
+        }
+        // And whether it names the officer (the hub says when it does not).
+        Kind::Privacy => {
+            if let Some(p) = &site.privacy {
+                (&p.origin.path, &p.title, p.officer.is_some()).hash(h);
+            }
+        }
     }
     hasher.finish()
 }

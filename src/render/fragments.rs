@@ -50,7 +50,12 @@ impl Fragments {
 
     /// The HTML of `text` for the template: itself, or a marker when it is large.
     pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
-        let html = markdown::render(text, options);
+        self.put(markdown::render(text, options))
+    }
+
+    /// `html` (already safe, compact HTML, such as a normative text's) for the template:
+    /// itself, or a marker when it is large.
+    pub(super) fn put(&self, html: String) -> String {
         if html.len() < self.threshold {
             return html;
         }

@@ -155,9 +155,15 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
         let route = match spec.which {
             Generated::Data if skip.data => continue,
             Generated::Integrity if skip.checksums => continue,
-            Generated::Accessibility | Generated::SiteMap | Generated::Data | Generated::Integrity => {
-                Route::page(spec.path, kind, spec.template, generated_deps(spec.which))
-            }
+            Generated::Accessibility
+            | Generated::SiteMap
+            | Generated::AccessHub
+            | Generated::Sic
+            | Generated::Ombudsman
+            | Generated::Classified
+            | Generated::Privacy
+            | Generated::Data
+            | Generated::Integrity => Route::page(spec.path, kind, spec.template, generated_deps(spec.which)),
             Generated::NotFound => {
                 let deps = [vec![Dep::Site, Dep::Template(spec.template)], generated_deps(spec.which)].concat();
                 Route::file(spec.path.to_string(), kind, deps)
@@ -238,6 +244,7 @@ fn item_files(site: &Site, kind: Kind, i: usize) -> Vec<ItemFile> {
         Kind::Home | Kind::Secretariat | Kind::Structure | Kind::Unit | Kind::Notice | Kind::Section | Kind::Page => {
             Vec::new()
         }
+        Kind::Program | Kind::Council | Kind::Faq | Kind::Sic | Kind::Ombudsman | Kind::Privacy => Vec::new(),
     }
 }
 
@@ -281,6 +288,21 @@ fn item_deps(kind: Kind, file: &std::path::Path) -> Vec<Dep> {
         // Its pages, and the sections above it in the breadcrumbs; its date is its pages'.
         Kind::Section => vec![own, Dep::Summaries(Kind::Page), Dep::Summaries(Kind::Section), Dep::Dates(Kind::Page)],
         Kind::Page => vec![own, Dep::Summaries(Kind::Section)],
+        // The responsible unit with its contacts; the secretariat as the provider otherwise.
+        Kind::Program => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
+        // Its unit's contacts, the meetings and conferences it organises (notices, with their
+        // units), the law that creates it.
+        Kind::Council => vec![
+            own,
+            Dep::Items(Kind::Unit),
+            Dep::Items(Kind::Notice),
+            Dep::Summaries(Kind::Law),
+            Dep::Summaries(Kind::Secretariat),
+        ],
+        Kind::Faq => vec![own],
+        // The unit whose contacts stand in for those not written; the secretariat provides it.
+        Kind::Sic | Kind::Ombudsman => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
+        Kind::Privacy => vec![own, Dep::Summaries(Kind::Secretariat)],
     }
 }
 
@@ -303,7 +325,12 @@ fn listing_deps(kind: Kind) -> Vec<Dep> {
         Kind::Unit => vec![Dep::Items(Kind::Unit)],
         Kind::Notice => vec![Dep::Items(Kind::Notice), Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
         Kind::Law => vec![Dep::Summaries(Kind::Law)],
+        Kind::Program => vec![Dep::Items(Kind::Program), Dep::Summaries(Kind::Unit)],
+        // The councils, and every conference and public hearing (notices, with their units).
+        Kind::Council => vec![Dep::Items(Kind::Council), Dep::Items(Kind::Notice), Dep::Summaries(Kind::Unit)],
+        Kind::Faq => vec![Dep::Items(Kind::Faq)],
         Kind::Home | Kind::Secretariat | Kind::Section | Kind::Page => Vec::new(),
+        Kind::Sic | Kind::Ombudsman | Kind::Privacy => Vec::new(),
     });
     deps
 }
@@ -320,6 +347,29 @@ fn item_file_deps(file: ItemFile, source: &std::path::Path) -> Vec<Dep> {
 fn generated_deps(which: Generated) -> Vec<Dep> {
     match which {
         Generated::Accessibility | Generated::NotFound | Generated::Integrity => Vec::new(),
+        // Which sections have content (and the ordinary pages under its address); its date is
+        // the newest of the sections it covers (the pages under it date their own).
+        Generated::AccessHub => {
+            let sections = [
+                Kind::Secretariat,
+                Kind::Structure,
+                Kind::Unit,
+                Kind::Law,
+                Kind::Program,
+                Kind::Council,
+                Kind::Faq,
+                Kind::Sic,
+                Kind::Ombudsman,
+                Kind::Privacy,
+            ];
+            let mut deps: Vec<Dep> = sections.iter().flat_map(|&k| [Dep::Summaries(k), Dep::Dates(k)]).collect();
+            deps.push(Dep::Summaries(Kind::Page));
+            deps
+        }
+        // The theme's text names the secretariat.
+        Generated::Sic | Generated::Ombudsman | Generated::Classified | Generated::Privacy => {
+            vec![Dep::Summaries(Kind::Secretariat)]
+        }
         // Every item of every kind, by title and address; its date is the newest of them.
         Generated::SiteMap => KINDS.iter().flat_map(|s| [Dep::Summaries(s.kind), Dep::Dates(s.kind)]).collect(),
         // When each dataset last changed.

@@ -4,6 +4,7 @@
 // Helpers in `support` are `pub` for the sibling test modules of this one binary.
 #![allow(unreachable_pub)]
 
+mod access;
 mod atomic;
 mod autolink;
 mod build;
@@ -20,8 +21,11 @@ mod nesting;
 mod notices;
 mod open_data;
 mod output;
+mod programs;
 mod repro;
 mod serve;
 mod structure;
 mod support;
+mod transparency;
+mod transparency_errors;
 mod xss;

@@ -1,7 +1,7 @@
 //! The table of datasets: for each, its fields and what they mean. The rows come from
 //! `rows.rs`; a new kind of content adds its dataset here, with one entry.
 
-use super::rows;
+use super::{rows, rows_transparency};
 use super::{Dataset, Field, Type};
 use crate::kinds::Kind;
 use crate::model::{NoticeKind, UnitKind};
@@ -192,8 +192,93 @@ const PROVISIONS: [Field; 11] = [
     URL,
 ];
 
+const DOCUMENT: [Field; 6] = [
+    field("titulo", Type::Text, "Título, como escrito."),
+    field("numero", Type::Text, "Número, como escrito."),
+    field("data", Type::Date, "Data do documento (ou da reunião que a ata registra)."),
+    field("ementa", Type::Text, "Do que trata."),
+    always("endereco", Type::Text, "Onde está: caminho no site (a partir da raiz) ou endereço completo de outro site."),
+    field("url", Type::Url, "Endereço completo (de outro site, ou deste quando tem `base_url`)."),
+];
+
+const INDICATOR: [Field; 4] = [
+    always("nome", Type::Text, "O que o indicador mede."),
+    always("valor", Type::Text, "O valor, como publicado (\"1.240\", \"87%\")."),
+    field("referencia", Type::Text, "Período ou data do valor."),
+    field("fonte", Type::Text, "De onde vem o valor."),
+];
+
+const PROGRAMS: [Field; 16] = [
+    always("identificador", Type::Text, "Nome do arquivo (sem extensão)."),
+    always("titulo", Type::Text, "Nome do programa ou ação."),
+    field("sigla", Type::Text, "Sigla."),
+    field("descricao", Type::Text, "O que é, numa frase."),
+    field("publico", Type::Text, "Para quem é."),
+    field("como_acessar", Type::Text, "Como ter acesso (Markdown, como escrito)."),
+    field("unidade", Type::Text, "Identificador da unidade responsável (conjunto `unidades`)."),
+    field("base_legal", Type::Text, "A norma em que se baseia, como escrita."),
+    field("metas", Type::Texts, "Metas."),
+    field("resultados", Type::Texts, "Resultados alcançados."),
+    field("indicadores", Type::Records(&INDICATOR), "Indicadores de resultado."),
+    field("documentos", Type::Records(&DOCUMENT), "Documentos (folhetos, regulamentos)."),
+    always("texto", Type::Text, "O que é o programa (Markdown, como escrito)."),
+    CAMINHO,
+    URL,
+    ATUALIZADO,
+];
+
+const BOARD: [Field; 2] =
+    [always("cargo", Type::Text, "Cargo na mesa diretora."), always("nome", Type::Text, "Quem ocupa.")];
+
+const COUNCILS: [Field; 17] = [
+    always("identificador", Type::Text, "Nome do arquivo (sem extensão); é o que `conselheiros` cita."),
+    always("titulo", Type::Text, "Nome do conselho."),
+    field("sigla", Type::Text, "Sigla."),
+    field("descricao", Type::Text, "O que é, numa frase."),
+    field("unidade", Type::Text, "Identificador da unidade do conselho (conjunto `unidades`): endereço e contatos."),
+    field("norma", Type::Path, "Página da lei que cria o conselho."),
+    field("mandato_inicio", Type::Date, "Primeiro dia do mandato."),
+    field("mandato_fim", Type::Date, "Último dia do mandato."),
+    field("nomeacao", Type::Text, "O ato de nomeação, como escrito."),
+    field("mesa_diretora", Type::Records(&BOARD), "Mesa diretora."),
+    always("vagas", Type::Int, "Quantas vagas a composição publicada tem (registros em `conselheiros`)."),
+    field("atas", Type::Records(&DOCUMENT), "Atas das reuniões."),
+    field("resolucoes", Type::Records(&DOCUMENT), "Resoluções."),
+    field("documentos", Type::Records(&DOCUMENT), "Outros documentos (regimento, editais)."),
+    CAMINHO,
+    URL,
+    ATUALIZADO,
+];
+
+const SEATS: [Field; 10] = [
+    always("conselho", Type::Text, "Identificador do conselho (conjunto `conselhos`)."),
+    always("ordem", Type::Int, "Posição da vaga na composição publicada."),
+    always(
+        "segmento",
+        Type::Choice(&crate::model::council::Segment::NAMES),
+        "De que lado do conselho paritário é a vaga.",
+    ),
+    always("representa", Type::Text, "O órgão ou grupo que a vaga representa."),
+    field("titular", Type::Text, "Conselheiro titular."),
+    field("suplente", Type::Text, "Conselheiro suplente."),
+    field("mandato_inicio", Type::Date, "Primeiro dia do mandato (o da vaga, ou o do conselho)."),
+    field("mandato_fim", Type::Date, "Último dia do mandato."),
+    CAMINHO,
+    URL,
+];
+
+const FAQS: [Field; 7] = [
+    always("identificador", Type::Text, "Nome do arquivo (sem extensão); é a âncora da pergunta na lista."),
+    always("pergunta", Type::Text, "A pergunta."),
+    field("tema", Type::Text, "O tema em que a lista a agrupa."),
+    always("resposta", Type::Text, "A resposta (Markdown, como escrita)."),
+    CAMINHO,
+    URL,
+    ATUALIZADO,
+];
+
 /// Every dataset, in the order of the documentation page.
-pub(crate) const DATASETS: [Dataset; 6] = [
+pub(crate) const DATASETS: [Dataset; 10] = [
     Dataset {
         name: "secretaria",
         title: "A Secretaria",
@@ -249,5 +334,42 @@ pub(crate) const DATASETS: [Dataset; 6] = [
         refers: &[],
         fields: &PROVISIONS,
         rows: rows::provisions,
+    },
+    Dataset {
+        name: "programas",
+        title: "Programas e ações",
+        about: "Um registro por programa ou ação: o que é, para quem, como ter acesso, unidade responsável, \
+                metas, resultados e indicadores.",
+        kinds: &[Kind::Program],
+        refers: &[Kind::Unit],
+        fields: &PROGRAMS,
+        rows: rows_transparency::programs,
+    },
+    Dataset {
+        name: "conselhos",
+        title: "Conselhos",
+        about: "Um registro por conselho: mandato, mesa diretora, atas, resoluções e documentos.",
+        kinds: &[Kind::Council],
+        refers: &[Kind::Unit, Kind::Law],
+        fields: &COUNCILS,
+        rows: rows_transparency::councils,
+    },
+    Dataset {
+        name: "conselheiros",
+        title: "Composição dos conselhos",
+        about: "Um registro por vaga de cada conselho: segmento, quem representa, titular e suplente.",
+        kinds: &[Kind::Council],
+        refers: &[],
+        fields: &SEATS,
+        rows: rows_transparency::seats,
+    },
+    Dataset {
+        name: "perguntas-frequentes",
+        title: "Perguntas frequentes",
+        about: "Um registro por pergunta, com a resposta.",
+        kinds: &[Kind::Faq],
+        refers: &[],
+        fields: &FAQS,
+        rows: rows_transparency::faqs,
     },
 ];

@@ -17,6 +17,7 @@
 
 mod datasets;
 mod rows;
+mod rows_transparency;
 mod schema;
 mod write;
 

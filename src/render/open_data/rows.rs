@@ -8,12 +8,13 @@ use crate::model::contact::{EmailEntry, LabelledPhone};
 use crate::model::{Attributions, Notice, Occurrence, Site, Unit};
 use crate::render::{hours, instant, view};
 
-fn url(site: &Site, path: &str) -> Option<String> {
-    site.config.absolute(path)
+/// The absolute address of a site path, percent-encoded (`regimento%20interno.pdf`).
+pub(super) fn url(site: &Site, path: &str) -> Option<String> {
+    crate::render::sitemap::absolute(site, path)
 }
 
 /// The end of a site path: `unidades/cras/` → `cras`.
-fn last_segment(path: &str) -> String {
+pub(super) fn last_segment(path: &str) -> String {
     path.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string()
 }
 

@@ -35,7 +35,7 @@ fn every_value_is_declared_with_its_type_in_every_fixture() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut problems = Vec::new();
     let mut counted = 0;
-    for name in ["perdizes", "serra-azul", "normas", "dourados", "xss"] {
+    for name in ["perdizes", "serra-azul", "normas", "dourados", "xss", "lagoa-serena"] {
         let options = crate::pipeline::BuildOptions { root: fixtures.join(name), ..Default::default() };
         let Ok(loaded) = crate::pipeline::load(&options) else { panic!("{name} does not load") };
         for dataset in &DATASETS {

@@ -17,6 +17,8 @@ use serde::Serialize;
 use serde_json::Value;
 use tera::Context;
 
+mod transparency;
+
 /// One route being rendered.
 pub(super) struct Page<'r> {
     renderer: &'r Renderer<'r>,
@@ -213,6 +215,9 @@ impl<'r> Page<'r> {
             prefix.push('/');
             if let Some(s) = self.site().sections.iter().find(|s| s.origin.path == prefix) {
                 crumbs.push(Link { title: s.title.clone(), url: s.origin.path.clone() });
+            } else if let Some(title) = crate::kinds::reserved_title(&prefix) {
+                // A page in the folder of a listing or of the hub (`acesso-a-informacao/x/`).
+                crumbs.push(crumb(title, &prefix));
             }
         }
         crumbs
@@ -331,13 +336,19 @@ impl<'r> Page<'r> {
         let law = site.laws.get(i).ok_or_else(|| self.missing())?;
         let crumbs = vec![crumb(listing.label, listing.url), crumb(&law.title, &law.origin.path)];
         let ld = Some(data::legislation_ld(site, law));
-        let view = LawPage { law: view::law_view(site, law) };
+        let mut law_view = view::law_view(site, law);
+        if let Some(fragments) = self.fragments {
+            // A long act's articles go around Tera and the minifier, like a long Markdown text.
+            law_view.toc_html = fragments.put(std::mem::take(&mut law_view.toc_html));
+            law_view.body_html = fragments.put(std::mem::take(&mut law_view.body_html));
+        }
+        let view = LawPage { law: law_view };
         self.finish(Kind::Law.spec().item_template, law.title.clone(), crumbs, ld, &view)
     }
 
     pub(super) fn law_tree(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
         let law = self.site().laws.get(i).ok_or_else(|| self.missing())?;
-        serde_json::to_vec_pretty(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
+        serde_json::to_vec(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
     }
 
     pub(super) fn section(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
