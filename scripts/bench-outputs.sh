@@ -49,7 +49,8 @@ log "cargo build --release"
 BIN=$ROOT/target/release/secretaria
 
 SITE=$BENCH_OUT/site-outputs-$N; [ "$GIT" = 1 ] && SITE=$SITE-git
-STAMP="n=$N notices=$NOTICES seed=$SEED git=$GIT gen=$(sha256sum "$GEN_SITE" | cut -c1-16)"
+PREP=2   # bump when the preparation below changes
+STAMP="n=$N notices=$NOTICES seed=$SEED git=$GIT prep=$PREP gen=$(sha256sum "$GEN_SITE" | cut -c1-16)"
 if [ ! -f "$SITE/.bench-stamp" ] || [ "$(cat "$SITE/.bench-stamp")" != "$STAMP" ]; then
   log "generating $SITE"
   rm -rf "$SITE"
@@ -57,7 +58,7 @@ if [ ! -f "$SITE/.bench-stamp" ] || [ "$(cat "$SITE/.bench-stamp")" != "$STAMP" 
   # As scripts/bench.sh does: `section:` is not a key of ours; sections named like our typed
   # folders hold ordinary pages here, so they are renamed.
   find "$SITE/content" -name '*.md' -exec sed -i '2,/^---$/{/^section: /d}' {} +
-  for sec in avisos legislacao unidades estrutura; do
+  for sec in avisos legislacao unidades estrutura programas perguntas-frequentes participacao-social acesso-a-informacao; do
     [ -d "$SITE/content/$sec" ] && mv "$SITE/content/$sec" "$SITE/content/$sec-paginas"
   done
   cp -r "$ROOT/tests/fixtures/perdizes/content/." "$SITE/content/"
