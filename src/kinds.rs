@@ -396,6 +396,10 @@ pub(crate) enum Generated {
     Classified,
     /// The default privacy policy, unless the site writes `content/privacidade.md`.
     Privacy,
+    /// `dados/`: the open data files, and every field of them documented.
+    Data,
+    /// `integridade/`: how to check a download against `SHA256SUMS`.
+    Integrity,
 }
 
 /// Everything generic about a generated page.
@@ -411,7 +415,7 @@ pub(crate) struct GeneratedSpec {
 }
 
 /// The generated pages, in the order of the render plan.
-pub(crate) const GENERATED: [GeneratedSpec; 8] = [
+pub(crate) const GENERATED: [GeneratedSpec; 10] = [
     GeneratedSpec {
         which: Generated::Accessibility,
         path: "acessibilidade/",
@@ -467,6 +471,20 @@ pub(crate) const GENERATED: [GeneratedSpec; 8] = [
         title: "Privacidade e proteção de dados pessoais",
         template: "privacidade.html",
         reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Data,
+        path: "dados/",
+        title: "Dados abertos",
+        template: "dados.html",
+        reserved: true,
+    },
+    GeneratedSpec {
+        which: Generated::Integrity,
+        path: "integridade/",
+        title: "Como conferir os arquivos baixados",
+        template: "integridade.html",
+        reserved: true,
     },
 ];
 
