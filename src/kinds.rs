@@ -13,7 +13,9 @@
 //!    (`model/load.rs`, the arm of `Loader::file`);
 //! 3. its view (`render/view/`) and one render function per route (`render/pages.rs`), with
 //!    the route's dependencies in `render/routes.rs`;
-//! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`.
+//! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`;
+//! 5. its open data: one entry in `render::open_data::DATASETS` (fields and rows), and
+//!    `atualizado` in its raw type, applied by its loader.
 //!
 //! The compiler points at each `match` to extend (items, summaries, routes, loader); the tests
 //! of this module check that every template the tables name is in the embedded theme.

@@ -160,3 +160,33 @@ fn atualizado_is_validated_where_it_is_written() {
     assert_eq!(footer_date(&site, "paginas/um/"), vec!["2026-12-01"]);
     assert_eq!(footer_date(&site, "unidades/secretaria/"), vec!["2026-01-02"]);
 }
+
+/// A site inside a repository, built on a machine without git (no `git` on the PATH): the
+/// build succeeds and every page is dated by its file.
+#[test]
+fn without_a_git_program_the_build_goes_on_with_the_disk_dates() {
+    if !git(Path::new("."), &["--version"], None) {
+        return;
+    }
+    let repo = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("perdizes"), repo.path(), true);
+    assert!(git(repo.path(), &["init", "-q"], None));
+    commit(repo.path(), "2024-01-10T12:00:00Z");
+    let page = repo.path().join("content/unidades/secretaria.yaml");
+    touch(&page, "2025-03-04");
+    let out = repo.path().join("saida");
+    let output = Command::new(env!("CARGO_BIN_EXE_secretaria"))
+        .arg("--root")
+        .arg(repo.path())
+        .args(["build", "--output"])
+        .arg(&out)
+        .env("PATH", "/nonexistent")
+        .env("SOURCE_DATE_EPOCH", "1795000000")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let html =
+        scraper::Html::parse_document(&std::fs::read_to_string(out.join("unidades/secretaria/index.html")).unwrap());
+    // Committed in 2024, but without git only the disk's date is known.
+    assert_eq!(attrs(&html, "footer .atualizacao time", "datetime"), vec!["2025-03-04".to_string()]);
+}
