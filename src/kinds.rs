@@ -13,7 +13,9 @@
 //!    (`model/load.rs`, the arm of `Loader::file`);
 //! 3. its view (`render/view/`) and one render function per route (`render/pages.rs`), with
 //!    the route's dependencies in `render/routes.rs`;
-//! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`.
+//! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`;
+//! 5. its open data: one entry in `render::open_data::DATASETS` (fields and rows), and
+//!    `atualizado` in its raw type, applied by its loader.
 //!
 //! The compiler points at each `match` to extend (items, summaries, routes, loader); the tests
 //! of this module check that every template the tables name is in the embedded theme.
@@ -396,6 +398,10 @@ pub(crate) enum Generated {
     Classified,
     /// The default privacy policy, unless the site writes `content/privacidade.md`.
     Privacy,
+    /// `dados/`: the open data files, and every field of them documented.
+    Data,
+    /// `integridade/`: how to check a download against `SHA256SUMS`.
+    Integrity,
 }
 
 /// Everything generic about a generated page.
@@ -411,7 +417,7 @@ pub(crate) struct GeneratedSpec {
 }
 
 /// The generated pages, in the order of the render plan.
-pub(crate) const GENERATED: [GeneratedSpec; 8] = [
+pub(crate) const GENERATED: [GeneratedSpec; 10] = [
     GeneratedSpec {
         which: Generated::Accessibility,
         path: "acessibilidade/",
@@ -467,6 +473,20 @@ pub(crate) const GENERATED: [GeneratedSpec; 8] = [
         title: "Privacidade e proteção de dados pessoais",
         template: "privacidade.html",
         reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Data,
+        path: "dados/",
+        title: "Dados abertos",
+        template: "dados.html",
+        reserved: true,
+    },
+    GeneratedSpec {
+        which: Generated::Integrity,
+        path: "integridade/",
+        title: "Como conferir os arquivos baixados",
+        template: "integridade.html",
+        reserved: true,
     },
 ];
 

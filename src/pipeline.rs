@@ -2,6 +2,7 @@
 //! `static/`, the theme) → **configure** (`site.yaml` validated, "now") → **load** (the theme
 //! compiled, the model built and validated) → **plan** (every output and what it depends on)
 //! → **render** (in parallel, into a [`Sink`]) → **statics** (what is published as it is) →
+//! **finish** (what is made from the other files' bytes: `SHA256SUMS`, from their digests) →
 //! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
 //! keeps what a checker of the rendered site needs, and writes nothing.
@@ -11,7 +12,8 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
-use crate::render::routes::{self, Route};
+use crate::render::checksums::{self, Digest};
+use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
 use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
@@ -80,7 +82,7 @@ pub struct Summary {
 /// the configuration names it, see [`load`]). Reading problems go to `diagnostics`; a folder
 /// without `site.yaml` is not a site.
 pub(crate) fn read(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<SourceSet, Failure> {
-    let sources = source::read_site(&options.root, diagnostics);
+    let sources = source::read_site_with(&options.root, diagnostics, !options.overrides.skip.dates);
     if sources.site_yaml_missing {
         return Err(Failure::Usage(std::mem::take(diagnostics)));
     }
@@ -155,11 +157,13 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
 
 /// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. Returns how
 /// many pages (HTML files) were rendered; every template error is reported, in route order.
+/// The routes made from the others' bytes are left to [`finish`].
 pub(crate) fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
     let renderer = Renderer::new(site, theme);
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let results: Vec<Option<Diagnostic>> = routes
         .par_iter()
+        .filter(|route| !route.is_finishing())
         .map(|route| match render_route(&renderer, route) {
             Ok(bytes) => {
                 if let Err(err) = sink.put(&route.file, bytes) {
@@ -183,6 +187,51 @@ pub(crate) fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink:
         return Err(Failure::Content(errors));
     }
     Ok(routes.iter().filter(|r| r.is_html()).count())
+}
+
+/// A sink that hands every file on to another and keeps the SHA-256 of each, for
+/// `SHA256SUMS` (when the plan has it: otherwise nothing is hashed).
+pub(crate) struct Hashing<'s> {
+    inner: &'s dyn Sink,
+    digests: Option<Mutex<BTreeMap<String, Digest>>>,
+}
+
+impl<'s> Hashing<'s> {
+    pub(crate) fn new(inner: &'s dyn Sink, plan: &[Route]) -> Self {
+        Hashing { inner, digests: plan.iter().any(Route::is_finishing).then(Mutex::default) }
+    }
+
+    /// Every file put so far, with its digest (the last bytes put under a name win).
+    pub(crate) fn digests(self) -> BTreeMap<String, Digest> {
+        self.digests.and_then(|d| d.into_inner().ok()).unwrap_or_default()
+    }
+}
+
+impl Sink for Hashing<'_> {
+    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        let digest = self.digests.as_ref().map(|_| checksums::sha256(&bytes));
+        self.inner.put(file, bytes)?;
+        if let (Some(digests), Some(digest)) = (&self.digests, digest) {
+            digests
+                .lock()
+                .map_err(|_| anyhow::anyhow!("falha interna ao guardar os resumos SHA-256"))?
+                .insert(file.to_string(), digest);
+        }
+        Ok(())
+    }
+}
+
+/// Stage 5b, finish: the routes made from the bytes of every other output (`SHA256SUMS`),
+/// from their digests (`digests`: output path and SHA-256, in any order), handed to `sink`.
+pub(crate) fn finish(plan: &[Route], digests: &[(&str, &Digest)], sink: &dyn Sink) -> Result<(), Failure> {
+    for route in plan.iter().filter(|r| r.is_finishing()) {
+        let bytes = match route.kind {
+            RouteKind::SiteFile(SiteFile::Checksums) => checksums::manifest(digests.iter().copied()),
+            _ => continue,
+        };
+        sink.put(&route.file, bytes).map_err(Failure::Io)?;
+    }
+    Ok(())
 }
 
 /// Renders one route to the bytes `build` publishes for it: HTML minified, with its large
@@ -229,15 +278,21 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     let mut loaded = load(options)?;
     let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
     let staging = Staging::new(&claimed).map_err(Failure::Io)?;
+    let plan = plan(&loaded.site);
+    let hashing = Hashing::new(&staging, &plan);
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     for (path, blob) in &statics {
-        staging.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
+        hashing.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
     }
-    let plan = plan(&loaded.site);
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
-    let recording = Recording { inner: &staging, index: Mutex::new(index_of_statics(&statics)) };
+    let recording = Recording { inner: &hashing, index: Mutex::new(index_of_statics(&statics)) };
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &recording)?;
-    // The rendered site is checked before it is published: an error leaves the output as it was.
+    // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
+    // site is checked before it is published: an error leaves the output as it was.
+    let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
+    let digests = hashing.digests();
+    let recording = Recording { inner: &staging, index: Mutex::new(index) };
+    finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &recording)?;
     if !options.skip_site_checks {
         check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
     }
@@ -248,7 +303,7 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     loaded.warnings.extend(warnings);
     drop(claimed);
-    Ok(Summary { pages, files: statics.len() + pages, warnings: loaded.warnings })
+    Ok(Summary { pages, files: statics.len() + plan.len(), warnings: loaded.warnings })
 }
 
 /// What `check` keeps of the rendered site. For now it counts; a checker of the rendered
@@ -280,6 +335,8 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     let recording = Recording { inner: &rendered, index: Mutex::new(index_of_statics(&statics)) };
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &recording)?;
+    // Nothing reads the manifest's bytes here: it is counted, not hashed.
+    finish(&plan, &[], &recording)?;
     if !options.skip_site_checks {
         check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
     }

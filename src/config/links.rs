@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn transparency_addresses_are_urls_located_with_a_hint() {
         let (c, d) = load(
-            "titulo: T\ntransparencia:\n  despesas: https://transparencia.x.mg.gov.br/despesas?ano=2026\n  receitas: transparencia.x.mg.gov.br/receitas\n  esic: \"\"\n  radar: javascript:alert(1)\n",
+            "titulo: T\ntransparencia:\n  despesas: https://transparencia.x.mg.gov.br/despesas?ano=2026\n  receitas: transparencia.x.mg.gov.br/receitas\n  esic: \"\"\n  radar: javascript:alert(1)\nbase_url: https://x.mg.gov.br/\n",
         );
         let t = c.map(|c| c.transparency).unwrap_or_default();
         assert_eq!(t.despesas.as_deref(), Some("https://transparencia.x.mg.gov.br/despesas?ano=2026"));

@@ -2,7 +2,10 @@
 //! command line.
 
 pub mod links;
+mod outputs;
 pub mod raw;
+
+pub use outputs::Skip;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kinds::ACCESS_HUB;
@@ -17,6 +20,8 @@ use raw::{MenuItemYaml, SiteYaml};
 pub struct Overrides {
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Outputs left out (benchmarks only).
+    pub skip: Skip,
 }
 
 /// Validated site settings.
@@ -42,6 +47,8 @@ pub struct SiteConfig {
     /// The national holidays and the municipality's (`feriados:`), for "aberto agora".
     #[serde(skip)]
     pub holidays: HolidayCalendar,
+    /// Outputs left out (benchmarks only; see [`Skip`]).
+    pub skip: Skip,
     /// `transparencia:`: the addresses of the portal da transparência's pages and the like.
     pub transparency: links::Transparency,
 }
@@ -213,6 +220,10 @@ impl SiteConfig {
         let transparency = raw.transparencia.as_ref().map_or_else(links::Transparency::default, |t| {
             t.validate(|key, value, message, help| error(Code::InvalidSetting, key, value, message, help))
         });
+        // Only when none was given: a bad one is an error already.
+        if base_url.is_none() && command_line_problem.is_none() && raw.base_url.is_none() {
+            diagnostics.push(outputs::missing_base_url(&file.rel_path));
+        }
         if found > MAX_PROBLEMS {
             diagnostics.push(crate::source::yaml::more_problems(&file.rel_path, found - MAX_PROBLEMS));
         }
@@ -256,6 +267,7 @@ impl SiteConfig {
             drafts: overrides.drafts,
             time_zone,
             holidays: HolidayCalendar::new(municipal),
+            skip: overrides.skip,
             transparency,
         })
     }
@@ -304,6 +316,7 @@ impl SiteConfig {
             drafts: overrides.drafts,
             time_zone: time_zone_of(None, None),
             holidays: HolidayCalendar::new(Vec::new()),
+            skip: overrides.skip,
             transparency: links::Transparency::default(),
         }
     }
@@ -464,8 +477,26 @@ mod tests {
             assert!(e.as_ref().is_some_and(|e| e.message.contains("endereço não permitido no menu")), "{url}: {e:?}");
             assert_eq!(e.and_then(|e| e.location).map(|l| l.line), Some(4), "{url}");
         }
+        let (_, d) = load("titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n");
+        assert!(!d.has_errors(), "{d:?}");
+    }
+
+    /// Without `base_url`, one warning at the start of site.yaml says what is not published
+    /// and what still is; with it, or with a bad one (already an error), none.
+    #[test]
+    fn a_missing_base_url_is_a_located_warning() {
+        let (_, d) = load("titulo: T\n");
+        let warnings: Vec<_> = d.iter().filter(|d| d.severity == crate::diagnostics::Severity::Warning).collect();
+        assert_eq!(warnings.len(), 1, "{d:?}");
+        let w = warnings[0];
+        assert!(w.message.contains("sitemap.xml") && w.message.contains("avisos/atom.xml"), "{}", w.message);
+        assert!(w.help.as_deref().is_some_and(|h| h.contains("continuam publicados")), "{w:?}");
+        assert_eq!((w.file.as_deref(), w.location.map(|l| l.line)), (Some(std::path::Path::new("site.yaml")), Some(1)));
+        assert!(load("titulo: T\nbase_url: https://x.gov.br/\n").1.is_empty());
+        let (_, d) = load("titulo: T\nbase_url: x.gov.br\n");
+        assert!(d.iter().all(|d| !d.message.contains("sem `base_url`")), "{d:?}");
         let (_, d) = load(
-            "titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n  - titulo: Acesso à Informação\n    url: /acesso-a-informacao/\n",
+            "titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n  - titulo: Acesso à Informação\n    url: /acesso-a-informacao/\nbase_url: https://x.gov.br/\n",
         );
         assert!(d.is_empty(), "{d:?}");
     }
@@ -474,7 +505,9 @@ mod tests {
     /// at the end, with a warning at `menu` that shows the lines to add.
     #[test]
     fn a_menu_without_the_hub_gets_it_with_a_warning() {
-        let (c, d) = load("titulo: T\nuf: MG\nmenu:\n  - titulo: A Secretaria\n    url: /secretaria/\n");
+        let (c, d) = load(
+            "titulo: T\nuf: MG\nmenu:\n  - titulo: A Secretaria\n    url: /secretaria/\nbase_url: https://x.gov.br/\n",
+        );
         let menu: Vec<(String, String)> =
             c.and_then(|c| c.menu).unwrap_or_default().into_iter().map(|m| (m.title, m.url)).collect();
         assert_eq!(
@@ -491,7 +524,8 @@ mod tests {
         assert_eq!(w.as_ref().and_then(|w| w.location).map(|l| l.line), Some(3));
         assert!(w.and_then(|w| w.help).unwrap_or_default().contains("url: /acesso-a-informacao/"));
         // Written without the slashes, it is there.
-        let (_, d) = load("titulo: T\nmenu:\n  - titulo: LAI\n    url: acesso-a-informacao\n");
+        let (_, d) =
+            load("titulo: T\nmenu:\n  - titulo: LAI\n    url: acesso-a-informacao\nbase_url: https://x.gov.br/\n");
         assert!(d.is_empty(), "{d:?}");
     }
 

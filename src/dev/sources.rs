@@ -110,6 +110,7 @@ impl Sources {
             let file = if exists { Some(read_one(&self.set.root, &path)?) } else { return None };
             let changed = self.set.site_yaml.as_ref().map(|f| &f.text) != file.as_ref().map(|f| &f.text);
             self.set.site_yaml = file;
+            self.stamp(rel, &path);
             return Some(changed);
         }
         let text_file = source::assets::is_text(rel);
@@ -124,6 +125,7 @@ impl Sources {
             return match (known_text, known_asset) {
                 (Ok(i), _) => {
                     self.set.content.remove(i);
+                    self.set.times.remove(rel);
                     Some(true)
                 }
                 (_, Ok(i)) => {
@@ -146,6 +148,7 @@ impl Sources {
             };
         }
         let file = read_one(&self.set.root, &path)?;
+        self.stamp(rel, &path);
         match known_text {
             Ok(i) => {
                 let slot = self.set.content.get_mut(i)?;
@@ -158,6 +161,18 @@ impl Sources {
                 Some(true)
             }
         }
+    }
+}
+
+impl Sources {
+    /// The time of a file saved since the last read: its modification time. It has changes
+    /// a commit does not have yet (or none at all), so its last commit would not date it;
+    /// a text saved unchanged keeps its page as it is until the next change reloads it.
+    fn stamp(&mut self, rel: &Path, path: &Path) {
+        match source::dates::mtime(path) {
+            Some(time) => self.set.times.insert(rel.to_path_buf(), time),
+            None => self.set.times.remove(rel),
+        };
     }
 }
 

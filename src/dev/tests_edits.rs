@@ -63,9 +63,22 @@ fn rich_site() -> Result<Site> {
         "content/avisos/plantao-de-hoje.md",
         "---\ntitulo: Plantão de hoje\ntipo: reuniao\ninicio: 22/11/2026 09:00\nfim: 22/11/2026 10:30\n---\nPauta.\n",
     )?;
+    age(&site)?;
     Ok(site)
 }
 
+/// Every source file last modified on 1 June 2025, so that an edit (modified now, dated the
+/// fixtures' "today") changes the date of update of what shows it: pages, listings, the
+/// sitemap, the feed, the data files.
+fn age(site: &Site) -> Result<()> {
+    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_748_779_200);
+    for entry in walkdir::WalkDir::new(site.root()).into_iter().filter_map(|e| e.ok()) {
+        if entry.file_type().is_file() {
+            std::fs::File::options().append(true).open(entry.path())?.set_modified(when)?;
+        }
+    }
+    Ok(())
+}
 const COUNCIL: &str = "---\ntitulo: Conselho Municipal de Assistência Social\nsigla: CMAS\nunidade: cmas\n\
     composicao:\n  - segmento: governo\n    representa: Secretaria de Saúde\n    titular: Ana\n\
     atas:\n  - data: 14/01/2026\n    arquivo: static/cmas/ata-1.pdf\n---\nO conselho.\n";
@@ -118,6 +131,16 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
     let config2 = config.replace("de Serra Azul do Oeste", "de Serra Azul");
     let edits = vec![
         edit("a page body", &[("content/paginas/um.md", &page("Um", "descricao: O primeiro\n"))], &[]),
+        edit(
+            "the same page's body again",
+            &[("content/paginas/um.md", &page("Um", "descricao: O primeiro\n").replace("novo", "mais novo"))],
+            &[],
+        ),
+        edit(
+            "a page's `atualizado`",
+            &[("content/paginas/dois.md", "---\ntitulo: Dois\natualizado: 03/02/2026\n---\nSegundo texto.\n")],
+            &[],
+        ),
         edit("a page title", &[("content/paginas/um.md", &page("Um, revisto", "descricao: O primeiro\n"))], &[]),
         edit("a page description", &[("content/paginas/um.md", &page("Um, revisto", ""))], &[]),
         edit(
@@ -274,12 +297,49 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
             &[],
         ),
     ];
+    // What some edits must rewrite besides their pages: the machine-readable outputs that show
+    // them (the comparison with a fresh build checks the rest).
+    let must_write: [(&str, &[&str]); 10] = [
+        ("a programme's goals", &["dados/programas.csv", "dados/programas.json", "SHA256SUMS"]),
+        ("a council's seat", &["dados/conselheiros.csv", "dados/conselheiros.json", "dados/conselhos.json"]),
+        ("a question's answer", &["dados/perguntas-frequentes.csv", "dados/perguntas-frequentes.json"]),
+        ("a page removed", &["sitemap.xml", "SHA256SUMS"]),
+        ("a static file", &["doc.txt", "novo/x.txt", "SHA256SUMS"]),
+        (
+            "a notice's date",
+            &[
+                "avisos/agenda.ics",
+                "avisos/atom.xml",
+                "dados/avisos.csv",
+                "dados/avisos.json",
+                "sitemap.xml",
+                "SHA256SUMS",
+            ],
+        ),
+        ("a unit's phone", &["dados/unidades.csv", "dados/unidades.json", "sitemap.xml", "SHA256SUMS"]),
+        ("a law's article", &["dados/dispositivos.csv", "dados/dispositivos.json", "dados/estrutura.json"]),
+        ("an organiser's e-mail (calendars)", &["avisos/agenda.ics", "SHA256SUMS"]),
+        ("site.yaml's title", &["avisos/atom.xml", "SHA256SUMS"]),
+    ];
     for edit in &edits {
         let report = apply(&site, &mut session, edit, None)?;
         assert!(!report.full, "{}: {report:?}", edit.what);
+        for (what, files) in must_write.iter().filter(|(what, _)| *what == edit.what) {
+            for file in *files {
+                assert!(report.written.iter().any(|w| w == file), "{what}: {file} not written: {:?}", report.written);
+            }
+        }
         if edit.what == "a page body" {
-            // The fast path: one page rendered, one file written.
-            assert_eq!((report.pages, report.written.clone()), (1, vec!["paginas/um/index.html".to_string()]));
+            // The page's date changes: the pages that show it (its own, its section's, the
+            // site map's, the newest of all), the sitemap and the manifest.
+            let written =
+                ["SHA256SUMS", "mapa-do-site/index.html", "paginas/index.html", "paginas/um/index.html", "sitemap.xml"];
+            assert_eq!(report.written, written.map(String::from), "{}", edit.what);
+        }
+        if edit.what == "the same page's body again" {
+            // The fast path: the date is the same, one page rendered, one file written.
+            let written = vec!["SHA256SUMS".to_string(), "paginas/um/index.html".to_string()];
+            assert_eq!((report.pages, report.written.clone()), (1, written));
         }
     }
     Ok(())

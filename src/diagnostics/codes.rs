@@ -151,6 +151,12 @@ registry! {
     MenuWithoutHub = "S0317", Warning, "menu sem Acesso à Informação",
         "o `menu` do `site.yaml` não tem o link para a página Acesso à Informação, que a Lei de Acesso à Informação pede no menu principal; o link foi acrescentado ao fim",
         "acrescente ao menu o item `titulo: Acesso à Informação` com `url: /acesso-a-informacao/`, na posição que preferir";
+    NoBaseUrl = "S0318", Warning, "site sem `base_url`",
+        "o `site.yaml` não diz em que endereço o site será publicado: o sitemap.xml e o feed Atom dos avisos, que exigem endereços completos, não são publicados",
+        "acrescente ao `site.yaml` a linha `base_url: https://social.municipio.uf.gov.br/` com o endereço do site (ou use `--base-url`)";
+    FutureUpdate = "S0319", Warning, "data de atualização no futuro",
+        "`atualizado` de um conteúdo é posterior à data de hoje: o site mostraria uma atualização que ainda não aconteceu",
+        "confira a data: `atualizado` é o dia em que o conteúdo mudou pela última vez (DD/MM/AAAA)";
     SelfSuperior = "S0401", Error, "assessoria superior a si mesma",
         "em `superior`, um item da estrutura nomeia a si mesmo",
         "indique outro item em `superior` ou apague a linha";

@@ -126,7 +126,7 @@ mod tests {
     /// ISO 8601, phones in E.164, no indices into other lists.
     #[test]
     fn serialise_with_the_editors_keys() {
-        let origin = Origin { file: "content/privacidade.md".into(), path: "privacidade/".into() };
+        let origin = Origin { file: "content/privacidade.md".into(), path: "privacidade/".into(), updated: None };
         let phone = Phone::parse("(62) 3371-2000", None).map(|p| LabelledPhone::new(p, Some("recepção")));
         let email = Email::parse("lgpd@x.go.gov.br").map(EmailEntry::Valid);
         let privacy = Privacy {

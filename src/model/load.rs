@@ -27,7 +27,14 @@ pub(super) use transparency::{newest_first, PendingAccess, PendingDoc};
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
     // The files the site publishes as they are, for the documents that name one.
     let files = validate::published_files(&sources);
-    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0 };
+    let times = &sources.times;
+    let config_updated = sources
+        .site_yaml
+        .as_ref()
+        .and_then(|f| times.get(&f.rel_path))
+        .and_then(|&secs| updated::from_source(secs, config.time_zone, today));
+    let mut loader =
+        Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0, times, today };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
         loader.file(file);
@@ -36,7 +43,7 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
     let access = std::mem::take(&mut pending.access);
     let mut site = Site {
         home: pending.home.unwrap_or_else(|| Page {
-            origin: Origin { file: "content/_index.md".into(), path: String::new() },
+            origin: Origin { file: "content/_index.md".into(), path: String::new(), updated: None },
             title: config.title.clone(),
             description: None,
             date: None,
@@ -60,6 +67,7 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         listing_intros: pending.listing_intros,
         assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
         today,
+        config_updated,
     };
     validate::resolve(
         &mut site,
@@ -132,6 +140,10 @@ struct Loader<'a> {
     located: usize,
     /// The same for warnings (e-mails published as text).
     warned: usize,
+    /// When each file last changed, as read (see `source::dates`).
+    times: &'a std::collections::BTreeMap<std::path::PathBuf, i64>,
+    /// The build's "now": no date of update is later.
+    today: DateTime,
 }
 
 impl Loader<'_> {
@@ -164,7 +176,9 @@ impl Loader<'_> {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         let stem_path = rel_str.rsplit_once('.').map_or(rel_str.as_str(), |(stem, _)| stem);
         let stem = stem_path.rsplit('/').next().unwrap_or("").to_string();
-        let origin = Origin { file: file.rel_path.clone(), path: content_path(stem_path) };
+        let updated =
+            self.times.get(&file.rel_path).and_then(|&s| updated::from_source(s, self.config.time_zone, self.today));
+        let origin = Origin { file: file.rel_path.clone(), path: content_path(stem_path), updated };
         let shape = match role {
             Role::Item(kind) => kind.spec().shape,
             Role::Intro(_) => Shape::Markdown,
@@ -320,12 +334,32 @@ impl Loader<'_> {
         out
     }
 
+    /// `atualizado:` as the editor wrote it replaces the date the file's history gives.
+    fn updated(&mut self, doc: &YamlDoc<'_>, written: Option<&Text>, origin: &mut Origin) {
+        let Some(text) = written else { return };
+        match updated::written(text.as_str(), self.today) {
+            Ok((date, ahead)) => {
+                origin.updated = Some(date);
+                if let Some(w) = ahead {
+                    self.diagnostics.push(
+                        Diagnostic::new(w.code, w.message)
+                            .in_file(doc.file)
+                            .at(doc.locate_value("atualizado", text.as_str()))
+                            .with_help_opt(w.help),
+                    );
+                }
+            }
+            Err(e) => self.report(doc, "atualizado", text.as_str(), e),
+        }
+    }
+
     fn drafted(&self, draft: bool) -> bool {
         draft && !self.config.drafts
     }
 
-    fn page(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) -> Option<Page> {
+    fn page(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) -> Option<Page> {
         let raw: raw::PageYaml = self.parse(&doc)?;
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return None;
         }
@@ -351,8 +385,9 @@ impl Loader<'_> {
         }
     }
 
-    fn secretariat(&mut self, doc: YamlDoc<'_>, origin: Origin) {
+    fn secretariat(&mut self, doc: YamlDoc<'_>, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::SecretariatYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         let markdown_fields = [("apresentacao", &raw.apresentacao), ("missao", &raw.missao), ("visao", &raw.visao)]
             .into_iter()
             .filter_map(|(key, text)| Some((key, text.as_deref()?)))
@@ -377,8 +412,9 @@ impl Loader<'_> {
         self.pending.secretariat = Some((secretariat, competences));
     }
 
-    fn unit(&mut self, doc: YamlDoc<'_>, origin: Origin, stem: &str) {
+    fn unit(&mut self, doc: YamlDoc<'_>, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if let Some(text) = &raw.texto {
             markdown::check::yaml_field(&doc, "texto", text, self.diagnostics);
         }
@@ -486,8 +522,9 @@ impl Loader<'_> {
         Some(OnCall { name: trimmed(&raw.nome), description, phones, hours })
     }
 
-    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin, stem: &str) {
+    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::AssessoriaYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -530,8 +567,9 @@ impl Loader<'_> {
         self.pending.assessorias.push((assessoria, refs));
     }
 
-    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::NoticeYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -632,8 +670,9 @@ impl Loader<'_> {
         Some((start, end, Vec::new()))
     }
 
-    fn law(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    fn law(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::LegalYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }

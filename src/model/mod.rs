@@ -18,6 +18,7 @@ pub(crate) mod schedule;
 mod serde_iso;
 pub(crate) mod slug;
 pub(crate) mod structure;
+pub(crate) mod updated;
 mod validate;
 
 use crate::config::SiteConfig;
@@ -39,6 +40,8 @@ pub(crate) struct Origin {
     pub file: PathBuf,
     /// Site path without the leading slash: `estrutura/assessoria-x/` (`""` is the home page).
     pub path: String,
+    /// When its content last changed ([`updated`]); unknown for what has no file.
+    pub updated: Option<Date>,
 }
 
 /// A Markdown body and the line where it starts in its file.
@@ -76,8 +79,10 @@ pub(crate) struct Site {
     pub listing_intros: Vec<Page>,
     /// Files under `content/` that are not content (images beside a page): copied as they are.
     pub assets: Vec<PathBuf>,
-    /// The build date, for the upcoming/past split and "última atualização".
+    /// The build's "now", for the upcoming/past split.
     pub today: DateTime,
+    /// When `site.yaml` last changed (what site-wide files such as the feed show of it).
+    pub config_updated: Option<Date>,
 }
 
 #[derive(Debug, Clone)]
@@ -540,6 +545,27 @@ impl Site {
                 let default = Generated::Privacy.spec().title;
                 self.privacy.iter().map(|p| item(&p.origin, p.title.as_deref().unwrap_or(default))).collect()
             }
+        }
+    }
+
+    /// Where item `i` of `kind` comes from, without listing the kind (what a route of one
+    /// item needs of it, at any size).
+    pub(crate) fn origin(&self, kind: Kind, i: usize) -> Option<&Origin> {
+        match kind {
+            Kind::Home => (i == 0).then_some(&self.home.origin),
+            Kind::Secretariat => self.secretariat.as_ref().filter(|_| i == 0).map(|s| &s.origin),
+            Kind::Structure => self.assessorias.get(i).map(|a| &a.origin),
+            Kind::Unit => self.units.get(i).map(|u| &u.origin),
+            Kind::Notice => self.notices.get(i).map(|n| &n.origin),
+            Kind::Law => self.laws.get(i).map(|l| &l.origin),
+            Kind::Section => self.sections.get(i).map(|s| &s.origin),
+            Kind::Page => self.pages.get(i).map(|p| &p.origin),
+            Kind::Program => self.programs.get(i).map(|p| &p.origin),
+            Kind::Council => self.councils.get(i).map(|c| &c.origin),
+            Kind::Faq => self.faqs.get(i).map(|f| &f.origin),
+            Kind::Sic => self.sic.as_ref().filter(|_| i == 0).map(|s| &s.origin),
+            Kind::Ombudsman => self.ombudsman.as_ref().filter(|_| i == 0).map(|s| &s.origin),
+            Kind::Privacy => self.privacy.as_ref().filter(|_| i == 0).map(|p| &p.origin),
         }
     }
 

@@ -17,6 +17,9 @@ pub(crate) struct FaqYaml {
     pub peso: Option<i64>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
+    /// When the content last changed, as the editor states it (see `model::updated`).
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 /// One document of a list: `arquivo` and at least one of `titulo`, `numero`, `data`.
@@ -71,6 +74,9 @@ pub(crate) struct ProgramYaml {
     pub peso: Option<i64>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
+    /// When the content last changed, as the editor states it (see `model::updated`).
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 /// `mandato:` — the first and the last day.
@@ -129,6 +135,9 @@ pub(crate) struct CouncilYaml {
     pub peso: Option<i64>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
+    /// When the content last changed, as the editor states it (see `model::updated`).
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 /// Front matter of `content/acesso-a-informacao/sic.md` and `ouvidoria.md`: a unit to take
@@ -152,6 +161,9 @@ pub(crate) struct ServiceYaml {
     pub responsavel: Option<PersonYaml>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
+    /// When the content last changed, as the editor states it (see `model::updated`).
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 /// `encarregado:` of the privacy page.
@@ -185,4 +197,7 @@ pub(crate) struct PrivacyYaml {
     pub peso: Option<i64>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
+    /// When the content last changed, as the editor states it (see `model::updated`).
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }

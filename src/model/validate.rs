@@ -214,7 +214,11 @@ fn group_sections(site: &mut Site, mut sections: Vec<Section>) {
             None => {
                 let title = super::slug::title_from_path(&parent);
                 sections.push(Section {
-                    origin: Origin { file: std::path::PathBuf::from("content").join(&parent), path: parent },
+                    origin: Origin {
+                        file: std::path::PathBuf::from("content").join(&parent),
+                        path: parent,
+                        updated: None,
+                    },
                     title,
                     description: None,
                     weight: 0,

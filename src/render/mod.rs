@@ -3,16 +3,21 @@
 //! ([`pages`]), the theme ([`theme`]), JSON-LD ([`data`]), iCalendar ([`ical`]) and the large
 //! Markdown fragments that go around Tera and the minifier ([`fragments`]). No IO happens here.
 
+pub(crate) mod checksums;
 pub(crate) mod data;
 pub(crate) mod deps;
+mod feed;
 pub(crate) mod fragments;
 pub(crate) mod hours;
 pub(crate) mod ical;
 pub(crate) mod instant;
+pub(crate) mod open_data;
 mod pages;
 pub(crate) mod routes;
+pub(crate) mod sitemap;
 mod template_error;
 pub(crate) mod theme;
+pub(crate) mod updated;
 pub(crate) mod view;
 
 use crate::diagnostics::Diagnostic;
@@ -29,13 +34,15 @@ pub(crate) struct Renderer<'a> {
     theme: &'a theme::Theme,
     /// The context every page starts from (the site view), built once.
     base: Context,
+    /// The dates of update of the routes.
+    newest: updated::Newest<'a>,
 }
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
         base.insert("site", &site_view(site));
-        Renderer { site, theme, base }
+        Renderer { site, theme, base, newest: updated::Newest::of(site) }
     }
 
     /// Renders one route to its bytes (HTML not yet minified).
@@ -112,7 +119,11 @@ impl<'a> Renderer<'a> {
                 Generated::Ombudsman => page.service(crate::model::access::ServiceKind::Ombudsman),
                 Generated::Classified => page.classified(),
                 Generated::Privacy => page.privacy(),
+                Generated::Data => page.data(),
+                Generated::Integrity => page.integrity(),
             },
+            RouteKind::SiteFile(file) => page.site_file(file),
+            RouteKind::Dataset(i, format) => page.dataset(i, format),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! loop's tests compare its output with a fresh build after edits of every kind.
 
 use super::deps::Dep;
+use super::open_data::{self, Format, DATASETS};
 use crate::kinds::{Generated, Kind, Place, GENERATED, KINDS};
 use crate::model::Site;
 use std::path::PathBuf;
@@ -22,6 +23,10 @@ pub(crate) enum RouteKind {
     ItemFile(ItemFile, usize),
     /// A page the site generates by itself.
     Generated(Generated),
+    /// A machine-readable file of the whole site.
+    SiteFile(SiteFile),
+    /// A file of the open data: a dataset (index into [`DATASETS`]) in one format.
+    Dataset(usize, Format),
 }
 
 impl RouteKind {
@@ -54,6 +59,37 @@ impl ItemFile {
     }
 }
 
+/// The machine-readable files of the whole site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SiteFile {
+    /// `sitemap.xml`: every page, or, past [`super::sitemap::MAX_URLS`] pages, the index of
+    /// the parts.
+    Sitemap,
+    /// `sitemap-N.xml` (from 1), a part of a large site's sitemap.
+    SitemapPart(usize),
+    /// `robots.txt`, naming the sitemap.
+    Robots,
+    /// `avisos/atom.xml`: the notices as an Atom feed.
+    Feed,
+    /// `avisos/agenda.ics`: every event in one calendar.
+    Agenda,
+    /// `SHA256SUMS`: the digest of every other published file.
+    Checksums,
+}
+
+impl SiteFile {
+    pub(crate) fn path(self) -> String {
+        match self {
+            SiteFile::Sitemap => "sitemap.xml".into(),
+            SiteFile::SitemapPart(n) => format!("sitemap-{n}.xml"),
+            SiteFile::Robots => "robots.txt".into(),
+            SiteFile::Feed => format!("{}atom.xml", Kind::Notice.spec().listing.map_or("avisos/", |l| l.url)),
+            SiteFile::Agenda => format!("{}agenda.ics", Kind::Notice.spec().listing.map_or("avisos/", |l| l.url)),
+            SiteFile::Checksums => "SHA256SUMS".into(),
+        }
+    }
+}
+
 /// One output file.
 #[derive(Debug, Clone)]
 pub(crate) struct Route {
@@ -80,6 +116,16 @@ impl Route {
     pub(crate) fn is_html(&self) -> bool {
         self.file.ends_with(".html")
     }
+
+    /// A page a reader can land on (every HTML file but the 404 page): what the sitemap lists.
+    pub(crate) fn is_page(&self) -> bool {
+        self.is_html() && self.kind != RouteKind::Generated(Generated::NotFound)
+    }
+
+    /// Rendered after every other route, from their bytes (see [`Dep::Outputs`]).
+    pub(crate) fn is_finishing(&self) -> bool {
+        self.deps.contains(&Dep::Outputs)
+    }
 }
 
 /// Every route of the site, in a stable order: each kind's listing and items in the order of
@@ -103,16 +149,21 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     }
     let taken: std::collections::HashSet<&str> = routes.iter().map(|r| r.file.as_str()).collect();
     let mut generated = Vec::new();
+    let skip = site.config.skip;
     for spec in &GENERATED {
         let kind = RouteKind::Generated(spec.which);
         let route = match spec.which {
+            Generated::Data if skip.data => continue,
+            Generated::Integrity if skip.checksums => continue,
             Generated::Accessibility
             | Generated::SiteMap
             | Generated::AccessHub
             | Generated::Sic
             | Generated::Ombudsman
             | Generated::Classified
-            | Generated::Privacy => Route::page(spec.path, kind, spec.template, generated_deps(spec.which)),
+            | Generated::Privacy
+            | Generated::Data
+            | Generated::Integrity => Route::page(spec.path, kind, spec.template, generated_deps(spec.which)),
             Generated::NotFound => {
                 let deps = [vec![Dep::Site, Dep::Template(spec.template)], generated_deps(spec.which)].concat();
                 Route::file(spec.path.to_string(), kind, deps)
@@ -125,7 +176,64 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
         }
     }
     routes.extend(generated);
+    routes.extend(site_files(site, &routes));
     routes
+}
+
+/// Whether the site publishes the notices' feed: it needs absolute addresses.
+pub(crate) fn publishes_feed(site: &Site) -> bool {
+    site.config.base_url.is_some() && !site.config.skip.feed
+}
+
+/// Whether the site publishes the calendar of every event: when it has events.
+pub(crate) fn publishes_agenda(site: &Site) -> bool {
+    !site.config.skip.calendar && site.notices.iter().any(|n| n.kind.is_event())
+}
+
+/// The machine-readable files of the whole site, `SHA256SUMS` last. The sitemap and the feed
+/// need absolute addresses: without `base_url` they are not published (a warning says so).
+fn site_files(site: &Site, pages: &[Route]) -> Vec<Route> {
+    let (skip, absolute) = (site.config.skip, site.config.base_url.is_some());
+    let mut files = Vec::new();
+    let file = |which: SiteFile, deps: Vec<Dep>| Route::file(which.path(), RouteKind::SiteFile(which), deps);
+    if absolute && !skip.sitemap {
+        // Which pages exist (their addresses) and when each changed.
+        let deps: Vec<Dep> = [Dep::Site]
+            .into_iter()
+            .chain(KINDS.iter().flat_map(|s| [Dep::Summaries(s.kind), Dep::Dates(s.kind)]))
+            .collect();
+        files.push(file(SiteFile::Sitemap, deps.clone()));
+        let parts = super::sitemap::parts(pages.iter().filter(|r| r.is_page()).count());
+        files.extend((1..=parts).map(|n| file(SiteFile::SitemapPart(n), deps.clone())));
+    }
+    files.push(file(SiteFile::Robots, vec![Dep::Site]));
+    if publishes_feed(site) {
+        files.push(file(SiteFile::Feed, vec![Dep::Site, Dep::Items(Kind::Notice), Dep::Summaries(Kind::Secretariat)]));
+    }
+    if publishes_agenda(site) {
+        files.push(file(SiteFile::Agenda, vec![Dep::Site, Dep::Items(Kind::Notice), Dep::Items(Kind::Unit)]));
+    }
+    if !skip.data {
+        for (i, dataset) in DATASETS.iter().enumerate() {
+            for format in Format::ALL {
+                let deps = match format {
+                    // The schema is the same for every site.
+                    Format::Schema => Vec::new(),
+                    Format::Json | Format::Csv => [Dep::Site]
+                        .into_iter()
+                        .chain(dataset.kinds.iter().map(|k| Dep::Items(*k)))
+                        .chain(dataset.refers.iter().map(|k| Dep::Summaries(*k)))
+                        .collect(),
+                };
+                let path = format!("{}{}", open_data::FOLDER, format.file(dataset));
+                files.push(Route::file(path, RouteKind::Dataset(i, format), deps));
+            }
+        }
+    }
+    if !skip.checksums {
+        files.push(file(SiteFile::Checksums, vec![Dep::Outputs]));
+    }
+    files
 }
 
 /// The machine-readable files beside item `i` of `kind`.
@@ -177,8 +285,8 @@ fn item_deps(kind: Kind, file: &std::path::Path) -> Vec<Dep> {
         Kind::Unit | Kind::Law => vec![own],
         // Where it happens and who organises it (names, addresses, JSON-LD).
         Kind::Notice => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
-        // Its pages, and the sections above it in the breadcrumbs.
-        Kind::Section => vec![own, Dep::Summaries(Kind::Page), Dep::Summaries(Kind::Section)],
+        // Its pages, and the sections above it in the breadcrumbs; its date is its pages'.
+        Kind::Section => vec![own, Dep::Summaries(Kind::Page), Dep::Summaries(Kind::Section), Dep::Dates(Kind::Page)],
         Kind::Page => vec![own, Dep::Summaries(Kind::Section)],
         // The responsible unit with its contacts; the secretariat as the provider otherwise.
         Kind::Program => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
@@ -198,9 +306,11 @@ fn item_deps(kind: Kind, file: &std::path::Path) -> Vec<Dep> {
     }
 }
 
-/// What a kind's listing shows besides the site view and its template.
+/// What a kind's listing shows besides the site view and its template; its date is the
+/// newest of its intro and its items.
 fn listing_deps(kind: Kind) -> Vec<Dep> {
     let mut deps: Vec<Dep> = intro_file(kind).map(Dep::File).into_iter().collect();
+    deps.push(Dep::Dates(kind));
     deps.extend(match kind {
         // Every body of the structure in full, the chart, the secretariat, the units and the
         // attributions' articles.
@@ -236,29 +346,37 @@ fn item_file_deps(file: ItemFile, source: &std::path::Path) -> Vec<Dep> {
 
 fn generated_deps(which: Generated) -> Vec<Dep> {
     match which {
-        Generated::Accessibility | Generated::NotFound => Vec::new(),
-        // Which sections have content (and the ordinary pages under its address).
-        Generated::AccessHub => [
-            Kind::Secretariat,
-            Kind::Structure,
-            Kind::Unit,
-            Kind::Law,
-            Kind::Program,
-            Kind::Council,
-            Kind::Faq,
-            Kind::Sic,
-            Kind::Ombudsman,
-            Kind::Privacy,
-            Kind::Page,
-        ]
-        .into_iter()
-        .map(Dep::Summaries)
-        .collect(),
+        Generated::Accessibility | Generated::NotFound | Generated::Integrity => Vec::new(),
+        // Which sections have content (and the ordinary pages under its address); its date is
+        // the newest of the sections it covers (the pages under it date their own).
+        Generated::AccessHub => {
+            let sections = [
+                Kind::Secretariat,
+                Kind::Structure,
+                Kind::Unit,
+                Kind::Law,
+                Kind::Program,
+                Kind::Council,
+                Kind::Faq,
+                Kind::Sic,
+                Kind::Ombudsman,
+                Kind::Privacy,
+            ];
+            let mut deps: Vec<Dep> = sections.iter().flat_map(|&k| [Dep::Summaries(k), Dep::Dates(k)]).collect();
+            deps.push(Dep::Summaries(Kind::Page));
+            deps
+        }
         // The theme's text names the secretariat.
         Generated::Sic | Generated::Ombudsman | Generated::Classified | Generated::Privacy => {
             vec![Dep::Summaries(Kind::Secretariat)]
         }
-        // Every item of every kind, by title and address.
-        Generated::SiteMap => KINDS.iter().map(|s| Dep::Summaries(s.kind)).collect(),
+        // Every item of every kind, by title and address; its date is the newest of them.
+        Generated::SiteMap => KINDS.iter().flat_map(|s| [Dep::Summaries(s.kind), Dep::Dates(s.kind)]).collect(),
+        // When each dataset last changed.
+        Generated::Data => {
+            let kinds: std::collections::BTreeSet<Kind> =
+                DATASETS.iter().flat_map(|d| d.kinds.iter().copied()).collect();
+            kinds.into_iter().map(Dep::Dates).collect()
+        }
     }
 }

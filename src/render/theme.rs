@@ -43,6 +43,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "ouvidoria.html",
     "informacoes-classificadas.html",
     "privacidade.html",
+    "dados.html",
+    "integridade.html",
 );
 
 /// Static files of the default theme: (path under `static/`, bytes).

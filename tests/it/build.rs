@@ -136,7 +136,7 @@ fn alvares_florence_notice_is_an_event_with_calendar() {
     assert!(ics.contains("LOCATION:CRAS\r\n"), "{ics}");
     // A past notice is listed under "Anteriores", never as the next event.
     let list = site.page("avisos/");
-    assert_eq!(texts(&list, "main h2"), vec!["Próximos", "Anteriores"]);
+    assert_eq!(texts(&list, "main h2"), vec!["Próximos", "Anteriores", "Acompanhe"]);
     assert_eq!(list.select(&sel("main h2 + ul.lista-avisos > li")).count(), 1);
 }
 

@@ -72,8 +72,9 @@ impl Loader<'_> {
         Some(trimmed.to_string())
     }
 
-    pub(super) fn faq(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    pub(super) fn faq(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<FaqYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -103,8 +104,9 @@ impl Loader<'_> {
         });
     }
 
-    pub(super) fn program(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    pub(super) fn program(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<ProgramYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -149,8 +151,9 @@ impl Loader<'_> {
         self.pending.access.programs.push((program, refs));
     }
 
-    pub(super) fn council(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    pub(super) fn council(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<CouncilYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -274,8 +277,9 @@ impl Loader<'_> {
     }
 
     /// `sic.md` or `ouvidoria.md`.
-    pub(super) fn service(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin, kind: ServiceKind) {
+    pub(super) fn service(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin, kind: ServiceKind) {
         let Some(raw) = self.parse::<ServiceYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -301,8 +305,9 @@ impl Loader<'_> {
         self.pending.access.services.push((service, unit));
     }
 
-    pub(super) fn privacy(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    pub(super) fn privacy(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<PrivacyYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }

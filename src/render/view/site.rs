@@ -22,8 +22,9 @@ pub(crate) struct SiteView<'a> {
     vlibras: bool,
     /// The Radar da Transparência Pública (`transparencia.radar`), linked in every footer.
     radar: Option<&'a str>,
-    updated: String,
-    updated_iso: String,
+    /// The notices' Atom feed (`avisos/atom.xml`), linked from every page's head, when the
+    /// site publishes it.
+    feed: Option<String>,
     /// The municipality's time zone and holidays for the "aberto agora" script, when some
     /// unit has hours (already safe inside a `<script>`).
     calendar_json: Option<String>,
@@ -51,8 +52,7 @@ pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
         secretariat_name: site.secretariat.as_ref().map(|s| s.name.as_str()),
         vlibras: site.config.vlibras,
         radar: site.config.transparency.radar.as_deref(),
-        updated: site.today.date().date_long(),
-        updated_iso: site.today.date().iso_date(),
+        feed: crate::render::routes::publishes_feed(site).then(|| crate::render::routes::SiteFile::Feed.path()),
         calendar_json: has_hours(site).then(|| {
             crate::render::hours::calendar_json(
                 &site.config.holidays,
@@ -192,7 +192,16 @@ pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
         .map(|(_, p)| link(&p.title, &p.origin.path))
         .collect();
     groups.push(MapGroup { title: "Outras páginas".into(), url: String::new(), links: loose });
-    let accessibility = Generated::Accessibility.spec();
-    groups.push(MapGroup { title: accessibility.title.into(), url: accessibility.path.into(), links: Vec::new() });
+    let generated = [
+        (Generated::Accessibility, true),
+        (Generated::Data, !site.config.skip.data),
+        (Generated::Integrity, !site.config.skip.checksums),
+    ];
+    for (which, published) in generated {
+        let spec = which.spec();
+        if published {
+            groups.push(MapGroup { title: spec.title.into(), url: spec.path.into(), links: Vec::new() });
+        }
+    }
     groups
 }

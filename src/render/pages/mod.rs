@@ -3,6 +3,8 @@
 //! them to the template the table of kinds names. What a function reads of the site is what
 //! its route declares in `routes.rs`.
 
+mod files;
+
 use super::fragments::Fragments;
 use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
 use super::{data, ical, template_error, Renderer};
@@ -36,6 +38,21 @@ struct Frame<'a> {
     title: String,
     breadcrumbs: Vec<Link>,
     json_ld: Option<String>,
+    /// When its content last changed (`super::updated`); none for a page of no content.
+    updated: Option<DateView>,
+}
+
+/// A date as a page shows it and as `<time datetime>` takes it.
+#[derive(Serialize)]
+struct DateView {
+    long: String,
+    iso: String,
+}
+
+impl DateView {
+    fn of(date: crate::model::datetime::Date) -> DateView {
+        DateView { long: date.date_long(), iso: date.iso_date() }
+    }
 }
 
 /// The view of a page whose template needs nothing of its own.
@@ -85,6 +102,8 @@ struct NoticesView {
     upcoming: Vec<NoticeView>,
     past: Vec<NoticeView>,
     intro: Option<PageView>,
+    /// `avisos/agenda.ics`, when the site has events.
+    agenda: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -183,6 +202,7 @@ impl<'r> Page<'r> {
             title,
             breadcrumbs,
             json_ld: json_ld.map(|v| data::script_safe_json(&v)),
+            updated: self.renderer.newest.route(self.route).map(DateView::of),
         };
         let theme = self.renderer.theme;
         let to_context = |value: tera::Result<Context>| {
@@ -301,6 +321,8 @@ impl<'r> Page<'r> {
             upcoming: site.upcoming_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
             past: site.past_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
             intro: self.intro(&listing),
+            agenda: crate::render::routes::publishes_agenda(site)
+                .then(|| crate::render::routes::SiteFile::Agenda.path()),
         };
         let crumbs = vec![crumb(listing.label, listing.url)];
         self.finish(listing.template, listing.title.into(), crumbs, None, &view)
