@@ -2,6 +2,7 @@
 //! talks to people, so it alone prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use crate::checklist::Checklist;
 use crate::cli::{BuildArgs, CheckArgs, Format, ServeArgs, WatchArgs};
 use crate::config::{Overrides, Skip};
 use crate::dev;
@@ -76,9 +77,11 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
     };
     let started = Instant::now();
     let format = args.format;
-    match pipeline::check(&options) {
+    let audit = pipeline::audit(&options);
+    let checklist = audit.checklist;
+    match audit.result {
         Ok(summary) => {
-            report_diagnostics(root, &summary.warnings, format);
+            report_audit(root, &summary.warnings, checklist.as_ref(), format);
             let warnings = summary.warnings.warning_count();
             status(
                 format,
@@ -98,7 +101,37 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
             }
             Outcome::Ok
         }
-        Err(failure) => report_failure(root, failure, "corrija os erros acima e rode de novo", format),
+        Err(failure) => {
+            let outcome = match failure {
+                Failure::Content(_) => Outcome::ContentErrors,
+                Failure::Io(_) | Failure::Usage(_) | Failure::Output(_) => Outcome::Failed,
+            };
+            let diagnostics = pipeline::failure_diagnostics(failure);
+            report_audit(root, &diagnostics, checklist.as_ref(), format);
+            let errors = diagnostics.error_count().max(1);
+            eprintln!(
+                "{}; corrija os erros acima e rode de novo",
+                plural(errors, "erro encontrado", "erros encontrados")
+            );
+            outcome
+        }
+    }
+}
+
+/// `check`'s report: the diagnostics, then the checklist (text), or one JSON document with both.
+fn report_audit(root: &Path, diagnostics: &Diagnostics, checklist: Option<&Checklist>, format: Format) {
+    match format {
+        Format::Text => {
+            print_diagnostics(root, diagnostics);
+            if let Some(checklist) = checklist {
+                print!("{}", checklist.to_text());
+            }
+        }
+        Format::Json => {
+            let mut document = json::Document::new(diagnostics);
+            document.checklist = checklist.cloned();
+            println!("{}", json::render(&document));
+        }
     }
 }
 

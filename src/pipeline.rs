@@ -7,6 +7,7 @@
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
 //! keeps what a checker of the rendered site needs, and writes nothing.
 
+use crate::checklist::{self, Checklist};
 use crate::config::{Overrides, SiteConfig};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
@@ -329,7 +330,34 @@ impl Sink for Rendered {
 
 /// `secretaria check`: the build rendered into [`Rendered`], without writing.
 pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
-    let mut loaded = load(options)?;
+    audit(options).result
+}
+
+/// What `check` reports: the diagnostics (in `result`), and, whenever the site loaded (even
+/// with errors in the rendered site), the transparency checklist.
+#[derive(Debug)]
+pub struct Audit {
+    pub result: Result<Summary, Failure>,
+    pub checklist: Option<Checklist>,
+}
+
+/// [`check`], with the checklist.
+pub fn audit(options: &BuildOptions) -> Audit {
+    let mut loaded = match load(options) {
+        Ok(loaded) => loaded,
+        Err(failure) => return Audit { result: Err(failure), checklist: None },
+    };
+    let result = check_loaded(options, &mut loaded);
+    let stale = |d: &Diagnostics| d.iter().filter(|d| d.code == Code::StalePage).count();
+    let stale = match &result {
+        Ok(summary) => stale(&summary.warnings),
+        Err(Failure::Content(d)) => stale(d),
+        Err(_) => 0,
+    };
+    Audit { result, checklist: Some(checklist::checklist(&loaded.site, stale)) }
+}
+
+fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, Failure> {
     let plan = plan(&loaded.site);
     let rendered = Rendered::default();
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
@@ -340,7 +368,7 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     if !options.skip_site_checks {
         check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
     }
-    Ok(Summary { pages, files: rendered.files() + statics.len(), warnings: loaded.warnings })
+    Ok(Summary { pages, files: rendered.files() + statics.len(), warnings: std::mem::take(&mut loaded.warnings) })
 }
 
 /// An index of the rendered site that starts with the files published as they are.

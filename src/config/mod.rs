@@ -4,6 +4,7 @@
 pub mod links;
 mod outputs;
 pub mod raw;
+pub mod review;
 
 pub use outputs::Skip;
 
@@ -51,6 +52,8 @@ pub struct SiteConfig {
     pub skip: Skip,
     /// `transparencia:`: the addresses of the portal da transparência's pages and the like.
     pub transparency: links::Transparency,
+    /// `verificacao:` and `siglas:`: outdated pages, long sentences, the site's acronyms.
+    pub review: review::Review,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
@@ -220,6 +223,10 @@ impl SiteConfig {
         let transparency = raw.transparencia.as_ref().map_or_else(links::Transparency::default, |t| {
             t.validate(|key, value, message, help| error(Code::InvalidSetting, key, value, message, help))
         });
+        let review =
+            review::Review::from_yaml(raw.verificacao.as_ref(), raw.siglas.as_ref(), |key, value, message, help| {
+                error(Code::InvalidSetting, key, value, message, help);
+            });
         // Only when none was given: a bad one is an error already.
         if base_url.is_none() && command_line_problem.is_none() && raw.base_url.is_none() {
             diagnostics.push(outputs::missing_base_url(&file.rel_path));
@@ -269,6 +276,7 @@ impl SiteConfig {
             holidays: HolidayCalendar::new(municipal),
             skip: overrides.skip,
             transparency,
+            review,
         })
     }
 
@@ -318,6 +326,7 @@ impl SiteConfig {
             holidays: HolidayCalendar::new(Vec::new()),
             skip: overrides.skip,
             transparency: links::Transparency::default(),
+            review: review::Review::default(),
         }
     }
 

@@ -232,6 +232,9 @@ registry! {
     VagueLinkText = "S0807", Warning, "texto de link que não diz aonde leva",
         "“clique aqui”, “saiba mais”, “aqui”: fora do texto, na lista de links de um leitor de tela, todos soam iguais (WCAG 2.4.4)",
         "escreva no link o que a pessoa vai encontrar: `[Lei de criação do CMAS](…)`";
+    StalePage = "S0808", Warning, "conteúdo desatualizado",
+        "a data “Atualizado em” de uma página é mais antiga que o prazo de `verificacao: desatualizada_apos_meses` do `site.yaml` (12 meses se não for dito): o cidadão não sabe se a informação ainda vale",
+        "revise o texto; se continua certo, escreva `atualizado: DD/MM/AAAA` no cabeçalho com a data da revisão; para mudar o prazo, `verificacao: { desatualizada_apos_meses: 6 }` (0 desliga)";
 }
 
 impl std::fmt::Display for Code {

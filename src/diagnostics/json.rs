@@ -30,7 +30,7 @@ pub struct Document {
     pub avisos: usize,
     /// The transparency checklist of `check`, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checklist: Option<serde_json::Value>,
+    pub checklist: Option<crate::checklist::Checklist>,
 }
 
 impl From<&Diagnostic> for Record {

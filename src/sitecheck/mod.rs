@@ -2,7 +2,7 @@
 //! internal links and fragments resolve against the rendered output (its files and the ids of
 //! its pages: provision anchors, heading ids), links to `.md`/`.yaml` sources name a file that
 //! exists, images have alternative text, nothing loads from a third party, headings do not
-//! skip levels, link texts say where they lead. Pure: the model and an [`Index`] of the
+//! skip levels, link texts say where they lead, pages are not outdated ([`stale`]). Pure: the model and an [`Index`] of the
 //! rendered output in, diagnostics out. `build` and `check` run it after rendering, before
 //! anything is published.
 //!
@@ -11,6 +11,7 @@
 //! not to the output.
 
 mod body;
+mod stale;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Body, Origin, Site};
@@ -112,7 +113,7 @@ pub(crate) fn check(site: &Site, index: &Index) -> Diagnostics {
     let found: Vec<Vec<Diagnostic>> =
         texts(site).par_iter().map(|(origin, body)| body::check(&context, origin, body)).collect();
     let mut diagnostics = Diagnostics::new();
-    for diagnostic in found.into_iter().flatten() {
+    for diagnostic in found.into_iter().flatten().chain(stale::check(site)) {
         diagnostics.push(diagnostic);
     }
     diagnostics

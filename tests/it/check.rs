@@ -340,3 +340,31 @@ fn transparency_texts_are_checked() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// A page whose "Atualizado em" is older than `verificacao: desatualizada_apos_meses` (12
+/// months by default) is listed once, at the start of its file; 0 turns the check off; the
+/// checklist counts them under § 3º, VI.
+#[test]
+fn outdated_pages_are_listed_at_their_files() {
+    let site = TestSite::fixture("lagoa-serena");
+    site.write("content/programas/paif.md", "---\ntitulo: PAIF\natualizado: 10/01/2025\n---\nTexto.\n");
+    site.write("content/programas/scfv.md", "---\ntitulo: SCFV\natualizado: 23/11/2025\n---\nTexto.\n");
+    let audit = secretaria::pipeline::audit(&site.options());
+    let warnings = audit.result.unwrap_or_else(|f| panic!("{}", render(f))).warnings;
+    let stale: Vec<(String, Option<usize>)> = warnings
+        .iter()
+        .filter(|d| d.code.id() == "S0808")
+        .map(|d| (d.file.as_ref().unwrap().to_string_lossy().into_owned(), d.location.map(|l| l.line)))
+        .collect();
+    // Today is 22/11/2026: 10/01/2025 is older than 12 months, 23/11/2025 is not.
+    assert_eq!(stale, [("content/programas/paif.md".to_string(), Some(1))]);
+    let checklist = audit.checklist.unwrap();
+    assert!(checklist.missing().contains(&"atualizacao"), "{:?}", checklist.missing());
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}verificacao:\n  desatualizada_apos_meses: 0\n"));
+    let warnings = site.build().unwrap_or_else(|f| panic!("{}", render(f))).warnings;
+    assert!(warnings.iter().all(|d| d.code.id() != "S0808"), "{warnings:?}");
+    site.write("site.yaml", &format!("{yaml}verificacao:\n  desatualizada_apos_meses: 6\n"));
+    let warnings = site.build().unwrap_or_else(|f| panic!("{}", render(f))).warnings;
+    assert_eq!(warnings.iter().filter(|d| d.code.id() == "S0808").count(), 2, "{warnings:?}");
+}

@@ -9,6 +9,7 @@ mod atomic;
 mod autolink;
 mod build;
 mod check;
+mod checklist;
 mod cli;
 mod dates;
 mod fuzz;
