@@ -13,7 +13,9 @@
 //! - heading positions are recorded so that [`super::render`] can shift their levels once it
 //!   knows the shallowest one.
 
+use super::glossary::{self, Glossary};
 use super::nesting::{Nesting, MAX_DEPTH};
+use super::MarkdownOptions;
 use crate::model::slug::slugify;
 use crate::safe_url as url;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
@@ -51,13 +53,18 @@ pub(super) struct State<'o> {
     pub(super) raw_html: bool,
     /// Open links, images and code blocks: text inside them is not autolinked.
     verbatim: usize,
+    /// Acronyms marked with `<abbr>` on their first use, and those already marked.
+    glossary: Option<&'o Glossary>,
+    marked: HashSet<String>,
 }
 
 impl<'o> State<'o> {
-    pub(super) fn new(root: &'o str, source_dir: &'o str, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
+    pub(super) fn new(options: &MarkdownOptions<'o>, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
         State {
-            root,
-            source_dir,
+            root: options.root,
+            source_dir: options.source_dir,
+            glossary: options.glossary,
+            marked: HashSet::new(),
             written,
             shift,
             nesting: Nesting::new(),
@@ -191,6 +198,10 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
         }
         for piece in super::autolink::pieces(&text) {
             let events: Vec<Event<'a>> = match piece {
+                super::autolink::Piece::Text(t) if self.state.glossary.is_some() => {
+                    self.marked(t);
+                    continue;
+                }
                 super::autolink::Piece::Text(t) => vec![Event::Text(CowStr::from(t.to_string()))],
                 super::autolink::Piece::Link { href, text } => vec![
                     Event::Start(Tag::Link {
@@ -206,6 +217,24 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
             for event in events {
                 if let Some(event) = self.state.filter(event) {
                     self.pending.push_back(event);
+                }
+            }
+        }
+    }
+
+    /// Plain text with the first use of each known acronym marked, into `pending`. Only text
+    /// outside links, code and headings comes here; the `<abbr>` tags are ours (the title
+    /// escaped), so they skip the sanitiser.
+    fn marked(&mut self, text: &str) {
+        let Some(g) = self.state.glossary else { return };
+        for piece in glossary::pieces(text, g, &mut self.state.marked) {
+            match piece {
+                glossary::Piece::Text(t) => self.pending.push_back(Event::Text(CowStr::from(t.to_string()))),
+                glossary::Piece::Abbr { acronym, title } => {
+                    let open = format!("<abbr title=\"{}\">", crate::escape::escape(&title));
+                    self.pending.push_back(Event::InlineHtml(CowStr::from(open)));
+                    self.pending.push_back(Event::Text(CowStr::from(acronym.to_string())));
+                    self.pending.push_back(Event::InlineHtml(CowStr::from("</abbr>")));
                 }
             }
         }

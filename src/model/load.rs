@@ -68,6 +68,7 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
         today,
         config_updated,
+        glossary: Default::default(),
     };
     validate::resolve(
         &mut site,
@@ -79,7 +80,15 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
     );
     validate::resolve_access(&mut site, access, &files, &pending.sections, &pending.failed, diagnostics);
     validate::finish(&mut site, pending.sections, diagnostics);
+    site.glossary = glossary(&site);
     site
+}
+
+/// The theme's acronyms and the ones `siglas:` names. Not the acronyms of units or councils:
+/// every page would then depend on those files (a unit renamed would change the `<abbr>` of
+/// pages that only name it), which the dev loop's dependencies do not record.
+fn glossary(site: &Site) -> crate::markdown::glossary::Glossary {
+    crate::markdown::glossary::Glossary::new(site.config.review.acronyms.iter().map(|(a, m)| (a.clone(), m.clone())))
 }
 
 /// Parsed but not yet cross-checked content.

@@ -83,6 +83,8 @@ pub(crate) struct Site {
     pub today: DateTime,
     /// When `site.yaml` last changed (what site-wide files such as the feed show of it).
     pub config_updated: Option<Date>,
+    /// The acronyms the pages mark with `<abbr>`: the theme's and `siglas:`.
+    pub glossary: crate::markdown::glossary::Glossary,
 }
 
 #[derive(Debug, Clone)]

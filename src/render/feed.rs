@@ -51,6 +51,7 @@ fn content(site: &Site, notice: &Notice) -> String {
             source_dir: &source_dir,
             allow_html: site.config.allow_html,
             top_heading: 2,
+            glossary: None,
         },
         fragments: None,
     };

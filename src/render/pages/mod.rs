@@ -174,6 +174,7 @@ impl<'r> Page<'r> {
             source_dir: &self.source_dir,
             allow_html: self.site().config.allow_html,
             top_heading: 2,
+            glossary: Some(&self.site().glossary),
         };
         Md { options, fragments: self.fragments }
     }
