@@ -9,6 +9,7 @@ use crate::dev;
 use crate::diagnostics::{json, report, Diagnostics};
 use crate::output::{OutputState, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
+use crate::plain::Readability;
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::Path;
@@ -78,10 +79,10 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
     let started = Instant::now();
     let format = args.format;
     let audit = pipeline::audit(&options);
-    let checklist = audit.checklist;
+    let extra = Extra { checklist: audit.checklist, readability: audit.readability };
     match audit.result {
         Ok(summary) => {
-            report_audit(root, &summary.warnings, checklist.as_ref(), format);
+            report_audit(root, &summary.warnings, &extra, format);
             let warnings = summary.warnings.warning_count();
             status(
                 format,
@@ -107,7 +108,7 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
                 Failure::Io(_) | Failure::Usage(_) | Failure::Output(_) => Outcome::Failed,
             };
             let diagnostics = pipeline::failure_diagnostics(failure);
-            report_audit(root, &diagnostics, checklist.as_ref(), format);
+            report_audit(root, &diagnostics, &extra, format);
             let errors = diagnostics.error_count().max(1);
             eprintln!(
                 "{}; corrija os erros acima e rode de novo",
@@ -118,18 +119,29 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
     }
 }
 
-/// `check`'s report: the diagnostics, then the checklist (text), or one JSON document with both.
-fn report_audit(root: &Path, diagnostics: &Diagnostics, checklist: Option<&Checklist>, format: Format) {
+/// What `check` reports after the diagnostics.
+struct Extra {
+    checklist: Option<Checklist>,
+    readability: Option<Readability>,
+}
+
+/// `check`'s report: the diagnostics, then the readability and the checklist (text), or one
+/// JSON document with all of them.
+fn report_audit(root: &Path, diagnostics: &Diagnostics, extra: &Extra, format: Format) {
     match format {
         Format::Text => {
             print_diagnostics(root, diagnostics);
-            if let Some(checklist) = checklist {
+            if let Some(readability) = &extra.readability {
+                print!("{}", readability.to_text());
+            }
+            if let Some(checklist) = &extra.checklist {
                 print!("{}", checklist.to_text());
             }
         }
         Format::Json => {
             let mut document = json::Document::new(diagnostics);
-            document.checklist = checklist.cloned();
+            document.checklist = extra.checklist.clone();
+            document.legibilidade = extra.readability.clone();
             println!("{}", json::render(&document));
         }
     }

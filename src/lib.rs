@@ -37,6 +37,7 @@ pub mod markdown;
 pub(crate) mod model;
 pub mod output;
 pub mod pipeline;
+pub mod plain;
 pub(crate) mod render;
 pub(crate) mod safe_url;
 pub(crate) mod sitecheck;

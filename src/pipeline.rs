@@ -13,6 +13,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
+use crate::plain::{self, Readability};
 use crate::render::checksums::{self, Digest};
 use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
@@ -333,28 +334,36 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     audit(options).result
 }
 
-/// What `check` reports: the diagnostics (in `result`), and, whenever the site loaded (even
-/// with errors in the rendered site), the transparency checklist.
+/// What `check` reports: the diagnostics (in `result`, the plain-language warnings among
+/// them), and, whenever the site loaded (even with errors in the rendered site), the
+/// transparency checklist and the readability report.
 #[derive(Debug)]
 pub struct Audit {
     pub result: Result<Summary, Failure>,
     pub checklist: Option<Checklist>,
+    pub readability: Option<Readability>,
 }
 
-/// [`check`], with the checklist.
+/// [`check`], with the checklist and the plain-language checks.
 pub fn audit(options: &BuildOptions) -> Audit {
     let mut loaded = match load(options) {
         Ok(loaded) => loaded,
-        Err(failure) => return Audit { result: Err(failure), checklist: None },
+        Err(failure) => return Audit { result: Err(failure), checklist: None, readability: None },
     };
-    let result = check_loaded(options, &mut loaded);
+    let (plain, readability) = plain::check(&loaded.site);
+    let mut result = check_loaded(options, &mut loaded);
+    match &mut result {
+        Ok(summary) => plain.into_iter().for_each(|p| summary.warnings.push(p)),
+        Err(Failure::Content(d)) => plain.into_iter().for_each(|p| d.push(p)),
+        Err(_) => {}
+    }
     let stale = |d: &Diagnostics| d.iter().filter(|d| d.code == Code::StalePage).count();
     let stale = match &result {
         Ok(summary) => stale(&summary.warnings),
         Err(Failure::Content(d)) => stale(d),
         Err(_) => 0,
     };
-    Audit { result, checklist: Some(checklist::checklist(&loaded.site, stale)) }
+    Audit { result, checklist: Some(checklist::checklist(&loaded.site, stale)), readability: Some(readability) }
 }
 
 fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, Failure> {

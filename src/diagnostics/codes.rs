@@ -235,6 +235,15 @@ registry! {
     StalePage = "S0808", Warning, "conteúdo desatualizado",
         "a data “Atualizado em” de uma página é mais antiga que o prazo de `verificacao: desatualizada_apos_meses` do `site.yaml` (12 meses se não for dito): o cidadão não sabe se a informação ainda vale",
         "revise o texto; se continua certo, escreva `atualizado: DD/MM/AAAA` no cabeçalho com a data da revisão; para mudar o prazo, `verificacao: { desatualizada_apos_meses: 6 }` (0 desliga)";
+    LongSentence = "S0901", Warning, "frase longa",
+        "uma frase de um texto da equipe tem mais palavras que `verificacao: frase_longa_palavras` do `site.yaml` (30 se não for dito); frases longas são difíceis de ler, sobretudo para quem lê com dificuldade ou usa leitor de tela (Lei 15.263/2025, Política Nacional de Linguagem Simples). Texto normativo e citações não são conferidos",
+        "divida a frase em frases mais curtas, com uma ideia cada; o secretaria nunca altera o texto";
+    UnexplainedAcronym = "S0902", Warning, "sigla sem explicação",
+        "uma sigla que não está no glossário do tema nem em `siglas:` do `site.yaml` aparece pela primeira vez no texto sem ser escrita por extenso",
+        "na primeira vez, escreva o nome por extenso com a sigla entre parênteses — “Centro de Referência de Assistência Social (CRAS)” —, ou acrescente ao `site.yaml` `siglas:` com `SIGLA: o que significa` (o site marca então a sigla com `<abbr>`)";
+    ForeignWord = "S0903", Warning, "palavra estrangeira pouco conhecida",
+        "o texto usa uma palavra estrangeira que tem equivalente em português e que muitos leitores não conhecem (lista do tema em `themes/default/linguagem/estrangeirismos.yaml`)",
+        "troque pela palavra em português sugerida na dica; o secretaria nunca altera o texto";
 }
 
 impl std::fmt::Display for Code {

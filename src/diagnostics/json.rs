@@ -23,7 +23,7 @@ pub struct Record {
 }
 
 /// The whole document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub diagnosticos: Vec<Record>,
     pub erros: usize,
@@ -31,6 +31,9 @@ pub struct Document {
     /// The transparency checklist of `check`, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checklist: Option<crate::checklist::Checklist>,
+    /// The readability of each text, the hardest first (`check`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legibilidade: Option<crate::plain::Readability>,
 }
 
 impl From<&Diagnostic> for Record {
@@ -67,6 +70,7 @@ impl Document {
             erros: diagnostics.error_count(),
             avisos: diagnostics.warning_count(),
             checklist: None,
+            legibilidade: None,
         }
     }
 }

@@ -85,7 +85,7 @@ impl Sink for Recording<'_> {
 }
 
 /// Every editor's text of the site with where it is published.
-fn texts(site: &Site) -> Vec<(&Origin, &Body)> {
+pub(crate) fn texts(site: &Site) -> Vec<(&Origin, &Body)> {
     let mut all = vec![(&site.home.origin, &site.home.body)];
     all.extend(site.pages.iter().map(|p| (&p.origin, &p.body)));
     all.extend(site.listing_intros.iter().map(|p| (&p.origin, &p.body)));

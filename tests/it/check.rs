@@ -240,8 +240,11 @@ mod no_input_panics {
     }
 }
 
-/// One planted defect of each kind the rendered-site checks find, each reported once, with
-/// its code, at the file and line the editor wrote it (read from `--format json`, parsed).
+/// One planted defect of each kind the rendered-site and plain-language checks find, each
+/// reported once, with its code, at the file and line the editor wrote it (read from
+/// `--format json`, parsed): broken link, broken fragment, missing source, image without alt,
+/// third-party image, skipped heading, vague link text, outdated page, unexplained acronym,
+/// foreign word, long sentence.
 #[test]
 fn rendered_site_defects_at_their_source_lines() {
     let root = fixtures().join("invalid/site-gerado");
@@ -258,6 +261,7 @@ fn rendered_site_defects_at_their_source_lines() {
         .collect();
     use secretaria::diagnostics::Severity::{Error, Warning};
     let page = "content/programas/paif/index.md".to_string();
+    let about = "content/sobre.md".to_string();
     assert_eq!(
         found,
         vec![
@@ -268,9 +272,19 @@ fn rendered_site_defects_at_their_source_lines() {
             (page.clone(), Some(16), "S0805", Error),
             (page.clone(), Some(18), "S0806", Warning),
             (page, Some(20), "S0807", Warning),
+            (about.clone(), Some(1), "S0808", Warning),
+            (about.clone(), Some(5), "S0902", Warning),
+            (about.clone(), Some(7), "S0903", Warning),
+            (about.clone(), Some(9), "S0901", Warning),
         ]
     );
-    assert_eq!((document.erros, document.avisos), (5, 2));
+    assert_eq!((document.erros, document.avisos), (5, 6));
+    // The readability of each text long enough, the hardest first; "O CRAS atende" is known
+    // (the theme's glossary) and not reported.
+    let readability = document.legibilidade.unwrap();
+    let files: Vec<&str> = readability.textos.iter().map(|t| t.arquivo.as_str()).collect();
+    assert_eq!(files, [about.as_str(), "content/programas/paif/index.md"]);
+    assert_eq!(readability.textos[0].frases, 4);
 }
 
 /// A link written to a source file (`lei.md#art2_cpt_inc2`) is published as the link to its
@@ -278,6 +292,8 @@ fn rendered_site_defects_at_their_source_lines() {
 #[test]
 fn links_to_sources_are_published_as_pages() {
     let site = TestSite::fixture("invalid/site-gerado");
+    // Only the page under test: the planted outdated page is another test's.
+    std::fs::remove_file(site.root().join("content/sobre.md")).unwrap();
     let good = "---\ntitulo: Programa\n---\nVeja o [inciso II](../../legislacao/lei-organica.md#art2_cpt_inc2).\n";
     site.write("content/programas/paif/index.md", good);
     let summary = site.build().unwrap_or_else(|f| panic!("{}", render(f)));
@@ -293,6 +309,8 @@ fn links_to_sources_are_published_as_pages() {
 #[test]
 fn email_autolinks_are_not_attachments() {
     let site = TestSite::fixture("invalid/site-gerado");
+    // Only the page under test: the planted outdated page is another test's.
+    std::fs::remove_file(site.root().join("content/sobre.md")).unwrap();
     let text = "---\ntitulo: Programa\n---\nEscreva para <paif@lagoaserena.go.gov.br>.\n";
     site.write("content/programas/paif/index.md", text);
     let summary = site.build().unwrap_or_else(|f| panic!("{}", render(f)));
@@ -367,4 +385,30 @@ fn outdated_pages_are_listed_at_their_files() {
     site.write("site.yaml", &format!("{yaml}verificacao:\n  desatualizada_apos_meses: 6\n"));
     let warnings = site.build().unwrap_or_else(|f| panic!("{}", render(f))).warnings;
     assert_eq!(warnings.iter().filter(|d| d.code.id() == "S0808").count(), 2, "{warnings:?}");
+}
+
+/// The first use of a known acronym in an editor's text is an `<abbr>` with its meaning, from
+/// the theme's glossary or `siglas:` in site.yaml; later uses, headings and links are not.
+#[test]
+fn known_acronyms_are_marked_on_their_first_use() {
+    let site = TestSite::fixture("lagoa-serena");
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}siglas:\n  PETECA: Programa Especial de Teatro e Cultura\n"));
+    site.write(
+        "content/programas/paif.md",
+        "---\ntitulo: PAIF\n---\n## O CRAS\n\nO CRAS e o [CREAS](../unidades/cras.yaml) atendem; o CRAS e o PETECA.\n",
+    );
+    site.build().unwrap_or_else(|f| panic!("{}", render(f)));
+    let page = site.page("programas/paif/");
+    let abbrs: Vec<(String, String)> = page
+        .select(&crate::support::sel("main abbr"))
+        .map(|a| (a.text().collect(), a.value().attr("title").unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(
+        abbrs,
+        [
+            ("CRAS".to_string(), "Centro de Referência de Assistência Social".to_string()),
+            ("PETECA".to_string(), "Programa Especial de Teatro e Cultura".to_string()),
+        ]
+    );
 }
