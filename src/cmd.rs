@@ -395,8 +395,24 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
             if let Some(reloader) = reloader {
                 reloader.built(&[]);
             }
+            report_dev_checks(session, None, reloader);
         }
         Err(failure) => report_dev_failure(&root, failure, reloader),
+    }
+}
+
+/// The checks of `check` after a good (re)build, on the `changed` files (all with `None`):
+/// run once the tabs were told to reload, printed, and shown over the page as warnings.
+fn report_dev_checks(
+    session: &dev::Session,
+    changed: Option<&[std::path::PathBuf]>,
+    reloader: Option<&dev::reload::Reloader>,
+) {
+    // Here a citizen meets nothing yet: the last good site is served; all are warnings.
+    let found = session.check(changed).as_warnings();
+    print_diagnostics(session.root(), &found);
+    if let Some(reloader) = reloader {
+        reloader.warned((!found.is_empty()).then(|| report::render_html_of(&found, None)));
     }
 }
 
@@ -415,6 +431,9 @@ fn spawn_loop(
                     if let Some(reloader) = &reloader {
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
                         reloader.built(&files);
+                    }
+                    if !report.changes.is_empty() {
+                        report_dev_checks(&session, Some(&report.changes), reloader.as_deref());
                     }
                 }
                 Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),

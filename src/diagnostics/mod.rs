@@ -120,4 +120,12 @@ impl Diagnostics {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
+
+    /// Every diagnostic as a warning (`serve`'s checks: the last good site is what is served).
+    pub fn as_warnings(mut self) -> Self {
+        for d in &mut self.items {
+            d.severity = Severity::Warning;
+        }
+        self
+    }
 }

@@ -223,8 +223,13 @@ pub fn render_plain(diagnostics: &Diagnostics) -> String {
 
 /// The overlay shown in the browser while the content has errors.
 pub fn render_html(diagnostics: &Diagnostics) -> String {
+    render_html_of(diagnostics, Some(Severity::Error))
+}
+
+/// The overlay's list of every diagnostic (`serve`'s warnings), or of one severity.
+pub fn render_html_of(diagnostics: &Diagnostics, only: Option<Severity>) -> String {
     let mut out = String::from("<ul class=\"secretaria-erros\">");
-    for d in diagnostics.sorted().into_iter().filter(|d| d.severity == Severity::Error) {
+    for d in diagnostics.sorted().into_iter().filter(|d| only.is_none_or(|s| d.severity == s)) {
         out.push_str("<li><strong>");
         out.push_str(&escape(&position(d)));
         out.push_str("</strong> [");

@@ -15,6 +15,7 @@ use crate::model::{Body, Origin, Site};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// Texts shorter than this get no index: a few words say nothing about how a page reads.
@@ -99,9 +100,18 @@ fn round(n: f64) -> f64 {
 
 /// The checks of every editor's text, and the readability report.
 pub(crate) fn check(site: &Site) -> (Vec<Diagnostic>, Readability) {
+    check_some(site, &|_| true)
+}
+
+/// [`check`] of the texts whose source file `wanted` accepts (`serve`: the files an edit
+/// touched).
+pub(crate) fn check_some(site: &Site, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> (Vec<Diagnostic>, Readability) {
     let long = site.config.review.long_sentence_words as usize;
-    let results: Vec<(Vec<Diagnostic>, Option<TextScore>)> =
-        crate::sitecheck::texts(site).par_iter().map(|(origin, body)| one(site, origin, body, long)).collect();
+    let results: Vec<(Vec<Diagnostic>, Option<TextScore>)> = crate::sitecheck::texts(site)
+        .par_iter()
+        .filter(|(origin, _)| wanted(&origin.file))
+        .map(|(origin, body)| one(site, origin, body, long))
+        .collect();
     let mut diagnostics = Vec::new();
     let mut textos = Vec::new();
     for (d, score) in results {

@@ -18,6 +18,7 @@ use crate::model::{Body, Origin, Site};
 use crate::output::Sink;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// What the rendered site contains: every output file, and the ids of each HTML page.
@@ -30,6 +31,20 @@ pub(crate) struct Index {
 impl Index {
     /// Records a file published as it is (static files, attachments).
     pub(crate) fn add_static(&mut self, file: &str) {
+        self.files.insert(file.to_string());
+    }
+
+    /// Forgets a file that is no longer published.
+    pub(crate) fn remove(&mut self, file: &str) {
+        self.files.remove(file);
+        self.ids.remove(file);
+    }
+
+    /// Records a rendered file and, for a page, its ids.
+    pub(crate) fn record(&mut self, file: &str, bytes: &[u8]) {
+        if file.ends_with(".html") {
+            self.ids.insert(file.to_string(), ids(bytes));
+        }
         self.files.insert(file.to_string());
     }
 
@@ -102,6 +117,12 @@ pub(crate) fn texts(site: &Site) -> Vec<(&Origin, &Body)> {
 
 /// The checks of every editor's text against the rendered `index`.
 pub(crate) fn check(site: &Site, index: &Index) -> Diagnostics {
+    check_some(site, index, &|_| true)
+}
+
+/// The checks of the texts whose source file `wanted` accepts (`serve` checks the files an
+/// edit touched), against the rendered `index`.
+pub(crate) fn check_some(site: &Site, index: &Index, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> Diagnostics {
     let sources: HashSet<String> = texts(site)
         .iter()
         .map(|(o, _)| o.file.to_string_lossy().replace('\\', "/"))
@@ -110,10 +131,13 @@ pub(crate) fn check(site: &Site, index: &Index) -> Diagnostics {
         .chain(site.secretariat.iter().map(|s| s.origin.file.to_string_lossy().replace('\\', "/")))
         .collect();
     let context = body::Context { index, sources: &sources };
-    let found: Vec<Vec<Diagnostic>> =
-        texts(site).par_iter().map(|(origin, body)| body::check(&context, origin, body)).collect();
+    let found: Vec<Vec<Diagnostic>> = texts(site)
+        .par_iter()
+        .filter(|(origin, _)| wanted(&origin.file))
+        .map(|(origin, body)| body::check(&context, origin, body))
+        .collect();
     let mut diagnostics = Diagnostics::new();
-    for diagnostic in found.into_iter().flatten().chain(stale::check(site)) {
+    for diagnostic in found.into_iter().flatten().chain(stale::check(site, wanted)) {
         diagnostics.push(diagnostic);
     }
     diagnostics

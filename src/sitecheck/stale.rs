@@ -26,7 +26,7 @@ fn reviewed(site: &Site) -> Vec<&Origin> {
     all
 }
 
-pub(super) fn check(site: &Site) -> Vec<Diagnostic> {
+pub(super) fn check(site: &Site, wanted: &(dyn Fn(&std::path::Path) -> bool + Sync)) -> Vec<Diagnostic> {
     let months = site.config.review.stale_after_months;
     if months == 0 {
         return Vec::new();
@@ -37,7 +37,7 @@ pub(super) fn check(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for origin in reviewed(site) {
         let Some(updated) = origin.updated else { continue };
-        if updated.naive() >= limit || !seen.insert(&origin.file) {
+        if updated.naive() >= limit || !wanted(&origin.file) || !seen.insert(&origin.file) {
             continue;
         }
         out.push(
