@@ -1,0 +1,160 @@
+//! Words and the keys they are indexed under. The browser's `busca.js` does the same steps in
+//! the same order (lowercase, the Snowball Portuguese stemmer, accents removed), so a word
+//! typed in the field finds the words of the text; a change here must be made there too
+//! (the browser test `tests/a11y/search.test.mjs` compares both on `tests/fixtures/stems-pt.tsv`).
+//!
+//! A word is stemmed twice: as written and with its accents removed. Snowball's Portuguese
+//! suffixes carry accents ("ável", "ência", "ção"), so "vulnerável" stems to "vulner" but
+//! "vulneravel", typed on a phone without accents, to "vulneravel". The text is indexed under
+//! both keys when they differ, and a query looks both up: either spelling, on either side,
+//! meets the other.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longer runs of letters are not words a person types (hashes, glued URLs): not indexed.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// Lowercase, accents and other combining marks removed: "Família" → "familia", "AÇÃO" → "acao".
+pub fn fold(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `c` belongs to a word: letters, digits and the marks that decorate them.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The words of `text` as byte ranges, in order. Everything else separates words: spaces,
+/// punctuation, hyphens ("auxílio-natalidade" is two words), the dots of "12.527".
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, c) = chars.next()?;
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        return Some((start, end));
+    })
+}
+
+/// Turns words into index keys.
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer { stemmer: Stemmer::create(Algorithm::Portuguese) }
+    }
+}
+
+/// The keys of one word: the stem of the word as written, and of the word without accents
+/// when that differs. Empty for stop words and words too long to be words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Keys {
+    pub first: Option<String>,
+    pub second: Option<String>,
+}
+
+impl Keys {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.first.iter().chain(self.second.iter()).map(String::as_str)
+    }
+}
+
+impl Analyzer {
+    pub fn keys(&self, word: &str) -> Keys {
+        if word.chars().count() > MAX_WORD_CHARS {
+            return Keys::default();
+        }
+        let lower = word.to_lowercase();
+        let folded = fold(&lower);
+        if folded.is_empty() || super::stop::is_stop_word(&folded) {
+            return Keys::default();
+        }
+        let first = fold(&self.stemmer.stem(&lower));
+        let second = fold(&self.stemmer.stem(&folded));
+        if first.is_empty() {
+            return Keys::default();
+        }
+        let second = (second != first && !second.is_empty()).then_some(second);
+        Keys { first: Some(first), second }
+    }
+
+    /// The stem Snowball gives the lowercased word, accents kept (for the stemmer's test list).
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(&word.to_lowercase()).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(word: &str) -> Vec<String> {
+        Analyzer::default().keys(word).iter().map(str::to_owned).collect()
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        words(text).map(|(a, b)| text.get(a..b).unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn folding_removes_case_and_accents() {
+        assert_eq!(fold("Família"), "familia");
+        assert_eq!(fold("AÇÃO"), "acao");
+        assert_eq!(fold("crás"), "cras");
+        // A decomposed "é" (NFD, as some systems save it) folds like the composed one.
+        assert_eq!(fold("cafe\u{301}"), fold("café"));
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_accents() {
+        assert_eq!(split("Auxílio-Natalidade: 12.527/2011, art. 28"), ["Auxílio", "Natalidade", "12", "527", "2011", "art", "28"]);
+        assert_eq!(split("  "), Vec::<&str>::new());
+        assert_eq!(split("cafe\u{301} d'água"), ["cafe\u{301}", "d", "água"]);
+    }
+
+    #[test]
+    fn case_and_accents_give_one_key() {
+        assert_eq!(keys("crás"), keys("CRAS"));
+        assert_eq!(keys("cras"), keys("CRAS"));
+        assert_eq!(keys("familia"), keys("família"));
+    }
+
+    #[test]
+    fn inflections_share_a_key() {
+        assert_eq!(keys("famílias").first(), keys("família").first());
+        assert_eq!(keys("vulneráveis").first(), keys("vulnerável").first());
+        assert_eq!(keys("informação").first(), keys("informações").first());
+    }
+
+    #[test]
+    fn a_word_typed_without_accents_meets_the_accented_one() {
+        // Typed without accents, the suffix is not one Snowball knows: the second key of the
+        // accented word (stemmed without its accents) is the bridge.
+        for (typed, written) in [("vulneravel", "vulnerável"), ("assistencia", "assistência"), ("informacao", "informação")] {
+            let typed = keys(typed);
+            let written = keys(written);
+            assert!(typed.iter().any(|k| written.iter().any(|w| w == k)), "{typed:?} {written:?}");
+        }
+    }
+
+    #[test]
+    fn stop_words_and_long_runs_have_no_key() {
+        assert!(keys("de").is_empty());
+        assert!(keys("Não").is_empty());
+        assert!(keys(&"a".repeat(41)).is_empty());
+        assert_eq!(keys("2011"), ["2011"]);
+    }
+}
