@@ -100,7 +100,8 @@ fn render_all(
     plan: &[routes::Route],
     sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
 ) -> Result<usize, Failure> {
-    let renderer = Renderer::new(&loaded.site, &loaded.theme);
+    let index = crate::search::SearchIndex::build(&loaded.site);
+    let renderer = Renderer::new(&loaded.site, &loaded.theme).with_search(&index);
     let errors = Mutex::new(Diagnostics::new());
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let pages = plan.iter().filter(|r| r.is_html()).count();

@@ -204,7 +204,8 @@ fn global_fingerprint(site: &Site) -> u64 {
 /// The outcome of [`splice_pages`].
 pub(crate) enum Splice {
     /// The pages were replaced in the model; render these routes.
-    Done { routes: BTreeSet<usize>, warnings: Diagnostics },
+    /// `pages`: the indices (in `Site::pages`) of the pages replaced.
+    Done { routes: BTreeSet<usize>, pages: Vec<usize>, warnings: Diagnostics },
     /// The changed pages have errors.
     Failed(Diagnostics),
     /// Not a body-only edit of existing pages: reload the whole model.
@@ -264,6 +265,7 @@ pub(crate) fn splice_pages(
         return Splice::No;
     }
     let mut routes = BTreeSet::new();
+    let pages = replacements.iter().map(|(index, _)| *index).collect();
     for (index, page) in replacements {
         let file = format!("{}index.html", page.origin.path);
         routes.extend(built.plan.iter().position(|r| r.file == file));
@@ -271,5 +273,5 @@ pub(crate) fn splice_pages(
             *slot = page;
         }
     }
-    Splice::Done { routes, warnings: diagnostics }
+    Splice::Done { routes, pages, warnings: diagnostics }
 }

@@ -61,6 +61,8 @@ pub struct Session {
     sources: Option<Sources>,
     theme: Option<(String, theme::Theme)>,
     built: Option<Built>,
+    /// The search index of the last good build, updated in place for body-only edits.
+    search: Option<crate::search::SearchIndex>,
     /// Output file → hash of its bytes on disk; `None` until the first good build synced.
     published: Option<HashMap<String, u64>>,
     /// Changed sources not yet part of a good build (a failed build keeps them).
@@ -96,6 +98,7 @@ impl Session {
             sources: None,
             theme: None,
             built: None,
+            search: None,
             published: None,
             pending: BTreeSet::new(),
             pending_rescan: true,
@@ -173,8 +176,11 @@ impl Session {
                 diagnostics.extend(errors);
                 return Err(Failure::Content(diagnostics));
             }
-            Splice::Done { routes, warnings } => {
+            Splice::Done { mut routes, pages, warnings } => {
                 diagnostics.extend(warnings);
+                if let Some(built) = &self.built {
+                    routes.extend(search_routes(built, &mut self.search, &pages));
+                }
                 Scope::Routes(routes)
             }
             Splice::No => {
@@ -188,6 +194,16 @@ impl Session {
                 } else {
                     incremental::affected(self.built.as_ref(), &site, &plan, &self.pending)
                 };
+                // Any other change may move documents: a new index, every search file rendered
+                // (only those whose bytes changed are written).
+                self.search = Some(crate::search::SearchIndex::build(&site));
+                let scope = match scope {
+                    Scope::Routes(mut routes) => {
+                        routes.extend(plan.iter().enumerate().filter(|(_, r)| is_search_file(r)).map(|(i, _)| i));
+                        Scope::Routes(routes)
+                    }
+                    Scope::All => Scope::All,
+                };
                 self.built = Some(Built { site, plan });
                 scope
             }
@@ -200,7 +216,8 @@ impl Session {
         };
         let (output, published) = (&self.output, self.published.as_ref());
         // Render in parallel; keep the bytes only of files that differ from what is on disk.
-        let renderer = Renderer::new(site, theme);
+        let Some(index) = &self.search else { return Err(Failure::Content(diagnostics)) };
+        let renderer = Renderer::new(site, theme).with_search(index);
         let rendered: Vec<Result<Output, Diagnostic>> = chosen
             .par_iter()
             .map(|route| {
@@ -249,6 +266,40 @@ impl Session {
         phases.mark("gravar");
         Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
     }
+}
+
+fn is_search_file(route: &routes::Route) -> bool {
+    matches!(
+        route.kind,
+        routes::RouteKind::SearchMeta | routes::RouteKind::SearchBucket(_) | routes::RouteKind::SearchDoc(_)
+    )
+}
+
+/// After a body-only edit of `pages`: the index updated in place, and the routes of the
+/// documents and buckets that changed (every search file when the index had to be rebuilt).
+fn search_routes(built: &Built, search: &mut Option<crate::search::SearchIndex>, pages: &[usize]) -> Vec<usize> {
+    use crate::search::{SearchIndex, Source};
+    let sources: Vec<Source> = pages.iter().map(|&i| Source::Page(i)).collect();
+    let updated = search.as_mut().and_then(|index| {
+        let buckets = index.update(&built.site, &sources)?;
+        let docs: Vec<usize> = sources.iter().filter_map(|s| index.doc_of(*s)).map(|d| d as usize).collect();
+        Some((buckets, docs))
+    });
+    let Some((buckets, docs)) = updated else {
+        *search = Some(SearchIndex::build(&built.site));
+        return built.plan.iter().enumerate().filter(|(_, r)| is_search_file(r)).map(|(i, _)| i).collect();
+    };
+    built
+        .plan
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| match r.kind {
+            routes::RouteKind::SearchBucket(b) => buckets.contains(&b),
+            routes::RouteKind::SearchDoc(d) => docs.contains(&d),
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Writes what changed and deletes what is gone; records the new hashes in `published`.

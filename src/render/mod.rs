@@ -25,6 +25,8 @@ pub struct Renderer<'a> {
     theme: &'a theme::Theme,
     /// The context every page starts from (site-wide data), built once.
     base: Context,
+    /// The search index, for the routes that publish it.
+    search: Option<&'a crate::search::SearchIndex>,
 }
 
 #[derive(Serialize)]
@@ -79,7 +81,12 @@ impl<'a> Renderer<'a> {
         };
         let mut base = Context::new();
         base.insert("site", &site_view);
-        Renderer { site, theme, base }
+        Renderer { site, theme, base, search: None }
+    }
+
+    /// The same renderer, publishing `index` on the search routes.
+    pub fn with_search(self, index: &'a crate::search::SearchIndex) -> Self {
+        Renderer { search: Some(index), ..self }
     }
 
     /// Renders one route to its bytes (HTML not yet minified).
@@ -220,6 +227,18 @@ impl<'a> Renderer<'a> {
                 crumbs.push(crumb("Mapa do site", "mapa-do-site/"));
                 ("mapa-do-site.html", "Mapa do site".into(), None)
             }
+            RouteKind::Search => {
+                let kinds: Vec<Link> = crate::search::extract::kinds(site)
+                    .into_iter()
+                    .map(|k| Link { title: k.label().to_owned(), url: k.id().to_owned() })
+                    .collect();
+                ctx.insert("kinds", &kinds);
+                crumbs.push(crumb("Busca", crate::search::DIR));
+                ("busca.html", "Busca".into(), None)
+            }
+            RouteKind::SearchMeta => return Ok(self.search_index(route)?.meta_json()),
+            RouteKind::SearchBucket(b) => return Ok(self.search_index(route)?.bucket_json(b)),
+            RouteKind::SearchDoc(d) => return self.search_index(route)?.doc_json(d).ok_or_else(|| missing(route)),
             RouteKind::NotFound => {
                 ctx.insert("root", "/");
                 ("404.html", "Página não encontrada".into(), None)
@@ -233,6 +252,10 @@ impl<'a> Renderer<'a> {
             .render(template, &ctx)
             .map(String::into_bytes)
             .map_err(|err| template_error::diagnostic(self.theme, template, &err))
+    }
+
+    fn search_index(&self, route: &Route) -> Result<&'a crate::search::SearchIndex, Diagnostic> {
+        self.search.ok_or_else(|| Diagnostic::error(format!("índice de busca ausente: {}", route.file)))
     }
 
     fn intro(&self, path: &str, md: MarkdownOptions<'_>) -> Option<view::PageView> {

@@ -22,6 +22,14 @@ pub enum RouteKind {
     Accessibility,
     SiteMap,
     NotFound,
+    /// `busca/`: the search page.
+    Search,
+    /// `busca/indice.json`: the search index's header.
+    SearchMeta,
+    /// `busca/t/<n>.json`: one bucket of index keys.
+    SearchBucket(u32),
+    /// `busca/d/<n>.json`: one search document.
+    SearchDoc(usize),
 }
 
 /// One output file.
@@ -83,5 +91,20 @@ pub fn plan(site: &Site) -> Vec<Route> {
     }
     routes.push(Route::page("mapa-do-site/", RouteKind::SiteMap));
     routes.push(Route::file("404.html".into(), RouteKind::NotFound));
+    routes.extend(search_routes(site));
+    routes
+}
+
+/// The search page and the files of its index (see [`crate::search::index`]).
+fn search_routes(site: &Site) -> Vec<Route> {
+    use crate::search::{index, DIR};
+    let documents = crate::search::extract::sources(site).len();
+    let mut routes =
+        vec![Route::page(DIR, RouteKind::Search), Route::file(format!("{DIR}indice.json"), RouteKind::SearchMeta)];
+    routes.extend(
+        (0..index::bucket_count(documents))
+            .map(|b| Route::file(format!("{DIR}t/{b}.json"), RouteKind::SearchBucket(b))),
+    );
+    routes.extend((0..documents).map(|d| Route::file(format!("{DIR}d/{d}.json"), RouteKind::SearchDoc(d))));
     routes
 }

@@ -29,6 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "norma.html",
     "acessibilidade.html",
     "mapa-do-site.html",
+    "busca.html",
     "404.html",
 );
 
@@ -36,6 +37,8 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 pub const STATIC: &[(&str, &[u8])] = &[
     ("static/css/site.css", include_bytes!("../../themes/default/static/css/site.css")),
     ("static/js/site.js", include_bytes!("../../themes/default/static/js/site.js")),
+    ("static/js/busca.js", include_bytes!("../../themes/default/static/js/busca.js")),
+    ("static/js/snowball-pt.js", include_bytes!("../../themes/default/static/js/snowball-pt.js")),
     ("static/img/acessibilidade.svg", include_bytes!("../../themes/default/static/img/acessibilidade.svg")),
 ];
 

@@ -57,7 +57,10 @@ pub enum Source {
     Structure(usize),
     Law(usize),
     /// The `nth` article (depth first, further norms included) of a normative text.
-    Article { law: usize, nth: usize },
+    Article {
+        law: usize,
+        nth: usize,
+    },
     Notice(usize),
 }
 
@@ -118,6 +121,12 @@ pub fn sources(site: &Site) -> Vec<Source> {
     }
     out.extend((0..site.notices.len()).map(Source::Notice));
     out
+}
+
+/// The kinds `site` has documents of, in filter order.
+pub fn kinds(site: &Site) -> Vec<Kind> {
+    let present: std::collections::BTreeSet<Kind> = sources(site).into_iter().map(Source::kind).collect();
+    present.into_iter().collect()
 }
 
 /// The document of `source`; `None` when the model no longer has it.
@@ -203,7 +212,8 @@ pub fn document(site: &Site, source: Source) -> Option<Doc> {
         Source::Law(law) => {
             let l = site.laws.get(law)?;
             let norm = l.norm.as_ref().map(crate::model::Norm::label);
-            let mut records = vec![Record::plain(join(&[norm.as_deref(), l.summary.as_deref(), l.description.as_deref()]))];
+            let mut records =
+                vec![Record::plain(join(&[norm.as_deref(), l.summary.as_deref(), l.description.as_deref()]))];
             for p in &l.tree.provisions {
                 outside_articles(p, &mut records);
             }
@@ -246,7 +256,12 @@ fn page_doc(title: &str, url: &str, description: Option<&str>, markdown: &str) -
         Some(d) if !d.is_empty() => format!("{d}\n{body}"),
         _ => body,
     };
-    Doc { title: title.to_owned(), url: url.to_owned(), title_text: title.to_owned(), records: vec![Record::plain(text)] }
+    Doc {
+        title: title.to_owned(),
+        url: url.to_owned(),
+        title_text: title.to_owned(),
+        records: vec![Record::plain(text)],
+    }
 }
 
 /// Provisions outside any article (headings, preamble, loose text), each with its anchor.
@@ -279,10 +294,15 @@ fn provision_records(p: &Provision, prefix: &str, out: &mut Vec<Record>) {
     };
     if !p.text.trim().is_empty() {
         // The caput's words land on the article itself.
-        let anchor = if p.kind == ProvisionKind::Caput { out.last().and_then(|r| r.anchor.clone()) } else { p.id.clone() };
+        let anchor =
+            if p.kind == ProvisionKind::Caput { out.last().and_then(|r| r.anchor.clone()) } else { p.id.clone() };
         match out.last_mut() {
             Some(last) if p.kind == ProvisionKind::Caput && last.text.is_empty() => last.text = one_line(&p.text),
-            _ => out.push(Record { anchor, label: Some(label.clone()).filter(|l| !l.is_empty()), text: one_line(&p.text) }),
+            _ => out.push(Record {
+                anchor,
+                label: Some(label.clone()).filter(|l| !l.is_empty()),
+                text: one_line(&p.text),
+            }),
         }
     } else if p.kind == ProvisionKind::Article {
         out.push(Record { anchor: p.id.clone(), label: Some(label.clone()), text: String::new() });
@@ -322,7 +342,9 @@ pub fn markdown_text(markdown: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead,
+            ) => {
                 out.push('\n');
             }
             Event::End(TagEnd::TableCell) => out.push_str(" | "),

@@ -19,12 +19,12 @@ tenha tenhamos tenham tivesse tivéssemos tivessem tiver tivermos tiverem terei 
 teríamos teriam";
 
 /// The stop words, folded (lowercase, no accents), sorted.
-pub fn folded() -> &'static BTreeSet<String> {
+pub(super) fn folded() -> &'static BTreeSet<String> {
     static SET: OnceLock<BTreeSet<String>> = OnceLock::new();
     SET.get_or_init(|| WORDS.split_whitespace().map(super::text::fold).collect())
 }
 
 /// `word` must already be folded.
-pub fn is_stop_word(word: &str) -> bool {
+pub(super) fn is_stop_word(word: &str) -> bool {
     folded().contains(word)
 }

@@ -120,7 +120,10 @@ mod tests {
 
     #[test]
     fn words_split_on_punctuation_and_keep_accents() {
-        assert_eq!(split("Auxílio-Natalidade: 12.527/2011, art. 28"), ["Auxílio", "Natalidade", "12", "527", "2011", "art", "28"]);
+        assert_eq!(
+            split("Auxílio-Natalidade: 12.527/2011, art. 28"),
+            ["Auxílio", "Natalidade", "12", "527", "2011", "art", "28"]
+        );
         assert_eq!(split("  "), Vec::<&str>::new());
         assert_eq!(split("cafe\u{301} d'água"), ["cafe\u{301}", "d", "água"]);
     }
@@ -143,7 +146,9 @@ mod tests {
     fn a_word_typed_without_accents_meets_the_accented_one() {
         // Typed without accents, the suffix is not one Snowball knows: the second key of the
         // accented word (stemmed without its accents) is the bridge.
-        for (typed, written) in [("vulneravel", "vulnerável"), ("assistencia", "assistência"), ("informacao", "informação")] {
+        for (typed, written) in
+            [("vulneravel", "vulnerável"), ("assistencia", "assistência"), ("informacao", "informação")]
+        {
             let typed = keys(typed);
             let written = keys(written);
             assert!(typed.iter().any(|k| written.iter().any(|w| w == k)), "{typed:?} {written:?}");
