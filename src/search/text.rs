@@ -47,6 +47,24 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Endings typed without accents → as written, for the Portuguese suffixes whose accents
+/// Snowball needs (longest first).
+const RESTORE: [(&str, &str); 13] = [
+    ("aveis", "áveis"),
+    ("iveis", "íveis"),
+    ("encias", "ências"),
+    ("ancias", "âncias"),
+    ("encia", "ência"),
+    ("ancia", "ância"),
+    ("avel", "ável"),
+    ("ivel", "ível"),
+    ("coes", "ções"),
+    ("cao", "ção"),
+    ("oes", "ões"),
+    ("aes", "ães"),
+    ("ao", "ão"),
+];
+
 /// Turns words into index keys.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -89,6 +107,32 @@ impl Analyzer {
         }
         let second = (second != first && !second.is_empty()).then_some(second);
         Keys { first: Some(first), second }
+    }
+
+    /// The keys to look up for a word typed in the search field: its [`Analyzer::keys`], and,
+    /// when it was typed without accents and ends like an accented suffix ("vulneraveis",
+    /// "informacoes"), the keys of the word with that suffix's accents put back, so that it
+    /// meets "vulnerável" and "informação" even in another inflection. `busca.js` does the same
+    /// (`RESTORE` there).
+    pub fn query_keys(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.keys(word).iter().map(str::to_owned).collect();
+        if out.is_empty() {
+            return out;
+        }
+        let lower = word.to_lowercase();
+        if fold(&lower) == lower {
+            for (plain, accented) in RESTORE {
+                if let Some(stem) = lower.strip_suffix(plain) {
+                    for key in self.keys(&format!("{stem}{accented}")).iter() {
+                        if !out.iter().any(|k| k == key) {
+                            out.push(key.to_owned());
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// The stem Snowball gives the lowercased word, accents kept (for the stemmer's test list).
@@ -153,6 +197,19 @@ mod tests {
             let written = keys(written);
             assert!(typed.iter().any(|k| written.iter().any(|w| w == k)), "{typed:?} {written:?}");
         }
+    }
+
+    #[test]
+    fn a_query_without_accents_meets_another_inflection() {
+        let analyzer = Analyzer::default();
+        for (typed, written) in
+            [("vulneravel", "vulneráveis"), ("informacoes", "informação"), ("assistencias", "assistência")]
+        {
+            let typed = analyzer.query_keys(typed);
+            let written = keys(written);
+            assert!(typed.iter().any(|k| written.contains(k)), "{typed:?} {written:?}");
+        }
+        assert_eq!(analyzer.query_keys("família"), keys("família"));
     }
 
     #[test]

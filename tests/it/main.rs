@@ -14,6 +14,7 @@ mod legal;
 mod notices;
 mod output;
 mod repro;
+mod search;
 mod serve;
 mod structure;
 mod support;

@@ -56,6 +56,26 @@
     keyCache[word] = out;
     return out;
   }
+  /* Endings typed without accents → as written (src/search/text.rs, RESTORE). */
+  var RESTORE = [['aveis', 'áveis'], ['iveis', 'íveis'], ['encias', 'ências'], ['ancias', 'âncias'],
+    ['encia', 'ência'], ['ancia', 'ância'], ['avel', 'ável'], ['ivel', 'ível'], ['coes', 'ções'],
+    ['cao', 'ção'], ['oes', 'ões'], ['aes', 'ães'], ['ao', 'ão']];
+  /* The keys to look up for a typed word (src/search/text.rs, Analyzer::query_keys). */
+  function queryKeys(word) {
+    var out = keys(word).slice();
+    var lower = word.toLowerCase();
+    if (!out.length || fold(lower) !== lower) { return out; }
+    for (var i = 0; i < RESTORE.length; i++) {
+      var end = RESTORE[i][0];
+      if (lower.length >= end.length && lower.slice(lower.length - end.length) === end) {
+        keys(lower.slice(0, lower.length - end.length) + RESTORE[i][1]).forEach(function (k) {
+          if (out.indexOf(k) < 0) { out.push(k); }
+        });
+        break;
+      }
+    }
+    return out;
+  }
   function utf8(text) {
     if (window.TextEncoder) { return new TextEncoder().encode(text); }
     var s = unescape(encodeURIComponent(text)), bytes = [];
@@ -100,7 +120,7 @@
   function rank(meta, query) {
     var seen = {}, terms = [];
     words(query).forEach(function (w) {
-      var k = keys(w.word);
+      var k = queryKeys(w.word);
       var id = k.join(' ');
       if (k.length && !seen[id]) { seen[id] = true; terms.push(k); }
     });
@@ -340,5 +360,5 @@
     }).catch(fail);
   });
   window.addEventListener('popstate', fromAddress);
-  window.secretariaBusca = { keys: keys, bucket: bucket, decode: decode, fold: fold, ready: fromAddress() };
+  window.secretariaBusca = { keys: keys, queryKeys: queryKeys, bucket: bucket, decode: decode, fold: fold, ready: fromAddress() };
 }());
