@@ -221,6 +221,8 @@
     if (data.r) {
       var rec = data.r[result.record] || data.r[0] || ['', '', ''];
       anchor = rec[0]; label = rec[1]; text = rec[2];
+      /* A hit in the title of a text whose first record is empty: show where the text starts. */
+      for (var i = 0; !text && i < data.r.length; i++) { text = data.r[i][2]; }
     }
     a.href = root + data.u + (anchor ? '#' + anchor : '');
     a.textContent = label ? label + ' — ' + data.t : data.t;
@@ -246,7 +248,7 @@
     for (var i = 0; i < spans.length; i++) {
       var id = spans[i].getAttribute('data-tipo'), n = 0;
       if (ranked) {
-        n = id ? ranked.results.filter(function (r) { var k = kindOf(meta, r.doc); return k && k[0] === id; }).length : ranked.results.length;
+        n = id !== 'todos' ? ranked.results.filter(function (r) { var k = kindOf(meta, r.doc); return k && k[0] === id; }).length : ranked.results.length;
       }
       spans[i].textContent = ranked ? ' (' + n + ')' : '';
     }
@@ -320,7 +322,7 @@
     var header = document.getElementById('busca');
     if (header) { header.value = query; }
     var radios = form.querySelectorAll('input[name="tipo"]');
-    for (var i = 0; i < radios.length; i++) { radios[i].checked = radios[i].value === kind; }
+    for (var i = 0; i < radios.length; i++) { radios[i].checked = radios[i].value === (kind || 'todos'); }
     if (!form.querySelector('input[name="tipo"]:checked')) { kind = ''; if (radios[0]) { radios[0].checked = true; } }
     return run(query, kind);
   }
@@ -331,7 +333,7 @@
 
   function selectedKind() {
     var checked = form.querySelector('input[name="tipo"]:checked');
-    return checked ? checked.value : '';
+    return checked && checked.value !== 'todos' ? checked.value : '';
   }
 
   form.addEventListener('submit', function (ev) {
