@@ -321,8 +321,16 @@ fn provision_texts(p: &Provision, out: &mut Vec<String>) {
     }
 }
 
+/// `text` with every run of whitespace (line breaks included) made one space, trimmed.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn capitalise(text: &str) -> String {
@@ -354,13 +362,24 @@ pub fn markdown_text(markdown: &str) -> String {
     }
     let mut clean = String::with_capacity(out.len());
     for line in out.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        let line = line.trim_end_matches(" |").trim();
-        if !line.is_empty() {
-            if !clean.is_empty() {
-                clean.push('\n');
+        let line = line.trim().trim_end_matches('|').trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        if !clean.is_empty() {
+            clean.push('\n');
+        }
+        let mut space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    clean.push(' ');
+                    space = false;
+                }
+                clean.push(c);
             }
-            clean.push_str(line);
         }
     }
     clean

@@ -18,12 +18,36 @@
 //! weighs rare words by the length of their postings), so an edit changes only its own.
 
 use super::extract::{self, Doc, Kind, Source};
-use super::text::{self, Analyzer, Keys};
+use super::text::{self, Analyzer};
 use crate::model::Site;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+/// FNV-1a as a `Hasher`: the keys are short words, hashed millions of times per build;
+/// SipHash's protection against chosen keys buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -75,7 +99,7 @@ pub struct SearchIndex {
     kinds: Vec<(Kind, u32, u32)>,
     buckets: u32,
     keys: Vec<String>,
-    key_ids: HashMap<String, u32>,
+    key_ids: FastMap<String, u32>,
     postings: Vec<Vec<Posting>>,
     /// Key ids of each bucket.
     bucket_keys: Vec<BTreeSet<u32>>,
@@ -91,15 +115,32 @@ struct Fragment<'a> {
     r: Option<Vec<[&'a str; 3]>>,
 }
 
+/// Characters of a record's text the results can quote from. The whole text is indexed; the
+/// excerpt comes from its start, so that a phone downloads a few KB per result shown, not
+/// whole pages (most pages say what they are about early; a longer page still ranks by all
+/// of its words).
+const EXCERPT_SOURCE: usize = 1500;
+
+/// The start of `text`, at most [`EXCERPT_SOURCE`] characters, cut between words.
+fn excerpt_source(text: &str) -> &str {
+    match text.char_indices().nth(EXCERPT_SOURCE) {
+        None => text,
+        Some((end, _)) => {
+            let head = text.get(..end).unwrap_or(text);
+            head.rfind(char::is_whitespace).and_then(|cut| head.get(..cut)).unwrap_or(head)
+        }
+    }
+}
+
 fn fragment(doc: &Doc) -> String {
     let single = doc.records.len() == 1 && doc.records.first().is_some_and(|r| r.anchor.is_none());
     let f = if single {
-        Fragment { t: &doc.title, u: &doc.url, x: doc.records.first().map(|r| r.text.as_str()), r: None }
+        Fragment { t: &doc.title, u: &doc.url, x: doc.records.first().map(|r| excerpt_source(&r.text)), r: None }
     } else {
         let records = doc
             .records
             .iter()
-            .map(|r| [r.anchor.as_deref().unwrap_or(""), r.label.as_deref().unwrap_or(""), r.text.as_str()])
+            .map(|r| [r.anchor.as_deref().unwrap_or(""), r.label.as_deref().unwrap_or(""), excerpt_source(&r.text)])
             .collect();
         Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
     };
@@ -108,11 +149,12 @@ fn fragment(doc: &Doc) -> String {
 
 thread_local! {
     static ANALYZER: Analyzer = Analyzer::default();
-    /// Word → keys: a site repeats its words, and stemming is the costly step.
-    static CACHE: RefCell<HashMap<String, Keys>> = RefCell::new(HashMap::new());
+    /// Word → keys: a site repeats its words, and stemming is the costly step. The keys are
+    /// shared (`Arc`), so a posting costs no allocation.
+    static CACHE: RefCell<FastMap<String, Vec<Arc<str>>>> = RefCell::new(FastMap::default());
 }
 
-fn keys_of(word: &str, mut f: impl FnMut(&str)) {
+fn keys_of(word: &str, mut f: impl FnMut(&Arc<str>)) {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(keys) = cache.get(word) {
@@ -122,7 +164,7 @@ fn keys_of(word: &str, mut f: impl FnMut(&str)) {
         if cache.len() > 200_000 {
             cache.clear();
         }
-        let keys = ANALYZER.with(|a| a.keys(word));
+        let keys: Vec<Arc<str>> = ANALYZER.with(|a| a.keys(word)).iter().map(Arc::from).collect();
         keys.iter().for_each(&mut f);
         cache.insert(word.to_owned(), keys);
     });
@@ -141,30 +183,34 @@ fn value(tf: u32, length: usize, title: bool, has_record: bool) -> u8 {
     (q << 2) | (u8::from(title) << 1) | u8::from(has_record)
 }
 
-/// The postings of one document: (key, record, value).
-fn analyse(doc: &Doc) -> Vec<(String, u32, u8)> {
+/// One posting before it has a document number: (key, record, value).
+type Analysed = (Arc<str>, u32, u8);
+
+/// The postings of one document.
+fn analyse(doc: &Doc) -> Vec<Analysed> {
     let multi = doc.records.len() > 1 || doc.records.first().is_some_and(|r| r.anchor.is_some());
-    let mut title: BTreeSet<String> = BTreeSet::new();
+    let mut title: BTreeSet<Arc<str>> = BTreeSet::new();
     for (a, b) in text::words(&doc.title_text) {
         keys_of(doc.title_text.get(a..b).unwrap_or_default(), |k| {
-            title.insert(k.to_owned());
+            title.insert(Arc::clone(k));
         });
     }
     let mut out = Vec::new();
+    let mut tf: FastMap<Arc<str>, u32> = FastMap::default();
     for (index, record) in doc.records.iter().enumerate() {
-        let mut tf: HashMap<String, u32> = HashMap::new();
+        tf.clear();
         let mut length = 0usize;
         for (a, b) in text::words(&record.text) {
             length += 1;
             keys_of(record.text.get(a..b).unwrap_or_default(), |k| match tf.get_mut(k) {
                 Some(n) => *n += 1,
                 None => {
-                    tf.insert(k.to_owned(), 1);
+                    tf.insert(Arc::clone(k), 1);
                 }
             });
         }
         let index = u32::try_from(index).unwrap_or(u32::MAX);
-        for (key, n) in tf {
+        for (key, n) in tf.drain() {
             let in_title = index == 0 && title.contains(&key);
             out.push((key, index, value(n, length, in_title, multi)));
         }
@@ -188,7 +234,7 @@ impl SearchIndex {
             kinds: Vec::new(),
             buckets: bucket_count(sources.len()),
             keys: Vec::new(),
-            key_ids: HashMap::new(),
+            key_ids: FastMap::default(),
             postings: Vec::new(),
             bucket_keys: Vec::new(),
         };
@@ -204,7 +250,7 @@ impl SearchIndex {
         }
         // In batches, so that the postings of the whole site are never held twice.
         for (batch_no, batch) in sources.chunks(512).enumerate() {
-            let analysed: Vec<(Source, String, Vec<(String, u32, u8)>)> = batch
+            let analysed: Vec<(Source, String, Vec<Analysed>)> = batch
                 .par_iter()
                 .map(|&source| match extract::document(site, source) {
                     Some(doc) => (source, fragment(&doc), analyse(&doc)),
@@ -221,27 +267,27 @@ impl SearchIndex {
         index
     }
 
-    fn key_id(&mut self, key: String) -> u32 {
-        if let Some(&id) = self.key_ids.get(&key) {
+    fn key_id(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.key_ids.get(key) {
             return id;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
-        let bucket = bucket_of(&key, self.buckets) as usize;
+        let bucket = bucket_of(key, self.buckets) as usize;
         if let Some(set) = self.bucket_keys.get_mut(bucket) {
             set.insert(id);
         }
-        self.key_ids.insert(key.clone(), id);
-        self.keys.push(key);
+        self.key_ids.insert(key.to_owned(), id);
+        self.keys.push(key.to_owned());
         self.postings.push(Vec::new());
         id
     }
 
     /// Adds a document's postings (appended in build, inserted in order on update); returns
     /// its key ids.
-    fn add_postings(&mut self, doc: u32, postings: Vec<(String, u32, u8)>) -> Vec<u32> {
+    fn add_postings(&mut self, doc: u32, postings: Vec<Analysed>) -> Vec<u32> {
         let mut keys = Vec::new();
         for (key, record, value) in postings {
-            let id = self.key_id(key);
+            let id = self.key_id(&key);
             if let Some(list) = self.postings.get_mut(id as usize) {
                 let posting = Posting { doc, record, value };
                 match list.last() {
@@ -432,6 +478,16 @@ mod tests {
     }
 
     #[test]
+    fn excerpts_come_from_the_start_cut_between_words() {
+        assert_eq!(excerpt_source("curto"), "curto");
+        let long = "palavra ".repeat(400);
+        let cut = excerpt_source(&long);
+        assert!(cut.chars().count() <= EXCERPT_SOURCE && cut.ends_with("palavra"), "{}", cut.len());
+        let accents = "ção".repeat(1000);
+        assert_eq!(excerpt_source(&accents).chars().count(), EXCERPT_SOURCE);
+    }
+
+    #[test]
     fn bucket_counts_are_powers_of_two() {
         assert_eq!(bucket_count(0), 1);
         assert_eq!(bucket_count(16), 1);
@@ -461,9 +517,9 @@ mod tests {
             records: vec![extract::Record { anchor: None, label: None, text: "Atende famílias do centro.".into() }],
         };
         let postings = analyse(&doc);
-        let cras = postings.iter().find(|(k, _, _)| k == "cras").expect("cras");
+        let cras = postings.iter().find(|(k, _, _)| &**k == "cras").expect("cras");
         assert_eq!(cras.2 & 2, 2, "title bit");
-        let famil = postings.iter().find(|(k, _, _)| k == "famil").expect("famil");
+        let famil = postings.iter().find(|(k, _, _)| &**k == "famil").expect("famil");
         assert_eq!(famil.2 & 2, 0);
         assert!(famil.2 >> 2 > 0);
     }
