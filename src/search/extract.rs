@@ -399,7 +399,7 @@ mod tests {
     #[test]
     fn article_records_carry_anchors_and_citations() {
         let tree = crate::legal::parse("Art. 28. Compete à Secretaria:\n\nI - planejar;\n\nII - atender famílias vulneráveis.\n\nParágrafo único. Outro texto.\n");
-        let article = tree.iter().find(|p| p.kind == ProvisionKind::Article).expect("article");
+        let Some(article) = tree.iter().find(|p| p.kind == ProvisionKind::Article) else { panic!("no article") };
         let mut records = Vec::new();
         provision_records(article, "", &mut records);
         let got: Vec<(Option<&str>, Option<&str>, &str)> =

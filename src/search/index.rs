@@ -471,7 +471,7 @@ mod tests {
             Posting { doc: 100_000, record: 0, value: 8 },
         ];
         let text = encode(&list);
-        let back = decode(&text).expect("decodes");
+        let Some(back) = decode(&text) else { panic!("{text} does not decode") };
         let want: Vec<(u32, u32, u8)> = list.iter().map(|p| (p.doc, p.record, p.value)).collect();
         assert_eq!(back, want);
         assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -517,9 +517,9 @@ mod tests {
             records: vec![extract::Record { anchor: None, label: None, text: "Atende famílias do centro.".into() }],
         };
         let postings = analyse(&doc);
-        let cras = postings.iter().find(|(k, _, _)| &**k == "cras").expect("cras");
+        let Some(cras) = postings.iter().find(|(k, _, _)| &**k == "cras") else { panic!("no cras") };
         assert_eq!(cras.2 & 2, 2, "title bit");
-        let famil = postings.iter().find(|(k, _, _)| &**k == "famil").expect("famil");
+        let Some(famil) = postings.iter().find(|(k, _, _)| &**k == "famil") else { panic!("no famil") };
         assert_eq!(famil.2 & 2, 0);
         assert!(famil.2 >> 2 > 0);
     }
