@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: formatting and lints, Rust unit and integration
 # tests (fixture sites built and checked as parsed HTML), then the browser suite (axe-core in
-# Debian's Chromium + the Nu Html Checker) over the example site and every fixture.
+# Debian's Chromium + the Nu Html Checker) over the example site and every fixture, and the
+# XSS fixture loaded in Chromium (no script may run).
 # Installs what it needs when missing (scripts/install-test-deps.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +42,20 @@ for site in "$root" tests/fixtures/perdizes tests/fixtures/dourados tests/fixtur
   sites+=("$sites_dir/$name")
 done
 
-step "testes de acessibilidade (axe-core, Nu Html Checker, teclado, controles)"
+# The XSS fixture (vectors in every Markdown and text field), built with the default settings
+# and with `permitir_html: true`, for tests/a11y/xss.test.mjs only: its content is hostile on
+# purpose, so it is not audited for accessibility. Its warnings go to a log.
+cp -r tests/fixtures/xss "$sites_dir/xss-html-src"
+printf 'permitir_html: true\n' >>"$sites_dir/xss-html-src/site.yaml"
+for xss in "tests/fixtures/xss:xss" "$sites_dir/xss-html-src:xss-html"; do
+  if ! target/release/secretaria --root "${xss%%:*}" build --output "$sites_dir/${xss##*:}" \
+      >/dev/null 2>"$sites_dir/${xss##*:}.log"; then
+    cat "$sites_dir/${xss##*:}.log" >&2
+    exit 1
+  fi
+done
+
+step "testes de acessibilidade (axe-core, Nu Html Checker, teclado, controles) e de XSS no navegador"
 # The files by name: Node 20 takes a folder, Node 21+ reads arguments as globs.
-A11Y_SITES="$(IFS=:; echo "${sites[*]}")" node --test --test-concurrency=1 tests/a11y/*.test.mjs
+A11Y_SITES="$(IFS=:; echo "${sites[*]}")" XSS_SITES="$sites_dir/xss:$sites_dir/xss-html" \
+  node --test --test-concurrency=1 tests/a11y/*.test.mjs

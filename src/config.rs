@@ -168,6 +168,16 @@ impl SiteConfig {
                 Err(e) => error("data", date.trim(), e.message, e.help.as_deref().unwrap_or_default()),
             }
         }
+        for item in raw.menu.iter().flatten() {
+            if let Some(scheme) = crate::safe_url::refused_scheme(&item.url) {
+                error(
+                    "url",
+                    &item.url,
+                    format!("endereço não permitido no menu ({scheme}:)"),
+                    "use um caminho do site (/secretaria/) ou um endereço http://, https://, mailto: ou tel:",
+                );
+            }
+        }
         if let Some(problem) = command_line_problem {
             diagnostics.push(
                 Diagnostic::error(format!("--base-url inválida (na linha de comando): {problem}"))
@@ -387,6 +397,18 @@ mod tests {
         let c = c.unwrap_or_else(|| panic!("config"));
         assert_eq!(c.uf.as_deref(), Some("MG"));
         assert_eq!(c.absolute("/a/"), Some("https://x.gov.br/a/".into()));
+    }
+
+    #[test]
+    fn menu_addresses_with_a_script_scheme_are_refused() {
+        for url in ["javascript://%0aalert(1)", "JavaScript:alert(1)", "data:text/html,x", " vbscript:x"] {
+            let (_, d) = load(&format!("titulo: T\nmenu:\n  - titulo: Sair\n    url: \"{url}\"\n"));
+            let e = d.iter().next().cloned();
+            assert!(e.as_ref().is_some_and(|e| e.message.contains("endereço não permitido no menu")), "{url}: {e:?}");
+            assert_eq!(e.and_then(|e| e.location).map(|l| l.line), Some(4), "{url}");
+        }
+        let (_, d) = load("titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n");
+        assert!(d.is_empty());
     }
 
     #[test]

@@ -25,5 +25,6 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod safe_url;
 pub mod search;
 pub mod source;

@@ -145,8 +145,7 @@ fn static_files(
 /// Renders one route to the bytes `build` publishes for it (HTML minified). The dev loop
 /// renders routes one by one with it; `build` and `check` through [`render_all`].
 pub fn render_route(renderer: &Renderer<'_>, route: &routes::Route) -> Result<Vec<u8>, Diagnostic> {
-    let bytes = renderer.render(route)?;
-    Ok(if route.is_html() { minify::html(&bytes) } else { bytes })
+    renderer.render_finished(route, &minify::html)
 }
 
 /// Where one static output file comes from.

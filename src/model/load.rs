@@ -12,6 +12,7 @@ use super::slug::{self, content_path, slugify};
 use super::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown;
 use crate::source::frontmatter;
 use crate::source::yaml::YamlDoc;
 use crate::source::{SourceFile, SourceSet};
@@ -258,6 +259,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return None;
         }
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let title = raw.titulo.unwrap_or_else(|| match slug::title_from_path(&origin.path) {
             t if t.is_empty() => self.config.title.clone(),
@@ -282,6 +284,14 @@ impl Loader<'_> {
     fn secretariat(&mut self, file: &SourceFile, origin: Origin) {
         let doc = YamlDoc::whole(&file.rel_path, &file.text);
         let Some(raw) = self.parse::<raw::SecretariatYaml>(&doc) else { return };
+        let markdown_fields = [("apresentacao", &raw.apresentacao), ("missao", &raw.missao), ("visao", &raw.visao)]
+            .into_iter()
+            .filter_map(|(key, text)| Some((key, text.as_deref()?)))
+            .chain(raw.valores.iter().filter_map(|v| Some(("descricao", v.descricao.as_deref()?))))
+            .chain(raw.secoes.iter().map(|s| ("texto", s.texto.as_str())));
+        for (key, text) in markdown_fields {
+            markdown::check::yaml_field(&doc, key, text, self.diagnostics);
+        }
         let competences = reference(&doc, "competencias", raw.competencias.as_ref());
         let secretariat = Secretariat {
             origin: Origin { path: "secretaria/".into(), ..origin },
@@ -301,6 +311,9 @@ impl Loader<'_> {
     fn unit(&mut self, file: &SourceFile, origin: Origin, stem: &str) {
         let doc = YamlDoc::whole(&file.rel_path, &file.text);
         let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
+        if let Some(text) = &raw.texto {
+            markdown::check::yaml_field(&doc, "texto", text, self.diagnostics);
+        }
         let kind = match raw.tipo.as_deref() {
             None => Some(UnitKind::Outro),
             Some(t) => {
@@ -407,6 +420,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
@@ -450,6 +464,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let kind = match raw.tipo.as_deref() {
             None => Some(NoticeKind::Aviso),
             Some(t) => {

@@ -9,9 +9,25 @@ use crate::model::{LegalText, Notice, Occurrence, Site, Unit};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-/// JSON for a `<script type="application/ld+json">`: `</` escaped so it cannot close the tag.
+/// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` written as `\u003c`,
+/// `\u003e` and `\u0026`, so that no text (`</script>`, `<!--`, `<script`) can close the
+/// element or switch the HTML parser into its "double-escaped" script state, which would
+/// swallow the rest of the page. U+2028 and U+2029 too, for readers that take it as script.
+/// The JSON value is unchanged: every JSON parser reads the escapes back.
 pub fn script_safe_json(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    let json = value.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn absolute(site: &Site, path: &str) -> Option<String> {
@@ -421,7 +437,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_in_script_cannot_close_the_tag() {
-        assert_eq!(script_safe_json(&json!({"a": "</script>"})), r#"{"a":"<\/script>"}"#);
+    fn json_in_script_cannot_close_the_tag_nor_open_a_comment() {
+        let value = json!({"a": "</script><!--<script>", "b": ["x & y", "\u{2028}"]});
+        let out = script_safe_json(&value);
+        assert_eq!(out, r#"{"a":"\u003c/script\u003e\u003c!--\u003cscript\u003e","b":["x \u0026 y","\u2028"]}"#);
+        assert_eq!(serde_json::from_str::<Value>(&out).ok(), Some(value), "the same JSON value");
     }
 }

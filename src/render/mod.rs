@@ -2,6 +2,7 @@
 //! the theme ([`theme`]) and the non-HTML outputs ([`data`]). No IO happens here.
 
 pub mod data;
+pub mod fragments;
 pub mod hours;
 pub mod ical;
 pub mod instant;
@@ -14,10 +15,11 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::MarkdownOptions;
 use crate::model::slug::root_prefix;
 use crate::model::Site;
+use fragments::Fragments;
 use routes::{Route, RouteKind};
 use serde::Serialize;
 use tera::Context;
-use view::Link;
+use view::{Link, Md};
 
 /// Renders routes of one site with one theme. Cheap to share across threads.
 pub struct Renderer<'a> {
@@ -50,7 +52,10 @@ struct SiteView<'a> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &'a theme::Theme) -> Self {
-        let md = MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 };
+        let md = Md {
+            options: MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 },
+            fragments: None,
+        };
         let menu = match &site.config.menu {
             Some(items) => items.iter().map(|m| Link { title: m.title.clone(), url: m.url.clone() }).collect(),
             None => default_menu(site),
@@ -91,9 +96,36 @@ impl<'a> Renderer<'a> {
 
     /// Renders one route to its bytes (HTML not yet minified).
     pub fn render(&self, route: &Route) -> Result<Vec<u8>, Diagnostic> {
+        self.render_with(route, None)
+    }
+
+    /// Renders one route to the bytes published for it, HTML passed through `finish` (the
+    /// minifier). Markdown fragments of [`fragments::LARGE_FRAGMENT`] bytes or more skip Tera
+    /// and `finish`: they are put in place afterwards, without a copy of the page.
+    pub fn render_finished(&self, route: &Route, finish: &dyn Fn(&[u8]) -> Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
+        if !route.is_html() {
+            return self.render(route);
+        }
+        let fragments = Fragments::new();
+        let bytes = self.render_with(route, Some(&fragments))?;
+        let page = finish(&bytes);
+        drop(bytes);
+        if fragments.is_empty() {
+            return Ok(page);
+        }
+        match fragments.assemble(&page) {
+            Some(assembled) => Ok(assembled),
+            None => Ok(finish(&self.render(route)?)),
+        }
+    }
+
+    fn render_with(&self, route: &Route, fragments: Option<&Fragments>) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site;
         let root = root_prefix(&route.path);
-        let md = MarkdownOptions { root: &root, allow_html: site.config.allow_html, top_heading: 2 };
+        let md = Md {
+            options: MarkdownOptions { root: &root, allow_html: site.config.allow_html, top_heading: 2 },
+            fragments,
+        };
         let mut ctx = self.base.clone();
         ctx.insert("root", &root);
         ctx.insert("path", &route.path);
@@ -210,7 +242,7 @@ impl<'a> Renderer<'a> {
                         url: s.origin.path.clone(),
                         description: s.description.clone(),
                         date: None,
-                        body_html: crate::markdown::render(&s.body.markdown, md),
+                        body_html: md.html(&s.body.markdown),
                     },
                 );
                 ctx.insert("pages", &pages);
@@ -258,7 +290,7 @@ impl<'a> Renderer<'a> {
         self.search.ok_or_else(|| Diagnostic::error(format!("índice de busca ausente: {}", route.file)))
     }
 
-    fn intro(&self, path: &str, md: MarkdownOptions<'_>) -> Option<view::PageView> {
+    fn intro(&self, path: &str, md: Md<'_>) -> Option<view::PageView> {
         self.site.listing_intros.iter().find(|p| p.origin.path == path).map(|p| view::page(p, md))
     }
 

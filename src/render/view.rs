@@ -2,10 +2,31 @@
 //! people (dates in Portuguese, phones as `tel:` links, hours as sentences). A renamed field is
 //! a compile error here and a template error in the fixture tests, never a silent blank.
 
-use crate::markdown::{self, MarkdownOptions};
+use super::fragments::{self, Fragments};
+use crate::markdown::MarkdownOptions;
 use crate::model::contact::{EmailEntry, LabelledPhone};
 use crate::model::{self, Assessoria, Attributions, Gender, Notice, Site, Unit};
 use serde::Serialize;
+
+/// How views render Markdown: the options, and the page's store of large fragments (none
+/// for views shared by every page).
+#[derive(Debug, Clone, Copy)]
+pub struct Md<'a> {
+    pub options: MarkdownOptions<'a>,
+    pub fragments: Option<&'a Fragments>,
+}
+
+impl Md<'_> {
+    /// The HTML of a Markdown text (or the marker of a large one, see [`fragments`]).
+    pub fn html(&self, text: &str) -> String {
+        fragments::render(self, text)
+    }
+
+    /// The same, with the text's first heading level at `top`.
+    fn top(self, top: u8) -> Self {
+        Md { options: MarkdownOptions { top_heading: top, ..self.options }, ..self }
+    }
+}
 
 /// A link to a site path: templates write `{{ root }}{{ link.url }}`.
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +111,7 @@ pub struct UnitView {
     pub text_html: Option<String>,
 }
 
-pub fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
+pub fn unit(site: &Site, unit: &Unit, md: Md<'_>) -> UnitView {
     let config = &site.config;
     let hours = unit.hours.as_ref();
     UnitView {
@@ -118,7 +139,7 @@ pub fn unit(site: &Site, unit: &Unit, md: MarkdownOptions<'_>) -> UnitView {
             hours_note: o.hours.as_ref().and_then(|h| h.note.clone()),
         }),
         services: unit.services.clone(),
-        text_html: unit.text.as_deref().map(|t| markdown::render(t, md)),
+        text_html: unit.text.as_deref().map(|t| md.html(t)),
     }
 }
 
@@ -163,9 +184,9 @@ pub struct SecretariatView {
     pub url: String,
 }
 
-pub fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatView> {
+pub fn secretariat(site: &Site, md: Md<'_>) -> Option<SecretariatView> {
     let s = site.secretariat.as_ref()?;
-    let render = |t: &Option<String>| t.as_deref().map(|t| markdown::render(t, md));
+    let render = |t: &Option<String>| t.as_deref().map(|t| md.html(t));
     Some(SecretariatView {
         name: s.name.clone(),
         acronym: s.acronym.clone(),
@@ -188,7 +209,7 @@ pub fn secretariat(site: &Site, md: MarkdownOptions<'_>) -> Option<SecretariatVi
             .map(|sec| SectionView {
                 title: sec.title.clone(),
                 id: crate::model::slug::slugify(&sec.title),
-                html: markdown::render(&sec.markdown, MarkdownOptions { top_heading: 3, ..md }),
+                html: md.top(3).html(&sec.markdown),
             })
             .collect(),
         url: s.origin.path.clone(),
@@ -244,7 +265,7 @@ pub struct AssessoriaView {
     pub children: Vec<Link>,
 }
 
-pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<AssessoriaView> {
+pub fn assessoria(site: &Site, index: usize, md: Md<'_>) -> Option<AssessoriaView> {
     let a: &Assessoria = site.assessorias.get(index)?;
     let link_unit = |i: usize| site.units.get(i).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() });
     let (attributions, attributions_source, attributions_intro) = match &a.attributions {
@@ -294,7 +315,7 @@ pub fn assessoria(site: &Site, index: usize, md: MarkdownOptions<'_>) -> Option<
         attributions,
         attributions_source,
         attributions_intro,
-        body_html: markdown::render(&a.body.markdown, md),
+        body_html: md.html(&a.body.markdown),
         description: a.description.clone(),
         children: site
             .assessorias
@@ -347,7 +368,7 @@ fn period_br(o: model::Occurrence) -> String {
     model::datetime::Period::new(o.start, o.end).map(|p| p.long_br()).unwrap_or_else(|_| o.start.long_br())
 }
 
-pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
+pub fn notice(site: &Site, n: &Notice, md: Md<'_>) -> NoticeView {
     let tz = site.config.time_zone;
     let all = n.occurrences();
     let shown = n
@@ -385,7 +406,7 @@ pub fn notice(site: &Site, n: &Notice, md: MarkdownOptions<'_>) -> NoticeView {
             Vec::new()
         },
         description: n.description.clone(),
-        body_html: markdown::render(&n.body.markdown, md),
+        body_html: md.html(&n.body.markdown),
         ics_url: n.kind.is_event().then(|| format!("{}evento.ics", n.origin.path)),
     }
 }
@@ -399,8 +420,8 @@ pub struct PageView {
     pub body_html: String,
 }
 
-pub fn page(p: &model::Page, md: MarkdownOptions<'_>) -> PageView {
-    PageView { body_html: markdown::render(&p.body.markdown, md), ..page_summary(p) }
+pub fn page(p: &model::Page, md: Md<'_>) -> PageView {
+    PageView { body_html: md.html(&p.body.markdown), ..page_summary(p) }
 }
 
 /// A page as a listing shows it: everything but the body, which is not rendered.

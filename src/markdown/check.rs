@@ -1,0 +1,256 @@
+//! The load-time look at one Markdown text: what [`super::render`] would refuse or drop,
+//! as located diagnostics, so that the editor hears about it instead of finding a page that
+//! silently differs from what was written.
+//!
+//! - error: nesting beyond [`MAX_DEPTH`] (the build stops; nothing is published);
+//! - warning: a link or image address with a refused scheme (the page keeps its text);
+//! - warning: heading attributes other than `{#id}` and `{.classe}` (they are dropped);
+//! - warning: raw HTML elements that never reach a page (`<script>`, `<iframe>`, `<form>`…):
+//!   an embedded map or video pasted from another site disappears, and the editor should know.
+//!
+//! Positions are byte offsets in the text; [`body`] and [`yaml_field`] turn them into file
+//! locations for page bodies and for Markdown fields of YAML files.
+
+use super::chunks::Plan;
+use super::nesting::{Nesting, MAX_DEPTH};
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::safe_url as url;
+use crate::source::yaml::YamlDoc;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::path::Path;
+
+/// At most this many warnings of one kind per text: the rest are counted in the last one.
+const MAX_WARNINGS: usize = 10;
+
+/// One thing found in a text, at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub error: bool,
+    pub message: String,
+    pub help: String,
+}
+
+/// Everything [`render`](super::render) would refuse or drop in `markdown`.
+pub fn problems(markdown: &str) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let mut nesting = Nesting::new();
+    let mut too_deep = false;
+    let (mut addresses, mut attributes, mut removed) = (0usize, 0usize, 0usize);
+    let plan = Plan::new(markdown);
+    for (event, range) in plan.events(markdown) {
+        let excess = match &event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
+            Event::End(_) if too_deep => None,
+            Event::Start(_) if !too_deep => {
+                nesting.open();
+                (nesting.depth() > MAX_DEPTH).then_some(range.start)
+            }
+            Event::End(_) => {
+                nesting.close();
+                None
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !too_deep => {
+                nesting.feed_html(html).map(|i| (range.start + i).min(range.end))
+            }
+            _ => None,
+        };
+        if let Some(offset) = excess {
+            too_deep = true;
+            found.push(Problem {
+                offset,
+                error: true,
+                message: format!(
+                    "o texto tem níveis demais, um dentro do outro (mais de {MAX_DEPTH}): citações (>), listas, ênfases ou HTML"
+                ),
+                help: "um texto real não passa de uns dez níveis; confira se não há sinais de citação (>), marcadores de lista (-) ou asteriscos repetidos por engano".into(),
+            });
+        }
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if let Some(scheme) = url::refused_scheme(&dest_url) {
+                    addresses += 1;
+                    if addresses <= MAX_WARNINGS {
+                        found.push(Problem {
+                            offset: range.start,
+                            error: false,
+                            message: format!("endereço não permitido ({scheme}:): o link ou a imagem foi removido e o texto ficou"),
+                            help: "use endereços http://, https://, mailto:, tel: ou do próprio site (/pagina/); uma imagem vai como arquivo ao lado da página: ![descrição](foto.jpg)".into(),
+                        });
+                    }
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for tag in removed_elements(&html) {
+                    removed += 1;
+                    if removed <= MAX_WARNINGS {
+                        found.push(Problem {
+                            offset: range.start,
+                            error: false,
+                            message: format!("HTML que não é publicado: <{tag}> (o elemento é retirado da página)"),
+                            help: "o site não executa programas nem carrega conteúdo de outros sites; para um mapa ou vídeo, publique um link para ele".into(),
+                        });
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
+                attributes += 1;
+                if attributes <= MAX_WARNINGS {
+                    let names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
+                    found.push(Problem {
+                        offset: range.start,
+                        error: false,
+                        message: format!("atributos de título ignorados: {}", names.join(", ")),
+                        help: "um título aceita só {#identificador} e {.classe}".into(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Elements the sanitiser always removes, whatever `permitir_html` says.
+const REMOVED_ELEMENTS: [&str; 12] =
+    ["script", "iframe", "object", "embed", "applet", "form", "style", "link", "meta", "base", "frame", "frameset"];
+
+/// The elements of [`REMOVED_ELEMENTS`] that a piece of raw HTML opens.
+fn removed_elements(html: &str) -> Vec<&'static str> {
+    let lower = html.to_ascii_lowercase();
+    REMOVED_ELEMENTS
+        .into_iter()
+        .filter(|tag| {
+            lower.match_indices(&format!("<{tag}")).any(|(i, m)| {
+                lower[i + m.len()..].chars().next().is_none_or(|c| c.is_ascii_whitespace() || matches!(c, '>' | '/'))
+            })
+        })
+        .collect()
+}
+
+fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic {
+    let d = if problem.error { Diagnostic::error(&problem.message) } else { Diagnostic::warning(&problem.message) };
+    d.in_file(file).at(location).with_help(&problem.help)
+}
+
+/// Checks a page body that starts after `line_offset` lines of its file.
+pub fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
+    let found = problems(markdown);
+    if found.is_empty() {
+        return;
+    }
+    let index = LineIndex::new(markdown);
+    for problem in &found {
+        let location = index.location(markdown, problem.offset).offset_lines(line_offset);
+        diagnostics.push(diagnostic(problem, file, location));
+    }
+}
+
+/// Checks the Markdown value of `key` in a YAML file. The value's lines are found in the
+/// file as they were written (block scalars keep them verbatim, indented), so the location
+/// points at the offending line; otherwise at the value.
+pub fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnostics: &mut Diagnostics) {
+    let found = problems(markdown);
+    if found.is_empty() {
+        return;
+    }
+    let index = LineIndex::new(markdown);
+    for problem in &found {
+        let at = index.location(markdown, problem.offset);
+        let line = index.line_range(markdown, at.line).and_then(|r| markdown.get(r)).unwrap_or("");
+        let location = locate_line(doc.text, line)
+            .map(|(n, col)| Location::new(n + doc.line_offset, col + at.column - 1))
+            .unwrap_or_else(|| doc.locate_value(key, markdown.lines().next().unwrap_or("")));
+        diagnostics.push(diagnostic(problem, doc.file, location));
+    }
+}
+
+/// The 1-based line and column where `needle` (one line, not blank) appears in `text`.
+fn locate_line(text: &str, needle: &str) -> Option<(usize, usize)> {
+    if needle.trim().is_empty() {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.find(needle).map(|byte| (i + 1, line.get(..byte).map_or(0, |b| b.chars().count()) + 1))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_an_error_at_the_level_that_goes_too_far() {
+        let text = format!("texto\n\n{} fim\n", ">".repeat(10_000));
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].error && found[0].message.contains("níveis demais"));
+        assert_eq!(found[0].offset, 7 + MAX_DEPTH, "the 101st `>` of line 3");
+        for text in [
+            format!("{} x", "- ".repeat(10_000)),
+            format!("{}x{}", "*".repeat(10_000), "*".repeat(10_000)),
+            format!("{}x{}", "![".repeat(10_000), "](a.png)".repeat(10_000)),
+            "<div>".repeat(10_000),
+            format!("um <b>{}", "<i>".repeat(10_000)),
+        ] {
+            let found = problems(&text);
+            assert!(found.iter().filter(|p| p.error).count() == 1, "{found:?}");
+        }
+    }
+
+    #[test]
+    fn real_texts_are_fine() {
+        let text = "# Título {#t .c}\n\n> citação\n> - item\n>   - sub **forte *ênfase [link](https://x)***\n\n\
+            <details><summary>Mais</summary>\n\n| a | b |\n|---|---|\n| <b>1</b> | 2 |\n\n</details>\n";
+        assert_eq!(problems(text), Vec::new());
+    }
+
+    #[test]
+    fn refused_addresses_and_heading_attributes_are_warnings() {
+        let text = "# Aviso {onfocus=alert(1) autofocus}\n\n[x](javascript:alert(1)) ![](data:image/png;base64,AAA)\n\n[r]\n\n[r]: VBSCRIPT:x\n";
+        let found = problems(text);
+        let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(found.len(), 4, "{messages:?}");
+        assert!(found.iter().all(|p| !p.error));
+        assert!(messages[0].contains("onfocus, autofocus"), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("(javascript:)")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("(data:)")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("(vbscript:)")), "{messages:?}");
+    }
+
+    #[test]
+    fn raw_html_that_never_reaches_the_page_is_a_warning() {
+        let found = problems(
+            "Mapa:\n\n<iframe src=\"https://mapas.exemplo/x\"></iframe>\n\n<b>ok</b> <SCRIPT>x</SCRIPT> <formulario>\n",
+        );
+        let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("<iframe>") && messages[1].contains("<script>"), "{messages:?}");
+        assert!(found.iter().all(|p| !p.error));
+    }
+
+    #[test]
+    fn warnings_are_capped_per_text() {
+        let found = problems(&"[x](javascript:1) ".repeat(100));
+        assert_eq!(found.len(), MAX_WARNINGS);
+    }
+
+    #[test]
+    fn body_locations_count_the_front_matter() {
+        let mut d = Diagnostics::new();
+        body(Path::new("content/a.md"), "ok\n\n[x](javascript:1)\n", 4, &mut d);
+        let found: Vec<_> = d.iter().collect();
+        assert_eq!(found[0].location, Some(Location::new(7, 1)));
+        assert_eq!(found[0].file.as_deref(), Some(Path::new("content/a.md")));
+    }
+
+    #[test]
+    fn yaml_locations_find_the_line_in_the_file() {
+        let yaml = "nome: X\ntexto: |\n  Primeira linha.\n  Veja [isto](javascript:1).\n";
+        let doc = YamlDoc { file: Path::new("content/unidades/x.yaml"), text: yaml, line_offset: 0 };
+        let mut d = Diagnostics::new();
+        yaml_field(&doc, "texto", "Primeira linha.\nVeja [isto](javascript:1).\n", &mut d);
+        let found: Vec<_> = d.iter().collect();
+        assert_eq!(found[0].location, Some(Location::new(4, 8)), "{found:?}");
+    }
+}

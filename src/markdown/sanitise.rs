@@ -1,0 +1,133 @@
+//! The allow-lists raw HTML in Markdown passes through (ammonia, parsing as a browser does).
+//!
+//! Raw HTML is always sanitised; `permitir_html: true` in `site.yaml` only widens the list.
+//! What no setting lets through (docs/conteudo.md, "HTML dentro do Markdown"): scripts
+//! (`<script>`, event-handler attributes `on…`), addresses other than http, https, mailto,
+//! tel and relative ones (so no `javascript:`, `vbscript:`, `data:`), frames and plug-ins
+//! (`<iframe>`, `<object>`, `<embed>`), forms, `<style>`, `<link>`, `<meta>`, `<base>` and
+//! comments.
+//!
+//! - default: ammonia's list of text elements (headings, lists, tables, `<details>`…) with
+//!   `id`, `class`, `lang` and `title`; `style` only on table cells and only for
+//!   `text-align` (what Markdown's own table alignment writes).
+//! - `permitir_html: true`: the same elements plus `section`, `address`, and on every element
+//!   `role`, `dir`, `aria-*`, `data-*` and `style` limited to formatting properties (colours,
+//!   alignment, sizes, margins, borders). No property that can load a resource (`background`,
+//!   `background-image`, `list-style`, `content`…) is allowed.
+
+use crate::safe_url::ALLOWED_SCHEMES;
+
+/// CSS properties `style` may set when the site allows HTML.
+const FORMATTING_PROPERTIES: [&str; 37] = [
+    "color",
+    "background-color",
+    "text-align",
+    "text-decoration",
+    "text-indent",
+    "text-transform",
+    "vertical-align",
+    "font-weight",
+    "font-style",
+    "font-size",
+    "line-height",
+    "white-space",
+    "width",
+    "min-width",
+    "max-width",
+    "height",
+    "margin",
+    "margin-top",
+    "margin-right",
+    "margin-bottom",
+    "margin-left",
+    "padding",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "border",
+    "border-top",
+    "border-right",
+    "border-bottom",
+    "border-left",
+    "border-color",
+    "border-style",
+    "border-width",
+    "border-collapse",
+    "list-style-type",
+    "float",
+];
+
+/// Sanitises one rendered fragment that contains raw HTML (public for
+/// `examples/sanitise_cost.rs`, which measures what sanitising every fragment would cost).
+pub fn clean(html: &str, allow_html: bool) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["details", "summary", "figure", "figcaption"])
+        .add_generic_attributes(["id", "class", "lang", "title"])
+        .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
+        .link_rel(None)
+        .strip_comments(true);
+    if allow_html {
+        builder
+            .add_tags(["section", "address"])
+            .add_generic_attributes(["role", "dir", "style"])
+            .add_generic_attribute_prefixes(["aria-", "data-"])
+            .filter_style_properties(FORMATTING_PROPERTIES.into_iter().collect());
+    } else {
+        builder
+            .add_tag_attributes("td", ["style"])
+            .add_tag_attributes("th", ["style"])
+            .filter_style_properties(["text-align"].into_iter().collect());
+    }
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn scripts_handlers_and_bad_addresses_go_in_both_modes() {
+        let html = "<p onclick=\"x()\">a</p><script>alert(1)</script><img src=x onerror=alert(1)>\
+            <a href=\"jav&#x09;ascript:alert(1)\">j</a><a href=\" &#14; javascript:alert(1)\">k</a>\
+            <a href=\"data:text/html,x\">d</a><iframe src=\"https://x\"></iframe><form><button formaction=x>b</button></form>\
+            <style>*{}</style><!-- c --><div style=\"background:url(https://x/y.png)\">s</div>";
+        for allow in [false, true] {
+            let out = clean(html, allow);
+            for banned in [
+                "onclick",
+                "onerror",
+                "<script",
+                "javascript",
+                "data:",
+                "<iframe",
+                "<form",
+                "formaction",
+                "<style",
+                "<!--",
+                "url(",
+            ] {
+                assert!(!out.to_lowercase().contains(banned), "{allow}: {banned} in {out}");
+            }
+            assert!(out.contains("<p>a</p>") && out.contains(">j</a>"), "{out}");
+        }
+    }
+
+    #[test]
+    fn the_opt_in_allows_formatting_but_not_resources() {
+        let html = "<section role=\"note\" aria-label=\"x\" data-x=\"1\"><span style=\"color: red; background-image: url(x)\">t</span></section>";
+        let strict = clean(html, false);
+        assert!(!strict.contains("style") && !strict.contains("<section") && !strict.contains("aria-"), "{strict}");
+        let open = clean(html, true);
+        assert!(open.contains("<section role=\"note\" aria-label=\"x\" data-x=\"1\">"), "{open}");
+        assert!(open.contains("style=\"color:red\""), "{open}");
+        assert!(!open.contains("background"), "{open}");
+    }
+
+    #[test]
+    fn table_alignment_survives_the_default_list() {
+        let out = clean("<table><tr><td style=\"text-align: center; position: fixed\">a</td></tr></table>", false);
+        assert!(out.contains("<td style=\"text-align:center\">"), "{out}");
+    }
+}
