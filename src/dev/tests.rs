@@ -103,7 +103,11 @@ fn a_body_edit_renders_that_page_only() -> Result<()> {
     site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nPrimeiro texto, revisto.\n")?;
     let report = rebuild(&mut session, &["content/paginas/um.md"])?;
     assert_eq!((report.full, report.pages), (false, 1));
-    assert_eq!(report.written, vec!["paginas/um/index.html".to_string()]);
+    assert_eq!(pages(&report), vec!["paginas/um/index.html".to_string()]);
+    // Its search document and the buckets of the words that changed, no other search file.
+    let search = search_files(&report);
+    assert!(search.iter().filter(|f| f.starts_with("busca/d/")).count() == 1, "{search:?}");
+    assert!(search.iter().all(|f| f.starts_with("busca/d/") || f.starts_with("busca/t/")), "{search:?}");
     let page = site.read("public/paginas/um/index.html")?;
     assert!(page.contains("Primeiro texto, revisto."));
     assert!(!page.contains("secretaria-live"), "the reload script is never written");
@@ -122,7 +126,8 @@ fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
     assert!(!report.full);
     let mut expected = vec!["mapa-do-site/index.html", "paginas/index.html", "paginas/um/index.html"];
     expected.sort_unstable();
-    assert_eq!(report.written, expected);
+    assert_eq!(pages(&report), expected);
+    assert!(search_files(&report).iter().any(|f| f.starts_with("busca/d/")), "the new title is searchable");
     Ok(())
 }
 
@@ -200,6 +205,18 @@ fn editing_one_notice_rewrites_only_its_files() -> Result<()> {
     std::thread::sleep(Duration::from_millis(1100));
     site.write("content/avisos/a.md", "---\ntitulo: A\ntipo: reuniao\ninicio: 10/12/2030 09:00\n---\nPauta nova.\n")?;
     let report = rebuild(&mut session, &["content/avisos/a.md"])?;
-    assert_eq!(report.written, vec!["avisos/a/index.html".to_string()], "{report:?}");
+    assert_eq!(pages(&report), vec!["avisos/a/index.html".to_string()], "{report:?}");
+    // The notice's search document (and buckets of its changed words); no other document.
+    assert_eq!(search_files(&report).iter().filter(|f| f.starts_with("busca/d/")).count(), 1, "{report:?}");
     Ok(())
+}
+
+/// The written files that are not the search index's.
+fn pages(report: &Report) -> Vec<String> {
+    report.written.iter().filter(|f| !f.starts_with("busca/")).cloned().collect()
+}
+
+/// The search index's written files (`busca/`), its page excepted.
+fn search_files(report: &Report) -> Vec<String> {
+    report.written.iter().filter(|f| f.starts_with("busca/") && !f.ends_with(".html")).cloned().collect()
 }
