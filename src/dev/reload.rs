@@ -59,8 +59,18 @@ impl Reloader {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = None;
         }
-        let all = files.len() > MAX_PATHS;
-        let paths = if all { Vec::new() } else { files.iter().map(|f| site_path(f)).collect() };
+        // The search index's files are shown by the search page alone: one path for all of them.
+        let mut unique = std::collections::BTreeSet::new();
+        for file in files {
+            let search_file = file.strip_prefix(crate::search::DIR).is_some_and(|rest| !rest.ends_with(".html"));
+            unique.insert(if search_file {
+                site_path(&format!("{}index.html", crate::search::DIR))
+            } else {
+                site_path(file)
+            });
+        }
+        let all = unique.len() > MAX_PATHS;
+        let paths = if all { Vec::new() } else { unique.into_iter().collect() };
         // No receiver (no open tab) is not an error.
         let _ = self.events.send(LiveEvent::Reload { paths, all });
     }
@@ -160,6 +170,22 @@ mod tests {
         assert!(text.ends_with("</script></BODY></html>"), "{text}");
         let minified = inject(b"<!doctype html><html><p>x");
         assert!(String::from_utf8_lossy(&minified).ends_with("</script>"));
+    }
+
+    #[test]
+    fn the_index_files_reload_the_search_page_once() {
+        let reloader = Reloader::default();
+        let mut rx = reloader.events.subscribe();
+        let files: Vec<String> =
+            (0..300).map(|i| format!("busca/d/{i}.json")).chain(["paginas/um/index.html".to_owned()]).collect();
+        reloader.built(&files);
+        match rx.try_recv() {
+            Ok(LiveEvent::Reload { paths, all }) => {
+                assert!(!all);
+                assert_eq!(paths, ["/busca/", "/paginas/um/"]);
+            }
+            _ => panic!("no reload event"),
+        }
     }
 
     #[test]
