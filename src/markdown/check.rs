@@ -6,7 +6,9 @@
 //! - warning: a link or image address with a refused scheme (the page keeps its text);
 //! - warning: heading attributes other than `{#id}` and `{.classe}` (they are dropped);
 //! - warning: raw HTML elements that never reach a page (`<script>`, `<iframe>`, `<form>`…):
-//!   an embedded map or video pasted from another site disappears, and the editor should know.
+//!   an embedded map or video pasted from another site disappears, and the editor should know;
+//! - warning: a paragraph that looks like a list pasted without markers (one item per line,
+//!   which Markdown joins into one run-on paragraph); nothing is guessed, the editor decides.
 //!
 //! Positions are byte offsets in the text; [`body`] and [`yaml_field`] turn them into file
 //! locations for page bodies and for Markdown fields of YAML files.
@@ -36,9 +38,44 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut nesting = Nesting::new();
     let mut too_deep = false;
-    let (mut addresses, mut attributes, mut removed) = (0usize, 0usize, 0usize);
+    let (mut addresses, mut attributes, mut removed, mut lists) = (0usize, 0usize, 0usize, 0usize);
+    // The lines of the paragraph being read (None outside paragraphs or after a hard break).
+    let mut paragraph: Option<(usize, Vec<String>)> = None;
     let plan = Plan::new(markdown);
     for (event, range) in plan.events(markdown) {
+        match &event {
+            Event::Start(Tag::Paragraph) => paragraph = Some((range.start, vec![String::new()])),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(line) = paragraph.as_mut().and_then(|(_, lines)| lines.last_mut()) {
+                    line.push_str(t);
+                }
+            }
+            Event::SoftBreak => {
+                if let Some((_, lines)) = paragraph.as_mut() {
+                    lines.push(String::new());
+                }
+            }
+            Event::HardBreak => paragraph = None,
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((start, lines)) = paragraph.take() {
+                    if looks_like_a_list(&lines) {
+                        lists += 1;
+                        if lists <= MAX_WARNINGS {
+                            found.push(Problem {
+                                offset: start,
+                                error: false,
+                                message: format!(
+                                    "estas {} linhas parecem os itens de uma lista, mas viram um só parágrafo",
+                                    lines.len()
+                                ),
+                                help: "se for uma lista, comece cada item com `- ` (hífen e espaço); se for um parágrafo, ignore este aviso".into(),
+                            });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
         let excess = match &event {
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
             Event::End(_) if too_deep => None,
@@ -109,6 +146,30 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
         }
     }
     found
+}
+
+/// Lines that Markdown joins into one paragraph but that read as separate items: at least
+/// three, each starting like an item (a capital, a digit, a bullet pasted as a character),
+/// and either short (item names) or ending like list items (`;`). Prose wrapped at a fixed
+/// width has long lines that begin in lower case, and is left alone.
+fn looks_like_a_list(lines: &[String]) -> bool {
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+    if lines.len() < 3 || lines.iter().any(|l| l.is_empty()) {
+        return false;
+    }
+    let bullet = |l: &str| l.starts_with(['•', '·', '◦', '▪', '\u{f0b7}', '●', '○', '✓']);
+    if lines.iter().all(|l| bullet(l)) {
+        return true;
+    }
+    let starts_like_an_item =
+        |l: &str| l.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || bullet(l);
+    if !lines.iter().all(|l| starts_like_an_item(l)) {
+        return false;
+    }
+    let chars = |l: &&str| l.chars().count();
+    let short = lines.iter().all(|l| chars(l) <= 60);
+    let item_endings = lines.iter().filter(|l| l.ends_with([';', ':'])).count() * 2 >= lines.len();
+    (short || item_endings) && lines.iter().all(|l| chars(l) <= 160)
 }
 
 /// Elements the sanitiser always removes, whatever `permitir_html` says.
@@ -227,6 +288,30 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].contains("<iframe>") && messages[1].contains("<script>"), "{messages:?}");
         assert!(found.iter().all(|p| !p.error));
+    }
+
+    #[test]
+    fn a_list_pasted_without_markers_is_a_warning() {
+        let pasted = "Serviços oferecidos:\n\nPAIF\nSCFV\nCadastro Único\nBenefícios eventuais\n";
+        let found = problems(pasted);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("4 linhas") && !found[0].error);
+        assert_eq!(found[0].offset, pasted.find("PAIF").unwrap_or(0));
+        let with_endings = "I. Acolher as famílias em situação de vulnerabilidade social e encaminhar;\nII. Ofertar o serviço de convivência e fortalecimento de vínculos;\nIII. Articular a rede socioassistencial do território.\n";
+        assert_eq!(problems(with_endings).len(), 1);
+        let bullets = "• Atendimento\n• Acompanhamento\n• Orientação\n";
+        assert_eq!(problems(bullets).len(), 1);
+    }
+
+    #[test]
+    fn wrapped_prose_real_lists_and_two_lines_are_fine() {
+        let prose = "A Secretaria Municipal de Assistência Social coordena a política de\nassistência social do município, com os serviços de proteção social\nbásica e especial, e articula a rede socioassistencial.\n";
+        let list = "- PAIF\n- SCFV\n- Cadastro Único\n";
+        let two = "Endereço: Rua A, 10\nTelefone: (34) 3663-1492\n";
+        let hard = "PAIF  \nSCFV  \nCadastro Único\n";
+        for text in [prose, list, two, hard] {
+            assert_eq!(problems(text), Vec::new(), "{text}");
+        }
     }
 
     #[test]

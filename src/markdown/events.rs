@@ -20,11 +20,13 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet, VecDeque};
 
-/// One open `Start` event: whether its tag was written, and whether it counts in the depth.
+/// One open `Start` event: whether its tag was written, whether it counts in the depth, and
+/// whether text inside it must stay as it is (links, images and code are never autolinked).
 #[derive(Debug, Clone, Copy)]
 struct Open {
     written: bool,
     counted: bool,
+    verbatim: bool,
 }
 
 /// What the filter knows of a whole text, across the pieces it may be parsed in.
@@ -46,6 +48,8 @@ pub(super) struct State<'o> {
     pub(super) min_level: Option<u8>,
     /// Whether raw HTML was written since the caller last reset it (it sanitises then).
     pub(super) raw_html: bool,
+    /// Open links, images and code blocks: text inside them is not autolinked.
+    verbatim: usize,
 }
 
 impl<'o> State<'o> {
@@ -61,7 +65,13 @@ impl<'o> State<'o> {
             heading_positions: Vec::new(),
             min_level: None,
             raw_html: false,
+            verbatim: 0,
         }
+    }
+
+    /// Whether text here may have its bare addresses turned into links.
+    fn linkable(&self) -> bool {
+        self.verbatim == 0
     }
 
     /// Raw HTML elements open now (a piece of output can be sanitised alone when none is).
@@ -75,6 +85,9 @@ impl<'o> State<'o> {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => {
                 let open = self.open.pop()?;
+                if open.verbatim {
+                    self.verbatim = self.verbatim.saturating_sub(1);
+                }
                 if open.counted {
                     self.nesting.close();
                 }
@@ -92,8 +105,12 @@ impl<'o> State<'o> {
 
     fn start<'a>(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
         if matches!(tag, Tag::HtmlBlock) {
-            self.open.push(Open { written: true, counted: false });
+            self.open.push(Open { written: true, counted: false, verbatim: false });
             return Some(Event::Start(tag));
+        }
+        let verbatim = matches!(tag, Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_));
+        if verbatim {
+            self.verbatim += 1;
         }
         let tag = match tag {
             Tag::Link { link_type, dest_url, title, id } if url::is_allowed(&dest_url) => {
@@ -112,11 +129,11 @@ impl<'o> State<'o> {
         match tag {
             Some(tag) if self.nesting.depth() < MAX_DEPTH => {
                 self.nesting.open();
-                self.open.push(Open { written: true, counted: true });
+                self.open.push(Open { written: true, counted: true, verbatim });
                 Some(Event::Start(tag))
             }
             _ => {
-                self.open.push(Open { written: false, counted: false });
+                self.open.push(Open { written: false, counted: false, verbatim });
                 None
             }
         }
@@ -143,11 +160,48 @@ pub(super) struct Filter<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> {
     state: &'s mut State<'o>,
     inner: I,
     pending: VecDeque<Event<'a>>,
+    /// An event read ahead while joining a run of text, to be handled next.
+    carry: Option<Event<'a>>,
 }
 
 impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
     pub(super) fn new(state: &'s mut State<'o>, inner: I) -> Self {
-        Filter { state, inner, pending: VecDeque::new() }
+        Filter { state, inner, pending: VecDeque::new(), carry: None }
+    }
+
+    /// A run of text (the parser may split one sentence into several text events), with its
+    /// bare addresses as links, into `pending`.
+    fn text(&mut self, first: CowStr<'a>) {
+        let mut text = first;
+        loop {
+            match self.inner.next() {
+                Some(Event::Text(more)) => text = CowStr::from(format!("{text}{more}")),
+                other => {
+                    self.carry = other;
+                    break;
+                }
+            }
+        }
+        for piece in super::autolink::pieces(&text) {
+            let events: Vec<Event<'a>> = match piece {
+                super::autolink::Piece::Text(t) => vec![Event::Text(CowStr::from(t.to_string()))],
+                super::autolink::Piece::Link { href, text } => vec![
+                    Event::Start(Tag::Link {
+                        link_type: pulldown_cmark::LinkType::Autolink,
+                        dest_url: CowStr::from(href),
+                        title: CowStr::from(""),
+                        id: CowStr::from(""),
+                    }),
+                    Event::Text(CowStr::from(text.to_string())),
+                    Event::End(TagEnd::Link),
+                ],
+            };
+            for event in events {
+                if let Some(event) = self.state.filter(event) {
+                    self.pending.push_back(event);
+                }
+            }
+        }
     }
 
     /// A whole heading, from its start (already taken from `inner`) to its end, into
@@ -200,11 +254,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Filter<'_, '_, 'a, I> {
         loop {
             let event = match self.pending.pop_front() {
                 Some(event) => event,
-                None => match self.inner.next()? {
+                None => match self.carry.take().or_else(|| self.inner.next())? {
                     Event::Start(tag @ Tag::Heading { .. }) => match self.heading(tag) {
                         Some(start) => start,
                         None => continue,
                     },
+                    Event::Text(text) if self.state.linkable() => {
+                        self.text(text);
+                        continue;
+                    }
                     event => match self.state.filter(event) {
                         Some(event) => event,
                         None => continue,

@@ -9,6 +9,7 @@
 //! Memory: the events stream from the parser to the writer (never collected), so rendering a
 //! text costs the parser's tree plus the HTML, about twice the text.
 
+mod autolink;
 pub mod check;
 mod chunks;
 mod events;

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod atomic;
+mod autolink;
 mod build;
 mod check;
 mod cli;
