@@ -26,7 +26,9 @@
 #   scripts/bench-serve.sh              N = 1000 and 10000
 #   scripts/bench-serve.sh 1000         other sizes
 #   EDITS=5 scripts/bench-serve.sh 1000
-#   Environment: EDITS (20), SEED (42), BENCH_OUT (bench-out/serve), GEN_SITE (see bench.sh).
+#   Environment: EDITS (20), SEED (42), BENCH_OUT (bench-out/serve), GEN_SITE (see bench.sh),
+#   SECRETARIA_BIN (the binary to serve with; default target/release/secretaria, built here):
+#   SECRETARIA_BIN=path/to/old/secretaria compares another build on the same sites.
 #
 # Requires python3 and cargo; scripts/bench.sh installs GNU time with apt if it is missing.
 
@@ -52,7 +54,7 @@ command -v python3 >/dev/null || { echo "bench-serve.sh: python3 is required" >&
 log() { printf '==> %s\n' "$*" >&2; }
 mkdir -p "$BENCH_OUT"
 BENCH_OUT=$(cd "$BENCH_OUT" && pwd)
-BIN=$ROOT/target/release/secretaria
+BIN=${SECRETARIA_BIN:-$ROOT/target/release/secretaria}
 CLIENT=$ROOT/scripts/bench/reload_latency.py
 TEMPLATE=$ROOT/themes/default/templates/page.html
 
@@ -128,7 +130,7 @@ report() {
   echo "# Save-to-reload latency of secretaria serve"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $LOAD_START before / $(cut -d' ' -f1 /proc/loadavg) after;" \
-       "secretaria $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (release)."
+       "secretaria $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (release)${SECRETARIA_BIN:+, served by $SECRETARIA_BIN}."
   echo
   echo "Time from opening a file for writing to the SSE \`reload\` event, $EDITS edits each."
   echo

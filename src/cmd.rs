@@ -317,7 +317,7 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
                 session.output().display()
             );
             if let Some(reloader) = reloader {
-                reloader.built(&[]);
+                reloader.built(&[], &|_| false);
             }
         }
         Err(failure) => report_dev_failure(&root, failure, reloader),
@@ -338,7 +338,8 @@ fn spawn_loop(
                     report_rebuild(&root, &report);
                     if let Some(reloader) = &reloader {
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
-                        reloader.built(&files);
+                        let pages = session.pages();
+                        reloader.built(&files, &|path| pages.contains(path));
                     }
                 }
                 Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),
@@ -383,8 +384,11 @@ fn report_rebuild(root: &Path, report: &dev::Report) {
     }
     let mut line = format!("{what}: {} em {} ms", done.join(", "), report.elapsed.as_millis());
     if std::env::var_os("SECRETARIA_TEMPOS").is_some() {
-        let phases: Vec<String> =
+        let mut phases: Vec<String> =
             report.phases.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1e3)).collect();
+        if report.full {
+            phases.push("tudo regerado".into());
+        }
         line.push_str(&format!(" ({})", phases.join(", ")));
     }
     println!("{line}");

@@ -2,7 +2,7 @@
 //! error overlay). Tera escapes everything else itself.
 
 /// Appends `s` with `& < > " '` escaped.
-pub fn escape_into(out: &mut String, s: &str) {
+pub(crate) fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -16,7 +16,7 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 /// `s` with `& < > " '` escaped.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_into(&mut out, s);
     out

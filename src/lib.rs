@@ -3,28 +3,38 @@
 //!
 //! ```text
 //! site.yaml ─┐
-//! content/ ──┼─ source ──► model::load ──► render::routes ──► render::Renderer ──► output
-//! themes/ ───┘  (read,     (typed,         (what to          (Tera + Markdown,     (minify, staging
-//!                split)     validated,      produce)          pure, parallel)       folder, swap)
-//!                           Diagnostics)
+//! content/ ──┤ source       configure        model         render::routes      render           output
+//! static/ ───┼─ (read, NFC, ─► (site.yaml,  ─► (typed,     ─► (what to make, ─► (Tera +      ─► (minify; build:
+//! themes/ ───┘   split)        "now"; theme     validated,    and what each     Markdown,       staging folder +
+//!                              compiled in      Diagnostics)  output depends    pure, into a    swap; serve: only
+//!                              memory)                        on)               Sink)           what changed)
 //! ```
+//! [`pipeline`] holds the stages; `build`, `check` and the dev loop (`dev::Session`, which
+//! keeps sources, theme, model and plan between rebuilds and re-renders the routes whose
+//! dependencies changed) compose them. The kinds of content are one table (`kinds`).
+//!
 //! IO happens only in `source` (reading) and `output` (writing); `model`, `legal`, `markdown`
 //! and `render` are pure. Every content problem becomes a located `Diagnostic`; `main` alone
 //! decides the exit code.
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
+// Public: what the binary (`main.rs`), the integration tests and the examples use. The rest is
+// the crate's own, so that `unreachable_pub` points at whatever is `pub` for no one.
 pub mod cli;
 pub mod cmd;
 pub mod config;
-pub mod dev;
+pub(crate) mod dev;
 pub mod diagnostics;
-pub mod escape;
+pub(crate) mod escape;
+#[doc(hidden)]
+pub mod fuzz;
+pub(crate) mod kinds;
 pub mod legal;
 pub mod markdown;
-pub mod model;
+pub(crate) mod model;
 pub mod output;
 pub mod pipeline;
-pub mod render;
-pub mod safe_url;
+pub(crate) mod render;
+pub(crate) mod safe_url;
 pub mod search;
 pub mod source;

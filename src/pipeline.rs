@@ -1,16 +1,25 @@
-//! The one pipeline every command runs: load → model → render → write. `build` writes into a
-//! staging folder and swaps it in; `check` renders in memory and writes nothing.
+//! The stages every command composes: **read** (`source`: `site.yaml`, `content/`, the list of
+//! `static/`, the theme) → **configure** (`site.yaml` validated, "now") → **load** (the theme
+//! compiled, the model built and validated) → **plan** (every output and what it depends on)
+//! → **render** (in parallel, into a [`Sink`]; the search index's files last, from the
+//! documents the other routes left in a `search::Store`) → **statics** (what is published as it is) →
+//! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
+//! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
+//! keeps what a checker of the rendered site needs, and writes nothing.
 
 use crate::config::{Overrides, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
-use crate::output::{self, minify, publish::Staging, OutputError, Writer};
-use crate::render::{routes, theme, Renderer};
-use crate::source;
-use anyhow::Context as _;
+use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
+use crate::render::routes::{self, Route};
+use crate::render::{theme, Renderer};
+use crate::search;
+use crate::source::{self, Blob, SourceSet};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// What a build is asked to do.
@@ -36,8 +45,10 @@ impl BuildOptions {
 
 /// A loaded, validated site and its compiled theme.
 pub struct Loaded {
-    pub site: Site,
-    pub theme: theme::Theme,
+    pub(crate) site: Site,
+    pub(crate) theme: theme::Theme,
+    /// The files read, but for the content (which became the model): the list of `static/`.
+    pub(crate) statics: Vec<PathBuf>,
     pub warnings: Diagnostics,
 }
 
@@ -63,29 +74,41 @@ pub struct Summary {
     pub warnings: Diagnostics,
 }
 
-/// Reads and validates the site at `options.root`. Every problem is reported in one run: a
-/// broken `site.yaml` or theme does not hide the content's own errors.
-pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
-    let mut diagnostics = Diagnostics::new();
-    let sources = source::read_site(&options.root, &mut diagnostics);
+/// Stage 1, read: `site.yaml`, `content/` and the list of `static/` (the theme is read once
+/// the configuration names it, see [`load`]). Reading problems go to `diagnostics`; a folder
+/// without `site.yaml` is not a site.
+pub(crate) fn read(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<SourceSet, Failure> {
+    let sources = source::read_site(&options.root, diagnostics);
     if sources.site_yaml_missing {
-        return Err(Failure::Usage(diagnostics));
+        return Err(Failure::Usage(std::mem::take(diagnostics)));
     }
-    let (config, _) = load_config(&sources, &options.overrides, &mut diagnostics);
-    let theme = theme::load(&options.root, &config.theme, &mut diagnostics);
-    let today = config.now(options.today, options.source_date_epoch);
-    let site = model::load::load(sources, config, today, &mut diagnostics);
-    match theme {
-        Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, warnings: diagnostics }),
-        _ => Err(Failure::Content(diagnostics)),
-    }
+    Ok(sources)
+}
+
+/// What `site.yaml` configures, and the build's "now".
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub(crate) config: SiteConfig,
+    /// `site.yaml` could be used; when not (its errors are reported), `config` is a stand-in
+    /// that lets the content be checked in the same run, and nothing is published.
+    pub(crate) usable: bool,
+    /// "Today", for the upcoming/past split and the dates pages show: `options.today`, else
+    /// `SOURCE_DATE_EPOCH`, else the clock, in the municipality's time zone.
+    pub(crate) now: DateTime,
+}
+
+/// Stage 2, configure: `site.yaml` validated and the build's "now".
+pub(crate) fn configure(sources: &SourceSet, options: &BuildOptions, diagnostics: &mut Diagnostics) -> Settings {
+    let (config, usable) = load_config(sources, &options.overrides, diagnostics);
+    let now = config.now(options.today, options.source_date_epoch);
+    Settings { config, usable, now }
 }
 
 /// `site.yaml` validated, and whether it could be used; when it could not (its errors are in
 /// `diagnostics`), a stand-in that lets the content be checked in the same run.
-pub fn load_config(
-    sources: &source::SourceSet,
-    overrides: &crate::config::Overrides,
+pub(crate) fn load_config(
+    sources: &SourceSet,
+    overrides: &Overrides,
     diagnostics: &mut Diagnostics,
 ) -> (SiteConfig, bool) {
     match SiteConfig::load(sources.site_yaml.as_ref(), overrides, diagnostics) {
@@ -94,97 +117,115 @@ pub fn load_config(
     }
 }
 
-/// Renders every route of `plan` in parallel and hands each finished file to `sink`.
-fn render_all(
-    loaded: &Loaded,
-    plan: &[routes::Route],
-    sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
+/// Stage 3, the theme: compiled in memory from its files, which [`source::read_theme`] read.
+pub(crate) fn compile_theme(sources: &SourceSet, diagnostics: &mut Diagnostics) -> Option<theme::Theme> {
+    diagnostics.extend(sources.theme.problems.clone());
+    theme::compile(&sources.theme, diagnostics)
+}
+
+/// Stage 3, the model: the content read, validated against the configuration.
+pub(crate) fn model(sources: SourceSet, settings: Settings, diagnostics: &mut Diagnostics) -> Site {
+    model::load::load(sources, settings.config, settings.now, diagnostics)
+}
+
+/// Stages 1 to 3 for `build` and `check`: reads and validates the site at `options.root`.
+/// Every problem is reported in one run: a broken `site.yaml` or theme does not hide the
+/// content's own errors.
+pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
+    let mut diagnostics = Diagnostics::new();
+    let mut sources = read(options, &mut diagnostics)?;
+    let settings = configure(&sources, options, &mut diagnostics);
+    sources.theme = source::read_theme(&options.root, &settings.config.theme);
+    let theme = compile_theme(&sources, &mut diagnostics);
+    let statics = std::mem::take(&mut sources.statics);
+    let site = model(sources, settings, &mut diagnostics);
+    match theme {
+        Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, statics, warnings: diagnostics }),
+        _ => Err(Failure::Content(diagnostics)),
+    }
+}
+
+/// Stage 4, plan: every output of the site and what each is made from.
+pub(crate) fn plan(site: &Site) -> Vec<Route> {
+    routes::plan(site)
+}
+
+/// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. The routes that
+/// show items leave their search documents in `search` as they render; the files of the
+/// search index are rendered after them, from those documents. Returns how many pages (HTML
+/// files) were rendered; every template error is reported, in route order.
+pub(crate) fn render(
+    site: &Site,
+    theme: &theme::Theme,
+    routes: &[&Route],
+    search: &search::Store,
+    sink: &dyn Sink,
 ) -> Result<usize, Failure> {
-    let index = crate::search::SearchIndex::build(&loaded.site);
-    let renderer = Renderer::new(&loaded.site, &loaded.theme).with_search(&index);
-    let errors = Mutex::new(Diagnostics::new());
+    let renderer = Renderer::new(site, theme).with_search(search);
+    let (index, pages): (Vec<&Route>, Vec<&Route>) =
+        routes.iter().partition(|r| matches!(r.kind, routes::RouteKind::Search(_)));
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    let pages = plan.iter().filter(|r| r.is_html()).count();
-    plan.par_iter().for_each(|route| match render_route(&renderer, route) {
-        Ok(bytes) => {
-            if let Err(err) = sink(&route.file, &bytes) {
-                if let Ok(mut slot) = io_error.lock() {
-                    slot.get_or_insert(err);
+    let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
+        routes
+            .par_iter()
+            .map(|route| match render_route(&renderer, route) {
+                Ok(bytes) => {
+                    if let Err(err) = sink.put(&route.file, bytes) {
+                        if let Ok(mut slot) = io_error.lock() {
+                            slot.get_or_insert(err);
+                        }
+                    }
+                    None
                 }
-            }
-        }
-        Err(diagnostic) => {
-            if let Ok(mut errors) = errors.lock() {
-                errors.push(diagnostic);
-            }
-        }
-    });
+                Err(diagnostic) => Some(diagnostic),
+            })
+            .collect()
+    };
+    let mut results = wave(&pages);
+    // The index is assembled from the documents of the routes above: only once they all
+    // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
+    if results.iter().all(Option::is_none) {
+        results.extend(wave(&index));
+    }
     if let Some(err) = io_error.into_inner().ok().flatten() {
         return Err(Failure::Io(err));
     }
-    let errors = errors.into_inner().unwrap_or_default();
+    let mut errors = Diagnostics::new();
+    for diagnostic in results.into_iter().flatten() {
+        errors.push(diagnostic);
+    }
     if errors.has_errors() {
         return Err(Failure::Content(errors));
     }
-    Ok(pages)
+    Ok(routes.iter().filter(|r| r.is_html()).count())
 }
 
-/// Static files (see [`static_plan`]) handed to `sink`; returns how many.
-fn static_files(
-    loaded: &Loaded,
-    root: &Path,
-    sink: &dyn Fn(&str, &[u8]) -> anyhow::Result<()>,
-) -> Result<usize, Failure> {
-    let plan = static_plan(&loaded.theme, &loaded.site, root);
-    for (path, source) in &plan {
-        sink(path, &source.bytes().map_err(Failure::Io)?).map_err(Failure::Io)?;
-    }
-    Ok(plan.len())
-}
-
-/// Renders one route to the bytes `build` publishes for it (HTML minified). The dev loop
-/// renders routes one by one with it; `build` and `check` through [`render_all`].
-pub fn render_route(renderer: &Renderer<'_>, route: &routes::Route) -> Result<Vec<u8>, Diagnostic> {
+/// Renders one route to the bytes `build` publishes for it: HTML minified, with its large
+/// Markdown fragments put in place after the minifier (see `render::fragments`).
+pub(crate) fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, Diagnostic> {
     renderer.render_finished(route, &minify::html)
 }
 
-/// Where one static output file comes from.
-#[derive(Debug, Clone)]
-pub enum StaticSource<'a> {
-    /// A file of the theme (embedded or overridden), already in memory.
-    Theme(&'a [u8]),
-    /// A file of the site, absolute path.
-    File(PathBuf),
-}
-
-impl StaticSource<'_> {
-    /// The file's bytes: borrowed for theme files, read from disk for the site's.
-    pub fn bytes(&self) -> anyhow::Result<std::borrow::Cow<'_, [u8]>> {
-        match self {
-            StaticSource::Theme(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
-            StaticSource::File(path) => std::fs::read(path)
-                .map(std::borrow::Cow::Owned)
-                .with_context(|| format!("não foi possível ler {}", path.display())),
-        }
-    }
-}
-
-/// The static files of the output, keyed by output path (a later source wins): the theme's,
-/// the site's `static/`, and the assets beside content files. `build` and the dev loop both
-/// copy from this list.
-pub fn static_plan<'a>(theme: &'a theme::Theme, site: &Site, root: &Path) -> BTreeMap<String, StaticSource<'a>> {
-    let mut plan: BTreeMap<String, StaticSource<'a>> =
-        theme.static_files.iter().map(|(path, bytes)| (path.clone(), StaticSource::Theme(bytes))).collect();
-    let static_dir = root.join("static");
-    for path in source::walk_files(&static_dir) {
+/// Stage 6, statics: the files published as they are, keyed by output path (a later source
+/// wins): the theme's, the site's `static/` (`statics`, relative to `root`), and the
+/// attachments beside content files. `build` and the dev loop both copy from this list.
+pub(crate) fn statics<'a>(
+    theme: &'a theme::Theme,
+    statics: &[PathBuf],
+    site: &Site,
+    root: &Path,
+) -> BTreeMap<String, Blob<'a>> {
+    let mut plan: BTreeMap<String, Blob<'a>> =
+        theme.static_files.iter().map(|(path, bytes)| (path.clone(), Blob::Memory(bytes))).collect();
+    for path in statics {
         // Published under its NFC name (links in the NFC-normalised text find it), read from disk as named.
-        let rel = source::nfc_path(&source::relative(&static_dir, &path)).to_string_lossy().replace('\\', "/");
-        plan.insert(rel, StaticSource::File(path));
+        let rel = source::nfc_path(path.strip_prefix("static").unwrap_or(path)).to_string_lossy().replace('\\', "/");
+        plan.insert(rel, Blob::File(root.join(path)));
     }
     let content = root.join("content");
     for asset in &site.assets {
         let rel = source::nfc_path(asset).to_string_lossy().replace('\\', "/");
-        plan.insert(rel, StaticSource::File(content.join(asset)));
+        plan.insert(rel, Blob::File(content.join(asset)));
     }
     plan
 }
@@ -203,11 +244,15 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     let mut loaded = load(options)?;
     let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
     let staging = Staging::new(&claimed).map_err(Failure::Io)?;
-    let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
-    let files = static_files(&loaded, &options.root, &sink)?;
-    let plan = routes::plan(&loaded.site);
+    let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
+    for (path, blob) in &statics {
+        staging.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
+    }
+    let plan = plan(&loaded.site);
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
-    let pages = render_all(&loaded, &plan, &sink)?;
+    let search = search::Store::default();
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &staging)?;
+    drop(search);
     let leftover = staging.commit().map_err(Failure::Output)?;
     let mut warnings = std::mem::take(&mut claimed.warnings);
     if let Some(warning) = leftover {
@@ -215,14 +260,38 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     loaded.warnings.extend(warnings);
     drop(claimed);
-    Ok(Summary { pages, files: files + pages, warnings: loaded.warnings })
+    Ok(Summary { pages, files: statics.len() + pages, warnings: loaded.warnings })
 }
 
-/// `secretaria check`: the build without writing.
+/// What `check` keeps of the rendered site. For now it counts; a checker of the rendered
+/// pages (links, fragments, alternative text) reads the files here.
+#[derive(Debug, Default)]
+pub(crate) struct Rendered {
+    files: AtomicUsize,
+}
+
+impl Rendered {
+    /// How many files were rendered.
+    pub(crate) fn files(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+}
+
+impl Sink for Rendered {
+    fn put(&self, _file: &str, _bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// `secretaria check`: the build rendered into [`Rendered`], without writing.
 pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     let loaded = load(options)?;
-    let pages = render_all(&loaded, &routes::plan(&loaded.site), &|_, _| Ok(()))?;
-    Ok(Summary { pages, files: pages, warnings: loaded.warnings })
+    let plan = plan(&loaded.site);
+    let rendered = Rendered::default();
+    let search = search::Store::default();
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &rendered)?;
+    Ok(Summary { pages, files: rendered.files(), warnings: loaded.warnings })
 }
 
 /// Content errors as one Diagnostics, IO failures included, for reporting.

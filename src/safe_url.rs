@@ -10,11 +10,11 @@
 //! ` javascript:` and `JaVaScRiPt:` are all `javascript`.
 
 /// The schemes a published address may have; everything without a scheme is relative.
-pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+pub(crate) const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// The scheme of `url` in lower case, as a browser would read it, or `None` for a relative
 /// address (`pagina/`, `/x`, `#ancora`, `//host/x`, `?q`).
-pub fn scheme(url: &str) -> Option<String> {
+pub(crate) fn scheme(url: &str) -> Option<String> {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
     let mut chars = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
     let mut scheme = String::new();
@@ -33,12 +33,12 @@ pub fn scheme(url: &str) -> Option<String> {
 }
 
 /// Whether `url` may be published as a link or image address.
-pub fn is_allowed(url: &str) -> bool {
+pub(crate) fn is_allowed(url: &str) -> bool {
     scheme(url).is_none_or(|s| ALLOWED_SCHEMES.contains(&s.as_str()))
 }
 
 /// The refused scheme of `url`, for messages (`javascript`), or `None` when it is allowed.
-pub fn refused_scheme(url: &str) -> Option<String> {
+pub(crate) fn refused_scheme(url: &str) -> Option<String> {
     scheme(url).filter(|s| !ALLOWED_SCHEMES.contains(&s.as_str()))
 }
 

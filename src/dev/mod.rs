@@ -1,39 +1,44 @@
-//! The dev loop of `serve` and `watch`. A [`Session`] keeps the sources, the theme, the last
-//! good model and route plan, and a hash of every file it published, in memory. On a batch of
-//! changes it rereads the changed files ([`sources`]), reloads the model (cheap), renders only
-//! the routes the changes can affect ([`incremental`]; rendering is the cost) and writes only
-//! the files whose bytes changed ([`apply`]). A content error writes nothing: the last good
-//! site stays on disk and is still served.
+//! The dev loop of `serve` and `watch`. A [`Session`] composes the pipeline's stages as
+//! `build` does, keeping what it can between rebuilds: the sources (only changed files are
+//! read again, [`sources`]), the compiled theme, the last good model and render plan, and a
+//! hash of every file it published. On a batch of changes it rereads the changed files, gets
+//! the new model (cheaply when it can: [`incremental`]), renders the routes with a
+//! dependency that changed (rendering is the cost) and writes only the files whose bytes
+//! changed ([`output::apply`]). A content error writes nothing: the last good site stays on
+//! disk and is still served.
 //!
 //! [`watcher`] turns file-system events into batches, [`server`] serves the output folder
 //! and [`reload`] tells open browser tabs to reload or to show the errors.
 
-pub mod apply;
-pub mod incremental;
-pub mod reload;
-pub mod server;
+pub(crate) mod incremental;
+pub(crate) mod reload;
+pub(crate) mod server;
 mod sources;
-pub mod watcher;
+pub(crate) mod watcher;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_edits;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model;
-use crate::output::{self, Claimed, OutputError, Writer};
-use crate::pipeline::{self, BuildOptions, Failure, StaticSource};
-use crate::render::{routes, theme, Renderer};
-use incremental::{Built, Scope, Splice};
+use crate::diagnostics::Diagnostics;
+use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
+use crate::pipeline::{self, BuildOptions, Failure};
+use crate::render::deps::{Dirty, Index, Snapshot};
+use crate::render::theme;
+use crate::source::Blob;
+use incremental::{Built, Splice};
 use rayon::prelude::*;
 use sources::Sources;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
-pub use watcher::{Batch, Watcher};
+pub(crate) use watcher::{Batch, Watcher};
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// The changed sources (relative to the site root) since the last good build.
     pub changes: Vec<PathBuf>,
     /// Whether every route was rendered.
@@ -51,7 +56,7 @@ pub struct Report {
 }
 
 /// The site being developed, kept in memory between rebuilds.
-pub struct Session {
+pub(crate) struct Session {
     options: BuildOptions,
     output: PathBuf,
     /// The output folder, checked and locked for as long as the session lives.
@@ -59,25 +64,28 @@ pub struct Session {
     /// Warnings from claiming the output, reported with the first good build.
     notes: Diagnostics,
     sources: Option<Sources>,
-    theme: Option<(String, theme::Theme)>,
+    /// The theme compiled from the sources; `None` until compiled, or while it has errors.
+    theme: Option<theme::Theme>,
     built: Option<Built>,
-    /// The search index of the last good build, updated in place for body-only edits.
-    search: Option<crate::search::SearchIndex>,
     /// Output file → hash of its bytes on disk; `None` until the first good build synced.
     published: Option<HashMap<String, u64>>,
     /// Changed sources not yet part of a good build (a failed build keeps them).
     pending: BTreeSet<PathBuf>,
     pending_rescan: bool,
+    /// Output files chosen by a rebuild that failed after the model was updated (a template
+    /// error, a disk error): rendered again by the next one, whatever it changes.
+    retry: BTreeSet<String>,
 }
 
 impl Session {
     /// Checks, locks and marks the output folder; reads nothing yet (see [`Session::build`]).
-    pub fn new(options: &BuildOptions) -> Result<Session, Failure> {
+    #[cfg(test)]
+    pub(crate) fn new(options: &BuildOptions) -> Result<Session, Failure> {
         Self::open(options, Writer::Watch, &|_| {})
     }
 
     /// [`Session::new`] for `writer`, calling `waiting` once if a build holds the output.
-    pub fn open(options: &BuildOptions, writer: Writer, waiting: &dyn Fn(&str)) -> Result<Session, Failure> {
+    pub(crate) fn open(options: &BuildOptions, writer: Writer, waiting: &dyn Fn(&str)) -> Result<Session, Failure> {
         // The same check as `build`: the dev loop deletes what it did not produce in the output.
         let claimed = output::claim(&options.root, &options.output_dir(), writer, waiting).map_err(Failure::Output)?;
         claimed.mark().map_err(Failure::Output)?;
@@ -98,30 +106,37 @@ impl Session {
             sources: None,
             theme: None,
             built: None,
-            search: None,
             published: None,
             pending: BTreeSet::new(),
             pending_rescan: true,
+            retry: BTreeSet::new(),
         })
     }
 
     /// The site folder, canonical.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.options.root
     }
 
     /// The output folder, canonical.
-    pub fn output(&self) -> &Path {
+    pub(crate) fn output(&self) -> &Path {
         &self.output
     }
 
+    /// The site paths of the pages of the last good build (`busca/`), to tell the files a
+    /// page loads beside it from the others (see `reload::concerned`).
+    pub(crate) fn pages(&self) -> std::collections::HashSet<&str> {
+        let plan = self.built.as_ref().map(|b| b.plan.as_slice()).unwrap_or_default();
+        plan.iter().filter(|r| r.is_html()).map(|r| r.path.as_str()).collect()
+    }
+
     /// Builds everything and brings the output folder in line with it.
-    pub fn build(&mut self) -> Result<Report, Failure> {
+    pub(crate) fn build(&mut self) -> Result<Report, Failure> {
         self.rebuild(&Batch { rescan: true, ..Batch::default() })
     }
 
     /// Rebuilds after a batch of changes.
-    pub fn rebuild(&mut self, batch: &Batch) -> Result<Report, Failure> {
+    pub(crate) fn rebuild(&mut self, batch: &Batch) -> Result<Report, Failure> {
         let started = Instant::now();
         match &mut self.sources {
             Some(sources) => {
@@ -137,8 +152,7 @@ impl Session {
             // Saved without a change (or only read): nothing to do.
             return Ok(Report { elapsed: started.elapsed(), ..Report::default() });
         }
-        let theme_changed = batch.rescan || batch.paths.iter().any(|p| p.starts_with("themes"));
-        let mut report = self.publish(theme_changed)?;
+        let mut report = self.publish()?;
         report.warnings.extend(std::mem::take(&mut self.notes));
         report.changes = std::mem::take(&mut self.pending).into_iter().collect();
         self.pending_rescan = false;
@@ -146,110 +160,116 @@ impl Session {
         Ok(report)
     }
 
-    fn publish(&mut self, theme_changed: bool) -> Result<Report, Failure> {
-        let Some(sources) = &self.sources else { return Err(Failure::Content(Diagnostics::new())) };
+    /// The stages of `build`, each as cheap as what changed allows, then the changed bytes
+    /// applied to the output folder.
+    fn publish(&mut self) -> Result<Report, Failure> {
+        let Some(sources) = &mut self.sources else { return Err(Failure::Content(Diagnostics::new())) };
         let mut diagnostics = sources.problems.clone();
-        let (config, config_ok) = pipeline::load_config(&sources.set, &self.options.overrides, &mut diagnostics);
-        let theme_name = config.theme.clone();
-        let reload_theme = theme_changed || self.theme.as_ref().is_none_or(|(name, _)| *name != theme_name);
-        if reload_theme {
-            self.theme = theme::load(&self.options.root, &theme_name, &mut diagnostics).map(|t| (theme_name, t));
+        let settings = pipeline::configure(&sources.set, &self.options, &mut diagnostics);
+        let theme_changed = sources.read_theme(&settings.config.theme) || self.theme.is_none();
+        if theme_changed {
+            self.theme = pipeline::compile_theme(&sources.set, &mut diagnostics);
+        } else {
+            diagnostics.extend(sources.set.theme.problems.clone());
         }
-        let now = config.now(self.options.today, self.options.source_date_epoch);
         let theme = match &self.theme {
-            Some((_, theme)) if config_ok => theme,
+            Some(theme) if settings.usable && !diagnostics.has_errors() => theme,
             _ => {
                 // site.yaml or the theme is broken: still report the content's own errors.
-                model::load::load(sources.set.clone(), config, now, &mut diagnostics);
+                pipeline::model(sources.set.clone(), settings, &mut diagnostics);
                 return Err(Failure::Content(diagnostics));
             }
         };
-        let full = self.pending_rescan || self.published.is_none();
+        let full = self.pending_rescan || self.published.is_none() || self.built.is_none();
         let mut phases = Phases::start();
-        let spliced = match &mut self.built {
-            Some(built) if !full => incremental::splice_pages(built, &sources.set, &self.pending, &config, now),
-            _ => Splice::No,
-        };
+        let now = settings.now;
+        // The model, and what changed in it.
+        let content_changed = self.pending.iter().any(|p| p == Path::new("site.yaml") || p.starts_with("content"));
+        let mut spliced = Splice::No;
+        if let (Some(built), false, true) = (&mut self.built, full, content_changed) {
+            spliced = incremental::splice_pages(built, &sources.set, &self.pending, &settings.config, now);
+        }
         let quick = matches!(spliced, Splice::Done { .. });
-        let scope = match spliced {
-            Splice::Failed(errors) => {
+        // Which routes to render: indices into the plan, `None` for all.
+        let chosen: Option<Vec<usize>> = match (spliced, &mut self.built) {
+            (Splice::Failed(errors), _) => {
                 diagnostics.extend(errors);
                 return Err(Failure::Content(diagnostics));
             }
-            Splice::Done { mut routes, pages, warnings } => {
+            (Splice::Done { warnings }, Some(built)) => {
                 diagnostics.extend(warnings);
-                if let Some(built) = &self.built {
-                    routes.extend(search_routes(built, &mut self.search, &pages));
-                }
-                Scope::Routes(routes)
+                Some(incremental::refresh(built, &theme.sources, &self.pending))
             }
-            Splice::No => {
-                let site = model::load::load(sources.set.clone(), config, now, &mut diagnostics);
+            // Only the theme or static files changed (or nothing but the time): the same model
+            // at the new "now".
+            (Splice::No, Some(built)) if !full && !content_changed => {
+                built.site.today = now;
+                Some(incremental::refresh(built, &theme.sources, &self.pending))
+            }
+            (Splice::No | Splice::Done { .. }, _) => {
+                let site = pipeline::model(sources.set.clone(), settings, &mut diagnostics);
                 if diagnostics.has_errors() {
                     return Err(Failure::Content(diagnostics));
                 }
-                let plan = routes::plan(&site);
-                let scope = if full {
-                    Scope::All
-                } else {
-                    incremental::affected(self.built.as_ref(), &site, &plan, &self.pending)
-                };
-                // Any other change may move documents: a new index, every search file rendered
-                // (only those whose bytes changed are written).
-                self.search = Some(crate::search::SearchIndex::build(&site));
-                let scope = match scope {
-                    Scope::Routes(mut routes) => {
-                        routes.extend(plan.iter().enumerate().filter(|(_, r)| is_search_file(r)).map(|(i, _)| i));
-                        Scope::Routes(routes)
+                let plan = pipeline::plan(&site);
+                let snapshot = Snapshot::of(&site);
+                let index = Index::of(&plan);
+                let search = self.built.as_mut().map(|old| std::mem::take(&mut old.search)).unwrap_or_default();
+                let built = Built { site, plan, index, snapshot, templates: theme.sources.clone(), search };
+                let chosen = match &self.built {
+                    Some(old) if !full => {
+                        let templates = theme::changed(&old.templates, &theme.sources);
+                        let dirty = Dirty::between(&old.snapshot, &built.snapshot, &self.pending, templates);
+                        Some(incremental::select(&built, Some(&incremental::outputs(&old.plan)), &dirty))
                     }
-                    Scope::All => Scope::All,
+                    _ => None,
                 };
-                self.built = Some(Built { site, plan });
-                scope
+                self.built = Some(built);
+                chosen
             }
         };
         phases.mark("carregar");
-        let Some(Built { site, plan }) = &self.built else { return Err(Failure::Content(diagnostics)) };
-        let chosen: Vec<&routes::Route> = match &scope {
-            Scope::All => plan.iter().collect(),
-            Scope::Routes(indices) => indices.iter().filter_map(|&i| plan.get(i)).collect(),
+        let Some(Built { site, plan, search, .. }) = &self.built else { return Err(Failure::Content(diagnostics)) };
+        let chosen: Vec<&crate::render::routes::Route> = match chosen {
+            Some(indices) => {
+                let mut indices: BTreeSet<usize> = indices.into_iter().collect();
+                if !self.retry.is_empty() {
+                    indices
+                        .extend(plan.iter().enumerate().filter(|(_, r)| self.retry.contains(&r.file)).map(|(i, _)| i));
+                }
+                indices.into_iter().filter_map(|i| plan.get(i)).collect()
+            }
+            None => plan.iter().collect(),
         };
+        // Until they are written, a failure below leaves these to the next rebuild: the model
+        // they were chosen against is already the new one.
+        self.retry.extend(chosen.iter().map(|r| r.file.clone()));
         let (output, published) = (&self.output, self.published.as_ref());
         // Render in parallel; keep the bytes only of files that differ from what is on disk.
-        let Some(index) = &self.search else { return Err(Failure::Content(diagnostics)) };
-        let renderer = Renderer::new(site, theme).with_search(index);
-        let rendered: Vec<Result<Output, Diagnostic>> = chosen
-            .par_iter()
-            .map(|route| {
-                pipeline::render_route(&renderer, route).map(|bytes| Output::new(&route.file, bytes, published, output))
-            })
-            .collect();
-        let mut outputs = Vec::with_capacity(rendered.len());
-        for result in rendered {
-            match result {
-                Ok(output) => outputs.push(output),
-                Err(diagnostic) => diagnostics.push(diagnostic),
+        let collect = Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())) };
+        let pages = pipeline::render(site, theme, &chosen, search, &collect).map_err(|failure| match failure {
+            Failure::Content(errors) => {
+                diagnostics.extend(errors);
+                Failure::Content(std::mem::take(&mut diagnostics))
             }
-        }
-        if diagnostics.has_errors() {
-            return Err(Failure::Content(diagnostics));
-        }
+            other => other,
+        })?;
+        let mut outputs = collect.outputs.into_inner().unwrap_or_default();
         phases.mark("gerar");
         // A spliced body edit changes no route and no static file: nothing to copy or delete.
         let removed = if quick {
             Vec::new()
         } else {
-            let theme_dirty = reload_theme || self.pending.iter().any(|p| p.starts_with("themes"));
-            let statics = pipeline::static_plan(theme, site, &self.options.root);
-            for (file, source) in &statics {
-                let stale = match source {
-                    StaticSource::Theme(_) => theme_dirty,
-                    StaticSource::File(path) => {
+            let statics = pipeline::statics(theme, &sources.set.statics, site, &self.options.root);
+            for (file, blob) in &statics {
+                let stale = match blob {
+                    Blob::Memory(_) => theme_changed,
+                    Blob::File(path) => {
                         path.strip_prefix(&self.options.root).is_ok_and(|rel| self.pending.contains(rel))
                     }
                 };
                 if full || stale || published.is_none_or(|p| !p.contains_key(file)) {
-                    let bytes = source.bytes().map_err(Failure::Io)?.into_owned();
+                    let bytes = blob.read().map_err(Failure::Io)?.into_owned();
                     outputs.push(Output::new(file, bytes, published, output));
                 }
             }
@@ -260,46 +280,28 @@ impl Session {
                 None => apply::existing(output).into_iter().filter(|f| !wanted.contains(f.as_str())).collect(),
             }
         };
-        let pages = chosen.iter().filter(|r| r.is_html()).count();
         let published = self.published.get_or_insert_with(HashMap::new);
         let written = write(output, published, outputs, &removed)?;
+        self.retry.clear();
         phases.mark("gravar");
         Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
     }
 }
 
-fn is_search_file(route: &routes::Route) -> bool {
-    matches!(
-        route.kind,
-        routes::RouteKind::SearchMeta | routes::RouteKind::SearchBucket(_) | routes::RouteKind::SearchDoc(_)
-    )
+/// The dev loop's sink: each rendered file with the hash of its bytes, and the bytes only when
+/// they differ from what is on disk.
+struct Collect<'a> {
+    output: &'a Path,
+    published: Option<&'a HashMap<String, u64>>,
+    outputs: Mutex<Vec<Output>>,
 }
 
-/// After a body-only edit of `pages`: the index updated in place, and the routes of the
-/// documents and buckets that changed (every search file when the index had to be rebuilt).
-fn search_routes(built: &Built, search: &mut Option<crate::search::SearchIndex>, pages: &[usize]) -> Vec<usize> {
-    use crate::search::{SearchIndex, Source};
-    let sources: Vec<Source> = pages.iter().map(|&i| Source::Page(i)).collect();
-    let updated = search.as_mut().and_then(|index| {
-        let buckets = index.update(&built.site, &sources)?;
-        let docs: Vec<usize> = sources.iter().filter_map(|s| index.doc_of(*s)).map(|d| d as usize).collect();
-        Some((buckets, docs))
-    });
-    let Some((buckets, docs)) = updated else {
-        *search = Some(SearchIndex::build(&built.site));
-        return built.plan.iter().enumerate().filter(|(_, r)| is_search_file(r)).map(|(i, _)| i).collect();
-    };
-    built
-        .plan
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| match r.kind {
-            routes::RouteKind::SearchBucket(b) => buckets.contains(&b),
-            routes::RouteKind::SearchDoc(d) => docs.contains(&d),
-            _ => false,
-        })
-        .map(|(i, _)| i)
-        .collect()
+impl Sink for Collect<'_> {
+    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        let output = Output::new(file, bytes, self.published, self.output);
+        self.outputs.lock().map_err(|_| anyhow::anyhow!("falha interna ao juntar os arquivos gerados"))?.push(output);
+        Ok(())
+    }
 }
 
 /// Writes what changed and deletes what is gone; records the new hashes in `published`.

@@ -14,11 +14,11 @@ use std::sync::RwLock;
 use tokio::sync::{broadcast, watch};
 
 /// The client script, as injected before `</body>` (or appended when minify dropped it).
-pub const SCRIPT: &str = concat!("<script id=\"secretaria-live\">", include_str!("live.js"), "</script>");
+pub(crate) const SCRIPT: &str = concat!("<script id=\"secretaria-live\">", include_str!("live.js"), "</script>");
 
 /// One message to the open tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LiveEvent {
+pub(crate) enum LiveEvent {
     Ok,
     Reload { paths: Vec<String>, all: bool },
     Error { html: String },
@@ -42,7 +42,7 @@ impl LiveEvent {
 const MAX_PATHS: usize = 200;
 
 /// The rebuild state shared by the build loop (writer) and the server (readers).
-pub struct Reloader {
+pub(crate) struct Reloader {
     current_error: RwLock<Option<String>>,
     events: broadcast::Sender<LiveEvent>,
 }
@@ -54,21 +54,13 @@ impl Default for Reloader {
 }
 
 impl Reloader {
-    /// A rebuild succeeded and wrote (or removed) these output files.
-    pub fn built(&self, files: &[String]) {
+    /// A rebuild succeeded and wrote (or removed) these output files; `is_page` says which
+    /// site paths (`busca/`) are pages.
+    pub(crate) fn built(&self, files: &[String], is_page: &dyn Fn(&str) -> bool) {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = None;
         }
-        // The search index's files are shown by the search page alone: one path for all of them.
-        let mut unique = std::collections::BTreeSet::new();
-        for file in files {
-            let search_file = file.strip_prefix(crate::search::DIR).is_some_and(|rest| !rest.ends_with(".html"));
-            unique.insert(if search_file {
-                site_path(&format!("{}index.html", crate::search::DIR))
-            } else {
-                site_path(file)
-            });
-        }
+        let unique: std::collections::BTreeSet<String> = files.iter().map(|f| concerned(f, is_page)).collect();
         let all = unique.len() > MAX_PATHS;
         let paths = if all { Vec::new() } else { unique.into_iter().collect() };
         // No receiver (no open tab) is not an error.
@@ -76,7 +68,7 @@ impl Reloader {
     }
 
     /// A rebuild failed; `html` is the overlay.
-    pub fn failed(&self, html: String) {
+    pub(crate) fn failed(&self, html: String) {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = Some(html.clone());
         }
@@ -84,12 +76,12 @@ impl Reloader {
     }
 
     /// The overlay of the current errors, if the content is broken now.
-    pub fn current_error(&self) -> Option<String> {
+    pub(crate) fn current_error(&self) -> Option<String> {
         self.current_error.read().ok().and_then(|e| e.clone())
     }
 
     /// The stream one tab listens to: the current state, then every event until `shutdown`.
-    pub fn stream(
+    pub(crate) fn stream(
         &self,
         shutdown: watch::Receiver<bool>,
     ) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
@@ -119,8 +111,26 @@ impl Reloader {
     }
 }
 
+/// The site path of the tabs `file` concerns: a page's own; for a file a page loads beside it
+/// (`busca/t/3.json`, `legislacao/x/estrutura.json`), the page of the nearest folder above it
+/// that is one; any other file's own path (a style sheet, which concerns every tab).
+pub(crate) fn concerned(file: &str, is_page: &dyn Fn(&str) -> bool) -> String {
+    if file.ends_with(".html") {
+        return site_path(file);
+    }
+    let mut folder = file;
+    while let Some(at) = folder.rfind('/') {
+        folder = folder.get(..at).unwrap_or_default();
+        let path = format!("{folder}/");
+        if is_page(&path) {
+            return format!("/{path}");
+        }
+    }
+    format!("/{file}")
+}
+
 /// `a/b/index.html` → `/a/b/`; `css/x.css` → `/css/x.css`.
-pub fn site_path(file: &str) -> String {
+pub(crate) fn site_path(file: &str) -> String {
     match file.strip_suffix("index.html") {
         Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
         _ => format!("/{file}"),
@@ -129,7 +139,7 @@ pub fn site_path(file: &str) -> String {
 
 /// The page with the client script: before the last `</body>`, or appended when there is
 /// none (minify-html drops optional closing tags; browsers put trailing content in the body).
-pub fn inject(html: &[u8]) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len() + SCRIPT.len());
     // `</body>` ends a page: look only at its tail, so big pages without it cost no scan.
     let tail_start = html.len().saturating_sub(TAIL);
@@ -173,19 +183,25 @@ mod tests {
     }
 
     #[test]
-    fn the_index_files_reload_the_search_page_once() {
+    fn files_beside_a_page_reload_that_page_once() {
         let reloader = Reloader::default();
         let mut rx = reloader.events.subscribe();
-        let files: Vec<String> =
-            (0..300).map(|i| format!("busca/d/{i}.json")).chain(["paginas/um/index.html".to_owned()]).collect();
-        reloader.built(&files);
+        let files: Vec<String> = (0..300)
+            .map(|i| format!("busca/d/{i}.json"))
+            .chain(["paginas/um/index.html".to_owned(), "legislacao/lei/estrutura.json".to_owned()])
+            .collect();
+        let pages = ["busca/", "paginas/um/", "legislacao/lei/", "legislacao/"];
+        reloader.built(&files, &|p| pages.contains(&p));
         match rx.try_recv() {
             Ok(LiveEvent::Reload { paths, all }) => {
                 assert!(!all);
-                assert_eq!(paths, ["/busca/", "/paginas/um/"]);
+                assert_eq!(paths, ["/busca/", "/legislacao/lei/", "/paginas/um/"]);
             }
             _ => panic!("no reload event"),
         }
+        // A file beside no page concerns every tab (live.js reloads them for it).
+        assert_eq!(concerned("static/css/site.css", &|p| pages.contains(&p)), "/static/css/site.css");
+        assert_eq!(concerned("404.html", &|_| true), "/404.html");
     }
 
     #[test]

@@ -19,12 +19,12 @@ use tokio::sync::watch;
 use tower_http::services::ServeDir;
 
 /// Where the reload events are served; never a path of the site.
-pub const EVENTS_PATH: &str = "/__secretaria/events";
+pub(crate) const EVENTS_PATH: &str = "/__secretaria/events";
 /// Pages bigger than this are served without the reload script.
 const MAX_INJECT: usize = 256 * 1024 * 1024;
 
 /// What the handlers share.
-pub struct DevState {
+pub(crate) struct DevState {
     /// The output folder, canonical.
     output: PathBuf,
     reloader: Arc<Reloader>,
@@ -33,13 +33,17 @@ pub struct DevState {
 
 impl DevState {
     /// `output` must exist; it is made canonical so that the prefix check is meaningful.
-    pub fn new(output: &Path, reloader: Arc<Reloader>, shutdown: watch::Receiver<bool>) -> std::io::Result<Self> {
+    pub(crate) fn new(
+        output: &Path,
+        reloader: Arc<Reloader>,
+        shutdown: watch::Receiver<bool>,
+    ) -> std::io::Result<Self> {
         Ok(DevState { output: std::fs::canonicalize(output)?, reloader, shutdown })
     }
 }
 
 /// Serves until `shutdown` turns true (open event streams end then too).
-pub async fn run(listener: std::net::TcpListener, state: Arc<DevState>) -> std::io::Result<()> {
+pub(crate) async fn run(listener: std::net::TcpListener, state: Arc<DevState>) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let mut shutdown = state.shutdown.clone();
@@ -50,7 +54,7 @@ pub async fn run(listener: std::net::TcpListener, state: Arc<DevState>) -> std::
         .await
 }
 
-pub fn router(state: Arc<DevState>) -> Router {
+pub(crate) fn router(state: Arc<DevState>) -> Router {
     let files = ServeDir::new(&state.output).append_index_html_on_directories(true);
     Router::new()
         .route(EVENTS_PATH, get(events))

@@ -2,7 +2,8 @@
 //! only those files (a read of one file instead of a walk of thousands); anything unusual
 //! (a folder, a file that cannot be read or is not UTF-8, a missing `site.yaml`) falls
 //! back to a full [`source::read_site`], so that every reading problem gets the same located
-//! diagnostic as in `build`.
+//! diagnostic as in `build`. The theme is read again when one of its files changed, and the
+//! list of `static/` when one of its files did.
 
 use crate::diagnostics::Diagnostics;
 use crate::source::{self, SourceFile, SourceSet};
@@ -16,13 +17,28 @@ pub(crate) struct Sources {
     /// as warnings). While there are errors, every batch rereads everything, so that they are
     /// reported until fixed.
     pub(crate) problems: Diagnostics,
+    /// A file under `themes/` changed since the theme was read.
+    theme_stale: bool,
 }
 
 impl Sources {
     pub(crate) fn read(root: &Path) -> Sources {
         let mut problems = Diagnostics::new();
         let set = source::read_site(root, &mut problems);
-        Sources { set, problems }
+        Sources { set, problems, theme_stale: true }
+    }
+
+    /// Reads the theme named `name` if it is not the one in memory or one of its files
+    /// changed; whether what was read differs from what was in memory.
+    pub(crate) fn read_theme(&mut self, name: &str) -> bool {
+        if !self.theme_stale && self.set.theme.name == name {
+            return false;
+        }
+        let fresh = source::read_theme(&self.set.root, name);
+        self.theme_stale = false;
+        let changed = fresh != self.set.theme;
+        self.set.theme = fresh;
+        changed
     }
 
     /// Applies changed paths (relative to the root). Returns the source files whose content
@@ -30,8 +46,18 @@ impl Sources {
     pub(crate) fn update(&mut self, changed: &BTreeSet<PathBuf>, rescan: bool) -> BTreeSet<PathBuf> {
         let relevant: Vec<&PathBuf> =
             changed.iter().filter(|p| p.as_path() == Path::new("site.yaml") || p.starts_with("content")).collect();
+        // Lost events may have been the theme's too.
+        self.theme_stale |= rescan || changed.iter().any(|p| p.starts_with("themes"));
         if rescan || self.problems.has_errors() {
             return self.reread();
+        }
+        if changed.iter().any(|p| p.starts_with("static")) {
+            // The list of static/ only; their bytes are read when published.
+            let found = source::walk(&self.set.root.join("static"));
+            if !found.errors.is_empty() || !found.others.is_empty() {
+                return self.reread();
+            }
+            self.set.statics = found.files.iter().map(|p| source::relative(&self.set.root, p)).collect();
         }
         let mut touched = BTreeSet::new();
         for rel in relevant {
@@ -52,8 +78,11 @@ impl Sources {
 
     /// Rereads everything and reports what differs from what was in memory.
     fn reread(&mut self) -> BTreeSet<PathBuf> {
-        let fresh = Sources::read(&self.set.root);
+        let mut fresh = Sources::read(&self.set.root);
         let touched = diff(&self.set, &fresh.set);
+        // The theme is read again only if it changed (or the configuration names another).
+        fresh.set.theme = std::mem::take(&mut self.set.theme);
+        fresh.theme_stale = self.theme_stale;
         *self = fresh;
         touched
     }

@@ -6,14 +6,16 @@ use std::collections::BTreeMap;
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
-struct Site {
+/// A site in a temporary folder, edited by the tests.
+pub(super) struct Site {
     dir: tempfile::TempDir,
 }
 
 impl Site {
-    fn new() -> Result<Site> {
+    /// A copy of a fixture.
+    pub(super) fn fixture(name: &str) -> Result<Site> {
         let dir = tempfile::tempdir()?;
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/perdizes");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
         for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(|e| e.ok()) {
             let dest = dir.path().join(entry.path().strip_prefix(&from)?);
             if entry.file_type().is_dir() {
@@ -22,7 +24,12 @@ impl Site {
                 std::fs::copy(entry.path(), &dest)?;
             }
         }
-        let site = Site { dir };
+        Ok(Site { dir })
+    }
+
+    /// perdizes with a folder of pages and a static file.
+    fn new() -> Result<Site> {
+        let site = Site::fixture("perdizes")?;
         site.write("content/paginas/_index.md", "---\ntitulo: Páginas\n---\nTextos.\n")?;
         site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nPrimeiro texto.\n")?;
         site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nSegundo texto.\n")?;
@@ -30,11 +37,11 @@ impl Site {
         Ok(site)
     }
 
-    fn root(&self) -> &Path {
+    pub(super) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    fn options(&self, output: &str) -> BuildOptions {
+    pub(super) fn options(&self, output: &str) -> BuildOptions {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(10, 0, 0));
         BuildOptions {
             root: self.root().to_path_buf(),
@@ -44,29 +51,29 @@ impl Site {
         }
     }
 
-    fn write(&self, rel: &str, text: &str) -> Result<()> {
+    pub(super) fn write(&self, rel: &str, text: &str) -> Result<()> {
         let path = self.root().join(rel);
         std::fs::create_dir_all(path.parent().ok_or_else(|| anyhow!("no parent"))?)?;
         Ok(std::fs::write(path, text)?)
     }
 
-    fn read(&self, rel: &str) -> Result<String> {
+    pub(super) fn read(&self, rel: &str) -> Result<String> {
         Ok(std::fs::read_to_string(self.root().join(rel))?)
     }
 
-    fn session(&self) -> Result<Session> {
+    pub(super) fn session(&self) -> Result<Session> {
         let mut session = Session::new(&self.options("public")).map_err(explain)?;
         session.build().map_err(explain)?;
         Ok(session)
     }
 
-    fn tree(&self, output: &str) -> Result<Tree> {
+    pub(super) fn tree(&self, output: &str) -> Result<Tree> {
         let out = self.root().join(output);
         apply::existing(&out).into_iter().map(|f| Ok((f.clone(), std::fs::read(out.join(&f))?))).collect()
     }
 }
 
-fn explain(failure: Failure) -> anyhow::Error {
+pub(super) fn explain(failure: Failure) -> anyhow::Error {
     anyhow!("{}", crate::diagnostics::report::render_plain(&pipeline::failure_diagnostics(failure)))
 }
 
@@ -74,7 +81,7 @@ fn batch(paths: &[&str]) -> Batch {
     Batch { paths: paths.iter().map(PathBuf::from).collect(), rescan: false }
 }
 
-fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
+pub(super) fn rebuild(session: &mut Session, paths: &[&str]) -> Result<Report> {
     session.rebuild(&batch(paths)).map_err(explain)
 }
 
@@ -131,18 +138,33 @@ fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
     Ok(())
 }
 
+/// The text of a template of the embedded theme.
+pub(super) fn embedded(name: &str) -> &'static str {
+    crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
+}
+
 #[test]
-fn a_template_edit_renders_everything_and_a_static_file_is_only_copied() -> Result<()> {
+fn a_template_edit_renders_the_pages_that_use_it_and_a_static_file_is_only_copied() -> Result<()> {
     let site = Site::new()?;
     let mut session = site.session()?;
-    let page = crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == "page.html").map(|(_, s)| *s).unwrap_or("");
+    let page = embedded("page.html");
     site.write(
         "themes/default/templates/page.html",
         &page.replace("{% block content %}", "{% block content %}<p>Marca do tema</p>"),
     )?;
     let report = rebuild(&mut session, &["themes/default/templates/page.html"])?;
-    assert!(report.pages > 15, "{report:?}");
+    // Only the ordinary pages are rendered with page.html.
+    assert_eq!(report.pages, 2, "{report:?}");
     assert_eq!(report.written, vec!["paginas/dois/index.html".to_string(), "paginas/um/index.html".to_string()]);
+    // Every template extends base.html: every page.
+    site.write(
+        "themes/default/templates/base.html",
+        &embedded("base.html").replace("</footer>", "<p>Rodapé</p></footer>"),
+    )?;
+    let report = rebuild(&mut session, &["themes/default/templates/base.html"])?;
+    let pages = site.tree("public")?.keys().filter(|f| f.ends_with(".html")).count();
+    assert!(pages > 15);
+    assert_eq!((report.pages, report.written.len()), (pages, pages), "{report:?}");
     site.write("static/doc.txt", "outro documento\n")?;
     let report = rebuild(&mut session, &["static/doc.txt"])?;
     assert_eq!((report.pages, report.written.clone()), (0, vec!["doc.txt".to_string()]));
@@ -211,6 +233,27 @@ fn editing_one_notice_rewrites_only_its_files() -> Result<()> {
     Ok(())
 }
 
+/// A rebuild that fails while rendering (a template error) has already taken the new model:
+/// what it chose to render is rendered by the next one, so the listing that shows a title
+/// edited at the same time is not left stale when the template is fixed.
+#[test]
+fn what_a_failed_render_chose_is_rendered_by_the_next_rebuild() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    let template = "themes/default/templates/page.html";
+    site.write(template, &embedded("page.html").replace("{% block content %}", "{% block content %}{{ nao_existe }}"))?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um, revisto\n---\nPrimeiro texto.\n")?;
+    let Err(Failure::Content(errors)) = session.rebuild(&batch(&[template, "content/paginas/um.md"])) else {
+        return Err(anyhow!("expected the template error"));
+    };
+    assert!(errors.iter().any(|d| d.message.contains("nao_existe")), "{errors:?}");
+    std::fs::remove_file(site.root().join(template))?;
+    rebuild(&mut session, &[template])?;
+    pipeline::build(&site.options("built")).map_err(explain)?;
+    assert_eq!(site.tree("public")?, site.tree("built")?);
+    Ok(())
+}
+
 /// The written files that are not the search index's.
 fn pages(report: &Report) -> Vec<String> {
     report.written.iter().filter(|f| !f.starts_with("busca/")).cloned().collect()
@@ -219,4 +262,48 @@ fn pages(report: &Report) -> Vec<String> {
 /// The search index's written files (`busca/`), its page excepted.
 fn search_files(report: &Report) -> Vec<String> {
     report.written.iter().filter(|f| f.starts_with("busca/") && !f.ends_with(".html")).cloned().collect()
+}
+
+/// The site paths of the documents whose postings hold `word`'s keys, read from the published
+/// index files as `busca.js` reads them.
+fn search_hits(site: &Site, word: &str) -> Result<Vec<String>> {
+    use crate::search::index::{bucket_of, decode};
+    let dir = site.root().join("public/busca");
+    let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("indice.json"))?)?;
+    let (buckets, per_file) = (meta["c"].as_u64().unwrap_or(1) as u32, meta["g"].as_u64().unwrap_or(1) as u32);
+    let mut hits = std::collections::BTreeSet::new();
+    for key in crate::search::text::Analyzer::default().query_keys(word) {
+        let bucket: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(format!("t/{}.json", bucket_of(&key, buckets))))?)?;
+        for (doc, _, _) in bucket[&key].as_str().and_then(decode).unwrap_or_default() {
+            let file: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(dir.join(format!("d/{}.json", doc / per_file)))?)?;
+            hits.insert(file[(doc % per_file) as usize]["u"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    Ok(hits.into_iter().collect())
+}
+
+/// In `serve`, what an edit brings or takes away is found by the search after the rebuild,
+/// for a page's body (the quick path) and for a unit (a reloaded model).
+#[test]
+fn an_edit_is_searchable_after_the_rebuild() -> Result<()> {
+    let site = Site::fixture("busca")?;
+    let mut session = site.session()?;
+    assert!(search_hits(&site, "xilogravura")?.is_empty());
+    let page = "content/servicos/acolhimento.md";
+    let text = site.read(page)?;
+    site.write(page, &format!("{text}\nOficinas de xilogravura para adolescentes acolhidos.\n"))?;
+    rebuild(&mut session, &[page])?;
+    assert_eq!(search_hits(&site, "xilogravura")?, ["servicos/acolhimento/"]);
+    site.write(page, &text)?;
+    rebuild(&mut session, &[page])?;
+    assert!(search_hits(&site, "xilogravura")?.is_empty(), "the word left the page, and the index");
+    let unit = "content/unidades/creas.yaml";
+    let yaml = site.read(unit)?;
+    let served = "  - Serviço Especializado em Abordagem Social";
+    site.write(unit, &yaml.replace(served, &format!("{served}\n  - Atendimento a egressos do sistema prisional")))?;
+    rebuild(&mut session, &[unit])?;
+    assert_eq!(search_hits(&site, "egressos")?, ["unidades/creas/"]);
+    Ok(())
 }

@@ -15,11 +15,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// The folders of a site that are watched recursively.
-pub const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
+pub(crate) const WATCHED_DIRS: [&str; 3] = ["content", "themes", "static"];
 /// How long one path must stay quiet before the debouncer reports it (it looks every quarter).
-pub const DEBOUNCE: Duration = Duration::from_millis(15);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(15);
 /// How long the whole site must stay quiet before a batch closes.
-pub const QUIET: Duration = Duration::from_millis(15);
+pub(crate) const QUIET: Duration = Duration::from_millis(15);
 /// A batch closes after this long even if events keep coming.
 const MAX_BATCH: Duration = Duration::from_secs(2);
 /// How often a waiting watcher checks whether it should stop.
@@ -27,13 +27,13 @@ const STOP_POLL: Duration = Duration::from_millis(100);
 
 /// Changed paths, relative to the site root.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Batch {
+pub(crate) struct Batch {
     pub paths: BTreeSet<PathBuf>,
     /// Events were lost or a watched folder came or went: reread everything.
     pub rescan: bool,
 }
 
-pub struct Watcher {
+pub(crate) struct Watcher {
     root: PathBuf,
     output: PathBuf,
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
@@ -44,11 +44,11 @@ pub struct Watcher {
 
 impl Watcher {
     /// Watches the site at `root` (canonical), ignoring `output` (canonical).
-    pub fn new(root: &Path, output: &Path) -> anyhow::Result<Watcher> {
+    pub(crate) fn new(root: &Path, output: &Path) -> anyhow::Result<Watcher> {
         Self::with_quiet(root, output, QUIET)
     }
 
-    pub fn with_quiet(root: &Path, output: &Path, quiet: Duration) -> anyhow::Result<Watcher> {
+    pub(crate) fn with_quiet(root: &Path, output: &Path, quiet: Duration) -> anyhow::Result<Watcher> {
         let (tx, events) = std::sync::mpsc::channel();
         let mut debouncer = new_debouncer(DEBOUNCE, None, tx)?;
         debouncer
@@ -89,7 +89,7 @@ impl Watcher {
 
     /// Waits for the next batch of relevant changes; `None` once `stop()` says so or the
     /// watcher died.
-    pub fn next_batch(&mut self, stop: &dyn Fn() -> bool) -> Option<Batch> {
+    pub(crate) fn next_batch(&mut self, stop: &dyn Fn() -> bool) -> Option<Batch> {
         loop {
             let mut batch = Batch::default();
             loop {
@@ -145,7 +145,7 @@ impl Watcher {
 
 /// The path relative to the root when it can change the site: `site.yaml` or something under
 /// a watched folder, not under the output folder, no editor's temporary file on the way.
-pub fn relevant(root: &Path, output: &Path, path: &Path) -> Option<PathBuf> {
+pub(crate) fn relevant(root: &Path, output: &Path, path: &Path) -> Option<PathBuf> {
     if path.starts_with(output) {
         return None;
     }

@@ -66,7 +66,7 @@ impl Diagnostic {
 }
 
 /// The sink every loading and validation step writes into.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -26,7 +26,7 @@ const MAX_WARNINGS: usize = 10;
 
 /// One thing found in a text, at a byte offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     pub offset: usize,
     pub error: bool,
     pub message: String,
@@ -34,13 +34,15 @@ pub struct Problem {
 }
 
 /// Everything [`render`](super::render) would refuse or drop in `markdown`.
-pub fn problems(markdown: &str) -> Vec<Problem> {
+pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut nesting = Nesting::new();
     let mut too_deep = false;
     let (mut addresses, mut attributes, mut removed, mut lists) = (0usize, 0usize, 0usize, 0usize);
     // The lines of the paragraph being read (None outside paragraphs or after a hard break).
     let mut paragraph: Option<(usize, Vec<String>)> = None;
+    // Where the first raw HTML is: the sanitiser's own parse is checked for depth below.
+    let mut first_raw: Option<usize> = None;
     let plan = Plan::new(markdown);
     for (event, range) in plan.events(markdown) {
         match &event {
@@ -118,6 +120,7 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
+                first_raw.get_or_insert(range.start);
                 for tag in removed_elements(&html) {
                     removed += 1;
                     if removed <= MAX_WARNINGS {
@@ -143,6 +146,22 @@ pub fn problems(markdown: &str) -> Vec<Problem> {
                 }
             }
             _ => {}
+        }
+    }
+    // The sanitiser parses raw HTML as a browser does and may nest what the count above saw
+    // as siblings (a mis-nested `<select>`, foreign content): what it builds is checked too.
+    if let (false, Some(offset)) = (too_deep, first_raw) {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(markdown, super::parser_options()));
+        if super::sanitise::clean_bounded(&html, true).1 {
+            found.push(Problem {
+                offset,
+                error: true,
+                message: format!(
+                    "o HTML colado tem níveis demais, um dentro do outro (mais de {MAX_DEPTH}), do jeito que um navegador o lê"
+                ),
+                help: "confira as marcas de HTML coladas a partir daqui: alguma foi aberta muitas vezes sem ser fechada (<div>, <span>, <select>…)".into(),
+            });
         }
     }
     found
@@ -195,7 +214,7 @@ fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic 
 }
 
 /// Checks a page body that starts after `line_offset` lines of its file.
-pub fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
+pub(crate) fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
     let found = problems(markdown);
     if found.is_empty() {
         return;
@@ -210,7 +229,7 @@ pub fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut D
 /// Checks the Markdown value of `key` in a YAML file. The value's lines are found in the
 /// file as they were written (block scalars keep them verbatim, indented), so the location
 /// points at the offending line; otherwise at the value.
-pub fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnostics: &mut Diagnostics) {
+pub(crate) fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnostics: &mut Diagnostics) {
     let found = problems(markdown);
     if found.is_empty() {
         return;
@@ -257,6 +276,21 @@ mod tests {
             let found = problems(&text);
             assert!(found.iter().filter(|p| p.error).count() == 1, "{found:?}");
         }
+    }
+
+    #[test]
+    fn html_the_sanitiser_nests_deeper_than_the_count_saw_is_an_error() {
+        // Found by the fuzzer: an unfinished `<iframe` tag makes the count read what follows as
+        // the frame's raw text, while the sanitiser (as a browser) nests the divs. It reached
+        // the minifier and overflowed its stack.
+        let text = format!(
+            "<iframe src=https://exemplo.invalid/x.html <\n\n<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>\n\n\
+             <!--<img src=\"--><img src=x onerror=alert(1)//\">\n\n{}x{}\n",
+            "<div>".repeat(150),
+            "</div>".repeat(150)
+        );
+        let found = problems(&text);
+        assert!(found.iter().any(|p| p.error && p.message.contains("do jeito que um navegador")), "{found:?}");
     }
 
     #[test]

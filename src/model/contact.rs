@@ -6,7 +6,7 @@ use crate::model::field_error::FieldError;
 use std::fmt;
 
 /// Any domain is fine: a council's address is often at a free e-mail provider.
-pub const EMAIL_HELP: &str = "um e-mail tem a forma nome@domínio, sem espaços, por exemplo \
+pub(crate) const EMAIL_HELP: &str = "um e-mail tem a forma nome@domínio, sem espaços, por exemplo \
      cras@municipio.uf.gov.br ou conselho.municipal@gmail.com";
 
 const PHONE_HELP: &str = "escreva o telefone com DDD, por exemplo (34) 3663-1492, \
@@ -44,12 +44,12 @@ const DDDS: [u8; 67] = [
 ];
 
 /// Whether `ddd` is an area code in use in Brazil.
-pub fn is_valid_ddd(ddd: u8) -> bool {
+pub(crate) fn is_valid_ddd(ddd: u8) -> bool {
     DDDS.contains(&ddd)
 }
 
 /// The `ddd` of `site.yaml`: two digits, optionally in parentheses (`34`, `(34)`).
-pub fn parse_ddd(text: &str) -> Result<u8, FieldError> {
+pub(crate) fn parse_ddd(text: &str) -> Result<u8, FieldError> {
     let trimmed = text.trim();
     let inner = trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(trimmed).trim();
     let ddd =
@@ -63,7 +63,7 @@ pub fn parse_ddd(text: &str) -> Result<u8, FieldError> {
 
 /// What kind of number a phone is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PhoneKind {
+pub(crate) enum PhoneKind {
     /// DDD + 8 digits starting with 2 to 5.
     Landline,
     /// DDD + 9 digits starting with 9.
@@ -74,7 +74,7 @@ pub enum PhoneKind {
 
 /// A Brazilian phone number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Phone {
+pub(crate) struct Phone {
     kind: PhoneKind,
     /// `None` for toll-free numbers.
     ddd: Option<u8>,
@@ -88,7 +88,7 @@ impl Phone {
     /// `(34) 3663-1492`, `34 3663-1492`, `(34)3663-1492`, `34 36631492`, `+55 34 3663-1492`,
     /// `(034) 3663-1492`, `(67) 99999-1234`, `0800 123 4567`, `0800-123-4567`; a number
     /// without DDD (`3411-7742`) only with `default_ddd` (the `ddd` of `site.yaml`).
-    pub fn parse(text: &str, default_ddd: Option<u8>) -> Result<Phone, FieldError> {
+    pub(crate) fn parse(text: &str, default_ddd: Option<u8>) -> Result<Phone, FieldError> {
         let text = text.trim();
         let invalid = |why: Option<&str>| {
             let mut message = format!("telefone inválido: {}", shown(text));
@@ -164,22 +164,22 @@ impl Phone {
         Ok(Phone { kind, ddd: Some(ddd), number: number.to_owned(), ddd_from_site: from_site })
     }
 
-    pub fn kind(&self) -> PhoneKind {
+    pub(crate) fn kind(&self) -> PhoneKind {
         self.kind
     }
 
     /// `None` for toll-free numbers.
-    pub fn ddd(&self) -> Option<u8> {
+    pub(crate) fn ddd(&self) -> Option<u8> {
         self.ddd
     }
 
     /// "+553436631492"; `None` for 0800 numbers, which have no international form.
-    pub fn e164(&self) -> Option<String> {
+    pub(crate) fn e164(&self) -> Option<String> {
         self.ddd.map(|ddd| format!("+55{ddd:02}{}", self.number))
     }
 
     /// "tel:+553436631492", "tel:08001234567".
-    pub fn tel_href(&self) -> String {
+    pub(crate) fn tel_href(&self) -> String {
         match self.e164() {
             Some(e164) => format!("tel:{e164}"),
             None => format!("tel:0800{}", self.number),
@@ -188,13 +188,13 @@ impl Phone {
 
     /// What schema.org `telephone` gets: "+553436631492", or "0800 123 4567" (a toll-free
     /// number has no international form, and is never left out or `null`).
-    pub fn schema(&self) -> String {
+    pub(crate) fn schema(&self) -> String {
         self.e164().unwrap_or_else(|| self.display())
     }
 
     /// "(34) 3663-1492", "(67) 99999-1234", "0800 123 4567"; a number written without DDD is
     /// shown without it ("3411-7742"): the DDD of `site.yaml` goes only into the link.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         let split = |at: usize| self.number.split_at_checked(at).unwrap_or((self.number.as_str(), ""));
         let local = |at: usize| {
             let (a, b) = split(at);
@@ -250,14 +250,14 @@ fn split_numbers(text: &str, default_ddd: Option<u8>) -> Option<FieldError> {
 /// A phone as a unit publishes it: the number and, optionally, what it is for
 /// ("Sobreaviso noturno e fins de semana").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LabelledPhone {
+pub(crate) struct LabelledPhone {
     pub phone: Phone,
     /// Trimmed, never empty.
     pub label: Option<String>,
 }
 
 impl LabelledPhone {
-    pub fn new(phone: Phone, label: Option<&str>) -> Self {
+    pub(crate) fn new(phone: Phone, label: Option<&str>) -> Self {
         let label = label.map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
         LabelledPhone { phone, label }
     }
@@ -267,18 +267,18 @@ impl LabelledPhone {
 /// editor's text kept as written when it does not look like an address (shown as text, with
 /// a warning; never "corrected").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EmailEntry {
+pub(crate) enum EmailEntry {
     Valid(Email),
     AsWritten(String),
 }
 
 /// An e-mail address, with the domain in lowercase.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Email(String);
+pub(crate) struct Email(String);
 
 impl Email {
     /// `social@perdizes.mg.gov.br`: one @, a local part, a domain with a dot, no spaces.
-    pub fn parse(text: &str) -> Result<Email, FieldError> {
+    pub(crate) fn parse(text: &str) -> Result<Email, FieldError> {
         let text = text.trim();
         let invalid = |why: Option<&str>| {
             let mut message = format!("e-mail inválido: {}", shown(text));
@@ -325,12 +325,12 @@ impl Email {
         Ok(Email(format!("{local}@{domain}")))
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
     /// "mailto:social@perdizes.mg.gov.br", percent-encoding what RFC 6068 requires.
-    pub fn mailto_href(&self) -> String {
+    pub(crate) fn mailto_href(&self) -> String {
         let mut out = String::from("mailto:");
         for c in self.0.chars() {
             if c.is_ascii_alphanumeric() || "-._~!$'()*+,;=:@".contains(c) {
@@ -384,14 +384,14 @@ const UFS: [(&str, &str); 27] = [
 
 /// A Brazilian state (or the Distrito Federal), by its abbreviation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Uf {
+pub(crate) struct Uf {
     code: &'static str,
     name: &'static str,
 }
 
 impl Uf {
     /// `MG`, `mg`, ` Mg `.
-    pub fn parse(text: &str) -> Result<Uf, FieldError> {
+    pub(crate) fn parse(text: &str) -> Result<Uf, FieldError> {
         let wanted = text.trim().to_uppercase();
         UFS.iter().find(|(code, _)| *code == wanted).map(|&(code, name)| Uf { code, name }).ok_or_else(|| {
             let codes: Vec<&str> = UFS.iter().map(|(code, _)| *code).collect();
@@ -401,12 +401,12 @@ impl Uf {
     }
 
     /// "MG".
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         self.code
     }
 
     /// "Minas Gerais".
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.name
     }
 }

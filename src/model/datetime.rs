@@ -8,8 +8,8 @@ use std::fmt;
 
 const DATE_HELP: &str = "use DD/MM/AAAA, por exemplo 26/09/2019";
 const DATETIME_HELP: &str = "use DD/MM/AAAA HH:MM, por exemplo 26/09/2019 12:30";
-pub const TIME_RANGE_HELP: &str = "as horas vão de 00:00 a 23:59";
-pub const TIME_FORMAT_HELP: &str = "escreva a hora como 12:30 ou 12h30";
+pub(crate) const TIME_RANGE_HELP: &str = "as horas vão de 00:00 a 23:59";
+pub(crate) const TIME_FORMAT_HELP: &str = "escreva a hora como 12:30 ou 12h30";
 
 const MONTHS: [&str; 12] = [
     "janeiro",
@@ -30,12 +30,12 @@ const WEEKDAYS: [&str; 7] =
     ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"];
 
 /// The name of month `month` (1 = janeiro); empty for an out-of-range number.
-pub fn month_name(month: u32) -> &'static str {
+pub(crate) fn month_name(month: u32) -> &'static str {
     month.checked_sub(1).and_then(|i| MONTHS.get(i as usize)).copied().unwrap_or("")
 }
 
 /// An editor's text as quoted in a message: at most 60 characters, control characters replaced.
-pub fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     const MAX: usize = 60;
     let mut out: String = text.chars().take(MAX).map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect();
     if text.chars().nth(MAX).is_some() {
@@ -46,7 +46,7 @@ pub fn shown(text: &str) -> String {
 
 /// Why a clock time (`12:30`, `8h`, `08h30`) was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClockError {
+pub(crate) enum ClockError {
     /// Not shaped like a time at all.
     Format,
     /// Shaped like a time, but the hour, minute or second is out of range (`25:00`, `12:60`).
@@ -55,7 +55,7 @@ pub enum ClockError {
 
 /// Parses `12:30`, `8:00`, `12:30:00`, `12:30h`, `12h30`, `12h` (the `h` in any case) into
 /// (hour, minute, second).
-pub fn parse_clock(text: &str) -> Result<(u32, u32, u32), ClockError> {
+pub(crate) fn parse_clock(text: &str) -> Result<(u32, u32, u32), ClockError> {
     let text = text.trim();
     let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
     let (hour, rest) = text.split_at_checked(digits_end).ok_or(ClockError::Format)?;
@@ -100,7 +100,7 @@ fn two_digits(digits: &str) -> Option<u32> {
 }
 
 /// "8h", "8h30", "0h".
-pub fn hour_minute_br(hour: u32, minute: u32) -> String {
+pub(crate) fn hour_minute_br(hour: u32, minute: u32) -> String {
     if minute == 0 {
         format!("{hour}h")
     } else {
@@ -363,7 +363,7 @@ impl fmt::Display for DateTime {
 
 /// When a notice happens: a start and, optionally, an end that is not before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Period {
+pub(crate) struct Period {
     start: DateTime,
     end: Option<DateTime>,
 }
@@ -371,7 +371,7 @@ pub struct Period {
 impl Period {
     /// An end written as a date alone covers that whole day, so `26/09/2019 12:30` to
     /// `26/09/2019` is accepted.
-    pub fn new(start: DateTime, end: Option<DateTime>) -> Result<Period, FieldError> {
+    pub(crate) fn new(start: DateTime, end: Option<DateTime>) -> Result<Period, FieldError> {
         if let Some(end) = end {
             if end.end_of_event() < start {
                 return Err(FieldError::new(format!("o fim ({}) é anterior ao início ({})", end.br(), start.br()))
@@ -383,23 +383,26 @@ impl Period {
 
     /// Both ends from text (the loader may rather parse them one by one, to point at the
     /// right key, and call `new`).
-    pub fn parse(start: &str, end: Option<&str>) -> Result<Period, FieldError> {
+    pub(crate) fn parse(start: &str, end: Option<&str>) -> Result<Period, FieldError> {
         let start = DateTime::parse(start)?;
         let end = end.map(DateTime::parse).transpose()?;
         Period::new(start, end)
     }
 
-    pub fn start(self) -> DateTime {
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
+    pub(crate) fn start(self) -> DateTime {
         self.start
     }
 
-    pub fn end(self) -> Option<DateTime> {
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
+    pub(crate) fn end(self) -> Option<DateTime> {
         self.end
     }
 
     /// Whether the period is over at `now`: after its end, or after the day it starts when
     /// it has no end.
-    pub fn is_past(self, now: DateTime) -> bool {
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
+    pub(crate) fn is_past(self, now: DateTime) -> bool {
         let last = match self.end {
             Some(end) => end.end_of_event(),
             None => DateTime::from_date(self.start.date()).end_of_event(),
@@ -409,7 +412,7 @@ impl Period {
 
     /// Readable Portuguese: "26 de setembro de 2019, das 12h30 às 17h",
     /// "de 26 a 28 de setembro de 2019", "26 de setembro de 2019, às 12h30".
-    pub fn long_br(self) -> String {
+    pub(crate) fn long_br(self) -> String {
         let start = self.start;
         let Some(end) = self.end else {
             return start.long_br();

@@ -64,7 +64,7 @@ impl Movable {
 }
 
 /// The fixed national holidays: (month, day, name, first year).
-pub const NATIONAL_FIXED: [(u32, u32, &str, i32); 9] = [
+pub(crate) const NATIONAL_FIXED: [(u32, u32, &str, i32); 9] = [
     (1, 1, "Confraternização Universal", 0),
     (4, 21, "Tiradentes", 0),
     (5, 1, "Dia do Trabalho", 0),
@@ -78,7 +78,7 @@ pub const NATIONAL_FIXED: [(u32, u32, &str, i32); 9] = [
 
 /// Easter Sunday of a Gregorian year (the anonymous algorithm, Meeus/Jones/Butcher); `None`
 /// before the Gregorian calendar (1583).
-pub fn easter(year: i32) -> Option<NaiveDate> {
+pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
     if year < 1583 {
         return None;
     }

@@ -12,16 +12,17 @@ use super::slug::{self, content_path, slugify};
 use super::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::{self, Kind, Role, Shape};
 use crate::markdown;
 use crate::source::frontmatter;
-use crate::source::yaml::YamlDoc;
+use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::{SourceFile, SourceSet};
 
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body without a copy, so a large
 /// site is held in memory once.
-pub fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
-    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default() };
+pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0 };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
         loader.file(file);
@@ -111,55 +112,87 @@ struct Loader<'a> {
     config: &'a SiteConfig,
     diagnostics: &'a mut Diagnostics,
     pending: Pending,
+    /// Value problems found in the file being loaded; past `MAX_PROBLEMS` they are counted,
+    /// not located (locating one scans the file: thousands of bad phones would be quadratic).
+    located: usize,
+    /// The same for warnings (e-mails published as text).
+    warned: usize,
 }
-
-/// The typed folders: their files follow their own schema.
-pub const TYPED_FOLDERS: [&str; 4] = ["unidades", "estrutura", "avisos", "legislacao"];
 
 impl Loader<'_> {
     fn file(&mut self, file: SourceFile) {
+        let path = file.rel_path.clone();
+        (self.located, self.warned) = (0, 0);
+        self.load_file(file);
+        if let Some(more) = self.located.checked_sub(MAX_PROBLEMS).filter(|&n| n > 0) {
+            self.diagnostics.push(crate::source::yaml::more_problems(&path, more));
+        }
+        if let Some(more) = self.warned.checked_sub(MAX_PROBLEMS).filter(|&n| n > 0) {
+            self.diagnostics.push(
+                Diagnostic::warning(format!("e mais {more} avisos neste arquivo"))
+                    .in_file(&path)
+                    .with_help("corrija os avisos acima e rode de novo para ver os outros"),
+            );
+        }
+    }
+
+    /// Whether one more value error of the current file is shown.
+    fn shows_another(&mut self) -> bool {
+        self.located += 1;
+        self.located <= MAX_PROBLEMS
+    }
+
+    /// One file, by what [`kinds::classify`] says it is.
+    fn load_file(&mut self, file: SourceFile) {
+        let role = kinds::classify(&file.rel_path);
         let rel = file.rel_path.strip_prefix("content").unwrap_or(&file.rel_path);
         let rel_str = rel.to_string_lossy().replace('\\', "/");
-        let (stem_path, ext) = match rel_str.rsplit_once('.') {
-            Some((stem, ext)) => (stem.to_string(), ext.to_string()),
-            None => (rel_str.clone(), String::new()),
-        };
-        let top = stem_path.split('/').next().unwrap_or("").to_string();
-        let depth = stem_path.matches('/').count();
+        let stem_path = rel_str.rsplit_once('.').map_or(rel_str.as_str(), |(stem, _)| stem);
         let stem = stem_path.rsplit('/').next().unwrap_or("").to_string();
-        let origin = Origin { file: file.rel_path.clone(), path: content_path(&stem_path) };
-        if ext != "md" {
-            match (stem_path.as_str(), top.as_str(), depth) {
-                ("secretaria", _, _) => self.secretariat(&file, origin),
-                (_, "unidades", 1) => self.unit(&file, origin, &stem),
-                _ => self.diagnostics.push(
+        let origin = Origin { file: file.rel_path.clone(), path: content_path(stem_path) };
+        let shape = match role {
+            Role::Item(kind) => kind.spec().shape,
+            Role::Intro(_) => Shape::Markdown,
+            // `SourceSet::content` holds text files only.
+            Role::Attachment => return,
+            Role::Misplaced => {
+                self.diagnostics.push(
                     Diagnostic::error("arquivo YAML em lugar não reconhecido")
                         .in_file(&file.rel_path)
                         .with_help("dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md"),
-                ),
+                );
+                return;
             }
-            return;
-        }
+        };
         let rel_path = file.rel_path.clone();
-        let Some((yaml, yaml_line_offset, body)) = self.split(file) else { return };
+        let (yaml, yaml_line_offset, body) = match shape {
+            // A data file is its whole text; no body.
+            Shape::Yaml => (file.text, 0, Body::default()),
+            Shape::Markdown => match self.split(file) {
+                Some(split) => split,
+                None => return,
+            },
+        };
         let doc = YamlDoc { file: &rel_path, text: &yaml, line_offset: yaml_line_offset };
-        if stem == "_index" && TYPED_FOLDERS.contains(&top.as_str()) && depth == 1 {
-            if let Some(page) = self.page(doc, body, origin) {
-                self.pending.listing_intros.push(page);
+        match role {
+            Role::Intro(_) => {
+                if let Some(page) = self.page(doc, body, origin) {
+                    self.pending.listing_intros.push(page);
+                }
             }
-            return;
-        }
-        match (top.as_str(), depth) {
-            (_, 0) if stem == "_index" => self.pending.home = self.page(doc, body, origin),
-            ("estrutura", 1) => self.assessoria(doc, body, origin, &stem),
-            ("avisos", 1) => self.notice(doc, body, origin),
-            ("legislacao", 1) => self.law(doc, body, origin),
-            _ if stem == "_index" => self.section(doc, body, origin),
-            _ => {
+            Role::Item(Kind::Home) => self.pending.home = self.page(doc, body, origin),
+            Role::Item(Kind::Secretariat) => self.secretariat(doc, origin),
+            Role::Item(Kind::Structure) => self.assessoria(doc, body, origin, &stem),
+            Role::Item(Kind::Unit) => self.unit(doc, origin, &stem),
+            Role::Item(Kind::Notice) => self.notice(doc, body, origin),
+            Role::Item(Kind::Law) => self.law(doc, body, origin),
+            Role::Item(Kind::Section) => self.section(doc, body, origin),
+            Role::Item(Kind::Page) => {
                 if let Some(page) = self.page(doc, body, origin) {
                     self.pending.pages.push(page);
                 }
             }
+            Role::Misplaced | Role::Attachment => {}
         }
     }
 
@@ -197,6 +230,9 @@ impl Loader<'_> {
     }
 
     fn report(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, error: FieldError) {
+        if !self.shows_another() {
+            return;
+        }
         self.diagnostics.push(
             Diagnostic::error(error.message)
                 .in_file(doc.file)
@@ -234,6 +270,13 @@ impl Loader<'_> {
                 Ok(email) => out.push(EmailEntry::Valid(email)),
                 Err(e) => {
                     let kept = !text.trim().is_empty();
+                    if kept {
+                        out.push(EmailEntry::AsWritten(text.trim().to_string()));
+                    }
+                    self.warned += 1;
+                    if self.warned > MAX_PROBLEMS {
+                        continue;
+                    }
                     let consequence = if kept { "publicado como texto, sem link" } else { "nada foi publicado" };
                     self.diagnostics.push(
                         Diagnostic::warning(format!("{}; {consequence}", e.message))
@@ -241,9 +284,6 @@ impl Loader<'_> {
                             .at(doc.locate_value("emails", text))
                             .with_help_opt(e.help),
                     );
-                    if kept {
-                        out.push(EmailEntry::AsWritten(text.trim().to_string()));
-                    }
                 }
             }
         }
@@ -281,8 +321,7 @@ impl Loader<'_> {
         }
     }
 
-    fn secretariat(&mut self, file: &SourceFile, origin: Origin) {
-        let doc = YamlDoc::whole(&file.rel_path, &file.text);
+    fn secretariat(&mut self, doc: YamlDoc<'_>, origin: Origin) {
         let Some(raw) = self.parse::<raw::SecretariatYaml>(&doc) else { return };
         let markdown_fields = [("apresentacao", &raw.apresentacao), ("missao", &raw.missao), ("visao", &raw.visao)]
             .into_iter()
@@ -308,8 +347,7 @@ impl Loader<'_> {
         self.pending.secretariat = Some((secretariat, competences));
     }
 
-    fn unit(&mut self, file: &SourceFile, origin: Origin, stem: &str) {
-        let doc = YamlDoc::whole(&file.rel_path, &file.text);
+    fn unit(&mut self, doc: YamlDoc<'_>, origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
         if let Some(text) = &raw.texto {
             markdown::check::yaml_field(&doc, "texto", text, self.diagnostics);
@@ -384,14 +422,24 @@ impl Loader<'_> {
                 return None;
             }
         };
-        for exception in exceptions {
-            let parsed = hours::Exception::parse(
-                exception.data.as_str(),
-                exception.horario.as_str(),
-                exception.motivo.as_deref(),
-            )
-            .and_then(|x| hours.add_exception(x));
-            self.check(doc, "excecoes", exception.data.as_str(), parsed);
+        let mut parsed: Vec<Result<Option<hours::Exception>, FieldError>> = exceptions
+            .iter()
+            .map(|e| hours::Exception::parse(e.data.as_str(), e.horario.as_str(), e.motivo.as_deref()).map(Some))
+            .collect();
+        // Added in date order, so that each one goes at the end of the sorted list (linear for
+        // thousands written in any order); the stable sort keeps the written order within a
+        // date, so a repeated date is refused on its later entry, as written.
+        let mut order: Vec<usize> = (0..parsed.len()).collect();
+        order.sort_by_key(|&i| parsed.get(i).and_then(|p| p.as_ref().ok()?.as_ref().map(|e| e.date)));
+        for i in order {
+            if let Some(slot) = parsed.get_mut(i) {
+                if let Ok(Some(exception)) = std::mem::replace(slot, Ok(None)) {
+                    *slot = hours.add_exception(exception).map(|()| None);
+                }
+            }
+        }
+        for (exception, result) in exceptions.iter().zip(parsed) {
+            self.check(doc, "excecoes", exception.data.as_str(), result);
         }
         Some(hours)
     }

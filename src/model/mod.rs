@@ -2,19 +2,20 @@
 //! [`SourceSet`](crate::source::SourceSet) by [`load::load`], every field already valid
 //! (dates exist, hours are in order, phones are Brazilian numbers, references resolve).
 
-pub mod contact;
-pub mod datetime;
-pub mod field_error;
-pub mod holidays;
-pub mod hours;
-pub mod load;
-pub mod raw;
-pub mod schedule;
-pub mod slug;
-pub mod structure;
+pub(crate) mod contact;
+pub(crate) mod datetime;
+pub(crate) mod field_error;
+pub(crate) mod holidays;
+pub(crate) mod hours;
+pub(crate) mod load;
+pub(crate) mod raw;
+pub(crate) mod schedule;
+pub(crate) mod slug;
+pub(crate) mod structure;
 mod validate;
 
 use crate::config::SiteConfig;
+use crate::kinds::Kind;
 use crate::legal::NormativeText;
 use chrono::Datelike;
 use contact::{EmailEntry, LabelledPhone};
@@ -22,11 +23,11 @@ use datetime::{Date, DateTime};
 use field_error::FieldError;
 use hours::OpeningHours;
 use std::path::PathBuf;
-pub use structure::{Gender, StructureKind};
+pub(crate) use structure::{Gender, StructureKind};
 
 /// Where a piece of content came from and where it is published.
 #[derive(Debug, Clone)]
-pub struct Origin {
+pub(crate) struct Origin {
     /// Source file relative to the site root.
     pub file: PathBuf,
     /// Site path without the leading slash: `estrutura/assessoria-x/` (`""` is the home page).
@@ -35,14 +36,14 @@ pub struct Origin {
 
 /// A Markdown body and the line where it starts in its file.
 #[derive(Debug, Clone, Default)]
-pub struct Body {
+pub(crate) struct Body {
     pub markdown: String,
     pub line_offset: usize,
 }
 
 /// The whole site, validated.
 #[derive(Debug)]
-pub struct Site {
+pub(crate) struct Site {
     pub config: SiteConfig,
     pub home: Page,
     pub secretariat: Option<Secretariat>,
@@ -61,7 +62,7 @@ pub struct Site {
 }
 
 #[derive(Debug, Clone)]
-pub struct Secretariat {
+pub(crate) struct Secretariat {
     pub origin: Origin,
     pub name: String,
     pub acronym: Option<String>,
@@ -76,25 +77,25 @@ pub struct Secretariat {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Person {
+pub(crate) struct Person {
     pub name: String,
     pub role: Option<String>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Value {
+pub(crate) struct Value {
     pub name: String,
     pub description: Option<String>,
 }
 
 #[derive(Debug, Clone)]
-pub struct TextSection {
+pub(crate) struct TextSection {
     pub title: String,
     pub markdown: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum UnitKind {
+pub(crate) enum UnitKind {
     Secretaria,
     Cras,
     Creas,
@@ -106,10 +107,10 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
-    pub const NAMES: [&'static str; 8] =
+    pub(crate) const NAMES: [&'static str; 8] =
         ["secretaria", "cras", "creas", "centro-pop", "convivencia", "conselho", "acolhimento", "outro"];
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         Some(match text.trim().to_lowercase().as_str() {
             "secretaria" => UnitKind::Secretaria,
             "cras" => UnitKind::Cras,
@@ -124,7 +125,7 @@ impl UnitKind {
     }
 
     /// schema.org type for JSON-LD.
-    pub fn schema_type(self) -> &'static str {
+    pub(crate) fn schema_type(self) -> &'static str {
         match self {
             UnitKind::Secretaria | UnitKind::Conselho => "GovernmentOrganization",
             _ => "GovernmentOffice",
@@ -133,7 +134,7 @@ impl UnitKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub(crate) struct Unit {
     pub origin: Origin,
     /// The file stem, used by `unidade:` references.
     pub id: String,
@@ -155,7 +156,7 @@ pub struct Unit {
 /// An on-call service: a phone that answers when the unit is closed (plantão, sobreaviso),
 /// described in words and/or with its own hours. Never presented as opening hours.
 #[derive(Debug, Clone)]
-pub struct OnCall {
+pub(crate) struct OnCall {
     /// What the page calls it ("Sobreaviso"); the theme says "Plantão" when absent.
     pub name: Option<String>,
     /// "Noites, fins de semana e feriados". At least one of `description` and `hours`.
@@ -165,7 +166,7 @@ pub struct OnCall {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Address {
+pub(crate) struct Address {
     pub street: Option<String>,
     pub district: Option<String>,
     pub municipality: Option<String>,
@@ -176,7 +177,7 @@ pub struct Address {
 
 impl Address {
     /// "Rua X, 401 - Divinéia - Perdizes/MG - CEP 38170-000".
-    pub fn one_line(&self) -> String {
+    pub(crate) fn one_line(&self) -> String {
         let mut parts: Vec<String> = self.street.iter().cloned().collect();
         parts.extend(self.complement.clone());
         parts.extend(self.district.clone());
@@ -194,7 +195,7 @@ impl Address {
 }
 
 #[derive(Debug, Clone)]
-pub enum Attributions {
+pub(crate) enum Attributions {
     None,
     List(Vec<String>),
     /// The article of a legal text that lists them: index into `Site::laws` and the anchor.
@@ -205,7 +206,7 @@ pub enum Attributions {
 }
 
 #[derive(Debug, Clone)]
-pub struct Assessoria {
+pub(crate) struct Assessoria {
     pub origin: Origin,
     pub id: String,
     pub kind: StructureKind,
@@ -226,20 +227,20 @@ pub struct Assessoria {
 
 /// One date of a notice: when it starts and, optionally, ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Occurrence {
+pub(crate) struct Occurrence {
     pub start: DateTime,
     pub end: Option<DateTime>,
 }
 
 impl Occurrence {
     /// The last moment it stands for (the end of its day for a date alone).
-    pub fn last_moment(&self) -> DateTime {
+    pub(crate) fn last_moment(&self) -> DateTime {
         self.end.unwrap_or(self.start).end_of_event()
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Notice {
+pub(crate) struct Notice {
     pub origin: Origin,
     pub title: String,
     pub kind: NoticeKind,
@@ -262,7 +263,7 @@ pub struct Notice {
 
 impl Notice {
     /// Every date: the series, or the single start and end.
-    pub fn occurrences(&self) -> Vec<Occurrence> {
+    pub(crate) fn occurrences(&self) -> Vec<Occurrence> {
         if self.series.is_empty() {
             vec![Occurrence { start: self.start, end: self.end }]
         } else {
@@ -270,23 +271,23 @@ impl Notice {
         }
     }
 
-    pub fn is_series(&self) -> bool {
+    pub(crate) fn is_series(&self) -> bool {
         !self.series.is_empty()
     }
 
     /// The last moment of its last date.
-    pub fn last_moment(&self) -> DateTime {
+    pub(crate) fn last_moment(&self) -> DateTime {
         self.occurrences().iter().map(Occurrence::last_moment).max().unwrap_or(self.start)
     }
 
     /// The first date not over at `now`.
-    pub fn next_occurrence(&self, now: DateTime) -> Option<Occurrence> {
+    pub(crate) fn next_occurrence(&self, now: DateTime) -> Option<Occurrence> {
         self.occurrences().into_iter().find(|o| o.last_moment() >= now)
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
+pub(crate) enum NoticeKind {
     Conferencia,
     AudienciaPublica,
     Reuniao,
@@ -296,10 +297,10 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
-    pub const NAMES: [&'static str; 6] =
+    pub(crate) const NAMES: [&'static str; 6] =
         ["conferencia", "audiencia-publica", "reuniao", "aviso", "edital", "capacitacao"];
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         Some(match crate::model::slug::slugify(text).as_str() {
             "conferencia" => NoticeKind::Conferencia,
             "audiencia-publica" | "audiencia" => NoticeKind::AudienciaPublica,
@@ -311,7 +312,7 @@ impl NoticeKind {
         })
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             NoticeKind::Conferencia => "Conferência",
             NoticeKind::AudienciaPublica => "Audiência pública",
@@ -323,24 +324,25 @@ impl NoticeKind {
     }
 
     /// Notices that are gatherings become schema.org `Event`s and iCalendar entries.
-    pub fn is_event(self) -> bool {
+    pub(crate) fn is_event(self) -> bool {
         !matches!(self, NoticeKind::Aviso | NoticeKind::Edital)
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct LegalText {
+pub(crate) struct LegalText {
     pub origin: Origin,
     pub title: String,
     pub norm: Option<Norm>,
     pub summary: Option<String>,
     pub weight: i64,
+    #[allow(dead_code)] // loaded from `descricao:`; no page shows it yet
     pub description: Option<String>,
     pub tree: NormativeText,
 }
 
 #[derive(Debug, Clone)]
-pub struct Norm {
+pub(crate) struct Norm {
     /// `lei`, `lei-complementar`, `decreto`, …
     pub kind: String,
     /// As written: "12", "1.777/2016", "394/2025".
@@ -352,10 +354,10 @@ pub struct Norm {
 }
 
 impl Norm {
-    pub const KINDS: [&'static str; 5] = ["lei", "lei-complementar", "decreto", "portaria", "resolucao"];
+    pub(crate) const KINDS: [&'static str; 5] = ["lei", "lei-complementar", "decreto", "portaria", "resolucao"];
 
     /// Front matter `data:` written as a year alone ("2016").
-    pub fn year_only(text: &str) -> Option<i32> {
+    pub(crate) fn year_only(text: &str) -> Option<i32> {
         let t = text.trim();
         (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse().ok()).flatten()
     }
@@ -363,7 +365,7 @@ impl Norm {
     /// Checks what the front matter gives: a date, a year, or a number that carries its
     /// year ("394/2025"). Err when none gives a year; `Ok(Some(_))` is a warning for a year
     /// in the number that differs from the date's (both are published; no URN is made).
-    pub fn check(&self) -> Result<Option<FieldError>, FieldError> {
+    pub(crate) fn check(&self) -> Result<Option<FieldError>, FieldError> {
         let number_year = split_number(&self.number).1;
         let year = self.date.map(|d| d.naive().year()).or(self.year);
         match (year, number_year) {
@@ -380,7 +382,7 @@ impl Norm {
         }
     }
 
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let kind = match self.kind.as_str() {
             "lei" => "Lei",
             "lei-complementar" => "Lei Complementar",
@@ -397,7 +399,7 @@ impl Norm {
     }
 
     /// "2017-03-10", or "2016" when only the year is known (ISO 8601 reduced precision).
-    pub fn legislation_date(&self) -> Option<String> {
+    pub(crate) fn legislation_date(&self) -> Option<String> {
         let year = self.year.or_else(|| split_number(&self.number).1);
         self.date.map(Date::iso_date).or_else(|| year.map(|y| format!("{y:04}")))
     }
@@ -408,7 +410,7 @@ impl Norm {
     /// alone when only the year is known (`…:lei:2016;1777`); the number has no dots and no
     /// year ("394/2025" → `2025;394`: "/" is not a URN character). `None` when the year in
     /// the number and the date disagree, or nothing gives a year.
-    pub fn urn(&self, uf: &str, municipality: &str) -> Option<String> {
+    pub(crate) fn urn(&self, uf: &str, municipality: &str) -> Option<String> {
         if !matches!(self.check(), Ok(None)) {
             return None;
         }
@@ -458,7 +460,7 @@ fn split_number(number: &str) -> (&str, Option<i32>) {
 
 /// Ordinary pages, the home page and listing intros.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     pub origin: Origin,
     pub title: String,
     pub description: Option<String>,
@@ -469,7 +471,7 @@ pub struct Page {
 
 /// A folder of ordinary pages, with the title and text of its `_index.md` when it has one.
 #[derive(Debug, Clone)]
-pub struct Section {
+pub(crate) struct Section {
     pub origin: Origin,
     pub title: String,
     pub description: Option<String>,
@@ -479,21 +481,46 @@ pub struct Section {
     pub pages: Vec<usize>,
 }
 
+/// One item of any kind, as what treats kinds alike sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item<'a> {
+    pub(crate) origin: &'a Origin,
+    /// Its title, or its name.
+    pub(crate) title: &'a str,
+}
+
 impl Site {
+    /// The items of `kind`, in the model's order (the order listings show).
+    pub(crate) fn items(&self, kind: Kind) -> Vec<Item<'_>> {
+        fn item<'a>(origin: &'a Origin, title: &'a str) -> Item<'a> {
+            Item { origin, title }
+        }
+        match kind {
+            Kind::Home => vec![item(&self.home.origin, &self.home.title)],
+            Kind::Secretariat => self.secretariat.iter().map(|s| item(&s.origin, &s.name)).collect(),
+            Kind::Structure => self.assessorias.iter().map(|a| item(&a.origin, &a.title)).collect(),
+            Kind::Unit => self.units.iter().map(|u| item(&u.origin, &u.name)).collect(),
+            Kind::Notice => self.notices.iter().map(|n| item(&n.origin, &n.title)).collect(),
+            Kind::Law => self.laws.iter().map(|l| item(&l.origin, &l.title)).collect(),
+            Kind::Section => self.sections.iter().map(|s| item(&s.origin, &s.title)).collect(),
+            Kind::Page => self.pages.iter().map(|p| item(&p.origin, &p.title)).collect(),
+        }
+    }
+
     /// The unit whose contacts stand in the footer and on the home page.
-    pub fn main_unit(&self) -> Option<&Unit> {
+    pub(crate) fn main_unit(&self) -> Option<&Unit> {
         self.units.iter().find(|u| u.main).or_else(|| self.units.first())
     }
 
     /// Notices that have not ended, soonest next date first.
-    pub fn upcoming_notices(&self) -> Vec<&Notice> {
+    pub(crate) fn upcoming_notices(&self) -> Vec<&Notice> {
         let mut list: Vec<&Notice> = self.notices.iter().filter(|n| !self.is_past(n)).collect();
         list.sort_by_key(|n| n.next_occurrence(self.today).map_or(n.start, |o| o.start));
         list
     }
 
     /// Notices that have ended, the most recent last date first.
-    pub fn past_notices(&self) -> Vec<&Notice> {
+    pub(crate) fn past_notices(&self) -> Vec<&Notice> {
         let mut list: Vec<&Notice> = self.notices.iter().filter(|n| self.is_past(n)).collect();
         list.sort_by_key(|n| std::cmp::Reverse(n.occurrences().last().map_or(n.start, |o| o.start)));
         list

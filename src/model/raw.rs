@@ -2,115 +2,15 @@
 //! front-matter keys, unknown keys rejected. Nothing here is validated beyond its YAML type;
 //! `model::load` turns these into the domain types whose fields are always valid.
 
+pub(crate) use crate::source::yaml::Text;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
-/// A YAML scalar read as text whatever its YAML type: `numero: 12` and `numero: "12"` are
-/// the same to an editor. Anything else (a list, a group of keys, nothing) is refused with
-/// serde's own "invalid type" error, located where it is, which the YAML layer translates.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Text(pub String);
-
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-        Ok(Text(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-        Ok(Text(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
-        Ok(Text(v.to_string()))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
-        Ok(Text(v.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
-        Ok(Text(v.to_string()))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
-        Ok(Text(v.to_string()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    /// Asked as text: serde_yaml then hands over any scalar as written (`12`, `1.50`, `true`).
-    /// Other deserializers may still offer numbers and booleans; they are taken as text too.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-impl Text {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// `site.yaml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteYaml {
-    #[serde(alias = "title")]
-    pub titulo: String,
-    pub municipio: Option<String>,
-    pub uf: Option<String>,
-    #[serde(alias = "language")]
-    pub idioma: Option<String>,
-    pub base_url: Option<String>,
-    #[serde(alias = "theme")]
-    pub tema: Option<String>,
-    pub ddd: Option<Text>,
-    #[serde(alias = "description")]
-    pub descricao: Option<String>,
-    pub cores: Option<ColoursYaml>,
-    pub menu: Option<Vec<MenuItemYaml>>,
-    pub permitir_html: Option<bool>,
-    pub vlibras: Option<bool>,
-    pub fuso_horario: Option<String>,
-    /// Municipal holidays.
-    pub feriados: Option<Vec<HolidayYaml>>,
-}
-
-/// One municipal holiday in `site.yaml`: `data: 15/08`, `nome: Padroeira`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HolidayYaml {
-    pub data: Text,
-    pub nome: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ColoursYaml {
-    pub primaria: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MenuItemYaml {
-    #[serde(alias = "title")]
-    pub titulo: String,
-    pub url: String,
-}
-
 /// `content/secretaria.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SecretariatYaml {
+pub(crate) struct SecretariatYaml {
     pub nome: String,
     pub sigla: Option<String>,
     pub titular: Option<PersonYaml>,
@@ -126,21 +26,21 @@ pub struct SecretariatYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PersonYaml {
+pub(crate) struct PersonYaml {
     pub nome: String,
     pub cargo: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ValueYaml {
+pub(crate) struct ValueYaml {
     pub nome: String,
     pub descricao: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SectionYaml {
+pub(crate) struct SectionYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub texto: String,
@@ -149,7 +49,7 @@ pub struct SectionYaml {
 /// `content/unidades/*.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct UnitYaml {
+pub(crate) struct UnitYaml {
     pub nome: String,
     pub tipo: Option<String>,
     pub sigla: Option<String>,
@@ -173,7 +73,7 @@ pub struct UnitYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AddressYaml {
+pub(crate) struct AddressYaml {
     pub logradouro: Option<String>,
     pub bairro: Option<String>,
     pub municipio: Option<String>,
@@ -184,7 +84,7 @@ pub struct AddressYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ExceptionYaml {
+pub(crate) struct ExceptionYaml {
     pub data: Text,
     pub horario: Text,
     pub motivo: Option<String>,
@@ -192,7 +92,7 @@ pub struct ExceptionYaml {
 
 /// A phone: `"(34) 3663-1492"`, or `numero:` with a `descricao:` of what it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhoneYaml {
+pub(crate) struct PhoneYaml {
     pub numero: Text,
     pub descricao: Option<String>,
 }
@@ -251,7 +151,7 @@ impl<'de> Deserialize<'de> for PhoneYaml {
 /// `horario:` as written: its keys (days, `feriados`, `observacao`) and values in the order
 /// written; or a text, which lacks the days and is reported with the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HoursYaml {
+pub(crate) enum HoursYaml {
     Entries(Vec<(String, String)>),
     Text(String),
 }
@@ -288,7 +188,7 @@ impl<'de> Deserialize<'de> for HoursYaml {
 /// it answers, in words or as hours.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OnCallYaml {
+pub(crate) struct OnCallYaml {
     pub nome: Option<String>,
     pub descricao: Option<String>,
     #[serde(default)]
@@ -299,7 +199,7 @@ pub struct OnCallYaml {
 /// Front matter of `content/estrutura/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AssessoriaYaml {
+pub(crate) struct AssessoriaYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub tipo: Option<String>,
@@ -322,7 +222,7 @@ pub struct AssessoriaYaml {
 
 /// Either a reference to the article that lists the attributions, or the list itself.
 #[derive(Debug)]
-pub enum AttributionsYaml {
+pub(crate) enum AttributionsYaml {
     Reference(String),
     List(Vec<String>),
 }
@@ -358,7 +258,7 @@ impl<'de> Deserialize<'de> for AttributionsYaml {
 /// Front matter of `content/avisos/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoticeYaml {
+pub(crate) struct NoticeYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub tipo: Option<String>,
@@ -382,7 +282,7 @@ pub struct NoticeYaml {
 /// Front matter of `content/legislacao/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LegalYaml {
+pub(crate) struct LegalYaml {
     #[serde(alias = "title")]
     pub titulo: String,
     pub norma: Option<NormYaml>,
@@ -399,7 +299,7 @@ pub struct LegalYaml {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NormYaml {
+pub(crate) struct NormYaml {
     pub tipo: String,
     pub numero: Text,
     /// A date, or a year alone ("2016"); may be left out when `numero` carries the year.
@@ -409,7 +309,7 @@ pub struct NormYaml {
 /// Front matter of ordinary pages and of `_index.md` (sections and home).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageYaml {
+pub(crate) struct PageYaml {
     #[serde(alias = "title")]
     pub titulo: Option<String>,
     #[serde(alias = "description")]

@@ -32,7 +32,7 @@ fn at(date: Date, time: TimeOfDay) -> Option<DateTime> {
 
 /// The occurrences of `dates` at `time`, sorted. An error carries the index of the date it is
 /// about (`None`: about `horario` or the list as a whole).
-pub fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrence>, (Option<usize>, FieldError)> {
+pub(crate) fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrence>, (Option<usize>, FieldError)> {
     if dates.is_empty() {
         return Err((
             None,
@@ -40,7 +40,10 @@ pub fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrence>, (Op
         ));
     }
     let time = time.map(parse_time).transpose().map_err(|e| (None, e))?;
-    let mut out: Vec<(Occurrence, usize)> = Vec::with_capacity(dates.len());
+    let mut out: Vec<Occurrence> = Vec::with_capacity(dates.len());
+    // The item each date was first written at: a repeated date is found without a scan, so a
+    // list of thousands of dates stays linear.
+    let mut first_at: std::collections::HashMap<Date, usize> = std::collections::HashMap::new();
     for (index, text) in dates.iter().enumerate() {
         let written = DateTime::parse(text).map_err(|e| (Some(index), e))?;
         let occurrence = match time {
@@ -52,18 +55,17 @@ pub fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrence>, (Op
                 Occurrence { start, end: close.and_then(|c| at(date, c)) }
             }
         };
-        if let Some((_, first)) = out.iter().find(|(o, _)| o.start.date() == occurrence.start.date()) {
+        if let Some(first) = first_at.insert(occurrence.start.date(), index) {
             return Err((
                 Some(index),
                 FieldError::new(format!("a data {} aparece duas vezes em `datas`", occurrence.start.date()))
                     .with_help(format!("apague uma das duas (itens {} e {})", first + 1, index + 1)),
             ));
         }
-        out.push((occurrence, index));
+        out.push(occurrence);
     }
-    let mut list: Vec<Occurrence> = out.into_iter().map(|(o, _)| o).collect();
-    list.sort();
-    Ok(list)
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! URL slugs without accents and the site paths built from them.
 
 /// `"Assessoria de Atendimento à Família"` → `"assessoria-de-atendimento-a-familia"`.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text).to_lowercase();
     let mut slug = String::with_capacity(ascii.len());
     for c in ascii.chars() {
@@ -19,7 +19,7 @@ pub fn slugify(text: &str) -> String {
 
 /// The site path of a content file (relative to `content/`, `/` separated, without extension):
 /// `estrutura/Assessoria X` → `estrutura/assessoria-x/`; `a/_index` and `a/index` → `a/`.
-pub fn content_path(rel_without_ext: &str) -> String {
+pub(crate) fn content_path(rel_without_ext: &str) -> String {
     let mut parts: Vec<String> = rel_without_ext.split('/').map(slugify).filter(|p| !p.is_empty()).collect();
     if let Some(last) = rel_without_ext.rsplit('/').next() {
         if last == "_index" || last == "index" {
@@ -36,7 +36,7 @@ pub fn content_path(rel_without_ext: &str) -> String {
 /// A readable title from a site path's last folder, for sections without `titulo`:
 /// `protecao-basica/` → "Protecao basica" (slugs have lost their accents; `_index.md` with a
 /// `titulo` is how an editor gets them back). Empty for the root.
-pub fn title_from_path(path: &str) -> String {
+pub(crate) fn title_from_path(path: &str) -> String {
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let words = last.replace('-', " ");
     let mut chars = words.chars();
@@ -45,7 +45,7 @@ pub fn title_from_path(path: &str) -> String {
 
 /// `../` repeated once per folder of `path`, or `./` at the root: the prefix that makes a
 /// site path relative to the page at `path`.
-pub fn root_prefix(path: &str) -> String {
+pub(crate) fn root_prefix(path: &str) -> String {
     let depth = path.trim_end_matches("index.html").matches('/').count();
     if depth == 0 {
         "./".to_string()

@@ -7,7 +7,7 @@ use super::slug;
 /// The grammatical gender of a name, for the labels that agree with it ("Subordinado a" for
 /// a Setor, "Subordinada a" for a Coordenadoria).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Gender {
+pub(crate) enum Gender {
     Masculine,
     Feminine,
     /// Not known (an unusual name, "Gerente"): labels are written without agreement.
@@ -17,14 +17,14 @@ pub enum Gender {
 /// What a file of `estrutura/` is: a body of the structure (assessoria, departamento, setor…)
 /// or a position held by a person (Secretário-Adjunto, Diretor), and its gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct StructureKind {
+pub(crate) struct StructureKind {
     pub position: bool,
     pub gender: Gender,
 }
 
 impl StructureKind {
     /// Accepted in `tipo:`.
-    pub const NAMES: [&'static str; 19] = [
+    pub(crate) const NAMES: [&'static str; 19] = [
         "assessoria",
         "coordenadoria",
         "coordenacao",
@@ -49,7 +49,7 @@ impl StructureKind {
     /// The gender (and whether it is a position) of a name's first word: `Setor de …`,
     /// `Coordenadoria de …`, `Secretário-Adjunto`, `Diretora …`. An accent tells the
     /// position "Secretária" from the body "Secretaria".
-    pub fn of_word(word: &str) -> Option<StructureKind> {
+    pub(crate) fn of_word(word: &str) -> Option<StructureKind> {
         use Gender::*;
         let lower = word.trim().to_lowercase();
         let lower = lower.split(['-', ' ']).next().unwrap_or("");
@@ -75,7 +75,7 @@ impl StructureKind {
 
     /// From `tipo:` when written (a position takes its gender from the title), else from the
     /// title; unknown words give a body of unknown gender.
-    pub fn infer(tipo: Option<&str>, title: &str) -> Option<StructureKind> {
+    pub(crate) fn infer(tipo: Option<&str>, title: &str) -> Option<StructureKind> {
         let from_title = title.split_whitespace().next().and_then(StructureKind::of_word);
         match tipo.map(slug::slugify) {
             None => Some(from_title.unwrap_or(StructureKind { position: false, gender: Gender::Unknown })),

@@ -5,12 +5,9 @@
 use super::load::{AssessoriaRefs, NoticeRefs, Ref};
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::{self, Kind, Shape};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-
-/// URLs of the listings the theme produces itself; content may not take them. (`secretaria/`
-/// is claimed by `secretaria.yaml` itself, so a clash there is an ordinary duplicate.)
-const BUILT_IN: [&str; 5] = ["unidades/", "estrutura/", "avisos/", "legislacao/", "mapa-do-site/"];
 
 pub(super) fn resolve(
     site: &mut Site,
@@ -79,16 +76,16 @@ pub(super) fn resolve(
     check_urls(site, diagnostics);
 }
 
-/// What a kind of reference points at: how it is named in messages, where its files are.
+/// What a kind of reference points at: how it is named in messages, and its kind (whose
+/// folder and file extension the messages name).
 struct Target {
     what: &'static str,
-    folder: &'static str,
-    extension: &'static str,
+    kind: Kind,
 }
 
-const UNITS: Target = Target { what: "unidade", folder: "content/unidades/", extension: ".yaml" };
-const ORGANIZERS: Target = Target { what: "unidade organizadora", folder: "content/unidades/", extension: ".yaml" };
-const SUPERIORS: Target = Target { what: "assessoria superior", folder: "content/estrutura/", extension: ".md" };
+const UNITS: Target = Target { what: "unidade", kind: Kind::Unit };
+const ORGANIZERS: Target = Target { what: "unidade organizadora", kind: Kind::Unit };
+const SUPERIORS: Target = Target { what: "assessoria superior", kind: Kind::Structure };
 
 fn lookup(
     ids: &BTreeMap<String, usize>,
@@ -101,14 +98,17 @@ fn lookup(
     let key = key.rsplit('/').next().unwrap_or(key);
     let found = ids.get(key).copied();
     // The file exists but its own errors kept it out: those errors are the ones to fix.
-    let failed_file = [".yaml", ".yml", ".md"]
-        .iter()
-        .any(|ext| failed.contains(&PathBuf::from(format!("{}{key}{ext}", target.folder))));
+    let folder = target.kind.folder().unwrap_or_default();
+    let failed_file =
+        [".yaml", ".yml", ".md"].iter().any(|ext| failed.contains(&PathBuf::from(format!("{folder}{key}{ext}"))));
     if found.is_none() && !failed_file {
-        let folder = target.folder;
         let known: Vec<&str> = ids.keys().map(String::as_str).collect();
+        let extension = match target.kind.spec().shape {
+            Shape::Yaml => ".yaml",
+            Shape::Markdown => ".md",
+        };
         let help = if known.is_empty() {
-            format!("não há arquivos em {folder}; crie {folder}{key}{}", target.extension)
+            format!("não há arquivos em {folder}; crie {folder}{key}{extension}")
         } else {
             format!("use o nome de um arquivo de {folder} sem a extensão: {}", known.join(", "))
         };
@@ -143,7 +143,7 @@ fn find_law(laws: &[LegalText], target: &str) -> Option<usize> {
 
 fn law_list(laws: &[LegalText]) -> String {
     if laws.is_empty() {
-        return "não há textos em content/legislacao/".to_string();
+        return format!("não há textos em {}", Kind::Law.folder().unwrap_or_default());
     }
     let files: Vec<String> =
         laws.iter().map(|l| l.origin.file.to_string_lossy().trim_start_matches("content/").to_string()).collect();
@@ -256,7 +256,7 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
                         .with_help("renomeie um dos arquivos: dois conteúdos não podem ter o mesmo endereço"),
                 );
             }
-        } else if BUILT_IN.contains(&path) {
+        } else if kinds::reserved_paths().any(|reserved| reserved == path) {
             for file in files {
                 diagnostics.push(
                     Diagnostic::error(format!("o endereço /{path} é reservado para uma página gerada pelo tema"))

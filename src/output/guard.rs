@@ -17,11 +17,11 @@ use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
 /// The site folders whose files are the editor's, never an output.
-pub const SOURCE_DIRS: [&str; 3] = ["content", "themes", "static"];
+pub(crate) const SOURCE_DIRS: [&str; 3] = ["content", "themes", "static"];
 
 /// A resolved output folder that passed the checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputDir {
+pub(crate) struct OutputDir {
     /// Canonical (a missing tail appended as given).
     pub path: PathBuf,
     /// The folder that holds it, where the lock and the staging folders live.
@@ -31,7 +31,7 @@ pub struct OutputDir {
 }
 
 /// Resolves `output` and checks that it may be replaced by an output of the site at `root`.
-pub fn check(root: &Path, output: &Path) -> Result<OutputDir, Diagnostic> {
+pub(crate) fn check(root: &Path, output: &Path) -> Result<OutputDir, Diagnostic> {
     let root = std::fs::canonicalize(root).map_err(|err| {
         Diagnostic::error(format!("a pasta do site {} não pode ser usada: {}", root.display(), describe(&err)))
             .with_help("confira o caminho dado em --root")

@@ -20,7 +20,7 @@ const POLL: Duration = Duration::from_millis(50);
 
 /// The command writing an output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Writer {
+pub(crate) enum Writer {
     Build,
     Serve,
     Watch,
@@ -42,7 +42,7 @@ impl Writer {
 
 /// Held until dropped (the OS releases it when the file closes).
 #[derive(Debug)]
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: File,
 }
 

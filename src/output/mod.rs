@@ -7,27 +7,30 @@
 //! - [`claim`] is the single entry point `build`, `serve` and `watch` use: check, lock, check
 //!   again, clean the staging leftovers of killed builds;
 //! - [`publish`] writes a build into a staging folder and [`swap`]s it in;
+//! - [`apply`] writes the dev loop's changes into the output folder in place;
 //! - [`minify`] minifies HTML.
 //!
-//! Every output folder carries the [`MARKER`] file; it is what "ours" means.
+//! Every output folder carries the [`MARKER`] file; it is what "ours" means. Every file
+//! written goes through [`checked`], the one check of an output path.
 
-pub mod guard;
-pub mod lock;
+pub(crate) mod apply;
+pub(crate) mod guard;
+pub(crate) mod lock;
 pub mod minify;
-pub mod publish;
+pub(crate) mod publish;
 mod swap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use guard::OutputDir;
 use lock::OutputLock;
-pub use lock::Writer;
+pub(crate) use lock::Writer;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as an output of secretaria, at the top of every output.
 /// It is not a page of the site: anything that lists the output (a checksum manifest, the
 /// sitemap, a dev-loop sync) must skip it.
-pub const MARKER: &str = ".secretaria";
+pub(crate) const MARKER: &str = ".secretaria";
 
 /// What the marker holds. The first line is the signature that [`is_marked`] checks; the text
 /// is the same on every machine, so that the output stays reproducible, and it says nothing
@@ -66,8 +69,25 @@ impl OutputError {
     }
 }
 
+/// Where rendered and copied files go: a staging folder (`build`), the dev loop's collector
+/// (`serve`, `watch`) or what `check` inspects. Called from several threads at once.
+pub(crate) trait Sink: Sync {
+    /// One finished file, by its path relative to the output folder (with `/`).
+    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()>;
+}
+
+/// `base/rel` for an output file: `rel` may hold plain names only (no `..`, no root, no
+/// prefix, not empty) and may not be the [`MARKER`]. The one check every writer runs.
+pub(crate) fn checked(base: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty() || rel == MARKER || rel_path.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        anyhow::bail!("caminho de saída inválido: {rel}");
+    }
+    Ok(base.join(rel_path))
+}
+
 /// Whether `dir` carries the marker: a regular file (not a link) whose first line is ours.
-pub fn is_marked(dir: &Path) -> bool {
+pub(crate) fn is_marked(dir: &Path) -> bool {
     let path = dir.join(MARKER);
     let Ok(meta) = std::fs::symlink_metadata(&path) else { return false };
     if !meta.is_file() {
@@ -85,7 +105,7 @@ pub(crate) fn is_empty_dir(dir: &Path) -> bool {
 }
 
 /// Writes the marker into `dir`.
-pub fn write_marker(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn write_marker(dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join(MARKER), MARKER_TEXT)
 }
 
@@ -121,7 +141,7 @@ pub(crate) fn remove_marked(dir: &Path) -> std::io::Result<()> {
 /// An output folder this process may write: checked, locked for as long as this value lives,
 /// and cleaned of the staging leftovers of killed builds.
 #[derive(Debug)]
-pub struct Claimed {
+pub(crate) struct Claimed {
     dir: OutputDir,
     _lock: Option<OutputLock>,
     /// Leftovers that could not be removed, as warnings.
@@ -130,7 +150,7 @@ pub struct Claimed {
 
 impl Claimed {
     /// The output folder, canonical.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.dir.path
     }
 
@@ -139,7 +159,7 @@ impl Claimed {
     }
 
     /// Creates the folder if needed and marks it (`serve` and `watch` write into it in place).
-    pub fn mark(&self) -> Result<(), OutputError> {
+    pub(crate) fn mark(&self) -> Result<(), OutputError> {
         let path = &self.dir.path;
         let made = std::fs::create_dir_all(path).and_then(|()| match is_marked(path) {
             true => Ok(()),
@@ -159,7 +179,12 @@ impl Claimed {
 /// the lock beside it (waiting for a `build`, calling `waiting` once with a message; refusing
 /// a folder that `serve` or `watch` holds), checks again under the lock, and removes the
 /// staging leftovers it can prove are its own.
-pub fn claim(root: &Path, output: &Path, writer: Writer, waiting: &dyn Fn(&str)) -> Result<Claimed, OutputError> {
+pub(crate) fn claim(
+    root: &Path,
+    output: &Path,
+    writer: Writer,
+    waiting: &dyn Fn(&str),
+) -> Result<Claimed, OutputError> {
     let first = guard::check(root, output).map_err(OutputError::untouched)?;
     std::fs::create_dir_all(&first.parent).map_err(|err| {
         OutputError::untouched(

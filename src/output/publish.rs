@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 const STAGING_KINDS: [&str; 2] = ["tmp-", "old-"];
 
 /// A folder being filled; becomes the output on [`Staging::commit`], vanishes if dropped.
-pub struct Staging {
+pub(crate) struct Staging {
     /// `None` once committed.
     dir: Option<PathBuf>,
     target: OutputDir,
@@ -33,7 +33,7 @@ impl Drop for Staging {
 impl Staging {
     /// Creates `.NAME.tmp-XXXX` next to the claimed output (same filesystem, so the swap is a
     /// rename) and marks it, so that if this process is killed the next one can prove it ours.
-    pub fn new(claimed: &Claimed) -> Result<Self> {
+    pub(crate) fn new(claimed: &Claimed) -> Result<Self> {
         let target = claimed.dir().clone();
         let prefix = super::sibling(&target, STAGING_KINDS[0]);
         let prefix = prefix.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -47,21 +47,18 @@ impl Staging {
         Ok(Staging { dir: Some(dir.keep()), target })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.as_deref().unwrap_or(self.target.path.as_path())
     }
 
     /// Writes one file (relative path with `/`), creating its folders.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        if rel == MARKER {
-            anyhow::bail!("caminho de saída reservado: {rel}");
-        }
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         write_under(self.path(), rel, bytes)
     }
 
     /// Creates the folders of all these files up front, once each and in order, so that the
     /// parallel writers that follow do one `open` per file and no `mkdir` probing.
-    pub fn prepare_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
+    pub(crate) fn prepare_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
         let dirs: std::collections::BTreeSet<&str> =
             files.filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir)).collect();
         for dir in dirs {
@@ -78,7 +75,7 @@ impl Staging {
 
     /// Swaps the staged folder in place of the output and deletes the previous output. A
     /// previous output that cannot be deleted is a warning (the next build removes it).
-    pub fn commit(mut self) -> Result<Option<Diagnostic>, OutputError> {
+    pub(crate) fn commit(mut self) -> Result<Option<Diagnostic>, OutputError> {
         let Some(staged) = self.dir.take() else { return Ok(None) };
         let target = &self.target.path;
         let replace = std::fs::symlink_metadata(target).is_ok();
@@ -183,13 +180,15 @@ fn staging_of(file_name: &str) -> Option<&str> {
     })
 }
 
-/// Writes `bytes` at `base/rel`, refusing paths that would leave `base`.
-pub fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
-    let rel_path = Path::new(rel);
-    if rel_path.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
-        anyhow::bail!("caminho de saída inválido: {rel}");
+impl super::Sink for Staging {
+    fn put(&self, file: &str, bytes: Vec<u8>) -> Result<()> {
+        self.write(file, &bytes)
     }
-    let path = base.join(rel_path);
+}
+
+/// Writes `bytes` at `base/rel`, refusing paths that would leave `base` (see [`super::checked`]).
+fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let path = super::checked(base, rel)?;
     match std::fs::write(&path, bytes) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {

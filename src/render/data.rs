@@ -1,12 +1,9 @@
-//! Outputs for machines and the structured parts of pages: schema.org JSON-LD, iCalendar,
-//! the legal-text view, the organisation chart and the site map. Absolute URLs (from
-//! `base_url`) appear only here, where the standards need them.
+//! schema.org JSON-LD, the structured data of pages. Absolute URLs (from `base_url`) appear
+//! only here and in the iCalendar files ([`super::ical`]), where the standards need them.
 
 use super::instant;
-use crate::legal::{Provision, ProvisionKind};
 use crate::model::contact::{EmailEntry, LabelledPhone};
 use crate::model::{LegalText, Notice, Occurrence, Site, Unit};
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` written as `\u003c`,
@@ -14,7 +11,7 @@ use serde_json::{json, Map, Value};
 /// element or switch the HTML parser into its "double-escaped" script state, which would
 /// swallow the rest of the page. U+2028 and U+2029 too, for readers that take it as script.
 /// The JSON value is unchanged: every JSON parser reads the escapes back.
-pub fn script_safe_json(value: &Value) -> String {
+pub(crate) fn script_safe_json(value: &Value) -> String {
     let json = value.to_string();
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
@@ -154,7 +151,7 @@ fn unit_ref(site: &Site, unit: &Unit) -> Value {
 }
 
 /// GovernmentOrganization for the secretariat, with its units as departments.
-pub fn organization_ld(site: &Site) -> Value {
+pub(crate) fn organization_ld(site: &Site) -> Value {
     let mut obj = Map::new();
     obj.insert("@context".into(), json!("https://schema.org"));
     obj.insert("@type".into(), json!("GovernmentOrganization"));
@@ -170,7 +167,7 @@ pub fn organization_ld(site: &Site) -> Value {
     Value::Object(obj)
 }
 
-pub fn unit_ld(site: &Site, unit: &Unit) -> Value {
+pub(crate) fn unit_ld(site: &Site, unit: &Unit) -> Value {
     let mut ld = unit_core_ld(site, unit);
     if let Some(obj) = ld.as_object_mut() {
         obj.insert("@context".into(), json!("https://schema.org"));
@@ -213,7 +210,7 @@ fn event_ld(site: &Site, notice: &Notice, date: Occurrence, url: Option<String>)
 
 /// The JSON-LD of a notice's page: an `Event` for a gathering, or, for a series, one `Event`
 /// per date (each with its own URL, the page's fragment for that date) in a `@graph`.
-pub fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
+pub(crate) fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
     if !notice.kind.is_event() {
         return None;
     }
@@ -239,7 +236,7 @@ pub fn notice_ld(site: &Site, notice: &Notice) -> Option<Value> {
 /// A page of the structure: the body as a `GovernmentOrganization` under its superior (or
 /// the secretariat); a position as the `Person` who holds it, with the position as
 /// `jobTitle` (nothing when no one is named).
-pub fn structure_ld(site: &Site, index: usize) -> Option<Value> {
+pub(crate) fn structure_ld(site: &Site, index: usize) -> Option<Value> {
     let a = site.assessorias.get(index)?;
     let parent = match a.superior.and_then(|i| site.assessorias.get(i)) {
         Some(s) => {
@@ -273,7 +270,7 @@ pub fn structure_ld(site: &Site, index: usize) -> Option<Value> {
     Some(Value::Object(obj))
 }
 
-pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
+pub(crate) fn legislation_ld(site: &Site, law: &LegalText) -> Value {
     let mut ld = json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -302,134 +299,6 @@ pub fn legislation_ld(site: &Site, law: &LegalText) -> Value {
         }
     }
     ld
-}
-
-#[derive(Serialize)]
-pub struct LawView {
-    pub title: String,
-    pub url: String,
-    pub norm: Option<String>,
-    pub urn: Option<String>,
-    pub summary: Option<String>,
-    /// `<nav>` with the articles, from the legal module; empty when there are none.
-    pub toc_html: String,
-    pub body_html: String,
-    pub json_url: String,
-}
-
-pub fn law_view(site: &Site, law: &LegalText) -> LawView {
-    LawView {
-        title: law.title.clone(),
-        url: law.origin.path.clone(),
-        norm: law.norm.as_ref().map(|n| n.label()),
-        urn: law.norm.as_ref().and_then(|n| n.urn(site.config.uf.as_deref()?, site.config.municipality.as_deref()?)),
-        summary: law.summary.clone(),
-        toc_html: crate::legal::render_toc(&law.tree),
-        body_html: crate::legal::render_fragment(&law.tree),
-        json_url: "estrutura.json".into(),
-    }
-}
-
-/// The provisions under an article (incisos, paragraphs…), flattened for an assessoria page:
-/// (published label, text, anchor).
-pub fn attribution_items(provision: &Provision) -> Vec<(Option<String>, String, Option<String>)> {
-    let mut out = Vec::new();
-    fn walk(p: &Provision, out: &mut Vec<(Option<String>, String, Option<String>)>) {
-        for child in &p.children {
-            if child.kind == ProvisionKind::Caput {
-                walk(child, out);
-            } else {
-                out.push((child.label.clone(), child.text.clone(), child.id.clone()));
-            }
-        }
-    }
-    walk(provision, &mut out);
-    out
-}
-
-/// The caput's text of an article (the sentence that introduces its incisos).
-pub fn caput_text(provision: &Provision) -> String {
-    provision
-        .children
-        .iter()
-        .find(|c| c.kind == ProvisionKind::Caput)
-        .map_or_else(|| provision.text.clone(), |c| c.text.clone())
-}
-
-#[derive(Serialize)]
-pub struct ChartNode {
-    pub title: String,
-    pub url: String,
-    pub children: Vec<ChartNode>,
-}
-
-/// The organisation chart: assessorias under their superior, top level under the secretariat.
-pub fn org_chart(site: &Site, tops: &[usize]) -> Vec<ChartNode> {
-    fn node(site: &Site, i: usize, depth: usize) -> Option<ChartNode> {
-        let a = site.assessorias.get(i)?;
-        let children = if depth > 16 {
-            Vec::new()
-        } else {
-            (0..site.assessorias.len())
-                .filter(|&c| site.assessorias.get(c).is_some_and(|x| x.superior == Some(i)) && c != i)
-                .filter_map(|c| node(site, c, depth + 1))
-                .collect()
-        };
-        Some(ChartNode { title: a.title.clone(), url: a.origin.path.clone(), children })
-    }
-    tops.iter().filter_map(|&i| node(site, i, 0)).collect()
-}
-
-#[derive(Serialize)]
-pub struct MapGroup {
-    pub title: String,
-    pub url: String,
-    pub links: Vec<super::view::Link>,
-}
-
-pub fn site_map(site: &Site) -> Vec<MapGroup> {
-    use super::view::Link;
-    let link = |t: &str, u: &str| Link { title: t.to_string(), url: u.to_string() };
-    let mut groups = Vec::new();
-    if let Some(s) = &site.secretariat {
-        groups.push(MapGroup { title: s.name.clone(), url: "secretaria/".into(), links: Vec::new() });
-    }
-    groups.push(MapGroup {
-        title: "Estrutura".into(),
-        url: "estrutura/".into(),
-        links: site.assessorias.iter().map(|a| link(&a.title, &a.origin.path)).collect(),
-    });
-    groups.push(MapGroup {
-        title: "Unidades e contatos".into(),
-        url: "unidades/".into(),
-        links: site.units.iter().map(|u| link(&u.name, &u.origin.path)).collect(),
-    });
-    groups.push(MapGroup {
-        title: "Avisos e eventos".into(),
-        url: "avisos/".into(),
-        links: site.notices.iter().map(|n| link(&n.title, &n.origin.path)).collect(),
-    });
-    groups.push(MapGroup {
-        title: "Legislação".into(),
-        url: "legislacao/".into(),
-        links: site.laws.iter().map(|l| link(&l.title, &l.origin.path)).collect(),
-    });
-    for s in &site.sections {
-        groups.push(MapGroup {
-            title: s.title.clone(),
-            url: s.origin.path.clone(),
-            links: s.pages.iter().filter_map(|&p| site.pages.get(p)).map(|p| link(&p.title, &p.origin.path)).collect(),
-        });
-    }
-    let loose: Vec<Link> = site
-        .pages
-        .iter()
-        .filter(|p| !p.origin.path.trim_end_matches('/').contains('/'))
-        .map(|p| link(&p.title, &p.origin.path))
-        .collect();
-    groups.push(MapGroup { title: "Outras páginas".into(), url: String::new(), links: loose });
-    groups.push(MapGroup { title: "Acessibilidade".into(), url: "acessibilidade/".into(), links: Vec::new() });
-    groups
 }
 
 #[cfg(test)]

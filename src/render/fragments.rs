@@ -16,12 +16,14 @@
 
 use super::view::Md;
 use crate::markdown::nesting::Nesting;
-use crate::markdown::{self, MarkdownOptions};
+use crate::markdown;
+#[cfg(test)]
+use crate::markdown::MarkdownOptions;
 use std::cell::RefCell;
 use std::hash::{Hash as _, Hasher as _};
 
 /// Fragments at least this long (bytes of HTML) skip Tera and the minifier.
-pub const LARGE_FRAGMENT: usize = 1 << 20;
+pub(crate) const LARGE_FRAGMENT: usize = 1 << 20;
 
 /// One large fragment and the marker standing for it in the page.
 #[derive(Debug)]
@@ -32,14 +34,14 @@ struct Large {
 
 /// The large fragments of the page being rendered.
 #[derive(Debug, Default)]
-pub struct Fragments {
+pub(crate) struct Fragments {
     large: RefCell<Vec<Large>>,
     /// Fragments from this size up are set aside (tests lower it).
     threshold: usize,
 }
 
 impl Fragments {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Fragments { large: RefCell::default(), threshold: LARGE_FRAGMENT }
     }
 
@@ -49,8 +51,13 @@ impl Fragments {
     }
 
     /// The HTML of `text` for the template: itself, or a marker when it is large.
+    #[cfg(test)]
     pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
-        let html = markdown::render(text, options);
+        self.place(markdown::render(text, options))
+    }
+
+    /// `html` for the template: itself, or a marker when it is large.
+    pub(super) fn place(&self, html: String) -> String {
         if html.len() < self.threshold {
             return html;
         }
@@ -62,13 +69,13 @@ impl Fragments {
         marker
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.large.borrow().is_empty()
     }
 
     /// `page` (rendered and finished around the markers) with every fragment in place; `None`
     /// when a marker is missing from text context, so the page must go the ordinary way.
-    pub fn assemble(self, page: &[u8]) -> Option<Vec<u8>> {
+    pub(crate) fn assemble(self, page: &[u8]) -> Option<Vec<u8>> {
         let mut large = self.large.into_inner();
         let text = std::str::from_utf8(page).ok()?;
         // (position in page, fragment index), in page order.
@@ -120,10 +127,15 @@ impl Fragments {
 }
 
 /// Renders a Markdown text for a view: directly, or through the page's [`Fragments`].
+/// Its plain text goes to the route's [`super::texts::Texts`], when it keeps them.
 pub(super) fn render(md: &Md<'_>, text: &str) -> String {
-    match md.fragments {
-        Some(fragments) => fragments.html(text, md.options),
+    let html = match md.texts {
+        Some(texts) => texts.html(text, md.options),
         None => markdown::render(text, md.options),
+    };
+    match md.fragments {
+        Some(fragments) => fragments.place(html),
+        None => html,
     }
 }
 

@@ -20,7 +20,7 @@ use chrono::TimeZone as _;
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventLike, Property};
 
 /// One calendar holding these notices' events, as published bytes.
-pub fn calendar(site: &Site, notices: &[&Notice]) -> String {
+pub(crate) fn calendar(site: &Site, notices: &[&Notice]) -> String {
     let mut calendar = Calendar::empty();
     calendar.append_property(Property::new("VERSION", "2.0"));
     calendar.append_property(Property::new("PRODID", "-//secretaria//pt-BR"));

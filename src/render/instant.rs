@@ -7,7 +7,7 @@ use chrono::{Offset, TimeZone};
 
 /// "2025-07-11T09:00:00-03:00", or "2025-07-11" for a date alone. A local time that does not
 /// exist (a past summer-time change) is written without an offset rather than guessed.
-pub fn iso(value: DateTime, tz: chrono_tz::Tz) -> String {
+pub(crate) fn iso(value: DateTime, tz: chrono_tz::Tz) -> String {
     if !value.has_time() {
         return value.iso_date();
     }

@@ -152,7 +152,7 @@ mod tests {
         tera.add_raw_template(name, text).unwrap_or_else(|e| panic!("{e}"));
         let mut overrides = std::collections::BTreeMap::new();
         overrides.insert(name.to_string(), (PathBuf::from(format!("themes/meu/templates/{name}")), text.to_string()));
-        Theme { tera, static_files: Default::default(), overrides }
+        Theme { tera, static_files: Default::default(), overrides, sources: Default::default() }
     }
 
     fn render_error(theme: &Theme, name: &str) -> Diagnostic {

@@ -1,100 +1,41 @@
-//! The documents search finds, read from the model (never from the published HTML): one per
-//! page, unit, body of the structure and notice; for a normative text one for the text itself
-//! (title, summary, headings, what is outside the articles) and one per article, whose records
-//! are the article and every provision in it, each with its LexML anchor, so that a hit in
-//! one inciso lands on that inciso.
+//! The documents search finds, read from the model and from the plain text of the Markdown the
+//! render pass turned into HTML (never from the published HTML): one per page, unit, body of
+//! the structure and notice; for a normative text one for the text itself (title, summary,
+//! headings, what is outside the articles) and one per article, whose records are the article
+//! and every provision in it, each with its LexML anchor, so that a hit in one inciso lands on
+//! that inciso.
 
+use crate::kinds::{Kind, Search, KINDS};
 use crate::legal::{Provision, ProvisionKind};
-use crate::model::{Attributions, Site};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use crate::model::{Attributions, Origin, Site};
 
-/// What the search page can filter by; documents are numbered in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Page,
-    Unit,
-    Structure,
-    Law,
-    Notice,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Page, Kind::Unit, Kind::Structure, Kind::Law, Kind::Notice];
-
-    /// The value of `tipo=` in the search page's address.
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::Page => "paginas",
-            Kind::Unit => "unidades",
-            Kind::Structure => "estrutura",
-            Kind::Law => "legislacao",
-            Kind::Notice => "avisos",
-        }
-    }
-
-    /// The filter's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Page => "Páginas",
-            Kind::Unit => "Unidades",
-            Kind::Structure => "Estrutura",
-            Kind::Law => "Legislação",
-            Kind::Notice => "Avisos e eventos",
-        }
-    }
-}
-
-/// Where a document comes from: stable while only the text of its source changes.
+/// What has search documents: an item of a kind (its page's route makes them), or the
+/// introduction of a kind's listing (`unidades/_index.md`, index in `Site::listing_intros`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    Home,
-    Secretariat,
-    Section(usize),
-    Page(usize),
-    /// The intro of a built-in listing (`unidades/_index.md`).
+pub(crate) enum Source {
+    Item(Kind, usize),
     Intro(usize),
-    Unit(usize),
-    Structure(usize),
-    Law(usize),
-    /// The `nth` article (depth first, further norms included) of a normative text.
-    Article {
-        law: usize,
-        nth: usize,
-    },
-    Notice(usize),
-}
-
-impl Source {
-    pub fn kind(self) -> Kind {
-        match self {
-            Source::Home | Source::Secretariat | Source::Section(_) | Source::Page(_) | Source::Intro(_) => Kind::Page,
-            Source::Unit(_) => Kind::Unit,
-            Source::Structure(_) => Kind::Structure,
-            Source::Law(_) | Source::Article { .. } => Kind::Law,
-            Source::Notice(_) => Kind::Notice,
-        }
-    }
 }
 
 /// One search result: a title, the page it is on, and its text in records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Doc {
-    pub title: String,
+pub(crate) struct Doc {
+    pub(crate) title: String,
     /// Site path of the page (`unidades/cras-centro/`), without anchor.
-    pub url: String,
+    pub(crate) url: String,
     /// Words that count as title words (ranked first).
-    pub title_text: String,
+    pub(crate) title_text: String,
     /// One record for most documents; for an article, the article and its provisions.
-    pub records: Vec<Record>,
+    pub(crate) records: Vec<Record>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
+pub(crate) struct Record {
     /// The provision's anchor (`art28_cpt_inc2`), when the result lands on it.
-    pub anchor: Option<String>,
+    pub(crate) anchor: Option<String>,
     /// How the provision is cited ("Art. 28, inciso II").
-    pub label: Option<String>,
-    pub text: String,
+    pub(crate) label: Option<String>,
+    pub(crate) text: String,
 }
 
 impl Record {
@@ -103,162 +44,193 @@ impl Record {
     }
 }
 
-/// Every document of the site, in the order of their numbers (grouped by [`Kind`]).
-pub fn sources(site: &Site) -> Vec<Source> {
-    let mut out = vec![Source::Home];
-    if site.secretariat.is_some() {
-        out.push(Source::Secretariat);
+/// How many items of `kind` the model has.
+fn count(site: &Site, kind: Kind) -> usize {
+    match kind {
+        Kind::Home => 1,
+        Kind::Secretariat => usize::from(site.secretariat.is_some()),
+        Kind::Structure => site.assessorias.len(),
+        Kind::Unit => site.units.len(),
+        Kind::Notice => site.notices.len(),
+        Kind::Law => site.laws.len(),
+        Kind::Section => site.sections.len(),
+        Kind::Page => site.pages.len(),
     }
-    out.extend((0..site.sections.len()).map(Source::Section));
-    out.extend((0..site.pages.len()).map(Source::Page));
-    out.extend((0..site.listing_intros.len()).map(Source::Intro));
-    out.extend((0..site.units.len()).map(Source::Unit));
-    out.extend((0..site.assessorias.len()).map(Source::Structure));
-    for (law, text) in site.laws.iter().enumerate() {
-        out.push(Source::Law(law));
-        let articles = text.tree.iter().filter(|p| p.kind == ProvisionKind::Article).count();
-        out.extend((0..articles).map(|nth| Source::Article { law, nth }));
+}
+
+/// Every source of the site in the order of their documents' numbers: by search filter (in
+/// the order of [`Search::ALL`]), then in the order of [`KINDS`] and of the model, the
+/// listings' introductions with the pages.
+pub(crate) fn sources(site: &Site) -> Vec<(Search, Source)> {
+    let mut out = Vec::new();
+    for group in Search::ALL {
+        for spec in KINDS.iter().filter(|s| s.search == group) {
+            out.extend((0..count(site, spec.kind)).map(|i| (group, Source::Item(spec.kind, i))));
+        }
+        if group == Search::Pages {
+            out.extend((0..site.listing_intros.len()).map(|i| (group, Source::Intro(i))));
+        }
     }
-    out.extend((0..site.notices.len()).map(Source::Notice));
     out
 }
 
-/// The kinds `site` has documents of, in filter order.
-pub fn kinds(site: &Site) -> Vec<Kind> {
-    let present: std::collections::BTreeSet<Kind> = sources(site).into_iter().map(Source::kind).collect();
-    present.into_iter().collect()
-}
-
-/// The document of `source`; `None` when the model no longer has it.
-pub fn document(site: &Site, source: Source) -> Option<Doc> {
-    let join = |parts: &[Option<&str>]| parts.iter().flatten().copied().collect::<Vec<_>>().join("\n");
+/// Where `source`'s model data is, `None` when the model no longer has it.
+pub(crate) fn origin(site: &Site, source: Source) -> Option<&Origin> {
     Some(match source {
-        Source::Home => page_doc(&site.home.title, "", site.home.description.as_deref(), &site.home.body.markdown),
-        Source::Secretariat => {
-            let s = site.secretariat.as_ref()?;
-            let mut text = vec![
-                s.head.as_ref().map(|h| h.name.clone()),
-                s.presentation.as_deref().map(markdown_text),
-                s.mission.as_deref().map(markdown_text),
-                s.vision.as_deref().map(markdown_text),
-            ];
-            for v in &s.values {
-                text.push(Some(v.name.clone()));
-                text.push(v.description.as_deref().map(markdown_text));
-            }
-            for sec in &s.sections {
-                text.push(Some(sec.title.clone()));
-                text.push(Some(markdown_text(&sec.markdown)));
-            }
-            let text: Vec<String> = text.into_iter().flatten().collect();
-            Doc {
-                title: s.name.clone(),
-                url: s.origin.path.clone(),
-                title_text: join(&[Some(&s.name), s.acronym.as_deref()]),
-                records: vec![Record::plain(text.join("\n"))],
-            }
-        }
-        Source::Section(i) => {
-            let s = site.sections.get(i)?;
-            page_doc(&s.title, &s.origin.path, s.description.as_deref(), &s.body.markdown)
-        }
-        Source::Page(i) => {
-            let p = site.pages.get(i)?;
-            page_doc(&p.title, &p.origin.path, p.description.as_deref(), &p.body.markdown)
-        }
-        Source::Intro(i) => {
-            let p = site.listing_intros.get(i)?;
-            page_doc(&p.title, &p.origin.path, p.description.as_deref(), &p.body.markdown)
-        }
-        Source::Unit(i) => {
-            let u = site.units.get(i)?;
-            let kind = crate::render::view::unit_kind_label(u.kind);
-            let address = u.address.as_ref().map(crate::model::Address::one_line);
-            let mut text = vec![kind.to_owned()];
-            text.extend(address);
-            text.extend(u.services.iter().cloned());
-            text.extend(u.on_call.as_ref().and_then(|o| o.description.clone()));
-            text.extend(u.text.as_deref().map(markdown_text));
-            Doc {
-                title: u.name.clone(),
-                url: u.origin.path.clone(),
-                title_text: join(&[Some(&u.name), u.acronym.as_deref()]),
-                records: vec![Record::plain(text.join("\n"))],
-            }
-        }
-        Source::Structure(i) => {
-            let a = site.assessorias.get(i)?;
-            let mut text: Vec<String> = a.head.iter().cloned().collect();
-            text.extend(a.description.clone());
-            match &a.attributions {
-                Attributions::List(items) => text.extend(items.iter().cloned()),
-                Attributions::Reference { law, anchor } => {
-                    if let Some(p) = site.laws.get(*law).and_then(|l| l.tree.find(anchor)) {
-                        let mut all = Vec::new();
-                        provision_texts(p, &mut all);
-                        text.extend(all);
-                    }
-                }
-                Attributions::None => {}
-            }
-            text.push(markdown_text(&a.body.markdown));
-            Doc {
-                title: a.title.clone(),
-                url: a.origin.path.clone(),
-                title_text: join(&[Some(&a.title), a.acronym.as_deref()]),
-                records: vec![Record::plain(text.join("\n"))],
-            }
-        }
-        Source::Law(law) => {
-            let l = site.laws.get(law)?;
-            let norm = l.norm.as_ref().map(crate::model::Norm::label);
-            let mut records =
-                vec![Record::plain(join(&[norm.as_deref(), l.summary.as_deref(), l.description.as_deref()]))];
-            for p in &l.tree.provisions {
-                outside_articles(p, &mut records);
-            }
-            Doc {
-                title: l.title.clone(),
-                url: l.origin.path.clone(),
-                title_text: join(&[Some(&l.title), norm.as_deref()]),
-                records,
-            }
-        }
-        Source::Article { law, nth } => {
-            let l = site.laws.get(law)?;
-            let article = l.tree.iter().filter(|p| p.kind == ProvisionKind::Article).nth(nth)?;
-            let mut records = Vec::new();
-            provision_records(article, "", &mut records);
-            Doc { title: l.title.clone(), url: l.origin.path.clone(), title_text: String::new(), records }
-        }
-        Source::Notice(i) => {
-            let n = site.notices.get(i)?;
-            let text = join(&[
-                Some(n.kind.label()),
-                n.description.as_deref(),
-                n.place.as_deref(),
-                n.address.as_deref(),
-                Some(&markdown_text(&n.body.markdown)),
-            ]);
-            Doc {
-                title: n.title.clone(),
-                url: n.origin.path.clone(),
-                title_text: n.title.clone(),
-                records: vec![Record::plain(text)],
-            }
-        }
+        Source::Intro(i) => &site.listing_intros.get(i)?.origin,
+        Source::Item(kind, i) => match kind {
+            Kind::Home => &site.home.origin,
+            Kind::Secretariat => &site.secretariat.as_ref()?.origin,
+            Kind::Structure => &site.assessorias.get(i)?.origin,
+            Kind::Unit => &site.units.get(i)?.origin,
+            Kind::Notice => &site.notices.get(i)?.origin,
+            Kind::Law => &site.laws.get(i)?.origin,
+            Kind::Section => &site.sections.get(i)?.origin,
+            Kind::Page => &site.pages.get(i)?.origin,
+        },
     })
 }
 
-fn page_doc(title: &str, url: &str, description: Option<&str>, markdown: &str) -> Doc {
-    let body = markdown_text(markdown);
+/// The articles of normative text `law`, depth first (further norms included).
+fn articles(site: &Site, law: usize) -> impl Iterator<Item = &Provision> {
+    site.laws.get(law).into_iter().flat_map(|l| l.tree.iter().filter(|p| p.kind == ProvisionKind::Article))
+}
+
+/// How many documents `source` has: one, or for a normative text one more per article.
+pub(crate) fn doc_count(site: &Site, source: Source) -> usize {
+    match source {
+        Source::Item(Kind::Law, law) => 1 + articles(site, law).count(),
+        Source::Item(..) | Source::Intro(_) => 1,
+    }
+}
+
+/// The documents of `source`, in order; `text` gives the plain text of a Markdown text of the
+/// model (the render pass has it, see `markdown::plain`).
+pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> String) -> Vec<Doc> {
+    let join = |parts: &[Option<&str>]| parts.iter().flatten().copied().collect::<Vec<_>>().join("\n");
+    let doc = match source {
+        Source::Intro(i) => site.listing_intros.get(i).map(|p| page_doc(&p.title, &p.origin, p.description.as_deref(), text(&p.body.markdown))),
+        Source::Item(kind, i) => match kind {
+            Kind::Home => {
+                let h = &site.home;
+                Some(page_doc(&h.title, &h.origin, h.description.as_deref(), text(&h.body.markdown)))
+            }
+            Kind::Secretariat => site.secretariat.as_ref().map(|s| {
+                let mut parts = vec![
+                    s.head.as_ref().map(|h| h.name.clone()),
+                    s.presentation.as_deref().map(text),
+                    s.mission.as_deref().map(text),
+                    s.vision.as_deref().map(text),
+                ];
+                for v in &s.values {
+                    parts.push(Some(v.name.clone()));
+                    parts.push(v.description.as_deref().map(text));
+                }
+                for sec in &s.sections {
+                    parts.push(Some(sec.title.clone()));
+                    parts.push(Some(text(&sec.markdown)));
+                }
+                let parts: Vec<String> = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect();
+                Doc {
+                    title: s.name.clone(),
+                    url: s.origin.path.clone(),
+                    title_text: join(&[Some(&s.name), s.acronym.as_deref()]),
+                    records: vec![Record::plain(parts.join("\n"))],
+                }
+            }),
+            Kind::Section => {
+                site.sections.get(i).map(|s| page_doc(&s.title, &s.origin, s.description.as_deref(), text(&s.body.markdown)))
+            }
+            Kind::Page => {
+                site.pages.get(i).map(|p| page_doc(&p.title, &p.origin, p.description.as_deref(), text(&p.body.markdown)))
+            }
+            Kind::Unit => site.units.get(i).map(|u| {
+                let address = u.address.as_ref().map(crate::model::Address::one_line);
+                let mut parts = vec![crate::render::view::unit_kind_label(u.kind).to_owned()];
+                parts.extend(address);
+                parts.extend(u.services.iter().cloned());
+                parts.extend(u.on_call.as_ref().and_then(|o| o.description.clone()));
+                parts.extend(u.text.as_deref().map(text));
+                parts.retain(|p| !p.is_empty());
+                Doc {
+                    title: u.name.clone(),
+                    url: u.origin.path.clone(),
+                    title_text: join(&[Some(&u.name), u.acronym.as_deref()]),
+                    records: vec![Record::plain(parts.join("\n"))],
+                }
+            }),
+            Kind::Structure => site.assessorias.get(i).map(|a| {
+                let mut parts: Vec<String> = a.head.iter().cloned().collect();
+                parts.extend(a.description.clone());
+                match &a.attributions {
+                    Attributions::List(items) => parts.extend(items.iter().cloned()),
+                    Attributions::Reference { law, anchor } => {
+                        if let Some(p) = site.laws.get(*law).and_then(|l| l.tree.find(anchor)) {
+                            provision_texts(p, &mut parts);
+                        }
+                    }
+                    Attributions::None => {}
+                }
+                parts.push(text(&a.body.markdown));
+                parts.retain(|p| !p.is_empty());
+                Doc {
+                    title: a.title.clone(),
+                    url: a.origin.path.clone(),
+                    title_text: join(&[Some(&a.title), a.acronym.as_deref()]),
+                    records: vec![Record::plain(parts.join("\n"))],
+                }
+            }),
+            Kind::Law => {
+                let Some(l) = site.laws.get(i) else { return Vec::new() };
+                let norm = l.norm.as_ref().map(crate::model::Norm::label);
+                let mut records =
+                    vec![Record::plain(join(&[norm.as_deref(), l.summary.as_deref(), l.description.as_deref()]))];
+                for p in &l.tree.provisions {
+                    outside_articles(p, &mut records);
+                }
+                let mut docs = vec![Doc {
+                    title: l.title.clone(),
+                    url: l.origin.path.clone(),
+                    title_text: join(&[Some(&l.title), norm.as_deref()]),
+                    records,
+                }];
+                for article in articles(site, i) {
+                    let mut records = Vec::new();
+                    provision_records(article, "", &mut records);
+                    docs.push(Doc { title: l.title.clone(), url: l.origin.path.clone(), title_text: String::new(), records });
+                }
+                return docs;
+            }
+            Kind::Notice => site.notices.get(i).map(|n| {
+                let body = text(&n.body.markdown);
+                let text = join(&[
+                    Some(n.kind.label()),
+                    n.description.as_deref(),
+                    n.place.as_deref(),
+                    n.address.as_deref(),
+                    Some(&body).filter(|b| !b.is_empty()).map(String::as_str),
+                ]);
+                Doc {
+                    title: n.title.clone(),
+                    url: n.origin.path.clone(),
+                    title_text: n.title.clone(),
+                    records: vec![Record::plain(text)],
+                }
+            }),
+        },
+    };
+    doc.into_iter().collect()
+}
+
+fn page_doc(title: &str, origin: &Origin, description: Option<&str>, body: String) -> Doc {
     let text = match description {
-        Some(d) if !d.is_empty() => format!("{d}\n{body}"),
+        Some(d) if !d.is_empty() && !body.is_empty() => format!("{d}\n{body}"),
+        Some(d) if !d.is_empty() => d.to_owned(),
         _ => body,
     };
     Doc {
         title: title.to_owned(),
-        url: url.to_owned(),
+        url: origin.path.clone(),
         title_text: title.to_owned(),
         records: vec![Record::plain(text)],
     }
@@ -267,8 +239,7 @@ fn page_doc(title: &str, url: &str, description: Option<&str>, markdown: &str) -
 /// Provisions outside any article (headings, preamble, loose text), each with its anchor.
 fn outside_articles(p: &Provision, out: &mut Vec<Record>) {
     match p.kind {
-        ProvisionKind::Article => {}
-        ProvisionKind::Signature | ProvisionKind::PlaceDate => {}
+        ProvisionKind::Article | ProvisionKind::Signature | ProvisionKind::PlaceDate => {}
         _ => {
             if !p.text.trim().is_empty() {
                 let label = p.name.as_deref().map(capitalise);
@@ -341,60 +312,9 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// The words a reader sees of a Markdown body: text, code and image descriptions; block ends
-/// become line breaks; raw HTML and link addresses are left out.
-pub fn markdown_text(markdown: &str) -> String {
-    let flags = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, flags) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead,
-            ) => {
-                out.push('\n');
-            }
-            Event::End(TagEnd::TableCell) => out.push_str(" | "),
-            Event::Start(Tag::Item) if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
-            _ => {}
-        }
-    }
-    let mut clean = String::with_capacity(out.len());
-    for line in out.lines() {
-        let line = line.trim().trim_end_matches('|').trim_end();
-        if line.is_empty() {
-            continue;
-        }
-        if !clean.is_empty() {
-            clean.push('\n');
-        }
-        let mut space = false;
-        for c in line.chars() {
-            if c.is_whitespace() {
-                space = true;
-            } else {
-                if space {
-                    clean.push(' ');
-                    space = false;
-                }
-                clean.push(c);
-            }
-        }
-    }
-    clean
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_text_keeps_words_and_drops_markup() {
-        let text = markdown_text("## Título\n\nUm **texto** com [link](/x/) e `código`.\n\n- um\n- dois\n\n<b>html</b>\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
-        // Inline HTML keeps its text (the sanitised page shows it); tags and addresses go.
-        assert_eq!(text, "Título\nUm texto com link e código.\num\ndois\nhtml\nA | B\n1 | 2");
-    }
 
     #[test]
     fn article_records_carry_anchors_and_citations() {

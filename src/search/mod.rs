@@ -1,17 +1,21 @@
-//! Site search, built in the same process as the site: [`extract`] reads the documents from
-//! the model (pages, units, structure, notices, and normative texts provision by provision),
-//! [`text`] turns words into keys (case and accents folded, Snowball Portuguese stems),
-//! [`index`] builds the inverted index and writes it as small JSON files that the theme's
-//! `busca.js` loads on demand: a query fetches the index's header, one bucket per word and the
-//! documents it shows. Pure: no IO.
+//! Site search, built in the same process as the site, from what the render pass already has:
+//! [`extract`] reads each item's documents from the model and the plain text of its Markdown
+//! (pages, units, structure, notices, and normative texts provision by provision), [`text`]
+//! turns words into keys (case and accents folded, Snowball Portuguese stems), [`store`]
+//! analyses the documents as their routes render and keeps them, and [`index`] assembles the
+//! inverted index and writes it as small JSON files that the theme's `busca.js` loads on
+//! demand: a query fetches the index's header, one bucket per word and the documents it shows.
+//! The files are routes of the render plan like any other (`render::routes`), with the
+//! dependencies that keep them current in `serve`. Pure: no IO.
 
-pub mod extract;
+pub(crate) mod extract;
 pub mod index;
 mod stop;
+pub(crate) mod store;
 pub mod text;
 
-pub use extract::{Kind, Source};
-pub use index::SearchIndex;
+pub(crate) use index::Index;
+pub(crate) use store::Store;
 
 /// Where the index is published, under the site root.
-pub const DIR: &str = "busca/";
+pub(crate) const DIR: &str = "busca/";

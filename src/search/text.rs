@@ -14,7 +14,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// Longer runs of letters are not words a person types (hashes, glued URLs): not indexed.
-pub const MAX_WORD_CHARS: usize = 40;
+pub(crate) const MAX_WORD_CHARS: usize = 40;
 
 /// Lowercase, accents and other combining marks removed: "Família" → "familia", "AÇÃO" → "acao".
 pub fn fold(text: &str) -> String {
@@ -27,23 +27,38 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of `text` as byte ranges, in order. Everything else separates words: spaces,
-/// punctuation, hyphens ("auxílio-natalidade" is two words), the dots of "12.527".
+/// punctuation, hyphens ("auxílio-natalidade" is two words), the dots of "12.527". ASCII (most
+/// of any Portuguese text) is classified by its byte; other characters by Unicode's tables.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || loop {
-        let (start, c) = chars.next()?;
-        if !is_word_char(c) {
-            continue;
+    let bytes = text.as_bytes();
+    // Whether the character at `i` belongs to a word, and its length in bytes.
+    let class = move |i: usize| -> (bool, usize) {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => text.get(i..).and_then(|rest| rest.chars().next()).map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (word, len) = class(i);
+            if word {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            i += len;
         }
-        return Some((start, end));
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (word, len) = class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        Some((start, i))
     })
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// File extensions (lowercase) of the attachments published from `content/`. The same list
 /// is documented in docs/conteudo.md ("Anexos").
-pub const PUBLISHED: &[&str] = &[
+pub(crate) const PUBLISHED: &[&str] = &[
     // Images
     "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff",
     // PDF and office documents (OpenDocument and Microsoft), e-books
@@ -19,12 +19,12 @@ pub const PUBLISHED: &[&str] = &[
 ];
 
 /// Whether a file under `content/` that is not a page or data file is published.
-pub fn is_published(path: &Path) -> bool {
+pub(crate) fn is_published(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| PUBLISHED.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Pages (`.md`) and data files (`.yaml`, `.yml`): read as text.
-pub fn is_text(path: &Path) -> bool {
+pub(crate) fn is_text(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "yaml" | "yml"))
 }
 

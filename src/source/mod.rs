@@ -1,17 +1,22 @@
-//! Reading a site from disk: `site.yaml`, every file under `content/` and the files of
-//! `static/`, in a sorted, deterministic order. The only module (with `output`) that does IO.
+//! Reading a site from disk: `site.yaml`, every file under `content/`, the list of the files
+//! of `static/` and the site's own theme ([`theme`]), in a sorted, deterministic order. The
+//! only module (with `output`) that does IO: what the build publishes as it is (static files,
+//! attachments) is read here too, through [`Blob`].
 //! Everything read is normalised here, at the input edge: UTF-8, no BOM, `\n` line ends, and
 //! names and text in Unicode NFC, so that "São" saved decomposed by one system and composed by
 //! another is one name in references, slugs, URLs and duplicate checks.
 
-pub mod assets;
+pub(crate) mod assets;
 pub mod frontmatter;
+pub(crate) mod theme;
 mod walk;
-pub mod yaml;
+pub(crate) mod yaml;
 
-pub use walk::{is_ignored_name, walk, Walk};
+pub(crate) use theme::{read_theme, ThemeSource};
+pub(crate) use walk::{is_ignored_name, walk, Walk};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use anyhow::Context as _;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -27,7 +32,7 @@ pub struct SourceFile {
 
 /// Everything the build reads, before any interpretation.
 #[derive(Debug, Default, Clone)]
-pub struct SourceSet {
+pub(crate) struct SourceSet {
     pub root: PathBuf,
     pub site_yaml: Option<SourceFile>,
     /// No `site.yaml` at the root: the folder is not a site (a usage error, not a content one).
@@ -40,11 +45,38 @@ pub struct SourceSet {
     /// Content files that exist but could not be read or decoded (already reported): other
     /// files' references to them are not reported again.
     pub unreadable: Vec<PathBuf>,
+    /// The files under `static/`, relative to the root as named on disk, sorted: published
+    /// as they are (read when published, through [`Blob`]).
+    pub statics: Vec<PathBuf>,
+    /// The theme `site.yaml` names, once read with [`read_theme`] (the configuration says
+    /// which); empty until then.
+    pub theme: ThemeSource,
+}
+
+/// Where the bytes of a file published as it is are.
+#[derive(Debug, Clone)]
+pub(crate) enum Blob<'a> {
+    /// Already in memory (a file of the theme).
+    Memory(&'a [u8]),
+    /// A file of the site, absolute path.
+    File(PathBuf),
+}
+
+impl Blob<'_> {
+    /// The bytes: borrowed when in memory, read from disk otherwise.
+    pub(crate) fn read(&self) -> anyhow::Result<Cow<'_, [u8]>> {
+        match self {
+            Blob::Memory(bytes) => Ok(Cow::Borrowed(bytes)),
+            Blob::File(path) => {
+                std::fs::read(path).map(Cow::Owned).with_context(|| format!("não foi possível ler {}", path.display()))
+            }
+        }
+    }
 }
 
 /// Reads the site at `root`. Unreadable or non-UTF-8 files become diagnostics; the set is
 /// returned with what could be read so that every problem is reported in one go.
-pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
+pub(crate) fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
     let mut set = SourceSet { root: root.to_path_buf(), ..SourceSet::default() };
     let site_yaml = root.join("site.yaml");
     if site_yaml.is_file() {
@@ -61,7 +93,9 @@ pub fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
     let content = walk(&root.join("content"));
     report_walk(root, &content, diagnostics);
     // static/ is copied whole by the build; an unreadable folder there is reported here too.
-    report_walk(root, &walk(&root.join("static")), diagnostics);
+    let statics = walk(&root.join("static"));
+    report_walk(root, &statics, diagnostics);
+    set.statics = statics.files.iter().map(|path| relative(root, path)).collect();
     let (texts, others): (Vec<PathBuf>, Vec<PathBuf>) = content.files.into_iter().partition(|p| assets::is_text(p));
     let (attachments, private): (Vec<PathBuf>, Vec<PathBuf>) =
         others.into_iter().partition(|p| assets::is_published(p));
@@ -138,12 +172,12 @@ fn unreadable(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
 
 /// Files under `dir`, sorted by name, skipping hidden files and editors' temporary files
 /// (problems are reported by [`read_site`]).
-pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn walk_files(dir: &Path) -> Vec<PathBuf> {
     walk(dir).files
 }
 
 /// Text in Unicode NFC (borrowed when it already is, the usual case).
-pub fn nfc(text: &str) -> Cow<'_, str> {
+pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
@@ -151,7 +185,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// A path with every name in NFC, `/`-separated.
-pub fn nfc_path(path: &Path) -> PathBuf {
+pub(crate) fn nfc_path(path: &Path) -> PathBuf {
     let text = path.to_string_lossy();
     match nfc(&text) {
         Cow::Borrowed(_) => path.to_path_buf(),
@@ -160,12 +194,12 @@ pub fn nfc_path(path: &Path) -> PathBuf {
 }
 
 /// `path` relative to `root`, with `/` separators.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// Reads one text file of the site, normalised; problems become located diagnostics.
-pub fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
+pub(crate) fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
     let rel_path = nfc_path(&relative(root, path));
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -189,7 +223,7 @@ pub fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Opt
 }
 
 /// UTF-8 check with the location of the first bad byte, BOM strip, CRLF → LF, NFC.
-fn normalise(bytes: Vec<u8>) -> Result<String, crate::diagnostics::Location> {
+pub(crate) fn normalise(bytes: Vec<u8>) -> Result<String, crate::diagnostics::Location> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let bytes = err.as_bytes();
         let valid = err.utf8_error().valid_up_to();

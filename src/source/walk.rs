@@ -6,7 +6,7 @@ use walkdir::WalkDir;
 
 /// What a walk found.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub(crate) struct Walk {
     /// Regular files, sorted by path.
     pub files: Vec<PathBuf>,
     /// Entries that are neither files nor folders (links, sockets…): never published.
@@ -17,7 +17,7 @@ pub struct Walk {
 
 /// Everything under `dir`, sorted by name, skipping hidden files and editors' temporary files.
 /// Symbolic links are not followed: a link could publish a file from outside the site.
-pub fn walk(dir: &Path) -> Walk {
+pub(crate) fn walk(dir: &Path) -> Walk {
     let mut found = Walk::default();
     if !dir.is_dir() {
         return found;
@@ -42,7 +42,7 @@ pub fn walk(dir: &Path) -> Walk {
 }
 
 /// Hidden files and the swap/backup files editors write next to the one being saved.
-pub fn is_ignored_name(name: &str) -> bool {
+pub(crate) fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')

@@ -65,6 +65,11 @@ async function probe() {
   }
   const theirs = [...document.scripts].filter((s) => {
     if (s.type === 'application/ld+json') return s.parentElement !== document.head;
+    // The "aberto agora" calendar: a data block, never run; its JSON must parse.
+    if (s.type === 'application/json' && s.id === 'calendario') {
+      try { JSON.parse(s.textContent); } catch { return true; }
+      return s.parentElement !== document.head;
+    }
     if (s.src) return !['/static/js/site.js', '/static/js/busca.js', '/static/js/snowball-pt.js'].some((ours) => s.src.endsWith(ours));
     return s.parentElement !== document.head || s.attributes.length > 0;
   });

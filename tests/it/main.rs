@@ -9,6 +9,7 @@ mod autolink;
 mod build;
 mod check;
 mod cli;
+mod fuzz;
 mod hours;
 mod input;
 mod large;

@@ -160,7 +160,8 @@ impl Serve {
     /// Waits until the output has `count` lines containing one of `needles`; fails if the
     /// server dies meanwhile.
     fn wait_for(&mut self, needles: &[&str], count: usize, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(60);
+        // Generous: a safety net against a hang, not a timing claim (CI machines are loaded).
+        let deadline = Instant::now() + Duration::from_secs(180);
         loop {
             let seen = self.lines.lock().unwrap().iter().filter(|l| needles.iter().any(|n| l.contains(n))).count();
             if seen >= count {

@@ -24,7 +24,7 @@ pub(crate) fn day_name(day: usize) -> &'static str {
 
 /// What one key of `horario:` stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     /// Days of the week, Monday = 0, in the order written, without repeats.
     Days(Vec<usize>),
     /// `feriados`: the hours on holidays.
@@ -73,7 +73,7 @@ fn day(token: &str) -> Option<usize> {
 }
 
 /// Reads a key of `horario:`.
-pub fn parse_key(key: &str) -> Result<Key, FieldError> {
+pub(crate) fn parse_key(key: &str) -> Result<Key, FieldError> {
     let folded = fold(key);
     let phrase = ["de ", "aos ", "nos ", "as ", "os "].iter().find_map(|p| folded.strip_prefix(p)).unwrap_or(&folded);
     match phrase {

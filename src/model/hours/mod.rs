@@ -4,16 +4,16 @@
 //! is decided here; the Portuguese sentences, the schema.org JSON and the data of the "aberto
 //! agora" script are written from this value in `render::hours`.
 
-pub mod days;
-pub mod suggest;
-pub mod time;
+pub(crate) mod days;
+pub(crate) mod suggest;
+pub(crate) mod time;
 
 use crate::model::datetime::{shown, Date, DateTime};
 use crate::model::field_error::FieldError;
 use crate::model::holidays::{Holiday, HolidayCalendar, HolidayKind};
 use chrono::Timelike;
 use days::{day_name, Key, DUPLICATE_DAY_HELP};
-pub use time::{parse_intervals, Interval, TimeOfDay};
+pub(crate) use time::{parse_intervals, Interval, TimeOfDay};
 
 fn with_context(error: FieldError, context: &str) -> FieldError {
     FieldError { message: format!("{} ({context})", error.message), help: error.help }
@@ -21,7 +21,7 @@ fn with_context(error: FieldError, context: &str) -> FieldError {
 
 /// A date with other hours than usual: a holiday (`fechado`), a shorter day.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exception {
+pub(crate) struct Exception {
     pub date: Date,
     /// Sorted, never overlapping; empty: closed all day.
     pub intervals: Vec<Interval>,
@@ -31,33 +31,37 @@ pub struct Exception {
 
 impl Exception {
     /// `data: 25/12/2025`, `horario: fechado`, `motivo: Natal`.
-    pub fn parse(date: &str, hours: &str, reason: Option<&str>) -> Result<Exception, FieldError> {
+    pub(crate) fn parse(date: &str, hours: &str, reason: Option<&str>) -> Result<Exception, FieldError> {
         let date = Date::parse(date)?;
         let intervals = parse_intervals(hours).map_err(|e| with_context(e, &format!("na exceção de {date}")))?;
         let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
         Ok(Exception { date, intervals, reason })
     }
 
-    pub fn date(&self) -> Date {
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
+    pub(crate) fn date(&self) -> Date {
         self.date
     }
 
-    pub fn intervals(&self) -> &[Interval] {
+    #[allow(dead_code)] // part of the value type; nothing calls it yet
+    pub(crate) fn intervals(&self) -> &[Interval] {
         &self.intervals
     }
 
-    pub fn reason(&self) -> Option<&str> {
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
+    pub(crate) fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
 
-    pub fn is_closed(&self) -> bool {
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
+    pub(crate) fn is_closed(&self) -> bool {
         self.intervals.is_empty()
     }
 }
 
 /// The hours of one date, and why they are what they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DayHours<'a> {
+pub(crate) enum DayHours<'a> {
     /// An exception the editor wrote for this date.
     Exception(&'a Exception),
     /// A holiday, with the hours the editor gave for holidays (`feriados:`, or the same hours
@@ -71,7 +75,7 @@ pub enum DayHours<'a> {
 
 impl DayHours<'_> {
     /// The intervals, when known.
-    pub fn intervals(&self) -> Option<&[Interval]> {
+    pub(crate) fn intervals(&self) -> Option<&[Interval]> {
         match self {
             DayHours::Exception(e) => Some(&e.intervals),
             DayHours::Holiday(_, intervals) | DayHours::Weekly(intervals, _) => Some(intervals),
@@ -82,7 +86,7 @@ impl DayHours<'_> {
 
 /// The weekly hours of a unit, its hours on holidays, its exceptions and a note.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OpeningHours {
+pub(crate) struct OpeningHours {
     /// Monday first; each day sorted, never overlapping.
     pub weekly: [Vec<Interval>; 7],
     /// Prefer `add_exception`, which rejects a second exception on the same date and keeps
@@ -101,7 +105,7 @@ impl OpeningHours {
     /// From the `horario:` map, in the order written: `("seg-sex", "08:00-11:00, 13:00-17:00")`,
     /// `("sab", "fechado")`, `("feriados", "fechado")`, `("observacao", "…")`. Every error
     /// names the key.
-    pub fn from_entries(entries: &[(String, String)]) -> Result<OpeningHours, FieldError> {
+    pub(crate) fn from_entries(entries: &[(String, String)]) -> Result<OpeningHours, FieldError> {
         let mut hours = OpeningHours::default();
         let mut keys: [Option<&str>; 7] = [None; 7];
         let in_key = |key: &str| format!("em '{}'", shown(key.trim()));
@@ -155,54 +159,56 @@ impl OpeningHours {
     }
 
     /// Adds an exception; two exceptions on the same date are an error.
-    pub fn add_exception(&mut self, exception: Exception) -> Result<(), FieldError> {
-        if self.exceptions.iter().any(|e| e.date == exception.date) {
+    ///
+    /// The list is kept sorted, so the check is a binary search, and an exception later than
+    /// every other (the usual order, and the order the loader adds them in) is appended: adding
+    /// thousands stays linear.
+    pub(crate) fn add_exception(&mut self, exception: Exception) -> Result<(), FieldError> {
+        let at = self.exceptions.partition_point(|e| e.date < exception.date);
+        if self.exceptions.get(at).is_some_and(|e| e.date == exception.date) {
             return Err(FieldError::new(format!("a data {} aparece em duas exceções", exception.date))
                 .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
         }
-        let at = self.exceptions.partition_point(|e| e.date < exception.date);
         self.exceptions.insert(at, exception);
         Ok(())
     }
 
     /// Monday first.
-    pub fn weekly(&self) -> &[Vec<Interval>; 7] {
+    pub(crate) fn weekly(&self) -> &[Vec<Interval>; 7] {
         &self.weekly
     }
 
     /// Whether the editor wrote this day (Monday = 0), even as `fechado`.
-    pub fn is_stated(&self, weekday: usize) -> bool {
+    #[cfg_attr(not(test), allow(dead_code))] // the pipeline does not call it; the tests do
+    pub(crate) fn is_stated(&self, weekday: usize) -> bool {
         self.stated.get(weekday).copied().unwrap_or(false)
     }
 
     /// The exceptions by date, the first one of each date.
-    pub fn exceptions_by_date(&self) -> Vec<&Exception> {
-        let mut list: Vec<&Exception> = Vec::with_capacity(self.exceptions.len());
-        for exception in &self.exceptions {
-            if !list.iter().any(|e| e.date == exception.date) {
-                list.push(exception);
-            }
-        }
+    pub(crate) fn exceptions_by_date(&self) -> Vec<&Exception> {
+        // A set of the dates seen, not a scan of the list: thousands of exceptions stay linear.
+        let mut seen = std::collections::HashSet::with_capacity(self.exceptions.len());
+        let mut list: Vec<&Exception> = self.exceptions.iter().filter(|e| seen.insert(e.date)).collect();
         list.sort_by_key(|e| e.date);
         list
     }
 
     /// Exceptions on or after `today`, by date.
-    pub fn upcoming_exceptions(&self, today: Date) -> Vec<&Exception> {
+    pub(crate) fn upcoming_exceptions(&self, today: Date) -> Vec<&Exception> {
         let mut list = self.exceptions_by_date();
         list.retain(|e| e.date >= today);
         list
     }
 
     /// No day written, no holiday hours, no exception and no note.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.stated.iter().any(|&s| s) && self.exceptions.is_empty() && self.holidays.is_none() && self.note.is_none()
     }
 
     /// The hours on holidays: those the editor wrote under `feriados:`, else the same hours
     /// as every day of the week when all seven days have them ("todos os dias, 24 horas"
     /// includes holidays), else unknown.
-    pub fn holiday_intervals(&self) -> Option<&[Interval]> {
+    pub(crate) fn holiday_intervals(&self) -> Option<&[Interval]> {
         if let Some(h) = &self.holidays {
             return Some(h);
         }
@@ -212,7 +218,7 @@ impl OpeningHours {
     }
 
     /// The hours of a date: its exception, else its holiday, else its weekday's.
-    pub fn on(&self, date: Date, calendar: &HolidayCalendar) -> DayHours<'_> {
+    pub(crate) fn on(&self, date: Date, calendar: &HolidayCalendar) -> DayHours<'_> {
         if let Some(exception) = self.exceptions.iter().find(|e| e.date == date) {
             return DayHours::Exception(exception);
         }
@@ -228,14 +234,14 @@ impl OpeningHours {
 
     /// What the "aberto agora" script computes for a local date and time: `Some(true)` open,
     /// `Some(false)` closed, `None` unknown (a holiday the editor said nothing about).
-    pub fn is_open_at(&self, at: DateTime, calendar: &HolidayCalendar) -> Option<bool> {
+    pub(crate) fn is_open_at(&self, at: DateTime, calendar: &HolidayCalendar) -> Option<bool> {
         let time = at.naive().time();
         let minute = u16::try_from(time.hour() * 60 + time.minute()).unwrap_or(0);
         self.on(at.date(), calendar).intervals().map(|list| list.iter().any(|i| i.contains(minute)))
     }
 
     /// Days with the same intervals, in week order of their first day.
-    pub fn groups(&self) -> Vec<(Vec<usize>, &[Interval])> {
+    pub(crate) fn groups(&self) -> Vec<(Vec<usize>, &[Interval])> {
         let mut groups: Vec<(Vec<usize>, &[Interval])> = Vec::new();
         for (day, (intervals, &stated)) in self.weekly.iter().zip(&self.stated).enumerate() {
             if !stated {

@@ -10,7 +10,7 @@ use crate::model::field_error::FieldError;
 const CODES: [&str; 7] = ["seg", "ter", "qua", "qui", "sex", "sab", "dom"];
 
 /// The shortest key for some days: `seg-sex`, `sab-dom`, `seg, qua, sex`, `todos os dias`.
-pub fn days_key(days: &[usize]) -> String {
+pub(crate) fn days_key(days: &[usize]) -> String {
     let mut sorted = days.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -60,7 +60,7 @@ fn read(sentence: &str) -> Option<(Option<Vec<usize>>, String)> {
 }
 
 /// The error for `horario:` written as text.
-pub fn without_days(text: &str) -> FieldError {
+pub(crate) fn without_days(text: &str) -> FieldError {
     let sentences: Vec<&str> = text
         .split(['\n', ';'])
         .flat_map(|s| s.split(". "))

@@ -19,11 +19,11 @@ const OVERNIGHT_HELP: &str = "um intervalo não passa da meia-noite: divida-o em
 /// A time of day, in minutes since midnight (00:00 to 23:59; 24:00 only as the close of an
 /// all-day interval, which editors write as `24h`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TimeOfDay(pub(crate) u16);
+pub(crate) struct TimeOfDay(pub(crate) u16);
 
 impl TimeOfDay {
     /// `08:00`, `8:00`, `8h`, `08h30`.
-    pub fn parse(text: &str) -> Result<TimeOfDay, FieldError> {
+    pub(crate) fn parse(text: &str) -> Result<TimeOfDay, FieldError> {
         let text = text.trim();
         let message = || format!("hora inválida: {}", shown(text));
         match parse_clock(text) {
@@ -58,7 +58,7 @@ impl TimeOfDay {
     }
 
     /// `None` unless 0 ≤ hour ≤ 23 and 0 ≤ minute ≤ 59.
-    pub fn from_hm(hour: u32, minute: u32) -> Option<TimeOfDay> {
+    pub(crate) fn from_hm(hour: u32, minute: u32) -> Option<TimeOfDay> {
         if hour < 24 && minute < 60 {
             u16::try_from(hour * 60 + minute).ok().map(TimeOfDay)
         } else {
@@ -66,17 +66,17 @@ impl TimeOfDay {
         }
     }
 
-    pub fn minutes(self) -> u16 {
+    pub(crate) fn minutes(self) -> u16 {
         self.0
     }
 
     /// "08:00" (and "24:00" for the end of the day).
-    pub fn hhmm(self) -> String {
+    pub(crate) fn hhmm(self) -> String {
         format!("{:02}:{:02}", self.0 / 60, self.0 % 60)
     }
 
     /// "8h", "8h30".
-    pub fn br(self) -> String {
+    pub(crate) fn br(self) -> String {
         hour_minute_br(u32::from(self.0 / 60), u32::from(self.0 % 60))
     }
 }
@@ -89,16 +89,16 @@ impl fmt::Display for TimeOfDay {
 
 /// From `open` (included) to `close` (excluded); `close` is after `open`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Interval {
+pub(crate) struct Interval {
     open: TimeOfDay,
     close: TimeOfDay,
 }
 
 impl Interval {
     /// Open all day, written `24h` or `24 horas`.
-    pub const ALL_DAY: Interval = Interval { open: TimeOfDay(0), close: TimeOfDay(END_OF_DAY) };
+    pub(crate) const ALL_DAY: Interval = Interval { open: TimeOfDay(0), close: TimeOfDay(END_OF_DAY) };
 
-    pub fn new(open: TimeOfDay, close: TimeOfDay) -> Result<Interval, FieldError> {
+    pub(crate) fn new(open: TimeOfDay, close: TimeOfDay) -> Result<Interval, FieldError> {
         let shown = format!("{open}-{close}");
         if close < open {
             // "17:00-08:00" is a night shift, not a typo of order: say what to do with it.
@@ -113,7 +113,7 @@ impl Interval {
 
     /// `08:00-11:00`, `08:00 - 11:00`, `8h às 12h`, `das 8h às 12h`, `8h a 12h`, `8h até 12h`,
     /// `das 8 às 12h`, `8hs às 12hs`.
-    pub fn parse(text: &str) -> Result<Interval, FieldError> {
+    pub(crate) fn parse(text: &str) -> Result<Interval, FieldError> {
         let lower = text.trim().to_lowercase();
         let body = ["das ", "de ", "da "].iter().find_map(|p| lower.strip_prefix(p)).unwrap_or(&lower).trim();
         const SEPARATORS: [&str; 8] = [" às ", " as ", " até ", " ate ", " a ", "–", "—", "-"];
@@ -125,20 +125,20 @@ impl Interval {
         Interval::new(TimeOfDay::parse_end(open, false)?, TimeOfDay::parse_end(close, true)?)
     }
 
-    pub fn open(self) -> TimeOfDay {
+    pub(crate) fn open(self) -> TimeOfDay {
         self.open
     }
 
-    pub fn close(self) -> TimeOfDay {
+    pub(crate) fn close(self) -> TimeOfDay {
         self.close
     }
 
-    pub fn is_all_day(self) -> bool {
+    pub(crate) fn is_all_day(self) -> bool {
         self == Interval::ALL_DAY
     }
 
     /// Whether the minute of the day `minute` (0..1440) falls in it.
-    pub fn contains(self, minute: u16) -> bool {
+    pub(crate) fn contains(self, minute: u16) -> bool {
         self.open.0 <= minute && minute < self.close.0
     }
 }
@@ -155,7 +155,7 @@ impl fmt::Display for Interval {
 
 /// The hours of one day as the editor wrote them: `08:00-11:00, 13:00-17:00`,
 /// `8h às 12h e 13h às 17h`, `fechado` (no interval), `24h`. Sorted, never overlapping.
-pub fn parse_intervals(text: &str) -> Result<Vec<Interval>, FieldError> {
+pub(crate) fn parse_intervals(text: &str) -> Result<Vec<Interval>, FieldError> {
     let lower = text.trim().trim_end_matches('.').trim().to_lowercase();
     match lower.as_str() {
         "fechado" | "fechada" | "sem atendimento" | "não abre" | "nao abre" => return Ok(Vec::new()),
@@ -189,7 +189,7 @@ pub fn parse_intervals(text: &str) -> Result<Vec<Interval>, FieldError> {
 }
 
 /// "08:00-12:00, 13:30-17:30", the way the hints show a day's hours.
-pub fn intervals_text(intervals: &[Interval]) -> String {
+pub(crate) fn intervals_text(intervals: &[Interval]) -> String {
     if intervals.is_empty() {
         return "fechado".to_owned();
     }

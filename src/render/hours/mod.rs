@@ -2,10 +2,10 @@
 //! [`OpeningHours`](crate::model::hours::OpeningHours): Portuguese sentences ([`phrase`]),
 //! schema.org JSON-LD ([`schema`]) and the data of the "aberto agora" script ([`script`]).
 
-pub mod phrase;
-pub mod schema;
-pub mod script;
+pub(crate) mod phrase;
+pub(crate) mod schema;
+pub(crate) mod script;
 
-pub use phrase::{exception_sentences, sentences};
-pub use schema::schema_org;
-pub use script::{calendar_json, data_attr, zone_label};
+pub(crate) use phrase::{exception_sentences, sentences};
+pub(crate) use schema::schema_org;
+pub(crate) use script::{calendar_json, data_attr, zone_label};

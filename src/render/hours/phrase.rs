@@ -93,7 +93,7 @@ fn sentence(subject: &str, intervals: &[Interval]) -> String {
 /// The weekly hours in Portuguese, one sentence per group of days with the same hours, then
 /// the hours on holidays when the editor wrote them: "Segunda a sexta-feira, das 8h às 11h e
 /// das 13h às 17h", "Sábado e domingo: fechado", "Feriados: fechado".
-pub fn sentences(hours: &OpeningHours) -> Vec<String> {
+pub(crate) fn sentences(hours: &OpeningHours) -> Vec<String> {
     let mut out: Vec<String> =
         hours.groups().into_iter().map(|(days, intervals)| sentence(&days_phrase(&days), intervals)).collect();
     if let Some(holidays) = &hours.holidays {
@@ -104,7 +104,7 @@ pub fn sentences(hours: &OpeningHours) -> Vec<String> {
 
 /// "25 de dezembro de 2025: fechado (Natal)",
 /// "24 de dezembro de 2025: das 8h às 12h (Véspera de Natal)".
-pub fn exception_sentence(exception: &Exception) -> String {
+pub(crate) fn exception_sentence(exception: &Exception) -> String {
     let mut out = format!("{}: {}", exception.date.date_long(), intervals_phrase(&exception.intervals));
     if let Some(reason) = &exception.reason {
         out.push_str(&format!(" ({reason})"));
@@ -113,7 +113,7 @@ pub fn exception_sentence(exception: &Exception) -> String {
 }
 
 /// One sentence per exception, by date.
-pub fn exception_sentences(hours: &OpeningHours) -> Vec<String> {
+pub(crate) fn exception_sentences(hours: &OpeningHours) -> Vec<String> {
     hours.exceptions_by_date().into_iter().map(exception_sentence).collect()
 }
 

@@ -60,7 +60,7 @@ fn dated(date: Date, description: Option<String>) -> Map<String, Value> {
 
 /// The specifications of `hours`. With `today`, and `feriados:` written, the holidays of the
 /// next twelve months are listed by date (pontos facultativos are not holidays: left out).
-pub fn schema_org(hours: &OpeningHours, calendar: &HolidayCalendar, today: Option<Date>) -> Value {
+pub(crate) fn schema_org(hours: &OpeningHours, calendar: &HolidayCalendar, today: Option<Date>) -> Value {
     let mut out = Vec::new();
     for (days, intervals) in hours.groups() {
         let mut base = Map::new();

@@ -17,7 +17,7 @@ fn intervals_json(intervals: &[Interval]) -> Value {
 /// `{"w":[[[480,660],[780,1020]],…],"x":[{"d":"2025-12-25","i":[],"r":"Natal"}],"f":[]}`: `w`
 /// the seven days (Monday first) as `[open, close)` minutes since midnight, `x` the
 /// exceptions, `f` the hours on holidays when known (absent: unknown).
-pub fn data_attr(hours: &OpeningHours) -> String {
+pub(crate) fn data_attr(hours: &OpeningHours) -> String {
     let weekly: Vec<Value> = hours.weekly().iter().map(|i| intervals_json(i)).collect();
     let exceptions: Vec<Value> = hours
         .exceptions_by_date()
@@ -38,7 +38,7 @@ pub fn data_attr(hours: &OpeningHours) -> String {
 }
 
 /// Minutes east of UTC in `tz` at the local time `at` (−180 in Brasília).
-pub fn utc_offset_minutes(tz: chrono_tz::Tz, at: DateTime) -> i32 {
+pub(crate) fn utc_offset_minutes(tz: chrono_tz::Tz, at: DateTime) -> i32 {
     let offset = match tz.from_local_datetime(&at.naive()).earliest() {
         Some(local) => local.offset().fix(),
         None => tz.offset_from_utc_datetime(&at.naive()).fix(),
@@ -71,7 +71,7 @@ const BRASILIA_ZONES: [&str; 8] = [
 
 /// How the site names its time for readers: "horário de Brasília", or the municipality's
 /// own time with its offset ("horário de Dourados/MS, UTC−4").
-pub fn zone_label(tz: chrono_tz::Tz, at: DateTime, municipality: Option<&str>, uf: Option<&str>) -> String {
+pub(crate) fn zone_label(tz: chrono_tz::Tz, at: DateTime, municipality: Option<&str>, uf: Option<&str>) -> String {
     let minutes = utc_offset_minutes(tz, at);
     if minutes == -180 && BRASILIA_ZONES.contains(&tz.name()) {
         return "horário de Brasília".to_owned();
@@ -97,7 +97,7 @@ fn kind_code(kind: HolidayKind) -> &'static str {
 /// `m` the municipality's yearly holidays, `d` its one-off ones, `a` the fixed national ones
 /// (with the first year), `p` the days counted from Easter, `f` holiday or `p` ponto
 /// facultativo (as this municipality has them).
-pub fn calendar_json(
+pub(crate) fn calendar_json(
     calendar: &HolidayCalendar,
     tz: chrono_tz::Tz,
     now: DateTime,

@@ -13,7 +13,10 @@
 mod messages;
 mod schema;
 mod seeds;
+mod text;
 mod tree;
+
+pub(crate) use text::Text;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use serde::de::{DeserializeOwned, DeserializeSeed};
@@ -21,12 +24,20 @@ use std::cell::Cell;
 use std::path::Path;
 use tree::{Located, Node, Target};
 
-/// At most this many problems of one file are shown; the rest are counted.
-const MAX_PROBLEMS: usize = 50;
+/// At most this many problems of one file are shown; the rest are counted. Locating a problem
+/// scans the file, so the cap also keeps a file with thousands of them linear.
+pub(crate) const MAX_PROBLEMS: usize = 50;
+
+/// The closing diagnostic of a file with more than [`MAX_PROBLEMS`] problems.
+pub(crate) fn more_problems(file: &Path, more: usize) -> Diagnostic {
+    Diagnostic::error(format!("e mais {more} erros neste arquivo"))
+        .in_file(file)
+        .with_help("corrija os erros acima e rode de novo para ver os outros")
+}
 
 /// A YAML document inside a file: a whole `.yaml` file or a Markdown front matter.
 #[derive(Debug, Clone, Copy)]
-pub struct YamlDoc<'a> {
+pub(crate) struct YamlDoc<'a> {
     pub file: &'a Path,
     pub text: &'a str,
     /// Lines of the file before the document's first line.
@@ -34,12 +45,12 @@ pub struct YamlDoc<'a> {
 }
 
 impl<'a> YamlDoc<'a> {
-    pub fn whole(file: &'a Path, text: &'a str) -> Self {
+    pub(crate) fn whole(file: &'a Path, text: &'a str) -> Self {
         YamlDoc { file, text, line_offset: 0 }
     }
 
     /// Parses into `T`, or reports every problem of the document (and returns `None`).
-    pub fn parse<T: DeserializeOwned>(&self, diagnostics: &mut Diagnostics) -> Option<T> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self, diagnostics: &mut Diagnostics) -> Option<T> {
         let text = if self.text.trim().is_empty() { "{}" } else { self.text };
         if let Some(refused) = self.refuse_aliases(text) {
             diagnostics.push(refused);
@@ -118,11 +129,7 @@ impl<'a> YamlDoc<'a> {
             );
         }
         if problems.len() > MAX_PROBLEMS {
-            diagnostics.push(
-                Diagnostic::error(format!("e mais {} erros neste arquivo", problems.len() - MAX_PROBLEMS))
-                    .in_file(self.file)
-                    .with_help("corrija os erros acima e rode de novo para ver os outros"),
-            );
+            diagnostics.push(more_problems(self.file, problems.len() - MAX_PROBLEMS));
         }
     }
 
@@ -187,7 +194,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// The location of the first `key:` in the document (at any depth).
-    pub fn locate_key(&self, key: &str) -> Location {
+    pub(crate) fn locate_key(&self, key: &str) -> Location {
         self.find_line(|line| {
             let trimmed = line.trim_start().trim_start_matches("- ");
             let rest = trimmed.strip_prefix(key).or_else(|| {
@@ -198,7 +205,7 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// The location of the first occurrence of a value's text, falling back to its key.
-    pub fn locate_value(&self, key: &str, value: &str) -> Location {
+    pub(crate) fn locate_value(&self, key: &str, value: &str) -> Location {
         let found = self.text.lines().enumerate().find_map(|(i, line)| {
             (!value.is_empty()).then_some(())?;
             line.find(value).map(|byte| Location::new(i + 1, line[..byte].chars().count() + 1))
@@ -425,6 +432,7 @@ mod tests {
 
     #[test]
     fn no_rust_name_reaches_the_editor_from_any_raw_type() {
+        use crate::config::raw::SiteYaml;
         use crate::model::raw::*;
         let docs = [
             "nome: [1]\nvalores: x\nsecoes: [1]\ntitular: 3\n",

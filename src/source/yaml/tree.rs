@@ -200,16 +200,15 @@ fn check_at(node: &Node, shape: &Shape, path: &mut Vec<Seg>, out: &mut Vec<Locat
             }
         }
         (Shape::Map(value_shape), Node::Map(entries)) => {
-            let mut seen: Vec<String> = Vec::new();
+            let mut seen = Seen::default();
             for (key, value) in entries {
                 let key = key.key_text();
-                let nth = seen.iter().filter(|k| **k == key).count();
+                let nth = seen.count(&key);
                 path.push(Seg::Key(key.clone(), nth));
                 if nth > 0 {
                     out.push(Located { path: path.clone(), target: Target::Key, problem: Problem::Duplicate { key } });
                 } else {
                     check_at(value, value_shape, path, out);
-                    seen.push(key);
                 }
                 path.pop();
             }
@@ -219,12 +218,30 @@ fn check_at(node: &Node, shape: &Shape, path: &mut Vec<Seg>, out: &mut Vec<Locat
     }
 }
 
+/// How many times each key of a map was seen: counted in a map, not by scanning the keys
+/// before, so that a map of thousands of keys is checked in linear time.
+#[derive(Default)]
+struct Seen(std::collections::HashMap<String, usize>);
+
+impl Seen {
+    /// How many times `key` came before; counts this one.
+    fn count(&mut self, key: &str) -> usize {
+        let n = self.0.entry(key.to_string()).or_insert(0);
+        *n += 1;
+        *n - 1
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+}
+
 fn check_struct(s: &StructShape, entries: &[(Node, Node)], path: &mut Vec<Seg>, out: &mut Vec<Located>) {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
     let mut unknown: Vec<String> = Vec::new();
     for (key, value) in entries {
         let key = key.key_text();
-        let nth = seen.iter().filter(|k| **k == key).count();
+        let nth = seen.count(&key);
         path.push(Seg::Key(key.clone(), nth));
         match s.field(&key) {
             None => {
@@ -244,12 +261,11 @@ fn check_struct(s: &StructShape, entries: &[(Node, Node)], path: &mut Vec<Seg>, 
             }
             Some(field) => check_at(value, field, path, out),
         }
-        seen.push(key);
         path.pop();
     }
     for names in &s.required {
         let Some(field) = names.first().copied() else { continue };
-        let present = seen.iter().any(|k| names.contains(&k.as_str()));
+        let present = names.iter().any(|name| seen.contains(name));
         // A misspelt key already says "você quis dizer `titulo`?": its absence is the same error.
         let misspelt = unknown.iter().any(|k| names.iter().any(|name| super::messages::similar(k, name)));
         if !present && !misspelt {

@@ -1,12 +1,14 @@
-//! Writing the dev loop's changes into the output folder, file by file: each file goes to a
-//! temporary file in its own folder and is renamed over the old one, so the server never
-//! hands out half a page. Files that are gone are deleted. Nothing here creates a symlink or
-//! writes through one: a symlink found where a folder or file of ours belongs is replaced.
+//! Writing the dev loop's changes into the output folder in place (`serve`, `watch`), file by
+//! file: each file goes to a temporary file in its own folder and is renamed over the old one,
+//! so the server never hands out half a page. Files that are gone are deleted. Nothing here
+//! creates a symlink or writes through one: a symlink found where a folder or file of ours
+//! belongs is replaced. Every path goes through [`super::checked`], as `build`'s do.
 
-use anyhow::{bail, Context, Result};
+use super::checked as target;
+use anyhow::{Context, Result};
 use std::hash::Hasher;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// Fingerprint of a file's bytes, to skip writing what did not change.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
@@ -14,18 +16,6 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     hasher.write(bytes);
     hasher.write_usize(bytes.len());
     hasher.finish()
-}
-
-/// `out/rel`, refusing anything but plain names (no `..`, no root, no prefix) and the marker.
-fn target(out: &Path, rel: &str) -> Result<PathBuf> {
-    let rel_path = Path::new(rel);
-    if rel.is_empty()
-        || rel == crate::output::MARKER
-        || rel_path.components().any(|c| !matches!(c, Component::Normal(_)))
-    {
-        bail!("caminho de saída inválido: {rel}");
-    }
-    Ok(out.join(rel_path))
 }
 
 /// Writes `bytes` at `out/rel` with a temporary file and a rename in the same folder.

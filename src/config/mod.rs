@@ -1,11 +1,14 @@
-//! Site configuration: `site.yaml` validated, plus the overrides given on the command line.
+//! Site configuration: `site.yaml` ([`raw`]) validated, plus the overrides given on the
+//! command line.
+
+pub mod raw;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
-use crate::model::raw::{MenuItemYaml, SiteYaml};
-use crate::source::yaml::YamlDoc;
+use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::SourceFile;
+use raw::{MenuItemYaml, SiteYaml};
 
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
@@ -62,10 +65,16 @@ impl SiteConfig {
         let file = file?;
         let doc = YamlDoc::whole(&file.rel_path, &file.text);
         let raw: SiteYaml = doc.parse(diagnostics)?;
+        // Past `MAX_PROBLEMS` errors (a long list of bad holidays), the rest are counted, not
+        // located: locating one scans the file.
+        let mut found = 0;
         let mut error = |key: &str, value: &str, message: String, help: &str| {
-            diagnostics.push(
-                Diagnostic::error(message).in_file(&file.rel_path).at(doc.locate_value(key, value)).with_help(help),
-            );
+            found += 1;
+            if found <= MAX_PROBLEMS {
+                diagnostics.push(
+                    Diagnostic::error(message).in_file(&file.rel_path).at(doc.locate_value(key, value)).with_help(help),
+                );
+            }
         };
         let uf = raw.uf.as_deref().map(str::trim).map(str::to_uppercase);
         if let Some(uf) = &uf {
@@ -155,10 +164,12 @@ impl SiteConfig {
             None => time_zone_of(uf.as_deref(), raw.municipio.as_deref()),
         };
         let mut municipal: Vec<MunicipalHoliday> = Vec::new();
+        // Dates already listed: a repeat is found without a scan (linear for long lists).
+        let mut listed = std::collections::HashSet::new();
         for holiday in raw.feriados.iter().flatten() {
             let date = holiday.data.as_str();
             match MunicipalHoliday::parse(date, holiday.nome.as_deref()) {
-                Ok(parsed) if municipal.iter().any(|m| m.date == parsed.date) => error(
+                Ok(parsed) if !listed.insert(parsed.date) => error(
                     "data",
                     date.trim(),
                     format!("feriado repetido: {}", date.trim()),
@@ -177,6 +188,9 @@ impl SiteConfig {
                     "use um caminho do site (/secretaria/) ou um endereço http://, https://, mailto: ou tel:",
                 );
             }
+        }
+        if found > MAX_PROBLEMS {
+            diagnostics.push(crate::source::yaml::more_problems(&file.rel_path, found - MAX_PROBLEMS));
         }
         if let Some(problem) = command_line_problem {
             diagnostics.push(

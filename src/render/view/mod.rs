@@ -1,42 +1,55 @@
 //! The only types Tera sees: serialisable views built from the model, already formatted for
 //! people (dates in Portuguese, phones as `tel:` links, hours as sentences). A renamed field is
 //! a compile error here and a template error in the fixture tests, never a silent blank.
+//!
+//! Units, notices, the secretariat and pages are here; the structure ([`structure`]), normative
+//! texts ([`law`]) and what every page shows of the site ([`site`]) have their own files.
+
+pub(crate) mod law;
+pub(crate) mod site;
+pub(crate) mod structure;
+
+pub(crate) use law::{law_view, LawView};
+pub(crate) use site::{site_map, site_view, MapGroup};
+pub(crate) use structure::{assessoria, org_chart, AssessoriaView, ChartNode};
 
 use super::fragments::{self, Fragments};
 use crate::markdown::MarkdownOptions;
 use crate::model::contact::{EmailEntry, LabelledPhone};
-use crate::model::{self, Assessoria, Attributions, Gender, Notice, Site, Unit};
+use crate::model::{self, Notice, Site, Unit};
 use serde::Serialize;
 
-/// How views render Markdown: the options, and the page's store of large fragments (none
-/// for views shared by every page).
+/// How views render Markdown: the options, the page's store of large fragments and of plain
+/// texts (none for views shared by every page).
 #[derive(Debug, Clone, Copy)]
-pub struct Md<'a> {
-    pub options: MarkdownOptions<'a>,
-    pub fragments: Option<&'a Fragments>,
+pub(crate) struct Md<'a> {
+    pub(crate) options: MarkdownOptions<'a>,
+    pub(crate) fragments: Option<&'a Fragments>,
+    /// Where the route keeps the plain text of what it renders, for its search documents.
+    pub(crate) texts: Option<&'a super::texts::Texts>,
 }
 
 impl Md<'_> {
     /// The HTML of a Markdown text (or the marker of a large one, see [`fragments`]).
-    pub fn html(&self, text: &str) -> String {
+    pub(crate) fn html(&self, text: &str) -> String {
         fragments::render(self, text)
     }
 
     /// The same, with the text's first heading level at `top`.
-    fn top(self, top: u8) -> Self {
+    pub(crate) fn top(self, top: u8) -> Self {
         Md { options: MarkdownOptions { top_heading: top, ..self.options }, ..self }
     }
 }
 
 /// A link to a site path: templates write `{{ root }}{{ link.url }}`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     pub title: String,
     pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PhoneView {
+pub(crate) struct PhoneView {
     pub display: String,
     pub href: String,
     /// What the number is for ("Sobreaviso noturno e fins de semana").
@@ -44,28 +57,28 @@ pub struct PhoneView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EmailView {
+pub(crate) struct EmailView {
     pub address: String,
     /// `None` for an address kept as the editor wrote it: shown as text, not as a link.
     pub href: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Contacts {
+pub(crate) struct Contacts {
     pub phones: Vec<PhoneView>,
     /// Some phone has a label: the theme lists them one per line.
     pub phones_labelled: bool,
     pub emails: Vec<EmailView>,
 }
 
-pub fn phones(phones: &[LabelledPhone]) -> Vec<PhoneView> {
+pub(crate) fn phones(phones: &[LabelledPhone]) -> Vec<PhoneView> {
     phones
         .iter()
         .map(|p| PhoneView { display: p.phone.display(), href: p.phone.tel_href(), label: p.label.clone() })
         .collect()
 }
 
-pub fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
+pub(crate) fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
     Contacts {
         phones: phones(list),
         phones_labelled: list.iter().any(|p| p.label.is_some()),
@@ -81,7 +94,7 @@ pub fn contacts(list: &[LabelledPhone], emails: &[EmailEntry]) -> Contacts {
 
 /// An on-call service, as the page shows it.
 #[derive(Debug, Clone, Serialize)]
-pub struct OnCallView {
+pub(crate) struct OnCallView {
     /// "Plantão" unless the editor named it ("Sobreaviso").
     pub name: String,
     pub description: Option<String>,
@@ -91,7 +104,7 @@ pub struct OnCallView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct UnitView {
+pub(crate) struct UnitView {
     pub name: String,
     pub kind: &'static str,
     pub acronym: Option<String>,
@@ -111,7 +124,7 @@ pub struct UnitView {
     pub text_html: Option<String>,
 }
 
-pub fn unit(site: &Site, unit: &Unit, md: Md<'_>) -> UnitView {
+pub(crate) fn unit(site: &Site, unit: &Unit, md: Md<'_>) -> UnitView {
     let config = &site.config;
     let hours = unit.hours.as_ref();
     UnitView {
@@ -143,7 +156,7 @@ pub fn unit(site: &Site, unit: &Unit, md: Md<'_>) -> UnitView {
     }
 }
 
-pub fn unit_kind_label(kind: model::UnitKind) -> &'static str {
+pub(crate) fn unit_kind_label(kind: model::UnitKind) -> &'static str {
     use model::UnitKind::*;
     match kind {
         Secretaria => "Secretaria",
@@ -158,20 +171,20 @@ pub fn unit_kind_label(kind: model::UnitKind) -> &'static str {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ValueView {
+pub(crate) struct ValueView {
     pub name: String,
     pub description_html: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
+pub(crate) struct SectionView {
     pub title: String,
     pub id: String,
     pub html: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SecretariatView {
+pub(crate) struct SecretariatView {
     pub name: String,
     pub acronym: Option<String>,
     pub head: Option<model::Person>,
@@ -184,7 +197,7 @@ pub struct SecretariatView {
     pub url: String,
 }
 
-pub fn secretariat(site: &Site, md: Md<'_>) -> Option<SecretariatView> {
+pub(crate) fn secretariat(site: &Site, md: Md<'_>) -> Option<SecretariatView> {
     let s = site.secretariat.as_ref()?;
     let render = |t: &Option<String>| t.as_deref().map(|t| md.html(t));
     Some(SecretariatView {
@@ -216,119 +229,9 @@ pub fn secretariat(site: &Site, md: Md<'_>) -> Option<SecretariatView> {
     })
 }
 
-/// One inciso (or other provision) of the article an assessoria's attributions point to.
-#[derive(Debug, Clone, Serialize)]
-pub struct AttributionView {
-    pub label: Option<String>,
-    pub text: String,
-    /// Link to the provision in its legal text.
-    pub url: Option<String>,
-}
-
-/// Labels that agree with the name they describe: "Subordinado a" for a Setor, "Subordinada
-/// a" for a Coordenadoria, a neutral noun when the gender is not known.
-#[derive(Debug, Clone, Serialize)]
-pub struct StructureLabels {
-    /// "Responsável" for a body, "Titular" for a position.
-    pub head: &'static str,
-    pub unit: &'static str,
-    pub superior: &'static str,
-}
-
-pub fn structure_labels(kind: model::StructureKind) -> StructureLabels {
-    let (unit, superior) = match kind.gender {
-        Gender::Masculine => ("Vinculado a", "Subordinado a"),
-        Gender::Feminine => ("Vinculada a", "Subordinada a"),
-        Gender::Unknown => ("Vínculo", "Subordinação"),
-    };
-    StructureLabels { head: if kind.position { "Titular" } else { "Responsável" }, unit, superior }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AssessoriaView {
-    pub title: String,
-    pub acronym: Option<String>,
-    pub head: Option<String>,
-    /// A position held by a person (Secretário-Adjunto), not a body of the structure.
-    pub position: bool,
-    pub labels: StructureLabels,
-    pub url: String,
-    pub unit: Option<Link>,
-    pub superior: Option<Link>,
-    pub contacts: Contacts,
-    pub attributions: Vec<AttributionView>,
-    /// The article the attributions come from (“Art. 28 da Competência do Órgão”).
-    pub attributions_source: Option<Link>,
-    pub attributions_intro: Option<String>,
-    pub body_html: String,
-    pub description: Option<String>,
-    pub children: Vec<Link>,
-}
-
-pub fn assessoria(site: &Site, index: usize, md: Md<'_>) -> Option<AssessoriaView> {
-    let a: &Assessoria = site.assessorias.get(index)?;
-    let link_unit = |i: usize| site.units.get(i).map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() });
-    let (attributions, attributions_source, attributions_intro) = match &a.attributions {
-        Attributions::None => (Vec::new(), None, None),
-        Attributions::List(items) => {
-            (items.iter().map(|t| AttributionView { label: None, text: t.clone(), url: None }).collect(), None, None)
-        }
-        Attributions::Reference { law, anchor } => match site.laws.get(*law) {
-            Some(text) => {
-                let base = text.origin.path.clone();
-                let provision = text.tree.find(anchor);
-                let items = provision.map(super::data::attribution_items).unwrap_or_default();
-                let intro = provision.map(super::data::caput_text).filter(|t| !t.is_empty());
-                let label = provision.and_then(|p| p.label.clone()).unwrap_or_else(|| anchor.clone());
-                (
-                    items
-                        .into_iter()
-                        .map(|(label, text, id)| AttributionView {
-                            label,
-                            text,
-                            url: id.map(|id| format!("{base}#{id}")),
-                        })
-                        .collect(),
-                    Some(Link {
-                        title: format!("{} — {}", label.trim_end_matches(['-', '–', '—', '.', ' ']), text.title),
-                        url: format!("{base}#{anchor}"),
-                    }),
-                    intro,
-                )
-            }
-            None => (Vec::new(), None, None),
-        },
-    };
-    Some(AssessoriaView {
-        title: a.title.clone(),
-        acronym: a.acronym.clone(),
-        head: a.head.clone(),
-        position: a.kind.position,
-        labels: structure_labels(a.kind),
-        url: a.origin.path.clone(),
-        unit: a.unit.and_then(link_unit),
-        superior: a
-            .superior
-            .and_then(|i| site.assessorias.get(i))
-            .map(|s| Link { title: s.title.clone(), url: s.origin.path.clone() }),
-        contacts: contacts(&a.phones, &a.emails),
-        attributions,
-        attributions_source,
-        attributions_intro,
-        body_html: md.html(&a.body.markdown),
-        description: a.description.clone(),
-        children: site
-            .assessorias
-            .iter()
-            .filter(|c| c.superior == Some(index))
-            .map(|c| Link { title: c.title.clone(), url: c.origin.path.clone() })
-            .collect(),
-    })
-}
-
 /// One date of a notice.
 #[derive(Debug, Clone, Serialize)]
-pub struct OccurrenceView {
+pub(crate) struct OccurrenceView {
     /// The fragment of its own link on the notice's page: "2026-03-12".
     pub id: String,
     /// "quinta-feira, 12 de março de 2026, das 14h às 16h".
@@ -339,7 +242,7 @@ pub struct OccurrenceView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NoticeView {
+pub(crate) struct NoticeView {
     pub title: String,
     pub kind: &'static str,
     pub url: String,
@@ -368,7 +271,7 @@ fn period_br(o: model::Occurrence) -> String {
     model::datetime::Period::new(o.start, o.end).map(|p| p.long_br()).unwrap_or_else(|_| o.start.long_br())
 }
 
-pub fn notice(site: &Site, n: &Notice, md: Md<'_>) -> NoticeView {
+pub(crate) fn notice(site: &Site, n: &Notice, md: Md<'_>) -> NoticeView {
     let tz = site.config.time_zone;
     let all = n.occurrences();
     let shown = n
@@ -412,7 +315,7 @@ pub fn notice(site: &Site, n: &Notice, md: Md<'_>) -> NoticeView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     pub title: String,
     pub url: String,
     pub description: Option<String>,
@@ -420,12 +323,12 @@ pub struct PageView {
     pub body_html: String,
 }
 
-pub fn page(p: &model::Page, md: Md<'_>) -> PageView {
+pub(crate) fn page(p: &model::Page, md: Md<'_>) -> PageView {
     PageView { body_html: md.html(&p.body.markdown), ..page_summary(p) }
 }
 
 /// A page as a listing shows it: everything but the body, which is not rendered.
-pub fn page_summary(p: &model::Page) -> PageView {
+pub(crate) fn page_summary(p: &model::Page) -> PageView {
     PageView {
         title: p.title.clone(),
         url: p.origin.path.clone(),

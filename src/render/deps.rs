@@ -1,0 +1,275 @@
+//! What an output is made from ([`Dep`]), and which of those changed between two models
+//! ([`Snapshot`], [`Dirty`]). Routes declare their dependencies (`routes::plan`); the dev loop
+//! compares the model before and after an edit and re-renders exactly the routes with a
+//! dependency that changed, found through the reverse [`Index`]. Each variant's comment is its contract: what a route that declares
+//! it may show, and what the comparison looks at.
+
+use super::routes::Route;
+use super::theme::Changed;
+use crate::kinds::{self, Kind, KINDS};
+use crate::model::datetime::{Date, DateTime};
+use crate::model::{Notice, Page, Site};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// One thing an output shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Dep {
+    /// The site-wide context: `site.yaml`'s configuration and the view every page shows
+    /// (title, menu, the main unit in the footer, the secretariat's name, the date).
+    Site,
+    /// The template the page is rendered with (and what it extends, includes or imports).
+    Template(&'static str),
+    /// Everything of one source file (relative to the site root), which may not exist yet.
+    File(PathBuf),
+    /// Which items a kind has, in which order, and what listings, links, breadcrumbs and the
+    /// site map show of each ([`summary`]).
+    Summaries(Kind),
+    /// Everything of every item of a kind.
+    Items(Kind),
+}
+
+/// What the dependencies read of one model, in fingerprints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Snapshot {
+    /// The configuration and the site view.
+    site: u64,
+    /// Each kind's items' summaries, in order.
+    summaries: BTreeMap<Kind, u64>,
+    /// Items whose page changes with time alone (a notice becoming past), by source file.
+    timed: BTreeMap<PathBuf, u64>,
+}
+
+impl Snapshot {
+    pub(crate) fn of(site: &Site) -> Snapshot {
+        let summaries = KINDS.iter().map(|spec| (spec.kind, summaries(site, spec.kind))).collect();
+        Snapshot { summaries, ..Snapshot::of_time(site) }
+    }
+
+    /// The snapshot of a model changed in place since `self` was taken: the same items with
+    /// the same summaries (page bodies spliced in, a new "now"). Only what the time can change
+    /// is taken again (the site view with its date, the notices); at 10,000 pages this is
+    /// what keeps a body edit at a millisecond.
+    pub(crate) fn refreshed(&self, site: &Site) -> Snapshot {
+        let fresh = Snapshot::of_time(site);
+        let mut summaries = self.summaries.clone();
+        summaries.insert(Kind::Notice, self::summaries(site, Kind::Notice));
+        Snapshot { summaries, ..fresh }
+    }
+
+    /// The parts of a snapshot that change with time alone.
+    fn of_time(site: &Site) -> Snapshot {
+        let mut hasher = std::hash::DefaultHasher::new();
+        format!("{:?}", site.config).hash(&mut hasher);
+        serde_json::to_string(&super::site_view(site)).unwrap_or_default().hash(&mut hasher);
+        let timed = site.notices.iter().map(|n| (n.origin.file.clone(), fingerprint(&time_state(site, n)))).collect();
+        Snapshot { site: hasher.finish(), summaries: BTreeMap::new(), timed }
+    }
+}
+
+/// What changed between two models.
+#[derive(Debug, Clone)]
+pub(crate) struct Dirty {
+    site: bool,
+    templates: Changed,
+    files: BTreeSet<PathBuf>,
+    summaries: BTreeSet<Kind>,
+    items: BTreeSet<Kind>,
+}
+
+impl Dirty {
+    /// From the snapshots of the models before and after, the source files whose text
+    /// changed (relative to the site root) and the templates that changed.
+    pub(crate) fn between(old: &Snapshot, new: &Snapshot, touched: &BTreeSet<PathBuf>, templates: Changed) -> Dirty {
+        let mut files = touched.clone();
+        let timed: BTreeSet<&PathBuf> = old.timed.keys().chain(new.timed.keys()).collect();
+        files.extend(timed.into_iter().filter(|f| old.timed.get(*f) != new.timed.get(*f)).cloned());
+        let summaries: BTreeSet<Kind> =
+            KINDS.iter().map(|s| s.kind).filter(|k| old.summaries.get(k) != new.summaries.get(k)).collect();
+        let mut items = summaries.clone();
+        items.extend(files.iter().filter_map(|f| item_kind(f)));
+        Dirty { site: old.site != new.site, templates, files, summaries, items }
+    }
+
+    /// Whether `dep` changed (what [`Index::routes`] answers for every route at once).
+    #[cfg(test)]
+    pub(crate) fn affects(&self, dep: &Dep) -> bool {
+        match dep {
+            Dep::Site => self.site,
+            Dep::Template(name) => self.templates.contains(name),
+            Dep::File(path) => self.files.contains(path),
+            Dep::Summaries(kind) => self.summaries.contains(kind),
+            Dep::Items(kind) => self.items.contains(kind),
+        }
+    }
+}
+
+/// The routes of a plan by what they depend on: the reverse of each route's `deps`, so that
+/// the routes a change affects are found without looking at the others (at 10,000 pages, a
+/// body edit looks up one file).
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    site: Vec<usize>,
+    templates: HashMap<&'static str, Vec<usize>>,
+    files: HashMap<PathBuf, Vec<usize>>,
+    summaries: HashMap<Kind, Vec<usize>>,
+    items: HashMap<Kind, Vec<usize>>,
+}
+
+impl Index {
+    pub(crate) fn of(plan: &[Route]) -> Index {
+        let mut index = Index::default();
+        for (i, route) in plan.iter().enumerate() {
+            for dep in &route.deps {
+                match dep {
+                    Dep::Site => index.site.push(i),
+                    Dep::Template(name) => index.templates.entry(name).or_default().push(i),
+                    Dep::File(path) => index.files.entry(path.clone()).or_default().push(i),
+                    Dep::Summaries(kind) => index.summaries.entry(*kind).or_default().push(i),
+                    Dep::Items(kind) => index.items.entry(*kind).or_default().push(i),
+                }
+            }
+        }
+        index
+    }
+
+    /// The routes (indices into the plan) with a dependency that `dirty` says changed.
+    pub(crate) fn routes(&self, dirty: &Dirty) -> BTreeSet<usize> {
+        let mut routes = BTreeSet::new();
+        if dirty.site {
+            routes.extend(&self.site);
+        }
+        match &dirty.templates {
+            Changed::All => routes.extend(self.templates.values().flatten()),
+            Changed::Only(names) => {
+                routes.extend(names.iter().filter_map(|n| self.templates.get(n.as_str())).flatten());
+            }
+        }
+        routes.extend(dirty.files.iter().filter_map(|f| self.files.get(f)).flatten());
+        routes.extend(dirty.summaries.iter().filter_map(|k| self.summaries.get(k)).flatten());
+        routes.extend(dirty.items.iter().filter_map(|k| self.items.get(k)).flatten());
+        routes
+    }
+}
+
+/// The kind of the item a content file holds, if it holds one.
+fn item_kind(file: &Path) -> Option<Kind> {
+    if !file.starts_with("content") {
+        return None;
+    }
+    match kinds::classify(file) {
+        kinds::Role::Item(kind) => Some(kind),
+        kinds::Role::Intro(_) | kinds::Role::Misplaced | kinds::Role::Attachment => None,
+    }
+}
+
+fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The summaries of a kind's items, in order, as one fingerprint: what a route that declares
+/// [`Dep::Summaries`] may show of an item, and the item's place in its list.
+fn summaries(site: &Site, kind: Kind) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    let h = &mut hasher;
+    match kind {
+        Kind::Home => (&site.home.origin.path, &site.home.title).hash(h),
+        Kind::Secretariat => {
+            if let Some(s) = &site.secretariat {
+                (&s.origin.path, &s.name).hash(h);
+            }
+        }
+        // Links to the superior and to the ones under it; a position is named differently.
+        Kind::Structure => {
+            for a in &site.assessorias {
+                let superior = a.superior.and_then(|i| site.assessorias.get(i)).map(|s| &s.origin.path);
+                (&a.origin.path, &a.title, superior, a.kind.position).hash(h);
+            }
+        }
+        Kind::Unit => {
+            for u in &site.units {
+                (&u.origin.path, &u.name).hash(h);
+            }
+        }
+        Kind::Notice => {
+            for n in &site.notices {
+                (&n.origin.path, &n.title, time_state(site, n)).hash(h);
+            }
+        }
+        Kind::Law => {
+            for l in &site.laws {
+                (&l.origin.path, &l.title).hash(h);
+            }
+        }
+        Kind::Section => {
+            for s in &site.sections {
+                (&s.origin.path, &s.title, &s.description, s.weight).hash(h);
+            }
+        }
+        Kind::Page => {
+            for p in &site.pages {
+                summary(p).hash(h);
+            }
+        }
+    }
+    hasher.finish()
+}
+
+/// What listings, the site map and section pages show of an ordinary page (the dev loop's
+/// body-only fast path compares it too).
+pub(crate) fn summary(page: &Page) -> (&String, &String, &Option<String>, Option<Date>, i64) {
+    (&page.origin.path, &page.title, &page.description, page.date, page.weight)
+}
+
+/// What of a notice depends on the time: whether it is still ahead, its next date, how many
+/// of its dates have passed.
+fn time_state(site: &Site, notice: &Notice) -> (bool, Option<DateTime>, usize) {
+    let past = notice.occurrences().iter().filter(|o| o.last_moment() < site.today).count();
+    (notice.last_moment() >= site.today, notice.next_occurrence(site.today).map(|o| o.start), past)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::Kind;
+
+    fn route(file: &str, deps: Vec<Dep>) -> Route {
+        let kind = crate::render::routes::RouteKind::Listing(Kind::Unit);
+        Route { path: file.to_string(), file: file.to_string(), kind, deps }
+    }
+
+    /// The index answers what asking every route would: each kind of change, alone and mixed.
+    #[test]
+    fn the_index_finds_the_routes_a_change_affects() {
+        let plan = vec![
+            route("a", vec![Dep::Site, Dep::Template("page.html"), Dep::File("content/a.md".into())]),
+            route("b", vec![Dep::Site, Dep::Template("section.html"), Dep::Summaries(Kind::Page)]),
+            route("c", vec![Dep::File("content/c.md".into()), Dep::Items(Kind::Unit)]),
+            route("d", vec![Dep::Template("index.html"), Dep::Items(Kind::Notice)]),
+        ];
+        let index = Index::of(&plan);
+        let none = Dirty {
+            site: false,
+            templates: Changed::Only(BTreeSet::new()),
+            files: BTreeSet::new(),
+            summaries: BTreeSet::new(),
+            items: BTreeSet::new(),
+        };
+        let cases = [
+            Dirty { site: true, ..none.clone() },
+            Dirty { templates: Changed::All, ..none.clone() },
+            Dirty { templates: Changed::Only(["section.html".to_string()].into()), ..none.clone() },
+            Dirty { files: ["content/c.md".into()].into(), items: [Kind::Page].into(), ..none.clone() },
+            Dirty { summaries: [Kind::Page].into(), items: [Kind::Notice, Kind::Unit].into(), ..none.clone() },
+            none.clone(),
+        ];
+        for dirty in cases {
+            let brute: BTreeSet<usize> =
+                (0..plan.len()).filter(|&i| plan[i].deps.iter().any(|d| dirty.affects(d))).collect();
+            assert_eq!(index.routes(&dirty), brute, "{dirty:?}");
+        }
+    }
+}

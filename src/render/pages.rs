@@ -1,0 +1,385 @@
+//! One render function per kind of route. Each builds the one view its template reads (its
+//! fields are the template's variables), the page's title, breadcrumbs and JSON-LD, and hands
+//! them to the template the table of kinds names. What a function reads of the site is what
+//! its route declares in `routes.rs`.
+
+use super::fragments::Fragments;
+use super::texts::Texts;
+use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
+use super::{data, ical, template_error, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::kinds::{Generated, Kind, Listing};
+use crate::markdown::MarkdownOptions;
+use crate::model::slug::root_prefix;
+use crate::render::routes::Route;
+use serde::Serialize;
+use serde_json::Value;
+use tera::Context;
+
+/// One route being rendered.
+pub(super) struct Page<'r> {
+    renderer: &'r Renderer<'r>,
+    route: &'r Route,
+    root: String,
+    /// The page's store of large Markdown fragments, when they go around Tera.
+    fragments: Option<&'r Fragments>,
+    /// Where the plain text of its Markdown is kept, when its search documents are wanted.
+    texts: Option<&'r Texts>,
+}
+
+/// What frames every page: where it is, its title, breadcrumbs and JSON-LD.
+#[derive(Serialize)]
+struct Frame<'a> {
+    root: &'a str,
+    path: &'a str,
+    title: String,
+    breadcrumbs: Vec<Link>,
+    json_ld: Option<String>,
+}
+
+/// The view of a page whose template needs nothing of its own.
+#[derive(Serialize)]
+struct Nothing {}
+
+#[derive(Serialize)]
+struct HomeView {
+    page: PageView,
+    secretariat: Option<SecretariatView>,
+    next_notice: Option<NoticeView>,
+    recent_notices: Vec<NoticeView>,
+}
+
+#[derive(Serialize)]
+struct SecretariatPage {
+    secretariat: Option<SecretariatView>,
+}
+
+#[derive(Serialize)]
+struct StructureView {
+    positions: bool,
+    assessorias: Vec<view::AssessoriaView>,
+    chart: Vec<view::ChartNode>,
+    secretariat: Option<SecretariatView>,
+    intro: Option<PageView>,
+}
+
+#[derive(Serialize)]
+struct AssessoriaPage {
+    assessoria: view::AssessoriaView,
+}
+
+#[derive(Serialize)]
+struct UnitsView {
+    units: Vec<UnitView>,
+    intro: Option<PageView>,
+}
+
+#[derive(Serialize)]
+struct UnitPage {
+    unit: UnitView,
+}
+
+#[derive(Serialize)]
+struct NoticesView {
+    upcoming: Vec<NoticeView>,
+    past: Vec<NoticeView>,
+    intro: Option<PageView>,
+}
+
+#[derive(Serialize)]
+struct NoticePage {
+    notice: NoticeView,
+}
+
+#[derive(Serialize)]
+struct LawsView {
+    laws: Vec<Link>,
+    intro: Option<PageView>,
+}
+
+#[derive(Serialize)]
+struct LawPage {
+    law: view::LawView,
+}
+
+#[derive(Serialize)]
+struct SectionPage {
+    section: PageView,
+    pages: Vec<PageView>,
+}
+
+#[derive(Serialize)]
+struct PagePage {
+    page: PageView,
+}
+
+#[derive(Serialize)]
+struct SiteMapView {
+    map: Vec<view::MapGroup>,
+}
+
+#[derive(Serialize)]
+struct SearchView {
+    /// The search filters of the kinds the site has documents of: value of `tipo=` (`url`)
+    /// and label (`title`).
+    kinds: Vec<Link>,
+}
+
+fn crumb(title: &str, url: &str) -> Link {
+    Link { title: title.to_string(), url: url.to_string() }
+}
+
+/// The listing of `kind` (in the table of kinds every listed kind has one).
+fn listing(kind: Kind) -> Listing {
+    kind.spec().listing.unwrap_or(Listing { url: "", title: "", label: "", template: "" })
+}
+
+impl<'r> Page<'r> {
+    pub(super) fn new(
+        renderer: &'r Renderer<'r>,
+        route: &'r Route,
+        fragments: Option<&'r Fragments>,
+        texts: Option<&'r Texts>,
+    ) -> Self {
+        Page { renderer, route, root: root_prefix(&route.path), fragments, texts }
+    }
+
+    fn site(&self) -> &'r crate::model::Site {
+        self.renderer.site
+    }
+
+    fn md(&self) -> Md<'_> {
+        let options = MarkdownOptions { root: &self.root, allow_html: self.site().config.allow_html, top_heading: 2 };
+        Md { options, fragments: self.fragments, texts: self.texts }
+    }
+
+    pub(super) fn missing(&self) -> Diagnostic {
+        Diagnostic::error(format!("rota sem conteúdo: {}", self.route.file))
+    }
+
+    /// Renders `template` with the site view, the frame and `view`'s fields.
+    fn finish<V: Serialize>(
+        &self,
+        template: &str,
+        title: String,
+        breadcrumbs: Vec<Link>,
+        json_ld: Option<Value>,
+        view: &V,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let root = match self.route.kind {
+            // The server gives the 404 page at any address: its links start at the root.
+            super::RouteKind::Generated(Generated::NotFound) => "/",
+            _ => self.root.as_str(),
+        };
+        let frame = Frame {
+            root,
+            path: &self.route.path,
+            title,
+            breadcrumbs,
+            json_ld: json_ld.map(|v| data::script_safe_json(&v)),
+        };
+        let theme = self.renderer.theme;
+        let to_context = |value: tera::Result<Context>| {
+            value.map_err(|err| Diagnostic::error(format!("{}: {}", self.route.file, super::theme::error_chain(&err))))
+        };
+        let mut context = self.renderer.base.clone();
+        context.extend(to_context(Context::from_serialize(view))?);
+        context.extend(to_context(Context::from_serialize(frame))?);
+        theme
+            .tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(|err| template_error::diagnostic(theme, template, &err))
+    }
+
+    /// The intro text of a listing (`unidades/_index.md`).
+    fn intro(&self, listing: &Listing) -> Option<PageView> {
+        let intros = &self.site().listing_intros;
+        intros.iter().find(|p| p.origin.path == listing.url).map(|p| view::page(p, self.md()))
+    }
+
+    /// The sections above `path`, for its breadcrumbs.
+    fn section_crumbs(&self, path: &str) -> Vec<Link> {
+        let mut crumbs = Vec::new();
+        let mut prefix = String::new();
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        for part in parts.iter().take(parts.len().saturating_sub(1)) {
+            prefix.push_str(part);
+            prefix.push('/');
+            if let Some(s) = self.site().sections.iter().find(|s| s.origin.path == prefix) {
+                crumbs.push(Link { title: s.title.clone(), url: s.origin.path.clone() });
+            }
+        }
+        crumbs
+    }
+
+    pub(super) fn home(&self) -> Result<Vec<u8>, Diagnostic> {
+        let (site, md) = (self.site(), self.md());
+        let view = HomeView {
+            page: view::page(&site.home, md),
+            secretariat: view::secretariat(site, md),
+            next_notice: site.upcoming_notices().first().map(|n| view::notice(site, n, md)),
+            recent_notices: site.past_notices().iter().take(3).map(|n| view::notice(site, n, md)).collect(),
+        };
+        let template = Kind::Home.spec().item_template;
+        self.finish(template, site.config.title.clone(), Vec::new(), Some(data::organization_ld(site)), &view)
+    }
+
+    pub(super) fn secretariat(&self) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let secretariat = view::secretariat(site, self.md());
+        let title = secretariat.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        let crumbs = vec![crumb(&title, &self.route.path)];
+        let ld = Some(data::organization_ld(site));
+        self.finish(Kind::Secretariat.spec().item_template, title, crumbs, ld, &SecretariatPage { secretariat })
+    }
+
+    pub(super) fn structure(&self) -> Result<Vec<u8>, Diagnostic> {
+        let (site, md) = (self.site(), self.md());
+        let listing = listing(Kind::Structure);
+        let assessorias: Vec<_> = (0..site.assessorias.len()).filter_map(|i| view::assessoria(site, i, md)).collect();
+        let tops: Vec<usize> = (0..site.assessorias.len())
+            .filter(|&i| site.assessorias.get(i).is_some_and(|a| a.superior.is_none()))
+            .collect();
+        let view = StructureView {
+            positions: assessorias.iter().any(|a| a.position),
+            assessorias,
+            chart: view::org_chart(site, &tops),
+            secretariat: view::secretariat(site, md),
+            intro: self.intro(&listing),
+        };
+        let crumbs = vec![crumb(listing.label, listing.url)];
+        self.finish(listing.template, listing.title.into(), crumbs, None, &view)
+    }
+
+    pub(super) fn assessoria(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let listing = listing(Kind::Structure);
+        let assessoria = view::assessoria(site, i, self.md()).ok_or_else(|| self.missing())?;
+        let crumbs = vec![crumb(listing.label, listing.url), crumb(&assessoria.title, &assessoria.url)];
+        let title = assessoria.title.clone();
+        let ld = data::structure_ld(site, i);
+        self.finish(Kind::Structure.spec().item_template, title, crumbs, ld, &AssessoriaPage { assessoria })
+    }
+
+    pub(super) fn units(&self) -> Result<Vec<u8>, Diagnostic> {
+        let (site, md) = (self.site(), self.md());
+        let listing = listing(Kind::Unit);
+        let view = UnitsView {
+            units: site.units.iter().map(|u| view::unit(site, u, md)).collect(),
+            intro: self.intro(&listing),
+        };
+        let crumbs = vec![crumb(listing.label, listing.url)];
+        self.finish(listing.template, listing.title.into(), crumbs, None, &view)
+    }
+
+    pub(super) fn unit(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let listing = listing(Kind::Unit);
+        let unit = site.units.get(i).ok_or_else(|| self.missing())?;
+        let crumbs = vec![crumb(listing.label, listing.url), crumb(&unit.name, &unit.origin.path)];
+        let ld = Some(data::unit_ld(site, unit));
+        let view = UnitPage { unit: view::unit(site, unit, self.md()) };
+        self.finish(Kind::Unit.spec().item_template, unit.name.clone(), crumbs, ld, &view)
+    }
+
+    pub(super) fn notices(&self) -> Result<Vec<u8>, Diagnostic> {
+        let (site, md) = (self.site(), self.md());
+        let listing = listing(Kind::Notice);
+        let view = NoticesView {
+            upcoming: site.upcoming_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
+            past: site.past_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
+            intro: self.intro(&listing),
+        };
+        let crumbs = vec![crumb(listing.label, listing.url)];
+        self.finish(listing.template, listing.title.into(), crumbs, None, &view)
+    }
+
+    pub(super) fn notice(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let listing = listing(Kind::Notice);
+        let notice = site.notices.get(i).ok_or_else(|| self.missing())?;
+        let crumbs = vec![crumb(listing.label, listing.url), crumb(&notice.title, &notice.origin.path)];
+        let ld = data::notice_ld(site, notice);
+        let view = NoticePage { notice: view::notice(site, notice, self.md()) };
+        self.finish(Kind::Notice.spec().item_template, notice.title.clone(), crumbs, ld, &view)
+    }
+
+    pub(super) fn notice_calendar(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let notice = self.site().notices.get(i).ok_or_else(|| self.missing())?;
+        Ok(ical::calendar(self.site(), &[notice]).into_bytes())
+    }
+
+    pub(super) fn laws(&self) -> Result<Vec<u8>, Diagnostic> {
+        let listing = listing(Kind::Law);
+        let laws = self.site().laws.iter().map(|l| crumb(&l.title, &l.origin.path)).collect();
+        let view = LawsView { laws, intro: self.intro(&listing) };
+        let crumbs = vec![crumb(listing.label, listing.url)];
+        self.finish(listing.template, listing.title.into(), crumbs, None, &view)
+    }
+
+    pub(super) fn law(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let listing = listing(Kind::Law);
+        let law = site.laws.get(i).ok_or_else(|| self.missing())?;
+        let crumbs = vec![crumb(listing.label, listing.url), crumb(&law.title, &law.origin.path)];
+        let ld = Some(data::legislation_ld(site, law));
+        let view = LawPage { law: view::law_view(site, law) };
+        self.finish(Kind::Law.spec().item_template, law.title.clone(), crumbs, ld, &view)
+    }
+
+    pub(super) fn law_tree(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let law = self.site().laws.get(i).ok_or_else(|| self.missing())?;
+        serde_json::to_vec_pretty(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
+    }
+
+    pub(super) fn section(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let site = self.site();
+        let s = site.sections.get(i).ok_or_else(|| self.missing())?;
+        let view = SectionPage {
+            section: PageView {
+                title: s.title.clone(),
+                url: s.origin.path.clone(),
+                description: s.description.clone(),
+                date: None,
+                body_html: self.md().html(&s.body.markdown),
+            },
+            pages: s.pages.iter().filter_map(|&p| site.pages.get(p)).map(view::page_summary).collect(),
+        };
+        let mut crumbs = self.section_crumbs(&s.origin.path);
+        crumbs.push(crumb(&s.title, &s.origin.path));
+        self.finish(Kind::Section.spec().item_template, s.title.clone(), crumbs, None, &view)
+    }
+
+    pub(super) fn page(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let p = self.site().pages.get(i).ok_or_else(|| self.missing())?;
+        let mut crumbs = self.section_crumbs(&p.origin.path);
+        crumbs.push(crumb(&p.title, &p.origin.path));
+        let view = PagePage { page: view::page(p, self.md()) };
+        self.finish(Kind::Page.spec().item_template, p.title.clone(), crumbs, None, &view)
+    }
+
+    pub(super) fn accessibility(&self) -> Result<Vec<u8>, Diagnostic> {
+        let spec = Generated::Accessibility.spec();
+        let crumbs = vec![crumb(spec.title, spec.path)];
+        self.finish(spec.template, spec.title.into(), crumbs, None, &Nothing {})
+    }
+
+    pub(super) fn site_map(&self) -> Result<Vec<u8>, Diagnostic> {
+        let spec = Generated::SiteMap.spec();
+        let crumbs = vec![crumb(spec.title, spec.path)];
+        self.finish(spec.template, spec.title.into(), crumbs, None, &SiteMapView { map: view::site_map(self.site()) })
+    }
+
+    pub(super) fn search(&self) -> Result<Vec<u8>, Diagnostic> {
+        let spec = Generated::Search.spec();
+        let kinds = crate::search::index::kinds(self.site()).into_iter().map(|k| crumb(k.label(), k.id())).collect();
+        let crumbs = vec![crumb(spec.title, spec.path)];
+        self.finish(spec.template, spec.title.into(), crumbs, None, &SearchView { kinds })
+    }
+
+    pub(super) fn not_found(&self) -> Result<Vec<u8>, Diagnostic> {
+        let spec = Generated::NotFound.spec();
+        self.finish(spec.template, spec.title.into(), Vec::new(), None, &Nothing {})
+    }
+}

@@ -1,0 +1,351 @@
+//! The documents as the render pass leaves them ([`Store`]): each route that shows an item
+//! analyses its documents while it renders (its Markdown's plain text comes from the same
+//! parse as its HTML) and puts them here, by the item's site path; the index is assembled from
+//! them ([`super::index::Index::assemble`]). The dev loop keeps the store between rebuilds: a
+//! route is rendered again exactly when something it shows changed, and its documents are
+//! part of what it shows, so the store is as current as the pages.
+//!
+//! Analysis: the words of each record ([`text::words`]), their keys ([`Analyzer::keys`],
+//! cached per thread: a site repeats its words, and stemming is the costly step), interned as
+//! numbers, and a value per (key, record) from how often the key is there ([`value`]).
+
+use super::extract::Doc;
+use super::text::{self, Analyzer};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// A multiplicative hasher (the one rustc uses for its own tables): the keys are short words
+/// and small numbers, hashed millions of times per build; SipHash's protection against chosen
+/// keys buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fx(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        for (to, from) in last.iter_mut().zip(rest) {
+            *to = *from;
+        }
+        self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One posting of a document: a key (its number in the store) and, packed, the record it is
+/// in (`>> 6`) and its value digit (`& 63`: see `index` for the bits).
+pub(super) type Posting = (u32, u32);
+
+/// One document, analysed: what the results show of it and its postings (sorted).
+#[derive(Debug)]
+pub(crate) struct Analysed {
+    /// The document as the results show it (JSON): title, path, excerpt or records.
+    pub(super) fragment: Arc<str>,
+    pub(super) postings: Box<[Posting]>,
+}
+
+/// Keys as numbers: each distinct key once.
+#[derive(Default)]
+struct Interner {
+    ids: FastMap<Arc<str>, u32>,
+    keys: Vec<Arc<str>>,
+}
+
+/// The documents of a site by the site path of their item, and the keys they use.
+pub(crate) struct Store {
+    /// Tells this store's keys from another's in the threads' caches.
+    id: u64,
+    interner: Mutex<Interner>,
+    docs: Mutex<HashMap<String, Arc<[Analysed]>>>,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Store { id: NEXT.fetch_add(1, Ordering::Relaxed), interner: Mutex::default(), docs: Mutex::default() }
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Analyses `docs` (the documents of the item at site path `path`) and keeps them,
+    /// replacing what the item had.
+    pub(crate) fn put(&self, path: &str, docs: &[Doc]) {
+        let analysed: Arc<[Analysed]> = docs.iter().map(|d| self.analyse(d)).collect();
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), analysed);
+    }
+
+    /// The documents of the item at `path`, as last put.
+    pub(super) fn get(&self, path: &str) -> Option<Arc<[Analysed]>> {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).cloned()
+    }
+
+    /// Forgets the items whose path `keep` refuses (items gone from the site).
+    pub(super) fn retain(&self, keep: impl Fn(&str) -> bool) {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).retain(|path, _| keep(path));
+    }
+
+    /// Every key so far, by number.
+    pub(super) fn keys(&self) -> Vec<Arc<str>> {
+        self.interner.lock().unwrap_or_else(PoisonError::into_inner).keys.clone()
+    }
+
+    fn intern(&self, key: &str) -> u32 {
+        let mut interner = self.interner.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(&id) = interner.ids.get(key) {
+            return id;
+        }
+        let id = u32::try_from(interner.keys.len()).unwrap_or(u32::MAX);
+        let key: Arc<str> = Arc::from(key);
+        interner.ids.insert(Arc::clone(&key), id);
+        interner.keys.push(key);
+        id
+    }
+
+    /// The postings and fragment of one document.
+    pub(super) fn analyse(&self, doc: &Doc) -> Analysed {
+        let multi = doc.records.len() > 1 || doc.records.first().is_some_and(|r| r.anchor.is_some());
+        let postings = CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            cache.serve(self.id);
+            let mut title: Vec<u32> = Vec::new();
+            for (a, b) in text::words(&doc.title_text) {
+                for key in cache.keys(self, doc.title_text.get(a..b).unwrap_or_default()) {
+                    if !title.contains(&key) {
+                        title.push(key);
+                    }
+                }
+            }
+            let mut postings: Vec<Posting> = Vec::new();
+            let mut tf = std::mem::take(&mut cache.tf);
+            for (index, record) in doc.records.iter().enumerate() {
+                tf.clear();
+                let mut length = 0usize;
+                for (a, b) in text::words(&record.text) {
+                    length += 1;
+                    for key in cache.keys(self, record.text.get(a..b).unwrap_or_default()) {
+                        *tf.entry(key).or_insert(0) += 1;
+                    }
+                }
+                let record_no = u32::try_from(index).unwrap_or(u32::MAX >> 6).min(u32::MAX >> 6);
+                for (&key, &n) in &tf {
+                    let in_title = index == 0 && title.contains(&key);
+                    postings.push((key, record_no << 6 | u32::from(value(n, length, in_title, multi))));
+                }
+                if index == 0 {
+                    // Title words the text does not repeat still find the document.
+                    for &key in title.iter().filter(|k| !tf.contains_key(k)) {
+                        postings.push((key, u32::from(value(0, 0, true, multi))));
+                    }
+                }
+            }
+            if doc.records.is_empty() {
+                postings.extend(title.iter().map(|&key| (key, u32::from(value(0, 0, true, multi)))));
+            }
+            cache.tf = tf;
+            postings
+        });
+        let mut postings = postings.into_boxed_slice();
+        postings.sort_unstable();
+        Analysed { fragment: fragment(doc).into(), postings }
+    }
+}
+
+/// No key (the second of a word that has one).
+const NONE: u32 = u32::MAX;
+
+/// One thread's word → keys cache, for one store at a time.
+struct Cache {
+    store: u64,
+    words: FastMap<Box<str>, [u32; 2]>,
+    analyzer: Analyzer,
+    /// Scratch: key → count in the record being read.
+    tf: FastMap<u32, u32>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache {
+        store: 0,
+        words: FastMap::default(),
+        analyzer: Analyzer::default(),
+        tf: FastMap::default(),
+    });
+}
+
+impl Cache {
+    /// Makes the cache `store`'s (key numbers are per store).
+    fn serve(&mut self, store: u64) {
+        if self.store != store || self.words.len() > 200_000 {
+            self.words.clear();
+            self.store = store;
+        }
+    }
+
+    fn keys(&mut self, store: &Store, word: &str) -> impl Iterator<Item = u32> {
+        let ids = match self.words.get(word) {
+            Some(ids) => *ids,
+            None => {
+                let keys = self.analyzer.keys(word);
+                let mut ids = [NONE; 2];
+                for (slot, key) in ids.iter_mut().zip(keys.iter()) {
+                    *slot = store.intern(key);
+                }
+                self.words.insert(word.into(), ids);
+                ids
+            }
+        };
+        ids.into_iter().filter(|&id| id != NONE)
+    }
+}
+
+/// BM25's term-frequency saturation with a fixed reference length (in words).
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+const REFERENCE_LENGTH: f64 = 200.0;
+
+/// Value digit of one posting: bits 2–5 how much the record is about the key (0–15), bit 1
+/// the key is in the title, bit 0 a record number follows. Never 0 or 1 (a posting is in the
+/// text or in the title), so that `index` can use 0 for "absent".
+pub(super) fn value(tf: u32, length: usize, title: bool, has_record: bool) -> u8 {
+    let q = if tf == 0 {
+        0
+    } else {
+        let tf = f64::from(tf);
+        let norm = 1.0 - B + B * (length as f64) / REFERENCE_LENGTH;
+        let w = tf * (K1 + 1.0) / (tf + K1 * norm);
+        ((w / (K1 + 1.0) * 15.0).round() as u8).clamp(1, 15)
+    };
+    (q << 2) | (u8::from(title) << 1) | u8::from(has_record)
+}
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    t: &'a str,
+    u: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<Vec<[&'a str; 3]>>,
+}
+
+/// Characters of a record's text the results can quote from. The whole text is indexed; the
+/// excerpt comes from its start, so that a phone downloads little per result shown, not whole
+/// pages (most pages say what they are about early; a longer page still ranks by all of its
+/// words).
+pub(super) const EXCERPT_SOURCE: usize = 600;
+
+/// The start of `text`, at most [`EXCERPT_SOURCE`] characters, cut between words.
+pub(super) fn excerpt_source(text: &str) -> &str {
+    match text.char_indices().nth(EXCERPT_SOURCE) {
+        None => text,
+        Some((end, _)) => {
+            let head = text.get(..end).unwrap_or(text);
+            head.rfind(char::is_whitespace).and_then(|cut| head.get(..cut)).unwrap_or(head)
+        }
+    }
+}
+
+fn fragment(doc: &Doc) -> String {
+    let single = doc.records.len() == 1 && doc.records.first().is_some_and(|r| r.anchor.is_none());
+    let f = if single {
+        Fragment { t: &doc.title, u: &doc.url, x: doc.records.first().map(|r| excerpt_source(&r.text)), r: None }
+    } else {
+        let records = doc
+            .records
+            .iter()
+            .map(|r| [r.anchor.as_deref().unwrap_or(""), r.label.as_deref().unwrap_or(""), excerpt_source(&r.text)])
+            .collect();
+        Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
+    };
+    serde_json::to_string(&f).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract::Record;
+    use super::*;
+
+    #[test]
+    fn excerpts_come_from_the_start_cut_between_words() {
+        assert_eq!(excerpt_source("curto"), "curto");
+        let long = "palavra ".repeat(400);
+        let cut = excerpt_source(&long);
+        assert!(cut.chars().count() <= EXCERPT_SOURCE && cut.ends_with("palavra"), "{}", cut.len());
+        let accents = "ção".repeat(1000);
+        assert_eq!(excerpt_source(&accents).chars().count(), EXCERPT_SOURCE);
+    }
+
+    #[test]
+    fn scores_saturate_and_titles_count() {
+        assert_eq!(value(0, 0, true, false), 2);
+        assert!(value(1, 10, false, false) < value(5, 10, false, false));
+        assert!(value(3, 10, false, false) > value(3, 1000, false, false));
+        assert_eq!(value(1000, 1, false, true) >> 2, 15);
+        assert_eq!(value(1, 100_000, false, false) >> 2, 1);
+        assert!(value(1, 100_000, false, false) >= 2, "never the digit of an absent posting");
+    }
+
+    #[test]
+    fn a_title_ranks_and_records_land() {
+        let store = Store::default();
+        let doc = Doc {
+            title: "CRAS Centro".into(),
+            url: "unidades/cras-centro/".into(),
+            title_text: "CRAS Centro".into(),
+            records: vec![Record { anchor: None, label: None, text: "Atende famílias do centro.".into() }],
+        };
+        let analysed = store.analyse(&doc);
+        let keys = store.keys();
+        let find = |key: &str| analysed.postings.iter().find(|(k, _)| &*keys[*k as usize] == key).copied();
+        let Some((_, cras)) = find("cras") else { panic!("no cras") };
+        assert_eq!(cras & 2, 2, "title bit");
+        let Some((_, famil)) = find("famil") else { panic!("no famil") };
+        assert_eq!(famil & 2, 0);
+        assert!((famil & 63) >> 2 > 0);
+        // Two stores number their keys each their own way; the thread's cache follows.
+        let other = Store::default();
+        other.intern("zzz");
+        let again = other.analyse(&doc);
+        let keys = other.keys();
+        assert!(again.postings.iter().all(|(k, _)| (*k as usize) < keys.len()));
+        assert!(keys.iter().any(|k| &**k == "famil"));
+    }
+}
