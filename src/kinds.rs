@@ -128,7 +128,8 @@ pub(crate) enum Search {
 }
 
 impl Search {
-    pub(crate) const ALL: [Search; 5] = [Search::Pages, Search::Units, Search::Structure, Search::Laws, Search::Notices];
+    pub(crate) const ALL: [Search; 5] =
+        [Search::Pages, Search::Units, Search::Structure, Search::Laws, Search::Notices];
 
     /// The value of `tipo=` in the search page's address.
     pub(crate) fn id(self) -> &'static str {
@@ -374,13 +375,7 @@ pub(crate) const GENERATED: [GeneratedSpec; 4] = [
         template: "mapa-do-site.html",
         reserved: true,
     },
-    GeneratedSpec {
-        which: Generated::Search,
-        path: "busca/",
-        title: "Busca",
-        template: "busca.html",
-        reserved: true,
-    },
+    GeneratedSpec { which: Generated::Search, path: "busca/", title: "Busca", template: "busca.html", reserved: true },
     GeneratedSpec {
         which: Generated::NotFound,
         path: "404.html",

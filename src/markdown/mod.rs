@@ -131,7 +131,9 @@ fn write<'a>(
     written.set(out.len());
     // Writing into a String cannot fail.
     let _ = match text {
-        Some(text) => pulldown_cmark::html::write_html_fmt(Counting { out, written }, events.inspect(|e| text.event(e))),
+        Some(text) => {
+            pulldown_cmark::html::write_html_fmt(Counting { out, written }, events.inspect(|e| text.event(e)))
+        }
         None => pulldown_cmark::html::write_html_fmt(Counting { out, written }, events),
     };
 }

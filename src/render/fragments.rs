@@ -15,8 +15,8 @@
 //! page go the ordinary way, as if no fragment were large.
 
 use super::view::Md;
-use crate::markdown::nesting::Nesting;
 use crate::markdown;
+use crate::markdown::nesting::Nesting;
 #[cfg(test)]
 use crate::markdown::MarkdownOptions;
 use std::cell::RefCell;

@@ -193,7 +193,9 @@ fn source_deps(site: &Site, source: Source) -> Vec<Dep> {
             Some(origin) => item_deps(kind, &origin.file),
             None => vec![Dep::Items(kind)],
         },
-        Source::Intro(i) => site.listing_intros.get(i).map(|p| vec![Dep::File(p.origin.file.clone())]).unwrap_or_default(),
+        Source::Intro(i) => {
+            site.listing_intros.get(i).map(|p| vec![Dep::File(p.origin.file.clone())]).unwrap_or_default()
+        }
     }
 }
 

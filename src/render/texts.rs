@@ -42,9 +42,9 @@ mod tests {
         let body = String::from("Um **texto**.");
         assert_eq!(texts.html(&body, options), "<p>Um <strong>texto</strong>.</p>\n");
         assert_eq!(texts.seen.borrow().len(), 1);
-        assert_eq!(texts.plain(&body), "Um texto.");
+        assert_eq!(texts.plain(&body), "Um texto.\n");
         assert!(texts.seen.borrow().is_empty(), "taken");
         // The same words elsewhere in memory are another text: read when asked.
-        assert_eq!(texts.plain(&String::from("Um **texto**.")), "Um texto.");
+        assert_eq!(texts.plain(&String::from("Um **texto**.")), "Um texto.\n");
     }
 }

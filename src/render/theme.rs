@@ -162,7 +162,10 @@ mod tests {
         let published = STATIC.iter().find(|(p, _)| *p == "static/js/busca.js").map(|(_, b)| *b).unwrap_or_default();
         let header = String::from_utf8_lossy(published).lines().next().unwrap_or_default().to_owned();
         let hash = format!("fnv1a64 {:016x}", fnv1a64(source));
-        assert!(header.contains(&hash), "run `node scripts/minify-js.mjs`: the header says {header}, the source is {hash}");
+        assert!(
+            header.contains(&hash),
+            "run `node scripts/minify-js.mjs`: the header says {header}, the source is {hash}"
+        );
         assert!(published.len() * 3 < source.len() * 2, "minified: {} of {} bytes", published.len(), source.len());
     }
 }

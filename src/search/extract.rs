@@ -109,7 +109,10 @@ pub(crate) fn doc_count(site: &Site, source: Source) -> usize {
 pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> String) -> Vec<Doc> {
     let join = |parts: &[Option<&str>]| parts.iter().flatten().copied().collect::<Vec<_>>().join("\n");
     let doc = match source {
-        Source::Intro(i) => site.listing_intros.get(i).map(|p| page_doc(&p.title, &p.origin, p.description.as_deref(), text(&p.body.markdown))),
+        Source::Intro(i) => site
+            .listing_intros
+            .get(i)
+            .map(|p| page_doc(&p.title, &p.origin, p.description.as_deref(), text(&p.body.markdown))),
         Source::Item(kind, i) => match kind {
             Kind::Home => {
                 let h = &site.home;
@@ -138,12 +141,14 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                     records: vec![Record::plain(parts.join("\n"))],
                 }
             }),
-            Kind::Section => {
-                site.sections.get(i).map(|s| page_doc(&s.title, &s.origin, s.description.as_deref(), text(&s.body.markdown)))
-            }
-            Kind::Page => {
-                site.pages.get(i).map(|p| page_doc(&p.title, &p.origin, p.description.as_deref(), text(&p.body.markdown)))
-            }
+            Kind::Section => site
+                .sections
+                .get(i)
+                .map(|s| page_doc(&s.title, &s.origin, s.description.as_deref(), text(&s.body.markdown))),
+            Kind::Page => site
+                .pages
+                .get(i)
+                .map(|p| page_doc(&p.title, &p.origin, p.description.as_deref(), text(&p.body.markdown))),
             Kind::Unit => site.units.get(i).map(|u| {
                 let address = u.address.as_ref().map(crate::model::Address::one_line);
                 let mut parts = vec![crate::render::view::unit_kind_label(u.kind).to_owned()];
@@ -197,7 +202,12 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                 for article in articles(site, i) {
                     let mut records = Vec::new();
                     provision_records(article, "", &mut records);
-                    docs.push(Doc { title: l.title.clone(), url: l.origin.path.clone(), title_text: String::new(), records });
+                    docs.push(Doc {
+                        title: l.title.clone(),
+                        url: l.origin.path.clone(),
+                        title_text: String::new(),
+                        records,
+                    });
                 }
                 return docs;
             }

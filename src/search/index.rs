@@ -20,9 +20,15 @@
 //! say another digit follows, least significant first). Two forms, whichever is shorter:
 //! * sparse: for each posting, the document as a difference from the previous one, its value
 //!   digit, its record;
-//! * dense (the string starts with `.`, for words in most documents, one posting per
-//!   document): the first document, then one value digit per document from it on (`A`, a
-//!   value no posting has, for a document without the word), each followed by its record.
+//! * dense (the string starts with `.`, one posting per document): the first document, then
+//!   one value digit per document from it on (`A`, a value no posting has, for a document
+//!   without the word), each followed by its record;
+//! * packed (starts with `~`, for a word in more than half of the documents, one posting per
+//!   document and no records): the first document, then one digit per two documents, three
+//!   bits each (low bits first): 0 without the word, else `tier << 1 | title`, the value's
+//!   1–15 in tiers 1–5, 6–10, 11–15 (0 for a title-only posting), read back as 3, 8 or 13.
+//!   A word that common weighs little (the browser weighs words by how rare they are): its
+//!   finer values are not worth a digit per document on every query that has it.
 //!
 //! Scores stay local to a document (no average length, no document frequency: the browser
 //! weighs rare words by the length of their postings), so an edit changes only its own.
@@ -126,9 +132,9 @@ impl Index {
         }
         let starts = counts.clone();
         let mut postings = vec![(0u32, 0u32); counts.last().copied().unwrap_or(0)];
-        let mut doc_no = 0u32;
         let mut fragments = Vec::with_capacity(n as usize);
-        for analysed in docs.iter().flat_map(|d| d.iter()) {
+        for (doc_no, analysed) in docs.iter().flat_map(|d| d.iter()).enumerate() {
+            let doc_no = u32::try_from(doc_no).unwrap_or(u32::MAX);
             for &(key, packed) in analysed.postings.iter() {
                 if let Some(at) = counts.get_mut(key as usize) {
                     if let Some(slot) = postings.get_mut(*at) {
@@ -138,7 +144,6 @@ impl Index {
                 }
             }
             fragments.push(Arc::clone(&analysed.fragment));
-            doc_no += 1;
         }
         let buckets = bucket_count(n as usize);
         let mut keys = Vec::new();
@@ -184,7 +189,7 @@ impl Index {
             }
             out.push_str(&serde_json::to_string(&**key).unwrap_or_default());
             out.push_str(":\"");
-            out.push_str(&encode(self.postings.get(*start..*end).unwrap_or_default()));
+            out.push_str(&encode(self.postings.get(*start..*end).unwrap_or_default(), self.fragments.len()));
             out.push('"');
         }
         out.push('}');
@@ -243,8 +248,20 @@ fn digit(value: u32) -> char {
     char::from(DIGITS.get((value & 63) as usize).copied().unwrap_or(b'A'))
 }
 
-/// The postings of one key, `(document, record << 6 | value)` in order, in the shorter form.
-fn encode(list: &[(u32, u32)]) -> String {
+/// The packed cell of a value digit (see the module's documentation).
+fn cell(value: u32) -> u32 {
+    let tier = match (value >> 2) & 15 {
+        0 => 0,
+        1..=5 => 1,
+        6..=10 => 2,
+        _ => 3,
+    };
+    tier << 1 | (value >> 1) & 1
+}
+
+/// The postings of one key, `(document, record << 6 | value)` in order, in the shorter form
+/// (packed when the key is in more than half of the `documents`).
+fn encode(list: &[(u32, u32)], documents: usize) -> String {
     let record = |packed: u32| (packed & 1 == 1).then_some(packed >> 6);
     let mut sparse_len = 0;
     let mut previous = 0u32;
@@ -259,6 +276,22 @@ fn encode(list: &[(u32, u32)]) -> String {
     let (first, last) = (list.first().map_or(0, |p| p.0), list.last().map_or(0, |p| p.0));
     let records: usize = list.iter().filter_map(|p| record(p.1)).map(varint_len).sum();
     let dense_len = 1 + varint_len(first) + last.saturating_sub(first) as usize + 1 + records;
+    if one_per_doc && records == 0 && list.len() * 2 > documents {
+        let span = last.saturating_sub(first) as usize + 1;
+        let mut cells = vec![0u32; span + 1];
+        for &(doc, packed) in list {
+            if let Some(c) = cells.get_mut((doc - first) as usize) {
+                *c = cell(packed);
+            }
+        }
+        let mut out = String::with_capacity(2 + span / 2 + 1);
+        out.push('~');
+        push_varint(&mut out, first);
+        for pair in cells.chunks_exact(2) {
+            out.push(digit(pair.first().copied().unwrap_or(0) | pair.get(1).copied().unwrap_or(0) << 3));
+        }
+        return out;
+    }
     if one_per_doc && dense_len < sparse_len {
         let mut out = String::with_capacity(dense_len);
         out.push('.');
@@ -289,10 +322,42 @@ fn encode(list: &[(u32, u32)]) -> String {
     out
 }
 
+/// A varint of `bytes` at `i`, moving `i` past it.
+fn varint_at(bytes: &[u8], i: &mut usize, digit: &dyn Fn(u8) -> Option<u32>) -> Option<u32> {
+    let mut n = 0u32;
+    let mut shift = 0u32;
+    loop {
+        let d = digit(*bytes.get(*i)?)?;
+        *i += 1;
+        n |= (d & 31).checked_shl(shift)?;
+        if d < 32 {
+            return Some(n);
+        }
+        shift += 5;
+    }
+}
+
 /// Reads postings back: (document, record, value). The tests' reader, and the reference for
 /// `busca.js`.
 pub fn decode(text: &str) -> Option<Vec<(u32, u32, u8)>> {
     let digit = |c: u8| DIGITS.iter().position(|d| *d == c).and_then(|p| u32::try_from(p).ok());
+    if let Some(rest) = text.strip_prefix('~') {
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        let mut doc = varint_at(bytes, &mut i, &digit)?;
+        let mut out = Vec::new();
+        for &c in bytes.get(i..)? {
+            let d = digit(c)?;
+            for cell in [d & 7, d >> 3] {
+                if cell != 0 {
+                    let q = [0u8, 3, 8, 13].get((cell >> 1) as usize).copied()?;
+                    out.push((doc, 0, q << 2 | u8::try_from(cell & 1).ok()? << 1));
+                }
+                doc = doc.checked_add(1)?;
+            }
+        }
+        return Some(out);
+    }
     let (dense, bytes) = match text.strip_prefix('.') {
         Some(rest) => (true, rest.as_bytes()),
         None => (false, text.as_bytes()),
@@ -351,21 +416,62 @@ mod tests {
             (40, packed(1234, 1 << 2 | 1)),
             (100_000, packed(0, 8)),
         ];
-        let dense: Vec<(u32, u32)> = (7u32..300).filter(|d| d % 5 != 0).map(|d| (d, d % 3 << 6 | 4 | (d % 2))).collect();
+        let dense: Vec<(u32, u32)> =
+            (7u32..300).filter(|d| d % 5 != 0).map(|d| (d, (d % 3) << 6 | 4 | (d % 2))).collect();
         for (list, is_dense) in [(sparse, false), (dense, true)] {
-            let text = encode(&list);
+            let text = encode(&list, 100_000);
             assert_eq!(text.starts_with('.'), is_dense, "{text}");
             let Some(back) = decode(&text) else { panic!("{text} does not decode") };
-            let want: Vec<(u32, u32, u8)> = list
-                .iter()
-                .map(|&(d, p)| (d, if p & 1 == 1 { p >> 6 } else { 0 }, (p & 63) as u8))
-                .collect();
+            let want: Vec<(u32, u32, u8)> =
+                list.iter().map(|&(d, p)| (d, if p & 1 == 1 { p >> 6 } else { 0 }, (p & 63) as u8)).collect();
             assert_eq!(back, want);
             assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'));
         }
-        // A word in every document costs one digit per document.
-        let everywhere: Vec<(u32, u32)> = (0..10_000).map(|d| (d, packed(0, 4))).collect();
-        assert_eq!(encode(&everywhere).len(), 2 + 10_000);
+        // A word in two documents of three, one posting each: a digit per document.
+        let most: Vec<(u32, u32)> = (0..10_000).filter(|d| d % 3 != 0).map(|d| (d, packed(0, 4))).collect();
+        assert_eq!(encode(&most, 100_000).len(), 2 + (9_998 - 1 + 1));
+    }
+
+    #[test]
+    fn a_word_in_most_documents_is_packed_two_documents_a_digit() {
+        // Values 1..15 (and title-only), with and without the title bit, some documents without.
+        let list: Vec<(u32, u32)> = (5u32..1005)
+            .filter(|d| d % 7 != 0)
+            .map(|d| (d, ((d % 16) << 2) | (d % 2) << 1))
+            .filter(|p| p.1 >= 2)
+            .collect();
+        let text = encode(&list, 1_200);
+        assert!(text.starts_with('~') && text.len() <= 3 + 1000 / 2, "{}", text.len());
+        let Some(back) = decode(&text) else { panic!("{text} does not decode") };
+        let tiers: Vec<(u32, u32, u8)> = list
+            .iter()
+            .map(|&(d, v)| {
+                let q = [0, 3, 8, 13][(cell(v) >> 1) as usize];
+                (d, 0, (q << 2 | (v & 2)) as u8)
+            })
+            .collect();
+        assert_eq!(back, tiers);
+        // Not for a word in half of the documents or fewer, nor with records.
+        assert!(!encode(&list, 2 * list.len()).starts_with('~'));
+        let with_record: Vec<(u32, u32)> = list.iter().map(|&(d, v)| (d, v | 1)).collect();
+        assert!(!encode(&with_record, 1_200).starts_with('~'));
+    }
+
+    /// The browser's decoder (`busca.js`) is checked against the same vectors in
+    /// `tests/a11y/search.test.mjs`: one string of each form.
+    #[test]
+    fn the_shared_vectors_decode() {
+        let vectors: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/postings.json")).unwrap_or_default();
+        let vectors = vectors.as_array().cloned().unwrap_or_default();
+        let forms: String = vectors.iter().filter_map(|v| v["text"].as_str()?.chars().next()).collect();
+        assert_eq!(forms.chars().filter(|c| ['.', '~'].contains(c)).collect::<String>(), ".~", "{forms}");
+        for v in vectors {
+            let text = v["text"].as_str().unwrap_or_default();
+            let want: Vec<(u32, u32, u8)> = serde_json::from_value(v["postings"].clone()).unwrap_or_default();
+            assert!(!want.is_empty());
+            assert_eq!(decode(text), Some(want), "{text}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! The files are routes of the render plan like any other (`render::routes`), with the
 //! dependencies that keep them current in `serve`. Pure: no IO.
 
+mod count;
 pub(crate) mod extract;
 pub mod index;
 mod stop;

@@ -5,14 +5,13 @@
 //! route is rendered again exactly when something it shows changed, and its documents are
 //! part of what it shows, so the store is as current as the pages.
 //!
-//! Analysis: the words of each record ([`text::words`]), their keys ([`Analyzer::keys`],
-//! cached per thread: a site repeats its words, and stemming is the costly step), interned as
-//! numbers, and a value per (key, record) from how often the key is there ([`value`]).
+//! Analysis: the keys of each record's words, counted ([`super::count`]: words are stemmed once
+//! per thread, keys numbered here), and a value per (key, record) from how often the key is
+//! there ([`value`]).
 
+use super::count::COUNTER;
 use super::extract::Doc;
-use super::text::{self, Analyzer};
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,7 +62,7 @@ impl Hasher for Fx {
     }
 }
 
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// One posting of a document: a key (its number in the store) and, packed, the record it is
 /// in (`>> 6`) and its value digit (`& 63`: see `index` for the bits).
@@ -140,39 +139,29 @@ impl Store {
         id
     }
 
-    /// The postings and fragment of one document.
+    /// The postings and fragment of one document: for each record, each of its keys with
+    /// a value from how often its words are there; the title's keys marked, and listed on the
+    /// first record even when only the title has them.
     pub(super) fn analyse(&self, doc: &Doc) -> Analysed {
         let multi = doc.records.len() > 1 || doc.records.first().is_some_and(|r| r.anchor.is_some());
-        let postings = CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            cache.serve(self.id);
-            let mut title: Vec<u32> = Vec::new();
-            for (a, b) in text::words(&doc.title_text) {
-                for key in cache.keys(self, doc.title_text.get(a..b).unwrap_or_default()) {
-                    if !title.contains(&key) {
-                        title.push(key);
-                    }
-                }
-            }
+        let intern = |key: &str| self.intern(key);
+        let postings = COUNTER.with(|counter| {
+            let mut counter = counter.borrow_mut();
+            counter.serve(self.id);
+            counter.count(&doc.title_text, &intern);
+            let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
             let mut postings: Vec<Posting> = Vec::new();
-            let mut tf = std::mem::take(&mut cache.tf);
             for (index, record) in doc.records.iter().enumerate() {
-                tf.clear();
-                let mut length = 0usize;
-                for (a, b) in text::words(&record.text) {
-                    length += 1;
-                    for key in cache.keys(self, record.text.get(a..b).unwrap_or_default()) {
-                        *tf.entry(key).or_insert(0) += 1;
-                    }
-                }
-                let record_no = u32::try_from(index).unwrap_or(u32::MAX >> 6).min(u32::MAX >> 6);
-                for (&key, &n) in &tf {
+                let length = counter.count(&record.text, &intern);
+                let record_no = u32::try_from(index).unwrap_or(u32::MAX).min(u32::MAX >> 6);
+                postings.reserve(counter.counted().len() + title.len());
+                for (key, n) in counter.counted() {
                     let in_title = index == 0 && title.contains(&key);
                     postings.push((key, record_no << 6 | u32::from(value(n, length, in_title, multi))));
                 }
                 if index == 0 {
                     // Title words the text does not repeat still find the document.
-                    for &key in title.iter().filter(|k| !tf.contains_key(k)) {
+                    for &key in title.iter().filter(|&&key| !counter.has(key)) {
                         postings.push((key, u32::from(value(0, 0, true, multi))));
                     }
                 }
@@ -180,59 +169,10 @@ impl Store {
             if doc.records.is_empty() {
                 postings.extend(title.iter().map(|&key| (key, u32::from(value(0, 0, true, multi)))));
             }
-            cache.tf = tf;
             postings
         });
-        let mut postings = postings.into_boxed_slice();
-        postings.sort_unstable();
-        Analysed { fragment: fragment(doc).into(), postings }
-    }
-}
-
-/// No key (the second of a word that has one).
-const NONE: u32 = u32::MAX;
-
-/// One thread's word → keys cache, for one store at a time.
-struct Cache {
-    store: u64,
-    words: FastMap<Box<str>, [u32; 2]>,
-    analyzer: Analyzer,
-    /// Scratch: key → count in the record being read.
-    tf: FastMap<u32, u32>,
-}
-
-thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache {
-        store: 0,
-        words: FastMap::default(),
-        analyzer: Analyzer::default(),
-        tf: FastMap::default(),
-    });
-}
-
-impl Cache {
-    /// Makes the cache `store`'s (key numbers are per store).
-    fn serve(&mut self, store: u64) {
-        if self.store != store || self.words.len() > 200_000 {
-            self.words.clear();
-            self.store = store;
-        }
-    }
-
-    fn keys(&mut self, store: &Store, word: &str) -> impl Iterator<Item = u32> {
-        let ids = match self.words.get(word) {
-            Some(ids) => *ids,
-            None => {
-                let keys = self.analyzer.keys(word);
-                let mut ids = [NONE; 2];
-                for (slot, key) in ids.iter_mut().zip(keys.iter()) {
-                    *slot = store.intern(key);
-                }
-                self.words.insert(word.into(), ids);
-                ids
-            }
-        };
-        ids.into_iter().filter(|&id| id != NONE)
+        // In record order for each key (the index needs no more): no sort.
+        Analysed { fragment: fragment(doc).into(), postings: postings.into_boxed_slice() }
     }
 }
 
@@ -272,26 +212,40 @@ struct Fragment<'a> {
 /// words).
 pub(super) const EXCERPT_SOURCE: usize = 600;
 
-/// The start of `text`, at most [`EXCERPT_SOURCE`] characters, cut between words.
-pub(super) fn excerpt_source(text: &str) -> &str {
-    match text.char_indices().nth(EXCERPT_SOURCE) {
-        None => text,
-        Some((end, _)) => {
-            let head = text.get(..end).unwrap_or(text);
-            head.rfind(char::is_whitespace).and_then(|cut| head.get(..cut)).unwrap_or(head)
+/// The start of `text` as the results quote it: its whitespace collapsed, at most
+/// [`EXCERPT_SOURCE`] characters, cut between words (only the start of the text is read).
+pub(super) fn excerpt(text: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_SOURCE + 16);
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if chars + n + usize::from(chars > 0) > EXCERPT_SOURCE {
+            if chars == 0 {
+                out.extend(word.chars().take(EXCERPT_SOURCE));
+            }
+            break;
         }
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += n;
     }
+    out
 }
 
 fn fragment(doc: &Doc) -> String {
     let single = doc.records.len() == 1 && doc.records.first().is_some_and(|r| r.anchor.is_none());
+    let excerpts: Vec<String> = doc.records.iter().map(|r| excerpt(&r.text)).collect();
     let f = if single {
-        Fragment { t: &doc.title, u: &doc.url, x: doc.records.first().map(|r| excerpt_source(&r.text)), r: None }
+        Fragment { t: &doc.title, u: &doc.url, x: excerpts.first().map(String::as_str), r: None }
     } else {
         let records = doc
             .records
             .iter()
-            .map(|r| [r.anchor.as_deref().unwrap_or(""), r.label.as_deref().unwrap_or(""), excerpt_source(&r.text)])
+            .zip(&excerpts)
+            .map(|(r, x)| [r.anchor.as_deref().unwrap_or(""), r.label.as_deref().unwrap_or(""), x.as_str()])
             .collect();
         Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
     };
@@ -305,12 +259,13 @@ mod tests {
 
     #[test]
     fn excerpts_come_from_the_start_cut_between_words() {
-        assert_eq!(excerpt_source("curto"), "curto");
-        let long = "palavra ".repeat(400);
-        let cut = excerpt_source(&long);
+        assert_eq!(excerpt("  curto\n\n texto "), "curto texto");
+        let long = "palavra\n".repeat(400);
+        let cut = excerpt(&long);
         assert!(cut.chars().count() <= EXCERPT_SOURCE && cut.ends_with("palavra"), "{}", cut.len());
+        assert!(!cut.contains('\n'));
         let accents = "ção".repeat(1000);
-        assert_eq!(excerpt_source(&accents).chars().count(), EXCERPT_SOURCE);
+        assert_eq!(excerpt(&accents).chars().count(), EXCERPT_SOURCE);
     }
 
     #[test]

@@ -35,7 +35,12 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let class = move |i: usize| -> (bool, usize) {
         match bytes.get(i) {
             Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => text.get(i..).and_then(|rest| rest.chars().next()).map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+            // U+00C0–U+00FF (à, ç, ê, õ…): letters, but × and ÷.
+            Some(0xC3) => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+            _ => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
         }
     };
     let mut i = 0;
@@ -185,6 +190,7 @@ mod tests {
         );
         assert_eq!(split("  "), Vec::<&str>::new());
         assert_eq!(split("cafe\u{301} d'água"), ["cafe\u{301}", "d", "água"]);
+        assert_eq!(split("2×3÷4 AÇÃO ñ"), ["2", "3", "4", "AÇÃO", "ñ"]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ import { formatForeign, openContext, recordForeignRequests } from './lib/browser
 import { MODES, REPO_DIR, WIDTHS } from './lib/config.mjs';
 import { poll, pressAccessKey } from './lib/keys.mjs';
 import { EXPECTED } from './lib/queries.mjs';
+import { minified, outputPath } from './lib/minify.mjs';
 import { readResults, runQuery } from './lib/search.mjs';
 import { describeSites, useBrowser } from './lib/suite.mjs';
 import { formatMessages, validate } from './lib/vnu.mjs';
@@ -40,7 +41,12 @@ test('the Snowball stemmer in the browser stems like the Rust crate that builds 
   assert.deepEqual(wrong, []);
 });
 
+test('the published busca.js is its source minified (run `node scripts/minify-js.mjs` after editing it)', async () => {
+  assert.equal(readFileSync(outputPath(), 'utf8'), await minified());
+});
+
 const browser = useBrowser();
+const VECTORS = JSON.parse(readFileSync(path.join(REPO_DIR, 'tests/fixtures/postings.json'), 'utf8'));
 
 describeSites('search', (site, server) => {
   const name = path.basename(site.dir);
@@ -99,6 +105,13 @@ describeSites('search', (site, server) => {
       assert.deepEqual(problems, []);
     });
   }
+
+  it('decodes postings of every form as the Rust decoder does (tests/fixtures/postings.json)', async () => {
+    await page.goto(server.url('/busca/'));
+    await poll(() => page.evaluate(() => !!window.secretariaBusca), (ready) => ready);
+    const got = await page.evaluate((vectors) => vectors.map((v) => window.secretariaBusca.decode(v.text)), VECTORS);
+    assert.deepEqual(got, VECTORS.map((v) => v.postings));
+  });
 
   // A query every site has results for.
   const query = expected ? expected[0][0] : 'assistência';

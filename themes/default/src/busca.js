@@ -91,13 +91,28 @@
   }
   /* Postings (src/search/index.rs, encode and decode): [document, record, value]. Sparse:
      document as a difference, value, record; dense ('.' first): the first document, then one
-     value per document ('A' for none), each with its record. */
+     value per document ('A' for none), each with its record; packed ('~' first): the first
+     document, then two documents a digit, 3 bits each (0 none, else tier << 1 | title). */
+  var TIERS = [0, 3, 8, 13];
   function decode(text) {
-    var out = [], dense = text.charAt(0) === '.', i = dense ? 1 : 0, doc = 0;
+    var out = [], dense = text.charAt(0) === '.', packed = text.charAt(0) === '~';
+    var i = dense || packed ? 1 : 0, doc = 0;
     function varint() {
       var n = 0, shift = 0, d;
       do { d = DIGITS.indexOf(text.charAt(i++)); if (d < 0) { throw new Error('índice corrompido'); } n += (d & 31) * Math.pow(2, shift); shift += 5; } while (d >= 32);
       return n;
+    }
+    if (packed) {
+      doc = varint();
+      while (i < text.length) {
+        var d = DIGITS.indexOf(text.charAt(i++));
+        if (d < 0) { throw new Error('índice corrompido'); }
+        [d & 7, d >> 3].forEach(function (cell) {
+          if (cell) { out.push([doc, 0, (TIERS[cell >> 1] << 2) | ((cell & 1) << 1)]); }
+          doc += 1;
+        });
+      }
+      return out;
     }
     if (dense) { doc = varint() - 1; }
     while (i < text.length) {
