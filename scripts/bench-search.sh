@@ -112,15 +112,18 @@ col() { awk -F'\t' -v n="$1" -v w="$2" -v c="$3" '$1 == n && $2 == w { print $c 
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); on: $(git -C "$ROOT" rev-parse --short HEAD), off: ${SECRETARIA_OFF:-$OFF_REV}; output in $OUT_ROOT; medians of $RUNS paired runs."
   echo
-  echo "| pages | CPU off | CPU on | CPU on/off | wall off | wall on | peak RSS off | peak RSS on | RSS on − off |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| pages | CPU off | CPU on | CPU on/off | on/off, median of pairs | wall off | wall on | peak RSS off | peak RSS on | RSS on − off |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   for n in "${SIZES[@]}"; do
     c0=$(col "$n" off 5 | median); c1=$(col "$n" on 5 | median)
     w0=$(col "$n" off 4 | median); w1=$(col "$n" on 4 | median)
     r0=$(col "$n" off 6 | median); r1=$(col "$n" on 6 | median)
-    awk -v n="$n" -v c0="$c0" -v c1="$c1" -v w0="$w0" -v w1="$w1" -v r0="$r0" -v r1="$r1" 'BEGIN {
-      printf "| %d | %.2f s | %.2f s | %.3f | %.2f s | %.2f s | %.0f MiB | %.0f MiB | %+.0f MiB |\n",
-        n, c0, c1, c1 / c0, w0, w1, r0 / 1024, r1 / 1024, (r1 - r0) / 1024 }'
+    # Each run's on/off ratio (the two builds of a run ran back to back, under the same load).
+    pairs=$(awk -F'\t' -v n="$n" '$1 == n { c[$3, $2] = $5; runs[$3] = 1 }
+      END { for (r in runs) if (c[r, "off"] > 0) print c[r, "on"] / c[r, "off"] }' "$RAW" | median)
+    awk -v n="$n" -v c0="$c0" -v c1="$c1" -v p="$pairs" -v w0="$w0" -v w1="$w1" -v r0="$r0" -v r1="$r1" 'BEGIN {
+      printf "| %d | %.2f s | %.2f s | %.3f | %.3f | %.2f s | %.2f s | %.0f MiB | %.0f MiB | %+.0f MiB |\n",
+        n, c0, c1, c1 / c0, p, w0, w1, r0 / 1024, r1 / 1024, (r1 - r0) / 1024 }'
   done
   echo
   echo "Per run: $RAW."

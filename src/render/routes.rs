@@ -170,8 +170,10 @@ fn search_files(site: &Site) -> Vec<Route> {
         let deps = source_deps(site, source);
         for f in next / per_file..(next + count).div_ceil(per_file) {
             if let Some(list) = files.get_mut(f) {
+                // Each item's own file is its alone (compared as paths, slowly, at 10,000 items:
+                // not compared); a kind's summaries or items, once.
                 for dep in &deps {
-                    if !list.contains(dep) {
+                    if matches!(dep, Dep::File(_)) || !list.contains(dep) {
                         list.push(dep.clone());
                     }
                 }

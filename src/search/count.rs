@@ -1,9 +1,9 @@
 //! Counting the keys of a text, fast: per thread, a table of the words it has seen (each
 //! read once: its keys found with [`Analyzer::keys`], the costly step, and numbered by the
 //! store), and per word and key a counter stamped with the text being counted, so that no
-//! counter is cleared between texts. Per word of a text: the word's bounds ([`text::words`]),
-//! a hash of its bytes read eight at a time, one probe of an open-addressing table, one
-//! comparison (its first eight bytes are kept beside the hash) and a counter bumped.
+//! counter is cleared between texts. Per word of a text: its bounds ([`text::words`]), a hash
+//! of its bytes read eight at a time, one probe of an open-addressing table, one comparison
+//! (its first eight bytes are kept beside the hash) and a counter bumped.
 
 use super::text::{self, Analyzer};
 use std::cell::RefCell;
@@ -14,6 +14,7 @@ const NONE: u32 = u32::MAX;
 /// Words a thread remembers before it starts over (a site has far fewer distinct words).
 const MAX_WORDS: usize = 1 << 18;
 
+/// The multiplier of the words' hash (the one rustc's own hash tables use).
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// A word seen by this thread.
@@ -41,6 +42,10 @@ pub(super) struct Counter {
     keys: Vec<(u32, u32)>,
     /// The current text's stamp: counters with another stamp count nothing.
     stamp: u32,
+    /// Per key, the stamp of the title that last had it (see [`Counter::mark_title`]): titles
+    /// have stamps of their own, so that the counts of texts never make a key look titled.
+    titles: Vec<u32>,
+    title_stamp: u32,
     /// The words and keys the current text has, in the order first seen.
     seen_words: Vec<u32>,
     seen_keys: Vec<u32>,
@@ -55,6 +60,8 @@ thread_local! {
         tails: Vec::new(),
         keys: Vec::new(),
         stamp: 0,
+        titles: Vec::new(),
+        title_stamp: 0,
         seen_words: Vec::new(),
         seen_keys: Vec::new(),
         analyzer: Analyzer::default(),
@@ -91,46 +98,66 @@ impl Counter {
             self.words.clear();
             self.tails.clear();
             self.keys.clear();
+            self.titles.clear();
+            self.title_stamp = 0;
             self.store = store;
         }
     }
 
-    /// The index of the word `bytes[at..at + len]` (a word of `source`), read the first time
-    /// (its keys numbered by `intern`).
+    /// The index of the word `source[at..at + len]`, read the first time (its keys numbered
+    /// by `intern`).
     fn word(&mut self, source: &str, at: usize, len: usize, intern: &dyn Fn(&str) -> u32) -> usize {
         let bytes = source.as_bytes();
         let head = load(bytes, at, len);
-        let mut hash = ((len as u64).wrapping_mul(SEED).rotate_left(5) ^ head).wrapping_mul(SEED);
+        let mut hash = (head ^ (len as u64).wrapping_mul(SEED)).wrapping_mul(SEED);
         let mut i = 8;
         while i < len {
             hash = (hash.rotate_left(5) ^ load(bytes, at + i, len - i)).wrapping_mul(SEED);
             i += 8;
         }
-        let hash = hash ^ (hash >> 29);
+        let hash = hash ^ (hash >> 32);
         if self.slots.len() < 2 * (self.words.len() + 1) {
             self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
-        let rest = bytes.get(at + 8.min(len)..at + len).unwrap_or_default();
         loop {
-            match self.slots.get(slot).copied().unwrap_or(0) {
-                0 => break,
-                found => {
-                    let index = found as usize - 1;
-                    if let Some(w) = self.words.get(index) {
-                        if w.hash == hash
-                            && w.head == head
-                            && w.len as usize == len
-                            && (len <= 8 || self.tails.get(w.tail as usize..w.tail as usize + rest.len()) == Some(rest))
-                        {
-                            return index;
-                        }
-                    }
+            let found = match self.slots.get(slot) {
+                Some(&found) if found != 0 => found as usize - 1,
+                _ => break,
+            };
+            if let Some(w) = self.words.get(found) {
+                if w.hash == hash
+                    && w.head == head
+                    && w.len as usize == len
+                    && (len <= 8 || self.same_tail(w, bytes, at, len))
+                {
+                    return found;
                 }
             }
             slot = (slot + 1) & mask;
         }
+        self.add(source, at, len, (hash, head), slot, intern)
+    }
+
+    /// Whether the bytes of `w` beyond its first eight are those of `bytes[at + 8..at + len]`.
+    fn same_tail(&self, w: &Word, bytes: &[u8], at: usize, len: usize) -> bool {
+        let rest = bytes.get(at + 8..at + len).unwrap_or_default();
+        self.tails.get(w.tail as usize..w.tail as usize + rest.len()) == Some(rest)
+    }
+
+    /// A word seen for the first time: its keys found, numbered, and the word put in `slot`.
+    #[cold]
+    fn add(
+        &mut self,
+        source: &str,
+        at: usize,
+        len: usize,
+        (hash, head): (u64, u64),
+        slot: usize,
+        intern: &dyn Fn(&str) -> u32,
+    ) -> usize {
+        let rest = if len > 8 { source.as_bytes().get(at + 8..at + len).unwrap_or_default() } else { &[] };
         let mut keys = [NONE; 2];
         let word = source.get(at..at + len).unwrap_or_default();
         for (k, key) in keys.iter_mut().zip(self.analyzer.keys(word).iter()) {
@@ -187,6 +214,10 @@ impl Counter {
             length += 1;
             let index = self.word(text, a, b - a, intern);
             if let Some(word) = self.words.get_mut(index) {
+                // Stop words (a third of a Portuguese text) have no key to count.
+                if word.keys[0] == NONE {
+                    continue;
+                }
                 if word.stamp != stamp {
                     word.stamp = stamp;
                     word.count = 0;
@@ -216,6 +247,28 @@ impl Counter {
     /// The keys the last counted text has, with their counts, in the order first seen.
     pub(super) fn counted(&self) -> impl ExactSizeIterator<Item = (u32, u32)> + '_ {
         self.seen_keys.iter().map(|&k| (k, self.keys.get(k as usize).map_or(0, |c| c.1)))
+    }
+
+    /// Marks `keys` as the title's, for [`Counter::counted_titled`] until the next mark.
+    pub(super) fn mark_title(&mut self, keys: &[u32]) {
+        self.title_stamp = self.title_stamp.wrapping_add(1);
+        if self.title_stamp == 0 {
+            self.titles.iter_mut().for_each(|t| *t = 0);
+            self.title_stamp = 1;
+        }
+        for &key in keys {
+            if self.titles.len() <= key as usize {
+                self.titles.resize(key as usize + 1, 0);
+            }
+            if let Some(t) = self.titles.get_mut(key as usize) {
+                *t = self.title_stamp;
+            }
+        }
+    }
+
+    /// [`Counter::counted`], with whether each key was marked as the title's.
+    pub(super) fn counted_titled(&self) -> impl Iterator<Item = (u32, u32, bool)> + '_ {
+        self.counted().map(|(k, n)| (k, n, self.titles.get(k as usize) == Some(&self.title_stamp)))
     }
 
     /// Whether the last counted text has `key`.

@@ -75,12 +75,11 @@ pub(crate) struct Index {
     buckets: u32,
     /// Each filter's documents: first and end numbers.
     kinds: Vec<(Search, u32, u32)>,
-    /// Each document's fragment, by number.
-    fragments: Vec<Arc<str>>,
-    /// Keys that have postings: text, and their range in `postings`.
-    keys: Vec<(Arc<str>, usize, usize)>,
-    /// (document, record << 6 | value), grouped by key, each group in order.
-    postings: Vec<(u32, u32)>,
+    /// The documents, by item, in the order of their numbers; and where document `n` is.
+    docs: Vec<Arc<[Analysed]>>,
+    places: Vec<(u32, u32)>,
+    /// Keys that have postings: text and postings (encoded).
+    keys: Vec<(Arc<str>, String)>,
     /// Each bucket's keys (indices in `keys`), in the order of their text.
     bucket_keys: Vec<Vec<usize>>,
 }
@@ -88,10 +87,12 @@ pub(crate) struct Index {
 impl Index {
     /// The index of `site` from the documents in `store`. A source the store lacks (or has
     /// with another number of documents) is read from the model here; the store keeps only
-    /// the site's items.
+    /// the site's items. Each key's postings are encoded as the documents are read, in two
+    /// passes (what decides each key's form, then the digits): no list of every posting.
     pub(crate) fn assemble(site: &Site, store: &Store) -> Index {
         let sources = extract::sources(site);
         let mut docs: Vec<Arc<[Analysed]>> = Vec::with_capacity(sources.len());
+        let mut places = Vec::with_capacity(sources.len());
         let mut kinds: Vec<(Search, u32, u32)> = Vec::new();
         let mut n = 0u32;
         let mut paths = std::collections::HashSet::with_capacity(sources.len());
@@ -113,54 +114,48 @@ impl Index {
                 Some((last, _, end)) if *last == group => *end += added,
                 _ => kinds.push((group, n, n + added)),
             }
+            let slot = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+            places.extend((0..added).map(|j| (slot, j)));
             n += added;
             docs.push(analysed);
         }
         store.retain(|path| paths.contains(path));
         let all_keys = store.keys();
-        // Postings grouped by key: count, place, fill (documents come in order).
-        let mut counts = vec![0usize; all_keys.len() + 1];
-        for posting in docs.iter().flat_map(|d| d.iter()).flat_map(|a| a.postings.iter()) {
-            if let Some(c) = counts.get_mut(posting.0 as usize + 1) {
-                *c += 1;
+        // Every posting with its document's number, in order.
+        let each = |f: &mut dyn FnMut(u32, u32, u32, u8)| {
+            for (doc, analysed) in docs.iter().flat_map(|d| d.iter()).enumerate() {
+                let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+                analysed.each_posting(|key, record, value| f(key, doc, record, value));
             }
-        }
-        let mut sum = 0;
-        for c in &mut counts {
-            sum += *c;
-            *c = sum;
-        }
-        let starts = counts.clone();
-        let mut postings = vec![(0u32, 0u32); counts.last().copied().unwrap_or(0)];
-        let mut fragments = Vec::with_capacity(n as usize);
-        for (doc_no, analysed) in docs.iter().flat_map(|d| d.iter()).enumerate() {
-            let doc_no = u32::try_from(doc_no).unwrap_or(u32::MAX);
-            for &(key, packed) in analysed.postings.iter() {
-                if let Some(at) = counts.get_mut(key as usize) {
-                    if let Some(slot) = postings.get_mut(*at) {
-                        *slot = (doc_no, packed);
-                    }
-                    *at += 1;
-                }
+        };
+        let mut shapes = vec![Shape::default(); all_keys.len()];
+        each(&mut |key, doc, record, value| {
+            if let Some(shape) = shapes.get_mut(key as usize) {
+                shape.add(doc, record, value);
             }
-            fragments.push(Arc::clone(&analysed.fragment));
-        }
+        });
+        let mut writers: Vec<Option<Writer>> =
+            shapes.iter().map(|s| (s.df > 0).then(|| Writer::new(s, n as usize))).collect();
+        each(&mut |key, doc, record, value| {
+            if let Some(Some(writer)) = writers.get_mut(key as usize) {
+                writer.push(doc, record, value);
+            }
+        });
         let buckets = bucket_count(n as usize);
         let mut keys = Vec::new();
         let mut bucket_keys = vec![Vec::new(); buckets as usize];
-        for (id, key) in all_keys.iter().enumerate() {
-            let (start, end) = (starts.get(id).copied().unwrap_or(0), starts.get(id + 1).copied().unwrap_or(0));
-            if start < end {
+        for (key, writer) in all_keys.iter().zip(writers) {
+            if let Some(writer) = writer {
                 if let Some(list) = bucket_keys.get_mut(bucket_of(key, buckets) as usize) {
                     list.push(keys.len());
                 }
-                keys.push((Arc::clone(key), start, end));
+                keys.push((Arc::clone(key), writer.finish()));
             }
         }
         for list in &mut bucket_keys {
             list.sort_unstable_by(|a, b| keys.get(*a).map(|k| &k.0).cmp(&keys.get(*b).map(|k| &k.0)));
         }
-        Index { buckets, kinds, fragments, keys, postings, bucket_keys }
+        Index { buckets, kinds, docs, places, keys, bucket_keys }
     }
 
     /// `busca/indice.json`.
@@ -172,7 +167,7 @@ impl Index {
             "v": 2,
             "c": self.buckets,
             "g": DOCS_PER_FILE,
-            "n": self.fragments.len(),
+            "n": self.places.len(),
             "k": kinds,
             "s": stop,
         });
@@ -183,13 +178,13 @@ impl Index {
     pub(crate) fn bucket_json(&self, bucket: u32) -> Vec<u8> {
         let mut out = String::from("{");
         for (i, &k) in self.bucket_keys.get(bucket as usize).into_iter().flatten().enumerate() {
-            let Some((key, start, end)) = self.keys.get(k) else { continue };
+            let Some((key, postings)) = self.keys.get(k) else { continue };
             if i > 0 {
                 out.push(',');
             }
             out.push_str(&serde_json::to_string(&**key).unwrap_or_default());
             out.push_str(":\"");
-            out.push_str(&encode(self.postings.get(*start..*end).unwrap_or_default(), self.fragments.len()));
+            out.push_str(postings);
             out.push('"');
         }
         out.push('}');
@@ -199,13 +194,14 @@ impl Index {
     /// `busca/d/<file>.json`.
     pub(crate) fn docs_json(&self, file: u32) -> Vec<u8> {
         let first = (file as usize).saturating_mul(DOCS_PER_FILE);
-        let last = first.saturating_add(DOCS_PER_FILE).min(self.fragments.len());
+        let last = first.saturating_add(DOCS_PER_FILE).min(self.places.len());
         let mut out = String::from("[");
-        for (i, fragment) in self.fragments.get(first..last).unwrap_or_default().iter().enumerate() {
+        for (i, &(slot, j)) in self.places.get(first..last).unwrap_or_default().iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str(fragment);
+            let doc = self.docs.get(slot as usize).and_then(|d| d.get(j as usize));
+            out.push_str(doc.map_or("null", |d| &d.fragment));
         }
         out.push(']');
         out.into_bytes()
@@ -249,77 +245,152 @@ fn digit(value: u32) -> char {
 }
 
 /// The packed cell of a value digit (see the module's documentation).
-fn cell(value: u32) -> u32 {
+fn cell(value: u8) -> u32 {
     let tier = match (value >> 2) & 15 {
         0 => 0,
         1..=5 => 1,
         6..=10 => 2,
         _ => 3,
     };
-    tier << 1 | (value >> 1) & 1
+    tier << 1 | u32::from(value >> 1) & 1
 }
 
-/// The postings of one key, `(document, record << 6 | value)` in order, in the shorter form
-/// (packed when the key is in more than half of the `documents`).
-fn encode(list: &[(u32, u32)], documents: usize) -> String {
-    let record = |packed: u32| (packed & 1 == 1).then_some(packed >> 6);
-    let mut sparse_len = 0;
-    let mut previous = 0u32;
-    let mut one_per_doc = true;
-    for (i, &(doc, packed)) in list.iter().enumerate() {
-        if i > 0 && doc == previous {
-            one_per_doc = false;
-        }
-        sparse_len += varint_len(doc.wrapping_sub(previous)) + 1 + record(packed).map_or(0, varint_len);
-        previous = doc;
+/// The forms of a key's postings (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Sparse,
+    Dense,
+    Packed,
+}
+
+/// What decides the form of a key's postings, gathered posting by posting (documents in
+/// order, each document's postings in record order).
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    df: u32,
+    first: u32,
+    last: u32,
+    one_per_doc: bool,
+    /// Digits of the record numbers, and of the sparse form.
+    records: usize,
+    sparse: usize,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape { df: 0, first: 0, last: 0, one_per_doc: true, records: 0, sparse: 0 }
     }
-    let (first, last) = (list.first().map_or(0, |p| p.0), list.last().map_or(0, |p| p.0));
-    let records: usize = list.iter().filter_map(|p| record(p.1)).map(varint_len).sum();
-    let dense_len = 1 + varint_len(first) + last.saturating_sub(first) as usize + 1 + records;
-    if one_per_doc && records == 0 && list.len() * 2 > documents {
-        let span = last.saturating_sub(first) as usize + 1;
-        let mut cells = vec![0u32; span + 1];
-        for &(doc, packed) in list {
-            if let Some(c) = cells.get_mut((doc - first) as usize) {
-                *c = cell(packed);
+}
+
+impl Shape {
+    fn add(&mut self, doc: u32, record: u32, value: u8) {
+        let previous = if self.df == 0 { 0 } else { self.last };
+        if self.df == 0 {
+            self.first = doc;
+        } else if doc == self.last {
+            self.one_per_doc = false;
+        }
+        let record = if value & 1 == 1 { varint_len(record) } else { 0 };
+        self.records += record;
+        self.sparse += varint_len(doc.wrapping_sub(previous)) + 1 + record;
+        self.df += 1;
+        self.last = doc;
+    }
+
+    /// The form and its length in digits, for a site of `documents` documents.
+    fn form(&self, documents: usize) -> (Form, usize) {
+        let span = self.last.saturating_sub(self.first) as usize + 1;
+        let head = 1 + varint_len(self.first);
+        if self.one_per_doc && self.records == 0 && self.df as usize * 2 > documents {
+            (Form::Packed, head + span.div_ceil(2))
+        } else if self.one_per_doc && head + span + self.records < self.sparse {
+            (Form::Dense, head + span + self.records)
+        } else {
+            (Form::Sparse, self.sparse)
+        }
+    }
+}
+
+/// A key's postings being written in their form.
+struct Writer {
+    form: Form,
+    out: String,
+    first: u32,
+    /// Sparse: the previous document. Dense: the next document to write. Packed: the pair
+    /// being filled (relative to `first`) and its cells.
+    at: u32,
+    cells: u32,
+}
+
+impl Writer {
+    fn new(shape: &Shape, documents: usize) -> Writer {
+        let (form, len) = shape.form(documents);
+        let mut out = String::with_capacity(len);
+        match form {
+            Form::Sparse => {}
+            Form::Dense => {
+                out.push('.');
+                push_varint(&mut out, shape.first);
+            }
+            Form::Packed => {
+                out.push('~');
+                push_varint(&mut out, shape.first);
             }
         }
-        let mut out = String::with_capacity(2 + span / 2 + 1);
-        out.push('~');
-        push_varint(&mut out, first);
-        for pair in cells.chunks_exact(2) {
-            out.push(digit(pair.first().copied().unwrap_or(0) | pair.get(1).copied().unwrap_or(0) << 3));
-        }
-        return out;
+        let at = if form == Form::Dense { shape.first } else { 0 };
+        Writer { form, out, first: shape.first, at, cells: 0 }
     }
-    if one_per_doc && dense_len < sparse_len {
-        let mut out = String::with_capacity(dense_len);
-        out.push('.');
-        push_varint(&mut out, first);
-        let mut next = first;
-        for &(doc, packed) in list {
-            for _ in next..doc {
-                out.push('A');
+
+    fn push(&mut self, doc: u32, record: u32, value: u8) {
+        match self.form {
+            Form::Sparse => {
+                push_varint(&mut self.out, doc.wrapping_sub(self.at));
+                self.at = doc;
             }
-            out.push(digit(packed));
-            if let Some(r) = record(packed) {
-                push_varint(&mut out, r);
+            Form::Dense => {
+                for _ in self.at..doc {
+                    self.out.push('A');
+                }
+                self.at = doc + 1;
             }
-            next = doc + 1;
+            Form::Packed => {
+                let rel = doc.saturating_sub(self.first);
+                while self.at < rel / 2 {
+                    self.out.push(digit(self.cells));
+                    self.cells = 0;
+                    self.at += 1;
+                }
+                self.cells |= cell(value) << (3 * (rel % 2));
+                return;
+            }
         }
-        return out;
-    }
-    let mut out = String::with_capacity(sparse_len);
-    let mut previous = 0u32;
-    for &(doc, packed) in list {
-        push_varint(&mut out, doc.wrapping_sub(previous));
-        previous = doc;
-        out.push(digit(packed));
-        if let Some(r) = record(packed) {
-            push_varint(&mut out, r);
+        self.out.push(digit(u32::from(value)));
+        if value & 1 == 1 {
+            push_varint(&mut self.out, record);
         }
     }
-    out
+
+    fn finish(mut self) -> String {
+        if self.form == Form::Packed {
+            self.out.push(digit(self.cells));
+        }
+        self.out
+    }
+}
+
+/// The postings of one key, `(document, record, value)` in order, in their form (the one
+/// [`Index::assemble`] writes).
+#[cfg(test)]
+fn encode(list: &[(u32, u32, u8)], documents: usize) -> String {
+    let mut shape = Shape::default();
+    for &(doc, record, value) in list {
+        shape.add(doc, record, value);
+    }
+    let mut writer = Writer::new(&shape, documents);
+    for &(doc, record, value) in list {
+        writer.push(doc, record, value);
+    }
+    writer.finish()
 }
 
 /// A varint of `bytes` at `i`, moving `i` past it.
@@ -403,57 +474,48 @@ pub fn decode(text: &str) -> Option<Vec<(u32, u32, u8)>> {
 mod tests {
     use super::*;
 
-    fn packed(record: u32, value: u8) -> u32 {
-        record << 6 | u32::from(value)
-    }
-
     #[test]
-    fn postings_round_trip_in_both_forms() {
-        let sparse = vec![
-            (0, packed(0, 4 << 2)),
-            (31, packed(0, (15 << 2) | 2)),
-            (40, packed(0, 5)),
-            (40, packed(1234, 1 << 2 | 1)),
-            (100_000, packed(0, 8)),
-        ];
-        let dense: Vec<(u32, u32)> =
-            (7u32..300).filter(|d| d % 5 != 0).map(|d| (d, (d % 3) << 6 | 4 | (d % 2))).collect();
+    fn postings_round_trip_in_both_lossless_forms() {
+        let sparse: Vec<(u32, u32, u8)> =
+            vec![(0, 0, 4 << 2), (31, 0, (15 << 2) | 2), (40, 3, 5), (40, 1234, 1 << 2 | 1), (100_000, 0, 8)];
+        let dense: Vec<(u32, u32, u8)> =
+            (7u32..300).filter(|d| d % 5 != 0).map(|d| (d, d % 3, 4 | (d % 2) as u8)).collect();
         for (list, is_dense) in [(sparse, false), (dense, true)] {
             let text = encode(&list, 100_000);
             assert_eq!(text.starts_with('.'), is_dense, "{text}");
             let Some(back) = decode(&text) else { panic!("{text} does not decode") };
             let want: Vec<(u32, u32, u8)> =
-                list.iter().map(|&(d, p)| (d, if p & 1 == 1 { p >> 6 } else { 0 }, (p & 63) as u8)).collect();
+                list.iter().map(|&(d, r, v)| (d, if v & 1 == 1 { r } else { 0 }, v)).collect();
             assert_eq!(back, want);
             assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'));
         }
         // A word in two documents of three, one posting each: a digit per document.
-        let most: Vec<(u32, u32)> = (0..10_000).filter(|d| d % 3 != 0).map(|d| (d, packed(0, 4))).collect();
+        let most: Vec<(u32, u32, u8)> = (0..10_000).filter(|d| d % 3 != 0).map(|d| (d, 0, 4)).collect();
         assert_eq!(encode(&most, 100_000).len(), 2 + (9_998 - 1 + 1));
     }
 
     #[test]
     fn a_word_in_most_documents_is_packed_two_documents_a_digit() {
         // Values 1..15 (and title-only), with and without the title bit, some documents without.
-        let list: Vec<(u32, u32)> = (5u32..1005)
+        let list: Vec<(u32, u32, u8)> = (5u32..1005)
             .filter(|d| d % 7 != 0)
-            .map(|d| (d, ((d % 16) << 2) | (d % 2) << 1))
-            .filter(|p| p.1 >= 2)
+            .map(|d| (d, 0, (((d % 16) << 2) | (d % 2) << 1) as u8))
+            .filter(|p| p.2 >= 2)
             .collect();
         let text = encode(&list, 1_200);
         assert!(text.starts_with('~') && text.len() <= 3 + 1000 / 2, "{}", text.len());
         let Some(back) = decode(&text) else { panic!("{text} does not decode") };
         let tiers: Vec<(u32, u32, u8)> = list
             .iter()
-            .map(|&(d, v)| {
-                let q = [0, 3, 8, 13][(cell(v) >> 1) as usize];
-                (d, 0, (q << 2 | (v & 2)) as u8)
+            .map(|&(d, _, v)| {
+                let q: u8 = [0, 3, 8, 13][(cell(v) >> 1) as usize];
+                (d, 0, q << 2 | (v & 2))
             })
             .collect();
         assert_eq!(back, tiers);
         // Not for a word in half of the documents or fewer, nor with records.
         assert!(!encode(&list, 2 * list.len()).starts_with('~'));
-        let with_record: Vec<(u32, u32)> = list.iter().map(|&(d, v)| (d, v | 1)).collect();
+        let with_record: Vec<(u32, u32, u8)> = list.iter().map(|&(d, _, v)| (d, 1, v | 1)).collect();
         assert!(!encode(&with_record, 1_200).starts_with('~'));
     }
 

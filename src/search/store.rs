@@ -64,16 +64,59 @@ impl Hasher for Fx {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// One posting of a document: a key (its number in the store) and, packed, the record it is
-/// in (`>> 6`) and its value digit (`& 63`: see `index` for the bits).
-pub(super) type Posting = (u32, u32);
-
-/// One document, analysed: what the results show of it and its postings (sorted).
+/// One document, analysed: what the results show of it and its postings.
 #[derive(Debug)]
 pub(crate) struct Analysed {
     /// The document as the results show it (JSON): title, path, excerpt or records.
-    pub(super) fragment: Arc<str>,
-    pub(super) postings: Box<[Posting]>,
+    pub(super) fragment: Box<str>,
+    /// Its postings, compact (a site's documents are all held until the index is assembled):
+    /// for each, the key's number (LEB128), the value digit (see `index`), and when its bit 0
+    /// says so the record's number (LEB128); each key's postings in record order.
+    postings: Box<[u8]>,
+}
+
+impl Analysed {
+    /// Calls `f` with each posting: (key, record, value digit).
+    pub(super) fn each_posting(&self, mut f: impl FnMut(u32, u32, u8)) {
+        let bytes = &self.postings;
+        let mut i = 0;
+        let leb = |i: &mut usize| {
+            let mut n = 0u32;
+            let mut shift = 0;
+            while let Some(&b) = bytes.get(*i) {
+                *i += 1;
+                n |= u32::from(b & 127).checked_shl(shift).unwrap_or(0);
+                if b < 128 {
+                    break;
+                }
+                shift += 7;
+            }
+            n
+        };
+        while i < bytes.len() {
+            let key = leb(&mut i);
+            let value = bytes.get(i).copied().unwrap_or(0);
+            i += 1;
+            let record = if value & 1 == 1 { leb(&mut i) } else { 0 };
+            f(key, record, value);
+        }
+    }
+
+    /// The postings, as a list (for tests).
+    #[cfg(test)]
+    pub(super) fn postings(&self) -> Vec<(u32, u32, u8)> {
+        let mut out = Vec::new();
+        self.each_posting(|k, r, v| out.push((k, r, v)));
+        out
+    }
+}
+
+fn push_leb(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 128 {
+        out.push((n & 127) as u8 | 128);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
 /// Keys as numbers: each distinct key once.
@@ -108,7 +151,7 @@ impl Store {
     /// Analyses `docs` (the documents of the item at site path `path`) and keeps them,
     /// replacing what the item had.
     pub(crate) fn put(&self, path: &str, docs: &[Doc]) {
-        let analysed: Arc<[Analysed]> = docs.iter().map(|d| self.analyse(d)).collect();
+        let analysed: Arc<[Analysed]> = Arc::from(docs.iter().map(|d| self.analyse(d)).collect::<Vec<_>>());
         self.docs.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), analysed);
     }
 
@@ -150,29 +193,38 @@ impl Store {
             counter.serve(self.id);
             counter.count(&doc.title_text, &intern);
             let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
-            let mut postings: Vec<Posting> = Vec::new();
+            counter.mark_title(&title);
+            let mut postings: Vec<u8> = Vec::new();
+            let mut push = |key: u32, record: u32, value: u8| {
+                push_leb(&mut postings, key);
+                postings.push(value);
+                if value & 1 == 1 {
+                    push_leb(&mut postings, record);
+                }
+            };
             for (index, record) in doc.records.iter().enumerate() {
                 let length = counter.count(&record.text, &intern);
-                let record_no = u32::try_from(index).unwrap_or(u32::MAX).min(u32::MAX >> 6);
-                postings.reserve(counter.counted().len() + title.len());
-                for (key, n) in counter.counted() {
-                    let in_title = index == 0 && title.contains(&key);
-                    postings.push((key, record_no << 6 | u32::from(value(n, length, in_title, multi))));
+                let record_no = u32::try_from(index).unwrap_or(u32::MAX);
+                let mut values = Values::new(length);
+                for (key, n, titled) in counter.counted_titled() {
+                    push(key, record_no, values.digit(n, index == 0 && titled, multi));
                 }
                 if index == 0 {
                     // Title words the text does not repeat still find the document.
                     for &key in title.iter().filter(|&&key| !counter.has(key)) {
-                        postings.push((key, u32::from(value(0, 0, true, multi))));
+                        push(key, 0, value(0, 0, true, multi));
                     }
                 }
             }
             if doc.records.is_empty() {
-                postings.extend(title.iter().map(|&key| (key, u32::from(value(0, 0, true, multi)))));
+                for &key in &title {
+                    push(key, 0, value(0, 0, true, multi));
+                }
             }
             postings
         });
         // In record order for each key (the index needs no more): no sort.
-        Analysed { fragment: fragment(doc).into(), postings: postings.into_boxed_slice() }
+        Analysed { fragment: fragment(doc).into_boxed_str(), postings: postings.into_boxed_slice() }
     }
 }
 
@@ -185,15 +237,42 @@ const REFERENCE_LENGTH: f64 = 200.0;
 /// the key is in the title, bit 0 a record number follows. Never 0 or 1 (a posting is in the
 /// text or in the title), so that `index` can use 0 for "absent".
 pub(super) fn value(tf: u32, length: usize, title: bool, has_record: bool) -> u8 {
-    let q = if tf == 0 {
-        0
-    } else {
-        let tf = f64::from(tf);
+    Values::new(length).digit(tf, title, has_record)
+}
+
+/// The value digits of one record's postings: its length's part of the saturation worked out
+/// once, and the usual counts (a word once, twice…) once each.
+struct Values {
+    /// `K1 · norm`, where `norm` says how much longer than usual the record is.
+    damping: f64,
+    /// The level (1–15) of counts 1 to 15, 0 until worked out.
+    levels: [u8; 16],
+}
+
+impl Values {
+    fn new(length: usize) -> Values {
         let norm = 1.0 - B + B * (length as f64) / REFERENCE_LENGTH;
-        let w = tf * (K1 + 1.0) / (tf + K1 * norm);
-        ((w / (K1 + 1.0) * 15.0).round() as u8).clamp(1, 15)
-    };
-    (q << 2) | (u8::from(title) << 1) | u8::from(has_record)
+        Values { damping: K1 * norm, levels: [0; 16] }
+    }
+
+    fn digit(&mut self, tf: u32, title: bool, has_record: bool) -> u8 {
+        let q = match tf {
+            0 => 0,
+            _ => match self.levels.get_mut(tf as usize) {
+                Some(&mut level) if level > 0 => level,
+                slot => {
+                    // w / (K1 + 1) = tf / (tf + K1 · norm): BM25's saturation, in 1–15.
+                    let tf = f64::from(tf);
+                    let level = ((tf / (tf + self.damping) * 15.0 + 0.5) as u8).clamp(1, 15);
+                    if let Some(slot) = slot {
+                        *slot = level;
+                    }
+                    level
+                }
+            },
+        };
+        (q << 2) | (u8::from(title) << 1) | u8::from(has_record)
+    }
 }
 
 #[derive(Serialize)]
@@ -289,18 +368,41 @@ mod tests {
         };
         let analysed = store.analyse(&doc);
         let keys = store.keys();
-        let find = |key: &str| analysed.postings.iter().find(|(k, _)| &*keys[*k as usize] == key).copied();
-        let Some((_, cras)) = find("cras") else { panic!("no cras") };
+        let find = |key: &str| analysed.postings().into_iter().find(|(k, _, _)| &*keys[*k as usize] == key);
+        let Some((_, _, cras)) = find("cras") else { panic!("no cras") };
         assert_eq!(cras & 2, 2, "title bit");
-        let Some((_, famil)) = find("famil") else { panic!("no famil") };
+        let Some((_, _, famil)) = find("famil") else { panic!("no famil") };
         assert_eq!(famil & 2, 0);
-        assert!((famil & 63) >> 2 > 0);
+        assert!(famil >> 2 > 0);
         // Two stores number their keys each their own way; the thread's cache follows.
         let other = Store::default();
         other.intern("zzz");
         let again = other.analyse(&doc);
         let keys = other.keys();
-        assert!(again.postings.iter().all(|(k, _)| (*k as usize) < keys.len()));
+        assert!(again.postings().iter().all(|(k, _, _)| (*k as usize) < keys.len()));
         assert!(keys.iter().any(|k| &**k == "famil"));
+    }
+
+    #[test]
+    fn record_numbers_of_long_articles_survive_the_compact_form() {
+        let store = Store::default();
+        let records = (0..300)
+            .map(|i| Record {
+                anchor: Some(format!("art1_cpt_inc{i}")),
+                label: None,
+                text: if i == 250 { "quilombolas".into() } else { "texto".into() },
+            })
+            .collect();
+        let doc = Doc { title: "Lei".into(), url: "lei/".into(), title_text: String::new(), records };
+        let analysed = store.analyse(&doc);
+        let keys = store.keys();
+        let postings = analysed.postings();
+        let found: Vec<(u32, u8)> = postings
+            .iter()
+            .filter(|(k, _, _)| &*keys[*k as usize] == "quilombol")
+            .map(|(_, r, v)| (*r, v & 1))
+            .collect();
+        assert_eq!(found, [(250, 1)]);
+        assert_eq!(postings.iter().filter(|(k, _, _)| &*keys[*k as usize] == "text").count(), 299);
     }
 }

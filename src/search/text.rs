@@ -27,44 +27,99 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of `text` as byte ranges, in order. Everything else separates words: spaces,
-/// punctuation, hyphens ("auxílio-natalidade" is two words), the dots of "12.527". ASCII (most
-/// of any Portuguese text) is classified by its byte; other characters by Unicode's tables.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    // Whether the character at `i` belongs to a word, and its length in bytes.
-    let class = move |i: usize| -> (bool, usize) {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+/// punctuation, hyphens ("auxílio-natalidade" is two words), the dots of "12.527".
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// What a byte is, for [`Words`]: 0 an ASCII byte outside words, 1 an ASCII letter or digit,
+/// 2 a byte of a character beyond ASCII (Unicode's tables decide, see [`Words::wide`]).
+static CLASS: [u8; 256] = {
+    let mut table = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() { 1 } else { 0 };
+        b += 1;
+    }
+    table
+};
+
+/// The words of a text, found byte by byte: ASCII (most of any Portuguese text) by a table,
+/// other characters by Unicode's tables. Indexing millions of words, this loop is the cost.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Whether the character beyond ASCII at byte `i` belongs to a word, and its length.
+    fn wide(&self, i: usize) -> (bool, usize) {
+        let bytes = self.text.as_bytes();
+        match (bytes.get(i), bytes.get(i + 1)) {
             // U+00C0–U+00FF (à, ç, ê, õ…): letters, but × and ÷.
-            Some(0xC3) => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
-            _ => text
+            (Some(0xC3), Some(&b)) => (b != 0x97 && b != 0xB7, 2),
+            // U+0080–U+00BF: ª º µ, superscript digits and fractions; the rest (§, ·, «, the
+            // no-break space…) separates words.
+            (Some(0xC2), Some(&b)) => (matches!(b, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE), 2),
+            // U+2000–U+203F: spaces, dashes, quotation marks, bullets.
+            (Some(0xE2), Some(0x80)) => (false, 3),
+            _ => self
+                .text
                 .get(i..)
                 .and_then(|rest| rest.chars().next())
                 .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
         }
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let (word, len) = class(i);
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        // Up to the first character of a word.
+        loop {
+            let class = loop {
+                let class = CLASS[usize::from(*bytes.get(i)?)];
+                if class != 0 {
+                    break class;
+                }
+                i += 1;
+            };
+            if class == 1 {
+                break;
+            }
+            let (word, len) = self.wide(i);
             if word {
                 break;
             }
             i += len;
         }
-        if i >= bytes.len() {
-            return None;
-        }
         let start = i;
-        while i < bytes.len() {
-            let (word, len) = class(i);
+        // Up to the first character after it.
+        loop {
+            let mut class = 0;
+            while let Some(&b) = bytes.get(i) {
+                class = CLASS[usize::from(b)];
+                if class != 1 {
+                    break;
+                }
+                i += 1;
+            }
+            if class != 2 || i >= bytes.len() {
+                break;
+            }
+            let (word, len) = self.wide(i);
             if !word {
                 break;
             }
             i += len;
         }
+        self.at = i;
         Some((start, i))
-    })
+    }
 }
 
 /// Endings typed without accents → as written, for the Portuguese suffixes whose accents
@@ -114,6 +169,10 @@ impl Analyzer {
     pub fn keys(&self, word: &str) -> Keys {
         if word.chars().count() > MAX_WORD_CHARS {
             return Keys::default();
+        }
+        // Numbers (years, articles, phones) are their own key: nothing to fold or stem.
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return Keys { first: Some(word.to_owned()), second: None };
         }
         let lower = word.to_lowercase();
         let folded = fold(&lower);
@@ -191,6 +250,52 @@ mod tests {
         assert_eq!(split("  "), Vec::<&str>::new());
         assert_eq!(split("cafe\u{301} d'água"), ["cafe\u{301}", "d", "água"]);
         assert_eq!(split("2×3÷4 AÇÃO ñ"), ["2", "3", "4", "AÇÃO", "ñ"]);
+        assert_eq!(split("fim"), ["fim"]);
+        assert_eq!(split("–ª 1º § ½"), ["ª", "1º", "½"]);
+    }
+
+    /// The shortcuts for two- and three-byte characters say what Unicode's tables say.
+    #[test]
+    fn the_shortcuts_for_latin_and_punctuation_agree_with_unicode() {
+        for c in ('\u{80}'..='\u{ff}').chain('\u{2000}'..='\u{203f}') {
+            let text = c.to_string();
+            let found = Words { text: &text, at: 0 }.wide(0);
+            assert_eq!(found, (is_word_char(c), c.len_utf8()), "{c:?} U+{:04X}", u32::from(c));
+        }
+    }
+
+    /// The byte-table scanner finds the words a plain walk over the characters finds.
+    #[test]
+    fn words_are_runs_of_word_characters() {
+        let reference = |text: &str| {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                match (is_word_char(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        out.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        };
+        let pieces = [
+            "a", "Ç", "ção", "-", " ", "\n", "12", "×", "e\u{301}", "–", "ª", "日本", "🙂", "\u{a0}", "x", "_", "ÿ",
+            "Ā", "§", "½", "\u{2070}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 13) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            assert_eq!(words(&text).collect::<Vec<_>>(), reference(&text), "{text:?}");
+        }
     }
 
     #[test]
@@ -239,5 +344,11 @@ mod tests {
         assert!(keys("Não").is_empty());
         assert!(keys(&"a".repeat(41)).is_empty());
         assert_eq!(keys("2011"), ["2011"]);
+        assert_eq!(keys("0800"), ["0800"]);
+        // A number is stemmed as the stemmer would (not at all).
+        let analyzer = Analyzer::default();
+        for n in ["1", "28", "2011", "12527", "0800"] {
+            assert_eq!(analyzer.stem(n), n);
+        }
     }
 }
