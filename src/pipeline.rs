@@ -184,7 +184,8 @@ pub(crate) fn render(
     let mut results = wave(&pages);
     // The index is assembled from the documents of the routes above: only once they all
     // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
-    if results.iter().all(Option::is_none) {
+    if results.iter().all(Option::is_none) && !index.is_empty() {
+        renderer.index();
         results.extend(wave(&index));
     }
     if let Some(err) = io_error.into_inner().ok().flatten() {

@@ -54,8 +54,9 @@ impl<'a> Renderer<'a> {
         Renderer { search: Some(store), ..self }
     }
 
-    /// The search index from the documents in the store (without one, read from the model).
-    fn index(&self) -> &search::Index {
+    /// The search index from the documents in the store (without one, read from the model);
+    /// assembled once, by the first caller.
+    pub(crate) fn index(&self) -> &search::Index {
         self.index.get_or_init(|| match self.search {
             Some(store) => search::Index::assemble(self.site, store),
             None => search::Index::assemble(self.site, &search::Store::default()),
@@ -113,7 +114,7 @@ impl<'a> Renderer<'a> {
         if let (Some((store, source)), Some(texts)) = (source, texts) {
             let docs = search::extract::documents(self.site, source, &|md: &str| texts.plain(md));
             if let Some(origin) = search::extract::origin(self.site, source) {
-                store.put(&origin.path, &docs);
+                store.put(&origin.path, docs);
             }
         }
         Ok(bytes)

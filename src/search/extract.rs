@@ -232,12 +232,13 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
     doc.into_iter().collect()
 }
 
-fn page_doc(title: &str, origin: &Origin, description: Option<&str>, body: String) -> Doc {
-    let text = match description {
-        Some(d) if !d.is_empty() && !body.is_empty() => format!("{d}\n{body}"),
-        Some(d) if !d.is_empty() => d.to_owned(),
-        _ => body,
-    };
+fn page_doc(title: &str, origin: &Origin, description: Option<&str>, mut text: String) -> Doc {
+    if let Some(d) = description.filter(|d| !d.is_empty()) {
+        // In the body's own buffer (its plain text is shorter than its Markdown, so there is
+        // usually room): no copy of every page's text.
+        text.insert(0, '\n');
+        text.insert_str(0, d);
+    }
     Doc {
         title: title.to_owned(),
         url: origin.path.clone(),

@@ -34,7 +34,7 @@
 //! weighs rare words by the length of their postings), so an edit changes only its own.
 
 use super::extract;
-use super::store::{Analysed, Store};
+use super::store::{Docs, Store};
 use crate::kinds::Search;
 use crate::model::Site;
 use std::sync::Arc;
@@ -46,7 +46,7 @@ const DOCS_PER_BUCKET: usize = 16;
 const MAX_BUCKETS: usize = 4096;
 
 /// Documents per `d/` file.
-pub(crate) const DOCS_PER_FILE: usize = 4;
+pub(crate) const DOCS_PER_FILE: usize = 8;
 
 /// How many buckets of keys a site with `documents` documents has.
 pub fn bucket_count(documents: usize) -> u32 {
@@ -76,7 +76,7 @@ pub(crate) struct Index {
     /// Each filter's documents: first and end numbers.
     kinds: Vec<(Search, u32, u32)>,
     /// The documents, by item, in the order of their numbers; and where document `n` is.
-    docs: Vec<Arc<[Analysed]>>,
+    docs: Vec<Docs>,
     places: Vec<(u32, u32)>,
     /// Keys that have postings: text and postings (encoded).
     keys: Vec<(Arc<str>, String)>,
@@ -90,8 +90,9 @@ impl Index {
     /// the site's items. Each key's postings are encoded as the documents are read, in two
     /// passes (what decides each key's form, then the digits): no list of every posting.
     pub(crate) fn assemble(site: &Site, store: &Store) -> Index {
+        store.flush();
         let sources = extract::sources(site);
-        let mut docs: Vec<Arc<[Analysed]>> = Vec::with_capacity(sources.len());
+        let mut docs: Vec<Docs> = Vec::with_capacity(sources.len());
         let mut places = Vec::with_capacity(sources.len());
         let mut kinds: Vec<(Search, u32, u32)> = Vec::new();
         let mut n = 0u32;
@@ -104,8 +105,8 @@ impl Index {
                 Some(found) if found.len() == count => found,
                 _ => {
                     let text = |markdown: &str| crate::markdown::plain_text(markdown);
-                    let fresh = extract::documents(site, source, &text);
-                    store.put(&origin.path, &fresh);
+                    store.put(&origin.path, extract::documents(site, source, &text));
+                    store.flush();
                     store.get(&origin.path).unwrap_or_default()
                 }
             };
@@ -219,29 +220,25 @@ pub(crate) fn kinds(site: &Site) -> Vec<Search> {
     out
 }
 
-fn push_varint(out: &mut String, mut n: u32) {
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
     loop {
-        let low = (n & 31) as usize;
+        let low = n & 31;
         n >>= 5;
-        let digit = if n > 0 { low | 32 } else { low };
-        out.push(char::from(DIGITS.get(digit).copied().unwrap_or(b'A')));
+        out.push(digit(if n > 0 { low | 32 } else { low }));
         if n == 0 {
             break;
         }
     }
 }
 
-fn varint_len(mut n: u32) -> usize {
-    let mut len = 1;
-    while n >= 32 {
-        n >>= 5;
-        len += 1;
-    }
-    len
+/// Digits of `n` as a varint: one per five bits.
+fn varint_len(n: u32) -> usize {
+    (32 - n.leading_zeros() as usize).max(1).div_ceil(5)
 }
 
-fn digit(value: u32) -> char {
-    char::from(DIGITS.get((value & 63) as usize).copied().unwrap_or(b'A'))
+/// The base-64 digit of `value` (its low six bits).
+fn digit(value: u32) -> u8 {
+    DIGITS[(value & 63) as usize]
 }
 
 /// The packed cell of a value digit (see the module's documentation).
@@ -314,7 +311,8 @@ impl Shape {
 /// A key's postings being written in their form.
 struct Writer {
     form: Form,
-    out: String,
+    /// Base-64 digits and the form's mark: ASCII.
+    out: Vec<u8>,
     first: u32,
     /// Sparse: the previous document. Dense: the next document to write. Packed: the pair
     /// being filled (relative to `first`) and its cells.
@@ -325,15 +323,15 @@ struct Writer {
 impl Writer {
     fn new(shape: &Shape, documents: usize) -> Writer {
         let (form, len) = shape.form(documents);
-        let mut out = String::with_capacity(len);
+        let mut out = Vec::with_capacity(len);
         match form {
             Form::Sparse => {}
             Form::Dense => {
-                out.push('.');
+                out.push(b'.');
                 push_varint(&mut out, shape.first);
             }
             Form::Packed => {
-                out.push('~');
+                out.push(b'~');
                 push_varint(&mut out, shape.first);
             }
         }
@@ -349,7 +347,7 @@ impl Writer {
             }
             Form::Dense => {
                 for _ in self.at..doc {
-                    self.out.push('A');
+                    self.out.push(b'A');
                 }
                 self.at = doc + 1;
             }
@@ -374,7 +372,8 @@ impl Writer {
         if self.form == Form::Packed {
             self.out.push(digit(self.cells));
         }
-        self.out
+        // Only ASCII digits and marks were written.
+        String::from_utf8(self.out).unwrap_or_default()
     }
 }
 
@@ -547,6 +546,6 @@ mod tests {
         assert_eq!(bucket_of("a", 1 << 31), 0xe40c292c & ((1 << 31) - 1));
         assert!(bucket_of("familia", 8) < 8);
         assert_eq!(file_count(0), 0);
-        assert_eq!(file_count(9), 3);
+        assert_eq!(file_count(9), 2);
     }
 }

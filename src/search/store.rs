@@ -1,7 +1,7 @@
 //! The documents as the render pass leaves them ([`Store`]): each route that shows an item
-//! analyses its documents while it renders (its Markdown's plain text comes from the same
-//! parse as its HTML) and puts them here, by the item's site path; the index is assembled from
-//! them ([`super::index::Index::assemble`]). The dev loop keeps the store between rebuilds: a
+//! makes its documents while it renders (its Markdown's plain text comes from the same parse
+//! as its HTML) and puts them here, by the item's site path, where they are analysed a batch
+//! at a time; the index is assembled from them ([`super::index::Index::assemble`]). The dev loop keeps the store between rebuilds: a
 //! route is rendered again exactly when something it shows changed, and its documents are
 //! part of what it shows, so the store is as current as the pages.
 //!
@@ -68,7 +68,7 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 #[derive(Debug)]
 pub(crate) struct Analysed {
     /// The document as the results show it (JSON): title, path, excerpt or records.
-    pub(super) fragment: Box<str>,
+    pub(super) fragment: String,
     /// Its postings, compact (a site's documents are all held until the index is assembled):
     /// for each, the key's number (LEB128), the value digit (see `index`), and when its bit 0
     /// says so the record's number (LEB128); each key's postings in record order.
@@ -131,13 +131,34 @@ pub(crate) struct Store {
     /// Tells this store's keys from another's in the threads' caches.
     id: u64,
     interner: Mutex<Interner>,
-    docs: Mutex<HashMap<String, Arc<[Analysed]>>>,
+    /// Each item's documents, with the number of the `put` that gave them.
+    docs: Mutex<HashMap<String, (u64, Docs)>>,
+    /// Documents put but not analysed yet, with their `put`'s number: analysed in batches.
+    pending: Mutex<Vec<Put>>,
+    puts: AtomicU64,
 }
+
+/// One item's documents, analysed.
+pub(super) type Docs = Arc<Vec<Analysed>>;
+
+/// A `put` not analysed yet: its number, the item's site path, its documents.
+type Put = (u64, String, Vec<Doc>);
+
+/// Items whose documents a thread analyses in one go. A render thread goes from one page to
+/// the next, and its table of words falls out of the processor's caches in between; read
+/// back to back, 32 pages' words cost about half as much as one at a time.
+const BATCH: usize = 32;
 
 impl Default for Store {
     fn default() -> Self {
         static NEXT: AtomicU64 = AtomicU64::new(1);
-        Store { id: NEXT.fetch_add(1, Ordering::Relaxed), interner: Mutex::default(), docs: Mutex::default() }
+        Store {
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+            interner: Mutex::default(),
+            docs: Mutex::default(),
+            pending: Mutex::default(),
+            puts: AtomicU64::new(0),
+        }
     }
 }
 
@@ -148,16 +169,60 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Analyses `docs` (the documents of the item at site path `path`) and keeps them,
-    /// replacing what the item had.
-    pub(crate) fn put(&self, path: &str, docs: &[Doc]) {
-        let analysed: Arc<[Analysed]> = Arc::from(docs.iter().map(|d| self.analyse(d)).collect::<Vec<_>>());
-        self.docs.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_owned(), analysed);
+    /// Keeps `docs` (the documents of the item at site path `path`) in place of what the
+    /// item had; they are analysed with the next batch, or when the index asks.
+    pub(crate) fn put(&self, path: &str, docs: Vec<Doc>) {
+        let number = self.puts.fetch_add(1, Ordering::Relaxed);
+        let batch = {
+            let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+            pending.push((number, path.to_owned(), docs));
+            if pending.len() < BATCH {
+                return;
+            }
+            std::mem::take(&mut *pending)
+        };
+        self.analyse_batch(batch);
     }
 
-    /// The documents of the item at `path`, as last put.
-    pub(super) fn get(&self, path: &str) -> Option<Arc<[Analysed]>> {
-        self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).cloned()
+    /// Analyses `batch` and keeps it; an item's later `put` (by number) wins over an earlier one
+    /// whichever batch is done first.
+    fn analyse_batch(&self, batch: Vec<Put>) {
+        let analysed: Vec<(u64, String, Docs)> = batch
+            .into_iter()
+            .map(|(number, path, docs)| (number, path, Arc::new(docs.iter().map(|d| self.analyse(d)).collect())))
+            .collect();
+        let mut all = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
+        for (number, path, docs) in analysed {
+            match all.get_mut(&path) {
+                Some(kept) if kept.0 > number => {}
+                Some(kept) => *kept = (number, docs),
+                None => {
+                    all.insert(path, (number, docs));
+                }
+            }
+        }
+    }
+
+    /// Analyses what was put and not analysed yet (in parallel).
+    pub(super) fn flush(&self) {
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
+        if pending.is_empty() {
+            return;
+        }
+        let mut batches: Vec<Vec<Put>> = Vec::new();
+        for item in pending {
+            match batches.last_mut() {
+                Some(batch) if batch.len() < BATCH => batch.push(item),
+                _ => batches.push(vec![item]),
+            }
+        }
+        use rayon::prelude::*;
+        batches.into_par_iter().for_each(|batch| self.analyse_batch(batch));
+    }
+
+    /// The documents of the item at `path`, as last put (see [`Store::flush`]).
+    pub(super) fn get(&self, path: &str) -> Option<Docs> {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).map(|(_, d)| Arc::clone(d))
     }
 
     /// Forgets the items whose path `keep` refuses (items gone from the site).
@@ -195,36 +260,37 @@ impl Store {
             let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
             counter.mark_title(&title);
             let mut postings: Vec<u8> = Vec::new();
-            let mut push = |key: u32, record: u32, value: u8| {
-                push_leb(&mut postings, key);
+            let push = |postings: &mut Vec<u8>, key: u32, record: u32, value: u8| {
+                push_leb(postings, key);
                 postings.push(value);
                 if value & 1 == 1 {
-                    push_leb(&mut postings, record);
+                    push_leb(postings, record);
                 }
             };
             for (index, record) in doc.records.iter().enumerate() {
                 let length = counter.count(&record.text, &intern);
                 let record_no = u32::try_from(index).unwrap_or(u32::MAX);
                 let mut values = Values::new(length);
+                postings.reserve(counter.counted().len() * 3 + title.len() * 3);
                 for (key, n, titled) in counter.counted_titled() {
-                    push(key, record_no, values.digit(n, index == 0 && titled, multi));
+                    push(&mut postings, key, record_no, values.digit(n, index == 0 && titled, multi));
                 }
                 if index == 0 {
                     // Title words the text does not repeat still find the document.
                     for &key in title.iter().filter(|&&key| !counter.has(key)) {
-                        push(key, 0, value(0, 0, true, multi));
+                        push(&mut postings, key, 0, value(0, 0, true, multi));
                     }
                 }
             }
             if doc.records.is_empty() {
                 for &key in &title {
-                    push(key, 0, value(0, 0, true, multi));
+                    push(&mut postings, key, 0, value(0, 0, true, multi));
                 }
             }
             postings
         });
         // In record order for each key (the index needs no more): no sort.
-        Analysed { fragment: fragment(doc).into_boxed_str(), postings: postings.into_boxed_slice() }
+        Analysed { fragment: fragment(doc), postings: postings.into_boxed_slice() }
     }
 }
 
@@ -289,7 +355,7 @@ struct Fragment<'a> {
 /// excerpt comes from its start, so that a phone downloads little per result shown, not whole
 /// pages (most pages say what they are about early; a longer page still ranks by all of its
 /// words).
-pub(super) const EXCERPT_SOURCE: usize = 600;
+pub(super) const EXCERPT_SOURCE: usize = 400;
 
 /// The start of `text` as the results quote it: its whitespace collapsed, at most
 /// [`EXCERPT_SOURCE`] characters, cut between words (only the start of the text is read).
@@ -328,7 +394,14 @@ fn fragment(doc: &Doc) -> String {
             .collect();
         Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
     };
-    serde_json::to_string(&f).unwrap_or_default()
+    // Kept until the index is written: sized for what it holds (escapes are few).
+    let size = doc.title.len() + doc.url.len() + excerpts.iter().map(|x| x.len() + 48).sum::<usize>() + 32;
+    let mut out = Vec::with_capacity(size);
+    if serde_json::to_writer(&mut out, &f).is_err() {
+        return String::new();
+    }
+    out.shrink_to_fit();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -381,6 +454,30 @@ mod tests {
         let keys = other.keys();
         assert!(again.postings().iter().all(|(k, _, _)| (*k as usize) < keys.len()));
         assert!(keys.iter().any(|k| &**k == "famil"));
+    }
+
+    fn page(text: &str) -> Doc {
+        Doc {
+            title: "Página".into(),
+            url: "p/".into(),
+            title_text: "Página".into(),
+            records: vec![Record { anchor: None, label: None, text: text.into() }],
+        }
+    }
+
+    /// Batches may be analysed in any order (by two threads): an item's later documents win.
+    #[test]
+    fn the_latest_put_wins_whichever_batch_is_analysed_last() {
+        let store = Store::default();
+        store.analyse_batch(vec![(7, "p/".into(), vec![page("novo")])]);
+        store.analyse_batch(vec![(3, "p/".into(), vec![page("antigo")])]);
+        let kept = store.get("p/").unwrap_or_default();
+        assert!(kept.first().is_some_and(|d| d.fragment.contains("novo")), "{kept:?}");
+        // Put documents are found once flushed, however few.
+        store.put("q/", vec![page("outra")]);
+        assert!(store.get("q/").is_none());
+        store.flush();
+        assert!(store.get("q/").is_some());
     }
 
     #[test]
