@@ -51,6 +51,8 @@ pub(super) struct Counter {
     seen_words: Vec<u32>,
     seen_keys: Vec<u32>,
     analyzer: Analyzer,
+    /// A buffer the analysis writes a document's postings in (see `store`).
+    pub(super) scratch: Vec<u8>,
 }
 
 thread_local! {
@@ -66,6 +68,7 @@ thread_local! {
         seen_words: Vec::new(),
         seen_keys: Vec::new(),
         analyzer: Analyzer::default(),
+        scratch: Vec::new(),
     });
 }
 

@@ -259,7 +259,11 @@ impl Store {
             counter.count(&doc.title_text, &intern);
             let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
             counter.mark_title(&title);
-            let mut postings: Vec<u8> = Vec::new();
+            // Written in the thread's scratch buffer, then copied into a block of the exact size:
+            // every document's postings stay until the index is written, and a grown buffer
+            // shrunk in place keeps its slack.
+            let mut postings = std::mem::take(&mut counter.scratch);
+            postings.clear();
             let push = |postings: &mut Vec<u8>, key: u32, record: u32, value: u8| {
                 push_leb(postings, key);
                 postings.push(value);
@@ -271,7 +275,6 @@ impl Store {
                 let length = counter.count(&record.text, &intern);
                 let record_no = u32::try_from(index).unwrap_or(u32::MAX);
                 let mut values = Values::new(length);
-                postings.reserve(counter.counted().len() * 3 + title.len() * 3);
                 for (key, n, titled) in counter.counted_titled() {
                     push(&mut postings, key, record_no, values.digit(n, index == 0 && titled, multi));
                 }
@@ -287,10 +290,12 @@ impl Store {
                     push(&mut postings, key, 0, value(0, 0, true, multi));
                 }
             }
-            postings
+            let exact: Box<[u8]> = Box::from(postings.as_slice());
+            counter.scratch = postings;
+            exact
         });
         // In record order for each key (the index needs no more): no sort.
-        Analysed { fragment: fragment(doc), postings: postings.into_boxed_slice() }
+        Analysed { fragment: fragment(doc), postings }
     }
 }
 
@@ -394,13 +399,19 @@ fn fragment(doc: &Doc) -> String {
             .collect();
         Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
     };
-    // Kept until the index is written: sized for what it holds (escapes are few).
-    let size = doc.title.len() + doc.url.len() + excerpts.iter().map(|x| x.len() + 48).sum::<usize>() + 32;
-    let mut out = Vec::with_capacity(size);
-    if serde_json::to_writer(&mut out, &f).is_err() {
-        return String::new();
+    // Kept until the index is written: written in a scratch buffer, kept in a block of its
+    // exact size (see `Store::analyse`).
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    out.shrink_to_fit();
+    let out = SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        scratch.clear();
+        match serde_json::to_writer(&mut *scratch, &f) {
+            Ok(()) => scratch.to_vec(),
+            Err(_) => Vec::new(),
+        }
+    });
     String::from_utf8(out).unwrap_or_default()
 }
 
