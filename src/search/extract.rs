@@ -27,6 +27,9 @@ pub(crate) struct Doc {
     pub(crate) title_text: String,
     /// One record for most documents; for an article, the article and its provisions.
     pub(crate) records: Vec<Record>,
+    /// What the results quote when the records have no text (a normative text that has only
+    /// articles: where its text starts); without it, the title. Not indexed.
+    pub(crate) quote: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +142,7 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                     url: s.origin.path.clone(),
                     title_text: join(&[Some(&s.name), s.acronym.as_deref()]),
                     records: vec![Record::plain(parts.join("\n"))],
+                    quote: None,
                 }
             }),
             Kind::Section => site
@@ -162,6 +166,7 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                     url: u.origin.path.clone(),
                     title_text: join(&[Some(&u.name), u.acronym.as_deref()]),
                     records: vec![Record::plain(parts.join("\n"))],
+                    quote: None,
                 }
             }),
             Kind::Structure => site.assessorias.get(i).map(|a| {
@@ -183,6 +188,7 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                     url: a.origin.path.clone(),
                     title_text: join(&[Some(&a.title), a.acronym.as_deref()]),
                     records: vec![Record::plain(parts.join("\n"))],
+                    quote: None,
                 }
             }),
             Kind::Law => {
@@ -193,11 +199,13 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                 for p in &l.tree.provisions {
                     outside_articles(p, &mut records);
                 }
+                let quote = l.tree.iter().find(|p| !p.text.trim().is_empty()).map(|p| one_line(&p.text));
                 let mut docs = vec![Doc {
                     title: l.title.clone(),
                     url: l.origin.path.clone(),
                     title_text: join(&[Some(&l.title), norm.as_deref()]),
                     records,
+                    quote,
                 }];
                 for article in articles(site, i) {
                     let mut records = Vec::new();
@@ -207,6 +215,7 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                         url: l.origin.path.clone(),
                         title_text: String::new(),
                         records,
+                        quote: None,
                     });
                 }
                 return docs;
@@ -225,6 +234,7 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                     url: n.origin.path.clone(),
                     title_text: n.title.clone(),
                     records: vec![Record::plain(text)],
+                    quote: None,
                 }
             }),
         },
@@ -244,6 +254,7 @@ fn page_doc(title: &str, origin: &Origin, description: Option<&str>, mut text: S
         url: origin.path.clone(),
         title_text: title.to_owned(),
         records: vec![Record::plain(text)],
+        quote: None,
     }
 }
 

@@ -11,7 +11,6 @@
 
 use super::count::COUNTER;
 use super::extract::Doc;
-use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -295,7 +294,7 @@ impl Store {
             exact
         });
         // In record order for each key (the index needs no more): no sort.
-        Analysed { fragment: fragment(doc), postings }
+        Analysed { fragment: super::fragment::of(doc), postings }
     }
 }
 
@@ -346,90 +345,10 @@ impl Values {
     }
 }
 
-#[derive(Serialize)]
-struct Fragment<'a> {
-    t: &'a str,
-    u: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    x: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    r: Option<Vec<[&'a str; 3]>>,
-}
-
-/// Characters of a record's text the results can quote from. The whole text is indexed; the
-/// excerpt comes from its start, so that a phone downloads little per result shown, not whole
-/// pages (most pages say what they are about early; a longer page still ranks by all of its
-/// words).
-pub(super) const EXCERPT_SOURCE: usize = 400;
-
-/// The start of `text` as the results quote it: its whitespace collapsed, at most
-/// [`EXCERPT_SOURCE`] characters, cut between words (only the start of the text is read).
-pub(super) fn excerpt(text: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT_SOURCE + 16);
-    let mut chars = 0;
-    for word in text.split_whitespace() {
-        let n = word.chars().count();
-        if chars + n + usize::from(chars > 0) > EXCERPT_SOURCE {
-            if chars == 0 {
-                out.extend(word.chars().take(EXCERPT_SOURCE));
-            }
-            break;
-        }
-        if chars > 0 {
-            out.push(' ');
-            chars += 1;
-        }
-        out.push_str(word);
-        chars += n;
-    }
-    out
-}
-
-fn fragment(doc: &Doc) -> String {
-    let single = doc.records.len() == 1 && doc.records.first().is_some_and(|r| r.anchor.is_none());
-    let excerpts: Vec<String> = doc.records.iter().map(|r| excerpt(&r.text)).collect();
-    let f = if single {
-        Fragment { t: &doc.title, u: &doc.url, x: excerpts.first().map(String::as_str), r: None }
-    } else {
-        let records = doc
-            .records
-            .iter()
-            .zip(&excerpts)
-            .map(|(r, x)| [r.anchor.as_deref().unwrap_or(""), r.label.as_deref().unwrap_or(""), x.as_str()])
-            .collect();
-        Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
-    };
-    // Kept until the index is written: written in a scratch buffer, kept in a block of its
-    // exact size (see `Store::analyse`).
-    thread_local! {
-        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let out = SCRATCH.with(|scratch| {
-        let mut scratch = scratch.borrow_mut();
-        scratch.clear();
-        match serde_json::to_writer(&mut *scratch, &f) {
-            Ok(()) => scratch.to_vec(),
-            Err(_) => Vec::new(),
-        }
-    });
-    String::from_utf8(out).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::extract::Record;
     use super::*;
-
-    #[test]
-    fn excerpts_come_from_the_start_cut_between_words() {
-        assert_eq!(excerpt("  curto\n\n texto "), "curto texto");
-        let long = "palavra\n".repeat(400);
-        let cut = excerpt(&long);
-        assert!(cut.chars().count() <= EXCERPT_SOURCE && cut.ends_with("palavra"), "{}", cut.len());
-        assert!(!cut.contains('\n'));
-        let accents = "ção".repeat(1000);
-        assert_eq!(excerpt(&accents).chars().count(), EXCERPT_SOURCE);
-    }
 
     #[test]
     fn scores_saturate_and_titles_count() {
@@ -449,6 +368,7 @@ mod tests {
             url: "unidades/cras-centro/".into(),
             title_text: "CRAS Centro".into(),
             records: vec![Record { anchor: None, label: None, text: "Atende famílias do centro.".into() }],
+            quote: None,
         };
         let analysed = store.analyse(&doc);
         let keys = store.keys();
@@ -473,6 +393,7 @@ mod tests {
             url: "p/".into(),
             title_text: "Página".into(),
             records: vec![Record { anchor: None, label: None, text: text.into() }],
+            quote: None,
         }
     }
 
@@ -501,7 +422,7 @@ mod tests {
                 text: if i == 250 { "quilombolas".into() } else { "texto".into() },
             })
             .collect();
-        let doc = Doc { title: "Lei".into(), url: "lei/".into(), title_text: String::new(), records };
+        let doc = Doc { title: "Lei".into(), url: "lei/".into(), title_text: String::new(), records, quote: None };
         let analysed = store.analyse(&doc);
         let keys = store.keys();
         let postings = analysed.postings();

@@ -210,6 +210,13 @@ fn every_fixture_and_the_example_publish_a_search_page_and_index() {
         assert_eq!(attrs(&page, "#busca-termo", "name"), ["q"], "{name}");
         let index = Index::open(&site.output());
         assert!(index.documents() > 0, "{name}");
+        // Every result has something to quote, even one found by its title alone.
+        for doc in 0..index.documents() {
+            let d = index.document(doc);
+            let quoted = d["x"].as_str().is_some_and(|x| !x.is_empty())
+                || d["r"].as_array().is_some_and(|r| r.iter().any(|r| r[2].as_str().is_some_and(|t| !t.is_empty())));
+            assert!(quoted, "{name}: document {doc} quotes nothing: {d}");
+        }
         // The header of every page has the field, labelled, submitting to busca/.
         for file in site.html_files() {
             let html = site.page(&file);
