@@ -50,7 +50,7 @@ WARMUP=${WARMUP:-1}
 TOOLS=${TOOLS:-hugo secretaria}
 SEED=${SEED:-42}
 SIZES=()
-PREP_VERSION=1   # bump when the plain-site post-processing below changes
+PREP_VERSION=2   # bump when the plain-site post-processing below changes
 PREPARE_ONLY=0
 
 usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
@@ -127,7 +127,7 @@ special_rename() {
   case $1 in
     avisos) echo avisos-gerais ;;
     legislacao) echo legislacao-textos ;;
-    unidades|estrutura) echo "$1-paginas" ;;
+    unidades|estrutura|programas|perguntas-frequentes|participacao-social|acesso-a-informacao) echo "$1-paginas" ;;
     *) echo "$1" ;;
   esac
 }

@@ -3,7 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crate::cli::{BuildArgs, CheckArgs, ServeArgs, WatchArgs};
-use crate::config::Overrides;
+use crate::config::{Overrides, Skip};
 use crate::dev;
 use crate::diagnostics::{report, Diagnostics};
 use crate::output::{OutputState, Writer};
@@ -24,10 +24,11 @@ pub enum Outcome {
 
 pub fn build(root: &Path, args: BuildArgs) -> Outcome {
     let Some(source_date_epoch) = source_date_epoch() else { return Outcome::Failed };
+    let Some(skip) = bench_skip() else { return Outcome::Failed };
     let options = BuildOptions {
         root: root.to_path_buf(),
         output: args.output,
-        overrides: Overrides { base_url: args.base_url, drafts: args.drafts },
+        overrides: Overrides { base_url: args.base_url, drafts: args.drafts, skip },
         today: None,
         source_date_epoch,
     };
@@ -64,7 +65,7 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
     let Some(source_date_epoch) = source_date_epoch() else { return Outcome::Failed };
     let options = BuildOptions {
         root: root.to_path_buf(),
-        overrides: Overrides { base_url: None, drafts: args.drafts },
+        overrides: Overrides { base_url: None, drafts: args.drafts, ..Overrides::default() },
         source_date_epoch,
         ..BuildOptions::default()
     };
@@ -188,10 +189,25 @@ fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) ->
     Some(BuildOptions {
         root: root.to_path_buf(),
         output,
-        overrides: Overrides { base_url: None, drafts },
+        overrides: Overrides { base_url: None, drafts, ..Overrides::default() },
         today: None,
         source_date_epoch: source_date_epoch()?,
     })
+}
+
+/// `SECRETARIA_BENCH_OFF`: outputs `build` leaves out, only so that `scripts/bench-outputs.sh`
+/// can measure what each costs (see [`Skip::parse`]). Not for publishing: a site built with
+/// it lacks what the law asks for. `None` after reporting a name it does not know.
+fn bench_skip() -> Option<Skip> {
+    let Some(value) = std::env::var_os("SECRETARIA_BENCH_OFF") else { return Some(Skip::default()) };
+    match Skip::parse(&value.to_string_lossy()) {
+        Ok(skip) => Some(skip),
+        Err(name) => {
+            eprintln!("erro: SECRETARIA_BENCH_OFF: saída desconhecida `{name}`");
+            eprintln!("  dica: use sitemap, feed, calendar, data, checksums, dates ou all, separados por vírgula");
+            None
+        }
+    }
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the build's "now", in seconds since 1970

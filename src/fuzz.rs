@@ -46,7 +46,7 @@ pub const SITE_YAML: &str =
 
 /// Where the one content file of [`front_matter`] lives, chosen by its first byte: every
 /// place the loader gives its own schema (and so every raw type), plus places it refuses.
-pub const CONTENT_PATHS: [&str; 14] = [
+pub const CONTENT_PATHS: [&str; 20] = [
     "site.yaml",
     "content/_index.md",
     "content/secretaria.yaml",
@@ -61,6 +61,12 @@ pub const CONTENT_PATHS: [&str; 14] = [
     "content/transparencia/_index.md",
     "content/transparencia/relatorio.md",
     "content/sobre.md",
+    "content/programas/paif.md",
+    "content/participacao-social/cmas.md",
+    "content/perguntas-frequentes/cadastro-unico.md",
+    "content/acesso-a-informacao/sic.md",
+    "content/acesso-a-informacao/ouvidoria.md",
+    "content/privacidade.md",
 ];
 
 /// Up to `n` fields of `data` separated by NUL bytes; the last field keeps any further NULs.

@@ -14,7 +14,9 @@
 //! 3. its view (`render/view/`) and one render function per route (`render/pages.rs`), with
 //!    the route's dependencies in `render/routes.rs`, and its search documents
 //!    (`search/extract.rs`);
-//! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`.
+//! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`;
+//! 5. its open data: one entry in `render::open_data::DATASETS` (fields and rows), and
+//!    `atualizado` in its raw type, applied by its loader.
 //!
 //! The compiler points at each `match` to extend (items, summaries, routes, loader); the tests
 //! of this module check that every template the tables name is in the embedded theme.
@@ -36,6 +38,18 @@ pub(crate) enum Kind {
     Notice,
     /// `content/legislacao/*.md`: normative texts.
     Law,
+    /// `content/programas/*.md`: programmes and actions (Decreto 7.724/2012, art. 7º, § 3º, II).
+    Program,
+    /// `content/participacao-social/*.md`: the councils, their composition and documents.
+    Council,
+    /// `content/perguntas-frequentes/*.md`: one frequent question and its answer each.
+    Faq,
+    /// `content/acesso-a-informacao/sic.md`: the Serviço de Informação ao Cidadão.
+    Sic,
+    /// `content/acesso-a-informacao/ouvidoria.md`: the ombudsman.
+    Ombudsman,
+    /// `content/privacidade.md`: the privacy page and the data protection officer.
+    Privacy,
     /// The `_index.md` of a folder of ordinary pages (or the folder alone).
     Section,
     /// Every other Markdown file.
@@ -125,11 +139,22 @@ pub(crate) enum Search {
     Structure,
     Laws,
     Notices,
+    Programs,
+    Councils,
+    Faq,
 }
 
 impl Search {
-    pub(crate) const ALL: [Search; 5] =
-        [Search::Pages, Search::Units, Search::Structure, Search::Laws, Search::Notices];
+    pub(crate) const ALL: [Search; 8] = [
+        Search::Pages,
+        Search::Units,
+        Search::Structure,
+        Search::Laws,
+        Search::Notices,
+        Search::Programs,
+        Search::Councils,
+        Search::Faq,
+    ];
 
     /// The value of `tipo=` in the search page's address.
     pub(crate) fn id(self) -> &'static str {
@@ -139,6 +164,9 @@ impl Search {
             Search::Structure => "estrutura",
             Search::Laws => "legislacao",
             Search::Notices => "avisos",
+            Search::Programs => "programas",
+            Search::Councils => "conselhos",
+            Search::Faq => "perguntas",
         }
     }
 
@@ -150,12 +178,15 @@ impl Search {
             Search::Structure => "Estrutura",
             Search::Laws => "Legislação",
             Search::Notices => "Avisos e eventos",
+            Search::Programs => "Programas e ações",
+            Search::Councils => "Conselhos",
+            Search::Faq => "Perguntas frequentes",
         }
     }
 }
 
 /// Every kind, in the order of the menu and the site map.
-pub(crate) const KINDS: [Spec; 8] = [
+pub(crate) const KINDS: [Spec; 14] = [
     Spec {
         kind: Kind::Home,
         place: Place::Home,
@@ -191,7 +222,7 @@ pub(crate) const KINDS: [Spec; 8] = [
         }),
         menu: Menu::Entry("Estrutura"),
         site_map: SiteMap::Listing,
-        mandatory: false,
+        mandatory: true,
         search: Search::Structure,
     },
     Spec {
@@ -207,7 +238,7 @@ pub(crate) const KINDS: [Spec; 8] = [
         }),
         menu: Menu::Entry("Unidades e contatos"),
         site_map: SiteMap::Listing,
-        mandatory: false,
+        mandatory: true,
         search: Search::Units,
     },
     Spec {
@@ -239,8 +270,91 @@ pub(crate) const KINDS: [Spec; 8] = [
         }),
         menu: Menu::Entry("Legislação"),
         site_map: SiteMap::Listing,
-        mandatory: false,
+        mandatory: true,
         search: Search::Laws,
+    },
+    Spec {
+        kind: Kind::Program,
+        place: Place::Folder("programas"),
+        shape: Shape::Markdown,
+        item_template: "programa.html",
+        listing: Some(Listing {
+            url: "programas/",
+            title: "Programas e ações",
+            label: "Programas e ações",
+            template: "programas.html",
+        }),
+        menu: Menu::Entry("Programas e ações"),
+        site_map: SiteMap::Listing,
+        mandatory: true,
+        search: Search::Programs,
+    },
+    Spec {
+        kind: Kind::Council,
+        place: Place::Folder("participacao-social"),
+        shape: Shape::Markdown,
+        item_template: "conselho.html",
+        listing: Some(Listing {
+            url: "participacao-social/",
+            title: "Participação social",
+            label: "Participação social",
+            template: "participacao-social.html",
+        }),
+        menu: Menu::Entry("Participação social"),
+        site_map: SiteMap::Listing,
+        mandatory: true,
+        search: Search::Councils,
+    },
+    Spec {
+        kind: Kind::Faq,
+        place: Place::Folder("perguntas-frequentes"),
+        shape: Shape::Markdown,
+        item_template: "pergunta.html",
+        listing: Some(Listing {
+            url: "perguntas-frequentes/",
+            title: "Perguntas frequentes",
+            label: "Perguntas frequentes",
+            template: "perguntas-frequentes.html",
+        }),
+        menu: Menu::Entry("Perguntas frequentes"),
+        site_map: SiteMap::Listing,
+        mandatory: true,
+        search: Search::Faq,
+    },
+    // The SIC, the ombudsman and the privacy page are always published: without their file,
+    // by the generated page at the same address (`Generated::Sic`, …), with the theme's text.
+    Spec {
+        kind: Kind::Sic,
+        place: Place::File("acesso-a-informacao/sic"),
+        shape: Shape::Markdown,
+        item_template: "sic.html",
+        listing: None,
+        menu: Menu::No,
+        site_map: SiteMap::No,
+        mandatory: false,
+        search: Search::Pages,
+    },
+    Spec {
+        kind: Kind::Ombudsman,
+        place: Place::File("acesso-a-informacao/ouvidoria"),
+        shape: Shape::Markdown,
+        item_template: "ouvidoria.html",
+        listing: None,
+        menu: Menu::No,
+        site_map: SiteMap::No,
+        mandatory: false,
+        search: Search::Pages,
+    },
+    Spec {
+        kind: Kind::Privacy,
+        place: Place::File("privacidade"),
+        shape: Shape::Markdown,
+        item_template: "privacidade.html",
+        listing: None,
+        menu: Menu::No,
+        site_map: SiteMap::No,
+        mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Section,
@@ -345,6 +459,23 @@ pub(crate) enum Generated {
     Search,
     /// The page a server gives for an address that does not exist.
     NotFound,
+    /// `/acesso-a-informacao/`: the hub of every transparency item, in the order of CGU's
+    /// Guia de Transparência Ativa.
+    AccessHub,
+    /// The SIC's page with the theme's text, unless the site writes
+    /// `content/acesso-a-informacao/sic.md`.
+    Sic,
+    /// The ombudsman's page, unless the site writes `content/acesso-a-informacao/ouvidoria.md`.
+    Ombudsman,
+    /// The list of classified information (LAI, art. 30), unless the site writes
+    /// `content/acesso-a-informacao/informacoes-classificadas.md` (an ordinary page).
+    Classified,
+    /// The default privacy policy, unless the site writes `content/privacidade.md`.
+    Privacy,
+    /// `dados/`: the open data files, and every field of them documented.
+    Data,
+    /// `integridade/`: how to check a download against `SHA256SUMS`.
+    Integrity,
 }
 
 /// Everything generic about a generated page.
@@ -360,7 +491,7 @@ pub(crate) struct GeneratedSpec {
 }
 
 /// The generated pages, in the order of the render plan.
-pub(crate) const GENERATED: [GeneratedSpec; 4] = [
+pub(crate) const GENERATED: [GeneratedSpec; 11] = [
     GeneratedSpec {
         which: Generated::Accessibility,
         path: "acessibilidade/",
@@ -383,7 +514,63 @@ pub(crate) const GENERATED: [GeneratedSpec; 4] = [
         template: "404.html",
         reserved: false,
     },
+    GeneratedSpec {
+        which: Generated::AccessHub,
+        path: ACCESS_HUB,
+        title: "Acesso à Informação",
+        template: "acesso-a-informacao.html",
+        reserved: true,
+    },
+    GeneratedSpec {
+        which: Generated::Sic,
+        path: "acesso-a-informacao/sic/",
+        title: "Serviço de Informação ao Cidadão (SIC)",
+        template: "sic.html",
+        reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Ombudsman,
+        path: "acesso-a-informacao/ouvidoria/",
+        title: "Ouvidoria",
+        template: "ouvidoria.html",
+        reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Classified,
+        path: "acesso-a-informacao/informacoes-classificadas/",
+        title: "Informações classificadas",
+        template: "informacoes-classificadas.html",
+        reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Privacy,
+        path: "privacidade/",
+        title: "Privacidade e proteção de dados pessoais",
+        template: "privacidade.html",
+        reserved: false,
+    },
+    GeneratedSpec {
+        which: Generated::Data,
+        path: "dados/",
+        title: "Dados abertos",
+        template: "dados.html",
+        reserved: true,
+    },
+    GeneratedSpec {
+        which: Generated::Integrity,
+        path: "integridade/",
+        title: "Como conferir os arquivos baixados",
+        template: "integridade.html",
+        reserved: true,
+    },
 ];
+
+/// The site path of the "Acesso à Informação" hub, which every menu links.
+pub(crate) const ACCESS_HUB: &str = "acesso-a-informacao/";
+
+/// The site path of the open-data page (its files and their documentation), which the hub
+/// links; built by the open-data output.
+pub(crate) const OPEN_DATA: &str = "dados/";
 
 impl Generated {
     pub(crate) fn spec(self) -> &'static GeneratedSpec {
@@ -394,6 +581,13 @@ impl Generated {
 /// Site paths content may not take: the listings and the generated pages the theme owns.
 pub(crate) fn reserved_paths() -> impl Iterator<Item = &'static str> {
     KINDS.iter().filter_map(|s| s.listing.map(|l| l.url)).chain(GENERATED.iter().filter(|g| g.reserved).map(|g| g.path))
+}
+
+/// The name in breadcrumbs of the page at a reserved path (a listing, the hub), for the pages
+/// in the folder of the same name.
+pub(crate) fn reserved_title(path: &str) -> Option<&'static str> {
+    let listing = KINDS.iter().filter_map(|s| s.listing).find(|l| l.url == path).map(|l| l.label);
+    listing.or_else(|| GENERATED.iter().find(|g| g.reserved && g.path == path).map(|g| g.title))
 }
 
 #[cfg(test)]
@@ -464,5 +658,31 @@ mod tests {
         assert_eq!(role("content/index.md"), Role::Item(Kind::Page));
         assert_eq!(role("content/unidades/foto.png"), Role::Attachment);
         assert_eq!(role("content/paginas/anexo.pdf"), Role::Attachment);
+        assert_eq!(role("content/programas/paif.md"), Role::Item(Kind::Program));
+        assert_eq!(role("content/programas/_index.md"), Role::Intro(Kind::Program));
+        assert_eq!(role("content/participacao-social/cmas.md"), Role::Item(Kind::Council));
+        assert_eq!(role("content/participacao-social/cmas/atas/ata-1.md"), Role::Item(Kind::Page));
+        assert_eq!(role("content/perguntas-frequentes/cadastro.md"), Role::Item(Kind::Faq));
+        assert_eq!(role("content/acesso-a-informacao/sic.md"), Role::Item(Kind::Sic));
+        assert_eq!(role("content/acesso-a-informacao/ouvidoria.md"), Role::Item(Kind::Ombudsman));
+        assert_eq!(role("content/acesso-a-informacao/carta.md"), Role::Item(Kind::Page));
+        assert_eq!(role("content/acesso-a-informacao/sic.yaml"), Role::Misplaced);
+        assert_eq!(role("content/privacidade.md"), Role::Item(Kind::Privacy));
+    }
+
+    /// Every generated page with a kind of its own at its address is that kind's stand-in:
+    /// the same address, the same template.
+    #[test]
+    fn the_generated_stand_ins_share_their_kinds_address_and_template() {
+        for (kind, which) in
+            [(Kind::Sic, Generated::Sic), (Kind::Ombudsman, Generated::Ombudsman), (Kind::Privacy, Generated::Privacy)]
+        {
+            let Place::File(name) = kind.spec().place else { panic!("{kind:?} is one file") };
+            assert_eq!(crate::model::slug::content_path(name), which.spec().path);
+            assert_eq!(kind.spec().item_template, which.spec().template);
+        }
+        assert_eq!(reserved_title(ACCESS_HUB), Some("Acesso à Informação"));
+        assert_eq!(reserved_title("programas/"), Some("Programas e ações"));
+        assert_eq!(reserved_title("acesso-a-informacao/sic/"), None);
     }
 }

@@ -20,6 +20,8 @@
 
 // Public: what the binary (`main.rs`), the integration tests and the examples use. The rest is
 // the crate's own, so that `unreachable_pub` points at whatever is `pub` for no one.
+#[doc(hidden)]
+pub mod bench;
 pub mod cli;
 pub mod cmd;
 pub mod config;

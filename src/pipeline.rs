@@ -3,6 +3,7 @@
 //! compiled, the model built and validated) → **plan** (every output and what it depends on)
 //! → **render** (in parallel, into a [`Sink`]; the search index's files last, from the
 //! documents the other routes left in a `search::Store`) → **statics** (what is published as it is) →
+//! **finish** (what is made from the other files' bytes: `SHA256SUMS`, from their digests) →
 //! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
 //! keeps what a checker of the rendered site needs, and writes nothing.
@@ -12,7 +13,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
-use crate::render::routes::{self, Route};
+use crate::render::checksums::{self, Digest};
+use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
 use crate::search;
 use crate::source::{self, Blob, SourceSet};
@@ -78,7 +80,7 @@ pub struct Summary {
 /// the configuration names it, see [`load`]). Reading problems go to `diagnostics`; a folder
 /// without `site.yaml` is not a site.
 pub(crate) fn read(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<SourceSet, Failure> {
-    let sources = source::read_site(&options.root, diagnostics);
+    let sources = source::read_site_with(&options.root, diagnostics, !options.overrides.skip.dates);
     if sources.site_yaml_missing {
         return Err(Failure::Usage(std::mem::take(diagnostics)));
     }
@@ -137,7 +139,8 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let settings = configure(&sources, options, &mut diagnostics);
     sources.theme = source::read_theme(&options.root, &settings.config.theme);
     let theme = compile_theme(&sources, &mut diagnostics);
-    let statics = std::mem::take(&mut sources.statics);
+    // The model sees the list too: documents may name a file of static/.
+    let statics = sources.statics.clone();
     let site = model(sources, settings, &mut diagnostics);
     match theme {
         Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, statics, warnings: diagnostics }),
@@ -153,7 +156,8 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
 /// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. The routes that
 /// show items leave their search documents in `search` as they render; the files of the
 /// search index are rendered after them, from those documents. Returns how many pages (HTML
-/// files) were rendered; every template error is reported, in route order.
+/// files) were rendered; every template error is reported, in route order. The routes made
+/// from the others' bytes are left to [`finish`].
 pub(crate) fn render(
     site: &Site,
     theme: &theme::Theme,
@@ -162,8 +166,10 @@ pub(crate) fn render(
     sink: &dyn Sink,
 ) -> Result<usize, Failure> {
     let renderer = Renderer::new(site, theme).with_search(search);
-    let (index, pages): (Vec<&Route>, Vec<&Route>) =
-        routes.iter().partition(|r| matches!(r.kind, routes::RouteKind::Search(_)));
+    let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
+        .iter()
+        .filter(|route| !route.is_finishing())
+        .partition(|r| matches!(r.kind, routes::RouteKind::Search(_)));
     let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
         routes
@@ -199,6 +205,51 @@ pub(crate) fn render(
         return Err(Failure::Content(errors));
     }
     Ok(routes.iter().filter(|r| r.is_html()).count())
+}
+
+/// A sink that hands every file on to another and keeps the SHA-256 of each, for
+/// `SHA256SUMS` (when the plan has it: otherwise nothing is hashed).
+pub(crate) struct Hashing<'s> {
+    inner: &'s dyn Sink,
+    digests: Option<Mutex<BTreeMap<String, Digest>>>,
+}
+
+impl<'s> Hashing<'s> {
+    pub(crate) fn new(inner: &'s dyn Sink, plan: &[Route]) -> Self {
+        Hashing { inner, digests: plan.iter().any(Route::is_finishing).then(Mutex::default) }
+    }
+
+    /// Every file put so far, with its digest (the last bytes put under a name win).
+    pub(crate) fn digests(self) -> BTreeMap<String, Digest> {
+        self.digests.and_then(|d| d.into_inner().ok()).unwrap_or_default()
+    }
+}
+
+impl Sink for Hashing<'_> {
+    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        let digest = self.digests.as_ref().map(|_| checksums::sha256(&bytes));
+        self.inner.put(file, bytes)?;
+        if let (Some(digests), Some(digest)) = (&self.digests, digest) {
+            digests
+                .lock()
+                .map_err(|_| anyhow::anyhow!("falha interna ao guardar os resumos SHA-256"))?
+                .insert(file.to_string(), digest);
+        }
+        Ok(())
+    }
+}
+
+/// Stage 5b, finish: the routes made from the bytes of every other output (`SHA256SUMS`),
+/// from their digests (`digests`: output path and SHA-256, in any order), handed to `sink`.
+pub(crate) fn finish(plan: &[Route], digests: &[(&str, &Digest)], sink: &dyn Sink) -> Result<(), Failure> {
+    for route in plan.iter().filter(|r| r.is_finishing()) {
+        let bytes = match route.kind {
+            RouteKind::SiteFile(SiteFile::Checksums) => checksums::manifest(digests.iter().copied()),
+            _ => continue,
+        };
+        sink.put(&route.file, bytes).map_err(Failure::Io)?;
+    }
+    Ok(())
 }
 
 /// Renders one route to the bytes `build` publishes for it: HTML minified, with its large
@@ -245,15 +296,18 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     let mut loaded = load(options)?;
     let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
     let staging = Staging::new(&claimed).map_err(Failure::Io)?;
+    let plan = plan(&loaded.site);
+    let hashing = Hashing::new(&staging, &plan);
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     for (path, blob) in &statics {
-        staging.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
+        hashing.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
     }
-    let plan = plan(&loaded.site);
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
     let search = search::Store::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &staging)?;
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &hashing)?;
     drop(search);
+    let digests = hashing.digests();
+    finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &staging)?;
     let leftover = staging.commit().map_err(Failure::Output)?;
     let mut warnings = std::mem::take(&mut claimed.warnings);
     if let Some(warning) = leftover {
@@ -261,7 +315,7 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     loaded.warnings.extend(warnings);
     drop(claimed);
-    Ok(Summary { pages, files: statics.len() + pages, warnings: loaded.warnings })
+    Ok(Summary { pages, files: statics.len() + plan.len(), warnings: loaded.warnings })
 }
 
 /// What `check` keeps of the rendered site. For now it counts; a checker of the rendered
@@ -292,6 +346,8 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     let rendered = Rendered::default();
     let search = search::Store::default();
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &rendered)?;
+    // Nothing reads the manifest's bytes here: it is counted, not hashed.
+    finish(&plan, &[], &rendered)?;
     Ok(Summary { pages, files: rendered.files(), warnings: loaded.warnings })
 }
 

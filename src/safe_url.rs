@@ -42,6 +42,40 @@ pub(crate) fn refused_scheme(url: &str) -> Option<String> {
     scheme(url).filter(|s| !ALLOWED_SCHEMES.contains(&s.as_str()))
 }
 
+/// An address on another site, written by an editor (`transparencia:` in `site.yaml`, a
+/// document's `arquivo`), read as a real URL: `http` or `https`, a server name, no user or
+/// password, no spaces or invisible characters (which a URL parser would silently drop). A
+/// query and a fragment are kept: portals of other systems need them. Returns the address as
+/// the parser writes it (percent-encoded where needed), or what is wrong, in Portuguese.
+pub(crate) fn parse_external(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    // Zero-width and direction marks are invisible in the editor and survive in the URL.
+    let invisible = |c: &char| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{feff}');
+    if let Some(c) = text.chars().find(|c| c.is_control() || c.is_whitespace() || invisible(c)) {
+        return Err(match c {
+            '\n' | '\r' => "o endereço tem uma quebra de linha".to_string(),
+            ' ' => format!("{text} tem um espaço"),
+            _ => format!("{text} tem um caractere invisível (U+{:04X})", u32::from(c)),
+        });
+    }
+    let url = url::Url::parse(text).map_err(|err| match err {
+        url::ParseError::RelativeUrlWithoutBase => format!("{text} não é um endereço completo (falta https://)"),
+        url::ParseError::EmptyHost => format!("{text} não tem o nome do servidor"),
+        url::ParseError::InvalidPort => format!("{text} tem uma porta inválida"),
+        _ => format!("{text} não é um endereço válido"),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("{text} precisa começar com https:// (ou http://)"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("{text} não tem o nome do servidor"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!("{text} não pode ter usuário ou senha"));
+    }
+    Ok(url.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +128,26 @@ mod tests {
         }
         assert_eq!(scheme("jav\tascript:alert(1)").as_deref(), Some("javascript"));
         assert_eq!(refused_scheme("https://x"), None);
+    }
+
+    #[test]
+    fn external_addresses_are_real_urls() {
+        assert_eq!(
+            parse_external(" https://transparencia.x.mg.gov.br/despesas?ano=2026 ").as_deref(),
+            Ok("https://transparencia.x.mg.gov.br/despesas?ano=2026")
+        );
+        assert_eq!(parse_external("https://x.br").as_deref(), Ok("https://x.br/"));
+        for (bad, part) in [
+            ("transparencia.x.gov.br", "falta https://"),
+            ("ftp://x.gov.br/", "precisa começar com https://"),
+            ("https://a b.br/", "tem um espaço"),
+            ("https://user:pw@x.br/", "usuário ou senha"),
+            ("https://x.br/\u{200b}", "invisível"),
+            ("javascript:alert(1)", "precisa começar"),
+        ] {
+            let problem = parse_external(bad).err().unwrap_or_default();
+            assert!(problem.contains(part), "{bad}: {problem}");
+        }
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! Site configuration: `site.yaml` ([`raw`]) validated, plus the overrides given on the
 //! command line.
 
+pub mod links;
+mod outputs;
 pub mod raw;
 
+pub use outputs::Skip;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::ACCESS_HUB;
 use crate::model::datetime::DateTime;
 use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
@@ -15,6 +20,8 @@ use raw::{MenuItemYaml, SiteYaml};
 pub struct Overrides {
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Outputs left out (benchmarks only).
+    pub skip: Skip,
 }
 
 /// Validated site settings.
@@ -40,6 +47,10 @@ pub struct SiteConfig {
     /// The national holidays and the municipality's (`feriados:`), for "aberto agora".
     #[serde(skip)]
     pub holidays: HolidayCalendar,
+    /// Outputs left out (benchmarks only; see [`Skip`]).
+    pub skip: Skip,
+    /// `transparencia:`: the addresses of the portal da transparência's pages and the like.
+    pub transparency: links::Transparency,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
@@ -189,6 +200,13 @@ impl SiteConfig {
                 );
             }
         }
+        let transparency = raw.transparencia.as_ref().map_or_else(links::Transparency::default, |t| {
+            t.validate(|key, value, message, help| error(key, value, message, help))
+        });
+        // Only when none was given: a bad one is an error already.
+        if base_url.is_none() && command_line_problem.is_none() && raw.base_url.is_none() {
+            diagnostics.push(outputs::missing_base_url(&file.rel_path));
+        }
         if found > MAX_PROBLEMS {
             diagnostics.push(crate::source::yaml::more_problems(&file.rel_path, found - MAX_PROBLEMS));
         }
@@ -198,7 +216,21 @@ impl SiteConfig {
                     .with_help(BASE_URL_HELP),
             );
         }
-        let menu = raw.menu.map(|items| items.into_iter().map(menu_item).collect());
+        let mut menu: Option<Vec<MenuItem>> = raw.menu.map(|items| items.into_iter().map(menu_item).collect());
+        if let Some(items) = &mut menu {
+            if !items.iter().any(|i| i.url.trim_end_matches('/') == ACCESS_HUB.trim_end_matches('/')) {
+                // The hub links every mandatory section: a menu without it would hide them.
+                items.push(MenuItem { title: "Acesso à Informação".into(), url: ACCESS_HUB.into() });
+                diagnostics.push(
+                    Diagnostic::warning("o menu do site.yaml não tem o link para Acesso à Informação; ele foi acrescentado ao fim do menu")
+                        .in_file(&file.rel_path)
+                        .at(doc.locate_key("menu"))
+                        .with_help(
+                            "a Lei de Acesso à Informação pede a seção “Acesso à Informação” no menu principal, com todos os itens obrigatórios; acrescente ao menu:\n  - titulo: Acesso à Informação\n    url: /acesso-a-informacao/",
+                        ),
+                );
+            }
+        }
         Some(SiteConfig {
             title: raw.titulo,
             municipality: raw.municipio,
@@ -215,6 +247,8 @@ impl SiteConfig {
             drafts: overrides.drafts,
             time_zone,
             holidays: HolidayCalendar::new(municipal),
+            skip: overrides.skip,
+            transparency,
         })
     }
 
@@ -262,6 +296,8 @@ impl SiteConfig {
             drafts: overrides.drafts,
             time_zone: time_zone_of(None, None),
             holidays: HolidayCalendar::new(Vec::new()),
+            skip: overrides.skip,
+            transparency: links::Transparency::default(),
         }
     }
 
@@ -422,7 +458,54 @@ mod tests {
             assert_eq!(e.and_then(|e| e.location).map(|l| l.line), Some(4), "{url}");
         }
         let (_, d) = load("titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n");
-        assert!(d.is_empty());
+        assert!(!d.has_errors(), "{d:?}");
+    }
+
+    /// Without `base_url`, one warning at the start of site.yaml says what is not published
+    /// and what still is; with it, or with a bad one (already an error), none.
+    #[test]
+    fn a_missing_base_url_is_a_located_warning() {
+        let (_, d) = load("titulo: T\n");
+        let warnings: Vec<_> = d.iter().filter(|d| d.severity == crate::diagnostics::Severity::Warning).collect();
+        assert_eq!(warnings.len(), 1, "{d:?}");
+        let w = warnings[0];
+        assert!(w.message.contains("sitemap.xml") && w.message.contains("avisos/atom.xml"), "{}", w.message);
+        assert!(w.help.as_deref().is_some_and(|h| h.contains("continuam publicados")), "{w:?}");
+        assert_eq!((w.file.as_deref(), w.location.map(|l| l.line)), (Some(std::path::Path::new("site.yaml")), Some(1)));
+        assert!(load("titulo: T\nbase_url: https://x.gov.br/\n").1.is_empty());
+        let (_, d) = load("titulo: T\nbase_url: x.gov.br\n");
+        assert!(d.iter().all(|d| !d.message.contains("sem `base_url`")), "{d:?}");
+        let (_, d) = load(
+            "titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n  - titulo: Acesso à Informação\n    url: /acesso-a-informacao/\nbase_url: https://x.gov.br/\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    /// The hub links every mandatory section: a menu of the site's own without it gets it
+    /// at the end, with a warning at `menu` that shows the lines to add.
+    #[test]
+    fn a_menu_without_the_hub_gets_it_with_a_warning() {
+        let (c, d) = load(
+            "titulo: T\nuf: MG\nmenu:\n  - titulo: A Secretaria\n    url: /secretaria/\nbase_url: https://x.gov.br/\n",
+        );
+        let menu: Vec<(String, String)> =
+            c.and_then(|c| c.menu).unwrap_or_default().into_iter().map(|m| (m.title, m.url)).collect();
+        assert_eq!(
+            menu,
+            vec![
+                ("A Secretaria".to_string(), "secretaria/".to_string()),
+                ("Acesso à Informação".to_string(), "acesso-a-informacao/".to_string())
+            ]
+        );
+        let w = d.iter().next().cloned();
+        assert!(!d.has_errors());
+        assert_eq!(w.as_ref().map(|w| w.severity), Some(crate::diagnostics::Severity::Warning));
+        assert_eq!(w.as_ref().and_then(|w| w.location).map(|l| l.line), Some(3));
+        assert!(w.and_then(|w| w.help).unwrap_or_default().contains("url: /acesso-a-informacao/"));
+        // Written without the slashes, it is there.
+        let (_, d) =
+            load("titulo: T\nmenu:\n  - titulo: LAI\n    url: acesso-a-informacao\nbase_url: https://x.gov.br/\n");
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

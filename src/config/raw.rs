@@ -27,6 +27,8 @@ pub struct SiteYaml {
     pub fuso_horario: Option<String>,
     /// Municipal holidays.
     pub feriados: Option<Vec<HolidayYaml>>,
+    /// Addresses of what other systems publish (portal da transparência, e-SIC…).
+    pub transparencia: Option<super::links::TransparencyYaml>,
 }
 
 /// One municipal holiday in `site.yaml`: `data: 15/08`, `nome: Padroeira`.

@@ -107,8 +107,14 @@ pub(crate) fn splice_pages(
         slots.push(index);
         files.push(file.clone());
     }
-    let alone =
-        SourceSet { root: set.root.clone(), site_yaml: set.site_yaml.clone(), content: files, ..SourceSet::default() };
+    let times = files.iter().filter_map(|f| Some((f.rel_path.clone(), *set.times.get(&f.rel_path)?))).collect();
+    let alone = SourceSet {
+        root: set.root.clone(),
+        site_yaml: set.site_yaml.clone(),
+        content: files,
+        times,
+        ..SourceSet::default()
+    };
     let mut diagnostics = Diagnostics::new();
     let mut small = crate::model::load::load(alone, config.clone(), now, &mut diagnostics);
     if diagnostics.iter().any(|d| d.file.as_ref().is_none_or(|f| !touched.contains(f))) {

@@ -24,6 +24,7 @@ mod tests_edits;
 use crate::diagnostics::Diagnostics;
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
+use crate::render::checksums::{self, Digest};
 use crate::render::deps::{Dirty, Index, Snapshot};
 use crate::render::theme;
 use crate::source::Blob;
@@ -67,8 +68,9 @@ pub(crate) struct Session {
     /// The theme compiled from the sources; `None` until compiled, or while it has errors.
     theme: Option<theme::Theme>,
     built: Option<Built>,
-    /// Output file → hash of its bytes on disk; `None` until the first good build synced.
-    published: Option<HashMap<String, u64>>,
+    /// Output file → SHA-256 of its bytes on disk (what tells a changed file, and what
+    /// `SHA256SUMS` lists); `None` until the first good build synced.
+    published: Option<HashMap<String, Digest>>,
     /// Changed sources not yet part of a good build (a failed build keeps them).
     pending: BTreeSet<PathBuf>,
     pending_rescan: bool,
@@ -184,7 +186,10 @@ impl Session {
         let mut phases = Phases::start();
         let now = settings.now;
         // The model, and what changed in it.
-        let content_changed = self.pending.iter().any(|p| p == Path::new("site.yaml") || p.starts_with("content"));
+        // A file added to or removed from static/ counts too: documents may name it.
+        let statics_changed = sources.take_statics_changed();
+        let content_changed =
+            statics_changed || self.pending.iter().any(|p| p == Path::new("site.yaml") || p.starts_with("content"));
         let mut spliced = Splice::No;
         if let (Some(built), false, true) = (&mut self.built, full, content_changed) {
             spliced = incremental::splice_pages(built, &sources.set, &self.pending, &settings.config, now);
@@ -260,7 +265,10 @@ impl Session {
         let removed = if quick {
             Vec::new()
         } else {
-            let statics = pipeline::statics(theme, &sources.set.statics, site, &self.options.root);
+            let mut statics = pipeline::statics(theme, &sources.set.statics, site, &self.options.root);
+            // A file the plan produces wins over a static one of the same name, as in `build`.
+            let planned: BTreeSet<&str> = plan.iter().map(|r| r.file.as_str()).collect();
+            statics.retain(|file, _| !planned.contains(file.as_str()));
             for (file, blob) in &statics {
                 let stale = match blob {
                     Blob::Memory(_) => theme_changed,
@@ -281,7 +289,22 @@ impl Session {
             }
         };
         let published = self.published.get_or_insert_with(HashMap::new);
-        let written = write(output, published, outputs, &removed)?;
+        let mut written = write(output, published, outputs, &removed)?;
+        // What is made from every other file's bytes (SHA256SUMS), once they are on disk: from
+        // the digests kept for every published file, so that only what changed was hashed.
+        let manifest_stale = full || !written.is_empty() || !removed.is_empty();
+        let finishing: Vec<&crate::render::routes::Route> =
+            plan.iter().filter(|r| r.is_finishing() && (manifest_stale || !published.contains_key(&r.file))).collect();
+        if !finishing.is_empty() {
+            let digests: Vec<(&str, &Digest)> =
+                published.iter().map(|(file, digest)| (file.as_str(), digest)).collect();
+            let collect = Collect { output, published: Some(published), outputs: Mutex::new(Vec::new()) };
+            let plan: Vec<crate::render::routes::Route> = finishing.into_iter().cloned().collect();
+            pipeline::finish(&plan, &digests, &collect)?;
+            let outputs = collect.outputs.into_inner().unwrap_or_default();
+            written.extend(write(output, published, outputs, &[])?);
+            written.sort();
+        }
         self.retry.clear();
         phases.mark("gravar");
         Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
@@ -292,7 +315,7 @@ impl Session {
 /// they differ from what is on disk.
 struct Collect<'a> {
     output: &'a Path,
-    published: Option<&'a HashMap<String, u64>>,
+    published: Option<&'a HashMap<String, Digest>>,
     outputs: Mutex<Vec<Output>>,
 }
 
@@ -307,11 +330,11 @@ impl Sink for Collect<'_> {
 /// Writes what changed and deletes what is gone; records the new hashes in `published`.
 fn write(
     output: &Path,
-    published: &mut HashMap<String, u64>,
+    published: &mut HashMap<String, Digest>,
     outputs: Vec<Output>,
     removed: &[String],
 ) -> Result<Vec<String>, Failure> {
-    let results: Vec<(String, u64, anyhow::Result<bool>)> = outputs
+    let results: Vec<(String, Digest, anyhow::Result<bool>)> = outputs
         .into_par_iter()
         .map(|o| {
             let result =
@@ -369,13 +392,13 @@ impl Phases {
 /// One output file after rendering: its bytes only when they must be written.
 struct Output {
     file: String,
-    hash: u64,
+    hash: Digest,
     bytes: Option<Vec<u8>>,
 }
 
 impl Output {
-    fn new(file: &str, bytes: Vec<u8>, published: Option<&HashMap<String, u64>>, output: &Path) -> Output {
-        let hash = apply::hash(&bytes);
+    fn new(file: &str, bytes: Vec<u8>, published: Option<&HashMap<String, Digest>>, output: &Path) -> Output {
+        let hash = checksums::sha256(&bytes);
         let unchanged = match published {
             Some(p) => p.get(file) == Some(&hash),
             None => apply::same_on_disk(output, file, &bytes),

@@ -19,13 +19,16 @@ pub(crate) struct Sources {
     pub(crate) problems: Diagnostics,
     /// A file under `themes/` changed since the theme was read.
     theme_stale: bool,
+    /// The list of `static/` changed (a file added or removed) since [`Sources::take_statics_changed`]:
+    /// the model checks the documents that name a file there.
+    statics_changed: bool,
 }
 
 impl Sources {
     pub(crate) fn read(root: &Path) -> Sources {
         let mut problems = Diagnostics::new();
         let set = source::read_site(root, &mut problems);
-        Sources { set, problems, theme_stale: true }
+        Sources { set, problems, theme_stale: true, statics_changed: true }
     }
 
     /// Reads the theme named `name` if it is not the one in memory or one of its files
@@ -57,7 +60,9 @@ impl Sources {
             if !found.errors.is_empty() || !found.others.is_empty() {
                 return self.reread();
             }
-            self.set.statics = found.files.iter().map(|p| source::relative(&self.set.root, p)).collect();
+            let statics: Vec<PathBuf> = found.files.iter().map(|p| source::relative(&self.set.root, p)).collect();
+            self.statics_changed |= statics != self.set.statics;
+            self.set.statics = statics;
         }
         let mut touched = BTreeSet::new();
         for rel in relevant {
@@ -76,9 +81,15 @@ impl Sources {
         touched
     }
 
+    /// Whether the list of `static/` changed since the last call.
+    pub(crate) fn take_statics_changed(&mut self) -> bool {
+        std::mem::take(&mut self.statics_changed)
+    }
+
     /// Rereads everything and reports what differs from what was in memory.
     fn reread(&mut self) -> BTreeSet<PathBuf> {
         let mut fresh = Sources::read(&self.set.root);
+        fresh.statics_changed = fresh.set.statics != self.set.statics;
         let touched = diff(&self.set, &fresh.set);
         // The theme is read again only if it changed (or the configuration names another).
         fresh.set.theme = std::mem::take(&mut self.set.theme);
@@ -99,6 +110,7 @@ impl Sources {
             let file = if exists { Some(read_one(&self.set.root, &path)?) } else { return None };
             let changed = self.set.site_yaml.as_ref().map(|f| &f.text) != file.as_ref().map(|f| &f.text);
             self.set.site_yaml = file;
+            self.stamp(rel, &path);
             return Some(changed);
         }
         let text_file = source::assets::is_text(rel);
@@ -113,6 +125,7 @@ impl Sources {
             return match (known_text, known_asset) {
                 (Ok(i), _) => {
                     self.set.content.remove(i);
+                    self.set.times.remove(rel);
                     Some(true)
                 }
                 (_, Ok(i)) => {
@@ -135,6 +148,7 @@ impl Sources {
             };
         }
         let file = read_one(&self.set.root, &path)?;
+        self.stamp(rel, &path);
         match known_text {
             Ok(i) => {
                 let slot = self.set.content.get_mut(i)?;
@@ -147,6 +161,18 @@ impl Sources {
                 Some(true)
             }
         }
+    }
+}
+
+impl Sources {
+    /// The time of a file saved since the last read: its modification time. It has changes
+    /// a commit does not have yet (or none at all), so its last commit would not date it;
+    /// a text saved unchanged keeps its page as it is until the next change reloads it.
+    fn stamp(&mut self, rel: &Path, path: &Path) {
+        match source::dates::mtime(path) {
+            Some(time) => self.set.times.insert(rel.to_path_buf(), time),
+            None => self.set.times.remove(rel),
+        };
     }
 }
 

@@ -1,7 +1,8 @@
 //! The session against a fresh `build` after an edit of every kind: pages, sections, the home
-//! page, units, notices, the structure, laws, the secretariat, `site.yaml`, attachments,
-//! static files, the theme, and time alone. Every output is compared, the search index's
-//! files included. Each route's declared dependencies are what keeps
+//! page, units, notices, the structure, laws, the secretariat, programmes, councils, frequent
+//! questions, the SIC, the privacy page, `site.yaml`, attachments, static files, the theme,
+//! and time alone. Every output is compared, the search index's files included. Each route's
+//! declared dependencies are what keeps
 //! it right; a dependency left out shows here as a stale file.
 
 use super::tests::{embedded, explain, rebuild, Site};
@@ -41,13 +42,47 @@ fn rich_site() -> Result<Site> {
     site.write("content/paginas/um.md", "---\ntitulo: Um\ndescricao: O primeiro\n---\nPrimeiro texto.\n")?;
     site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nSegundo texto.\n")?;
     site.write("static/doc.txt", "um documento\n")?;
+    // The transparency kinds: a programme of the CRAS with a document, the council with its
+    // minutes, two questions.
+    site.write("static/paif.pdf", "%PDF-1.4 fictício\n")?;
+    site.write(
+        "content/programas/paif.md",
+        "---\ntitulo: PAIF\nunidade: cras\nmetas:\n  - Acompanhar 200 famílias\ndocumentos:\n  - titulo: Folheto\n    arquivo: static/paif.pdf\n---\nAcompanhamento das famílias.\n",
+    )?;
+    site.write("static/cmas/ata-1.pdf", "%PDF-1.4 fictício\n")?;
+    site.write("content/participacao-social/cmas.md", COUNCIL)?;
+    site.write(
+        "content/perguntas-frequentes/cadastro.md",
+        "---\npergunta: Como me inscrevo no Cadastro Único?\ntema: Cadastro Único\n---\nNo CRAS.\n",
+    )?;
+    site.write(
+        "content/perguntas-frequentes/bpc.md",
+        "---\npergunta: Quem recebe o BPC?\ntema: Benefícios\n---\nIdosos.\n",
+    )?;
     // Ends within the fixtures' "today" (22/11/2026 10:00): past once the clock moves on.
     site.write(
         "content/avisos/plantao-de-hoje.md",
         "---\ntitulo: Plantão de hoje\ntipo: reuniao\ninicio: 22/11/2026 09:00\nfim: 22/11/2026 10:30\n---\nPauta.\n",
     )?;
+    age(&site)?;
     Ok(site)
 }
+
+/// Every source file last modified on 1 June 2025, so that an edit (modified now, dated the
+/// fixtures' "today") changes the date of update of what shows it: pages, listings, the
+/// sitemap, the feed, the data files.
+fn age(site: &Site) -> Result<()> {
+    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_748_779_200);
+    for entry in walkdir::WalkDir::new(site.root()).into_iter().filter_map(|e| e.ok()) {
+        if entry.file_type().is_file() {
+            std::fs::File::options().append(true).open(entry.path())?.set_modified(when)?;
+        }
+    }
+    Ok(())
+}
+const COUNCIL: &str = "---\ntitulo: Conselho Municipal de Assistência Social\nsigla: CMAS\nunidade: cmas\n\
+    composicao:\n  - segmento: governo\n    representa: Secretaria de Saúde\n    titular: Ana\n\
+    atas:\n  - data: 14/01/2026\n    arquivo: static/cmas/ata-1.pdf\n---\nO conselho.\n";
 
 /// Applies `edit`, rebuilds the session with the batch the watcher would give, builds afresh
 /// and compares the two output folders file by file.
@@ -91,6 +126,8 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
     let law = site.read("content/legislacao/lei-organica.md")?;
     let secretariat = site.read("content/secretaria.yaml")?;
     let config = site.read("site.yaml")?;
+    let paif = site.read("content/programas/paif.md")?;
+    let bpc = site.read("content/perguntas-frequentes/bpc.md")?;
     let home = site.read("content/_index.md")?;
     let page = |title: &str, description: &str| format!("---\ntitulo: {title}\n{description}---\nTexto novo.\n");
     let cras2 = cras.replace("3657-1180", "3657-1190");
@@ -100,6 +137,16 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
     let config2 = config.replace("de Serra Azul do Oeste", "de Serra Azul");
     let edits = vec![
         edit("a page body", &[("content/paginas/um.md", &page("Um", "descricao: O primeiro\n"))], &[]),
+        edit(
+            "the same page's body again",
+            &[("content/paginas/um.md", &page("Um", "descricao: O primeiro\n").replace("novo", "mais novo"))],
+            &[],
+        ),
+        edit(
+            "a page's `atualizado`",
+            &[("content/paginas/dois.md", "---\ntitulo: Dois\natualizado: 03/02/2026\n---\nSegundo texto.\n")],
+            &[],
+        ),
         edit("a page title", &[("content/paginas/um.md", &page("Um, revisto", "descricao: O primeiro\n"))], &[]),
         edit("a page description", &[("content/paginas/um.md", &page("Um, revisto", ""))], &[]),
         edit(
@@ -188,18 +235,127 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
         edit("an attachment", &[("content/paginas/anexo.pdf", "%PDF-1.4 fictício\n")], &[]),
         edit("a static file", &[("static/doc.txt", "outro documento\n"), ("static/novo/x.txt", "x\n")], &[]),
         edit("a unit removed", &[], &["content/unidades/acolhimento.yaml"]),
+        edit("a programme's goals", &[("content/programas/paif.md", &paif.replace("200 famílias", "250 famílias"))], &[]),
+        edit(
+            "a programme's responsible unit",
+            &[("content/programas/paif.md", &paif.replace("unidade: cras", "unidade: secretaria"))],
+            &[],
+        ),
+        edit("a new programme", &[("content/programas/scfv.md", "---\ntitulo: SCFV\npeso: -1\n---\nGrupos.\n")], &[]),
+        edit("a programme removed", &[], &["content/programas/scfv.md"]),
+        edit("a council's seat", &[("content/participacao-social/cmas.md", &COUNCIL.replace("titular: Ana", "titular: Ana\n    suplente: Bia"))], &[]),
+        edit(
+            "a council's minutes, with a new file in static/",
+            &[
+                ("static/cmas/ata-2.pdf", "%PDF-1.4 fictício\n"),
+                (
+                    "content/participacao-social/cmas.md",
+                    &COUNCIL.replace("atas:\n", "atas:\n  - data: 11/02/2026\n    arquivo: static/cmas/ata-2.pdf\n"),
+                ),
+            ],
+            &[],
+        ),
+        edit(
+            "a meeting of the council",
+            &[(
+                "content/avisos/extraordinaria.md",
+                "---\ntitulo: Reunião extraordinária do CMAS\ntipo: reuniao\norganizador: cmas\ninicio: 30/11/2026 09:00\n---\nPauta.\n",
+            )],
+            &[],
+        ),
+        edit("a question's answer", &[("content/perguntas-frequentes/bpc.md", &bpc.replace("Idosos.", "Idosos e pessoas com deficiência."))], &[]),
+        edit("a question's topic", &[("content/perguntas-frequentes/bpc.md", &bpc.replace("Benefícios", "Cadastro Único"))], &[]),
+        edit("a new question", &[("content/perguntas-frequentes/agendar.md", "---\npergunta: Preciso agendar?\n---\nNão.\n")], &[]),
+        edit(
+            "the SIC written",
+            &[("content/acesso-a-informacao/sic.md", "---\nunidade: secretaria\nemails:\n  - sic@serraazul.sc.gov.br\n---\n")],
+            &[],
+        ),
+        edit(
+            "the SIC's unit, a unit's phone",
+            &[("content/unidades/secretaria.yaml", &main_unit.replace("3657-0269", "3657-0271"))],
+            &[],
+        ),
+        edit("the SIC removed", &[], &["content/acesso-a-informacao/sic.md"]),
+        edit(
+            "the ombudsman written, with hours of its own",
+            &[(
+                "content/acesso-a-informacao/ouvidoria.md",
+                "---\ntitulo: Ouvidoria Municipal\ntelefones:\n  - \"0800 646 2020\"\nhorario:\n  seg-sex: 8h às 12h\n---\n",
+            )],
+            &[],
+        ),
+        edit(
+            "the privacy officer",
+            &[("content/privacidade.md", "---\nencarregado:\n  nome: Juliana\n  emails:\n    - lgpd@serraazul.sc.gov.br\n---\n")],
+            &[],
+        ),
+        edit("a page under the hub", &[("content/acesso-a-informacao/carta.md", "---\ntitulo: Carta de Serviços\n---\nServiços.\n")], &[]),
+        edit(
+            "site.yaml's transparency links",
+            &[(
+                "site.yaml",
+                &format!(
+                    "{}transparencia:\n  esic: https://esic.serraazul.sc.gov.br/\n  radar: https://radardatransparencia.atricon.org.br/\n",
+                    config2.replace("ddd: 49", "ddd: 48")
+                ),
+            )],
+            &[],
+        ),
+    ];
+    // What some edits must rewrite besides their pages: the machine-readable outputs that show
+    // them (the comparison with a fresh build checks the rest).
+    let must_write: [(&str, &[&str]); 10] = [
+        ("a programme's goals", &["dados/programas.csv", "dados/programas.json", "SHA256SUMS"]),
+        ("a council's seat", &["dados/conselheiros.csv", "dados/conselheiros.json", "dados/conselhos.json"]),
+        ("a question's answer", &["dados/perguntas-frequentes.csv", "dados/perguntas-frequentes.json"]),
+        ("a page removed", &["sitemap.xml", "SHA256SUMS"]),
+        ("a static file", &["doc.txt", "novo/x.txt", "SHA256SUMS"]),
+        (
+            "a notice's date",
+            &[
+                "avisos/agenda.ics",
+                "avisos/atom.xml",
+                "dados/avisos.csv",
+                "dados/avisos.json",
+                "sitemap.xml",
+                "SHA256SUMS",
+            ],
+        ),
+        ("a unit's phone", &["dados/unidades.csv", "dados/unidades.json", "sitemap.xml", "SHA256SUMS"]),
+        ("a law's article", &["dados/dispositivos.csv", "dados/dispositivos.json", "dados/estrutura.json"]),
+        ("an organiser's e-mail (calendars)", &["avisos/agenda.ics", "SHA256SUMS"]),
+        ("site.yaml's title", &["avisos/atom.xml", "SHA256SUMS"]),
     ];
     for edit in &edits {
         let report = apply(&site, &mut session, edit, None)?;
         assert!(!report.full, "{}: {report:?}", edit.what);
+        for (what, files) in must_write.iter().filter(|(what, _)| *what == edit.what) {
+            for file in *files {
+                assert!(report.written.iter().any(|w| w == file), "{what}: {file} not written: {:?}", report.written);
+            }
+        }
         if edit.what == "a page body" {
-            // The fast path: one page rendered; written, that page, the file of search documents
-            // that holds it and buckets of the words that came or went.
-            let (search, pages): (Vec<&String>, Vec<&String>) =
-                report.written.iter().partition(|f| f.starts_with(crate::search::DIR));
-            assert_eq!((report.pages, pages), (1, vec![&"paginas/um/index.html".to_string()]));
+            // The page's date changes: the pages that show it (its own, its section's, the
+            // site map's, the newest of all), the sitemap and the manifest; and of the search
+            // index, the file of documents that holds the page and buckets of the words that
+            // came or went.
+            let (search, others): (Vec<String>, Vec<String>) =
+                report.written.iter().cloned().partition(|f| f.starts_with(crate::search::DIR));
+            let written =
+                ["SHA256SUMS", "mapa-do-site/index.html", "paginas/index.html", "paginas/um/index.html", "sitemap.xml"];
+            assert_eq!(others, written.map(String::from), "{}", edit.what);
             assert_eq!(search.iter().filter(|f| f.starts_with("busca/d/")).count(), 1, "{search:?}");
             assert!(search.iter().all(|f| f.starts_with("busca/d/") || f.starts_with("busca/t/")), "{search:?}");
+        }
+        if edit.what == "the same page's body again" {
+            // The fast path: the date is the same, one page rendered; written, that page, the
+            // manifest and its search documents (the words are the same: no bucket).
+            let (search, others): (Vec<String>, Vec<String>) =
+                report.written.iter().cloned().partition(|f| f.starts_with(crate::search::DIR));
+            let written = vec!["SHA256SUMS".to_string(), "paginas/um/index.html".to_string()];
+            assert_eq!((report.pages, others), (1, written));
+            assert!(search.iter().all(|f| f.starts_with("busca/d/")), "{search:?}");
         }
     }
     Ok(())
@@ -251,5 +407,24 @@ fn a_notice_that_ends_moves_to_the_past_at_the_next_rebuild() -> Result<()> {
     assert!(report.written.contains(&"avisos/index.html".to_string()), "{report:?}");
     assert!(report.written.contains(&"avisos/plantao-de-hoje/index.html".to_string()), "{report:?}");
     assert!(!report.written.contains(&"unidades/index.html".to_string()), "{report:?}");
+    Ok(())
+}
+
+/// A file of `static/` that a document names, removed: the session reports what `build`
+/// reports (and writes nothing); put back, the output is again what a build gives.
+#[test]
+fn a_document_whose_file_goes_away_is_an_error_until_it_comes_back() -> Result<()> {
+    let site = rich_site()?;
+    let mut session = site.session()?;
+    let before = site.tree("public")?;
+    std::fs::remove_file(site.root().join("static/paif.pdf"))?;
+    let failed = rebuild(&mut session, &["static/paif.pdf"]).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(failed.contains("arquivo não encontrado: paif.pdf"), "{failed}");
+    assert!(failed.contains("content/programas/paif.md:8"), "{failed}");
+    assert_eq!(site.tree("public")?, before, "the last good site stays");
+    site.write("static/paif.pdf", "%PDF-1.4 fictício\n")?;
+    rebuild(&mut session, &["static/paif.pdf"])?;
+    pipeline::build(&site.options("built")).map_err(explain)?;
+    assert_eq!(site.tree("public")?, site.tree("built")?);
     Ok(())
 }

@@ -6,13 +6,17 @@ use crate::escape::escape;
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor::NoColor, Config};
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// Renders every diagnostic, sorted, with the offending line when the file can be read.
 /// `read` returns a file's text given its path relative to the site root.
 pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option<String>) -> String {
     let mut out = NoColor::new(Vec::new());
     let config = Config::default();
+    // Each file is read and indexed once: a long text with thousands of warnings would
+    // otherwise be read again for each of them.
+    let mut sources: HashMap<PathBuf, Option<(String, LineIndex)>> = HashMap::new();
     for diagnostic in diagnostics.sorted() {
         let mut excerpt = None;
         let mut frame = match diagnostic.severity {
@@ -21,7 +25,12 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
         }
         .with_message(shorten(&diagnostic.message, MAX_MESSAGE));
         match (&diagnostic.file, diagnostic.location) {
-            (Some(file), Some(location)) => match read(file).and_then(|text| Excerpt::new(file, &text, location)) {
+            (Some(file), Some(location)) => match sources
+                .entry(file.clone())
+                .or_insert_with(|| read(file).map(|text| (LineIndex::new(&text), text)).map(|(i, t)| (t, i)))
+                .as_ref()
+                .and_then(|(text, index)| Excerpt::new(file, text, index, location))
+            {
                 Some(found) => {
                     frame = frame.with_labels(vec![Label::primary((), found.label.clone())]);
                     excerpt = Some(found);
@@ -85,8 +94,7 @@ struct Excerpt {
 }
 
 impl Excerpt {
-    fn new(file: &Path, text: &str, location: super::Location) -> Option<Excerpt> {
-        let index = LineIndex::new(text);
+    fn new(file: &Path, text: &str, index: &LineIndex, location: super::Location) -> Option<Excerpt> {
         let full = text.get(index.line_range(text, location.line)?)?;
         let chars = full.chars().count();
         let column = location.column.saturating_sub(1).min(chars);

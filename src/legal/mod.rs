@@ -225,15 +225,19 @@ impl Status {
 pub struct Provision {
     pub kind: ProvisionKind,
     /// As published: "Art. 27 -", "XVIII.", "Parágrafo Único –", "a.", "-", "##".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// How it is cited: "art. 27", "inciso XVIII", "parágrafo único", "capítulo II".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Text after the label as published (lines joined with `\n`); a heading's title.
     pub text: String,
     /// LexML anchor, unique in the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Number as published (inciso "XVIII" → 18, alínea "b" → 2); none for
     /// "único", bullets, texts, or numbers beyond `u32`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
     pub children: Vec<Provision>,
     /// 1-based line where it starts.

@@ -18,19 +18,32 @@ use crate::source::frontmatter;
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::{SourceFile, SourceSet};
 
+mod transparency;
+pub(super) use transparency::{newest_first, PendingAccess, PendingDoc};
+
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body without a copy, so a large
 /// site is held in memory once.
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
-    let mut loader = Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0 };
+    // The files the site publishes as they are, for the documents that name one.
+    let files = validate::published_files(&sources);
+    let times = &sources.times;
+    let config_updated = sources
+        .site_yaml
+        .as_ref()
+        .and_then(|f| times.get(&f.rel_path))
+        .and_then(|&secs| updated::from_source(secs, config.time_zone, today));
+    let mut loader =
+        Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0, times, today };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
         loader.file(file);
     }
-    let pending = loader.pending;
+    let mut pending = loader.pending;
+    let access = std::mem::take(&mut pending.access);
     let mut site = Site {
         home: pending.home.unwrap_or_else(|| Page {
-            origin: Origin { file: "content/_index.md".into(), path: String::new() },
+            origin: Origin { file: "content/_index.md".into(), path: String::new(), updated: None },
             title: config.title.clone(),
             description: None,
             date: None,
@@ -45,19 +58,27 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         laws: pending.laws,
         pages: pending.pages,
         sections: Vec::new(),
+        programs: Vec::new(),
+        councils: Vec::new(),
+        faqs: Vec::new(),
+        sic: None,
+        ombudsman: None,
+        privacy: None,
         listing_intros: pending.listing_intros,
         assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
         today,
+        config_updated,
     };
     validate::resolve(
         &mut site,
         pending.secretariat,
         pending.assessorias,
         pending.notices,
-        pending.sections,
         &pending.failed,
         diagnostics,
     );
+    validate::resolve_access(&mut site, access, &files, &pending.sections, &pending.failed, diagnostics);
+    validate::finish(&mut site, pending.sections, diagnostics);
     site
 }
 
@@ -73,6 +94,8 @@ pub(super) struct Pending {
     pages: Vec<Page>,
     pub(super) sections: Vec<Section>,
     listing_intros: Vec<Page>,
+    /// Programmes, councils, questions, the SIC, the ombudsman and the privacy page.
+    access: PendingAccess,
     /// Content files that exist but could not be read or parsed (their errors are reported):
     /// references to them are not reported a second time.
     pub(super) failed: std::collections::BTreeSet<std::path::PathBuf>,
@@ -117,6 +140,10 @@ struct Loader<'a> {
     located: usize,
     /// The same for warnings (e-mails published as text).
     warned: usize,
+    /// When each file last changed, as read (see `source::dates`).
+    times: &'a std::collections::BTreeMap<std::path::PathBuf, i64>,
+    /// The build's "now": no date of update is later.
+    today: DateTime,
 }
 
 impl Loader<'_> {
@@ -149,17 +176,26 @@ impl Loader<'_> {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         let stem_path = rel_str.rsplit_once('.').map_or(rel_str.as_str(), |(stem, _)| stem);
         let stem = stem_path.rsplit('/').next().unwrap_or("").to_string();
-        let origin = Origin { file: file.rel_path.clone(), path: content_path(stem_path) };
+        let updated =
+            self.times.get(&file.rel_path).and_then(|&s| updated::from_source(s, self.config.time_zone, self.today));
+        let origin = Origin { file: file.rel_path.clone(), path: content_path(stem_path), updated };
         let shape = match role {
             Role::Item(kind) => kind.spec().shape,
             Role::Intro(_) => Shape::Markdown,
             // `SourceSet::content` holds text files only.
             Role::Attachment => return,
             Role::Misplaced => {
+                // A kind written in Markdown lives here: the file is that kind with the wrong extension.
+                let as_markdown = file.rel_path.with_extension("md");
+                let help = match kinds::classify(&as_markdown) {
+                    Role::Item(kind) if !matches!(kind, Kind::Page | Kind::Section) => format!(
+                        "aqui o conteúdo é escrito em Markdown, com os dados num cabeçalho entre linhas ---: renomeie para {} (veja docs/conteudo.md)",
+                        as_markdown.display()
+                    ),
+                    _ => "dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md".to_string(),
+                };
                 self.diagnostics.push(
-                    Diagnostic::error("arquivo YAML em lugar não reconhecido")
-                        .in_file(&file.rel_path)
-                        .with_help("dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md"),
+                    Diagnostic::error("arquivo YAML em lugar não reconhecido").in_file(&file.rel_path).with_help(help),
                 );
                 return;
             }
@@ -187,6 +223,12 @@ impl Loader<'_> {
             Role::Item(Kind::Notice) => self.notice(doc, body, origin),
             Role::Item(Kind::Law) => self.law(doc, body, origin),
             Role::Item(Kind::Section) => self.section(doc, body, origin),
+            Role::Item(Kind::Program) => self.program(doc, body, origin),
+            Role::Item(Kind::Council) => self.council(doc, body, origin),
+            Role::Item(Kind::Faq) => self.faq(doc, body, origin),
+            Role::Item(Kind::Sic) => self.service(doc, body, origin, super::access::ServiceKind::Sic),
+            Role::Item(Kind::Ombudsman) => self.service(doc, body, origin, super::access::ServiceKind::Ombudsman),
+            Role::Item(Kind::Privacy) => self.privacy(doc, body, origin),
             Role::Item(Kind::Page) => {
                 if let Some(page) = self.page(doc, body, origin) {
                     self.pending.pages.push(page);
@@ -290,12 +332,32 @@ impl Loader<'_> {
         out
     }
 
+    /// `atualizado:` as the editor wrote it replaces the date the file's history gives.
+    fn updated(&mut self, doc: &YamlDoc<'_>, written: Option<&Text>, origin: &mut Origin) {
+        let Some(text) = written else { return };
+        match updated::written(text.as_str(), self.today) {
+            Ok((date, ahead)) => {
+                origin.updated = Some(date);
+                if let Some(w) = ahead {
+                    self.diagnostics.push(
+                        Diagnostic::warning(w.message)
+                            .in_file(doc.file)
+                            .at(doc.locate_value("atualizado", text.as_str()))
+                            .with_help_opt(w.help),
+                    );
+                }
+            }
+            Err(e) => self.report(doc, "atualizado", text.as_str(), e),
+        }
+    }
+
     fn drafted(&self, draft: bool) -> bool {
         draft && !self.config.drafts
     }
 
-    fn page(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) -> Option<Page> {
+    fn page(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) -> Option<Page> {
         let raw: raw::PageYaml = self.parse(&doc)?;
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return None;
         }
@@ -321,8 +383,9 @@ impl Loader<'_> {
         }
     }
 
-    fn secretariat(&mut self, doc: YamlDoc<'_>, origin: Origin) {
+    fn secretariat(&mut self, doc: YamlDoc<'_>, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::SecretariatYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         let markdown_fields = [("apresentacao", &raw.apresentacao), ("missao", &raw.missao), ("visao", &raw.visao)]
             .into_iter()
             .filter_map(|(key, text)| Some((key, text.as_deref()?)))
@@ -347,8 +410,9 @@ impl Loader<'_> {
         self.pending.secretariat = Some((secretariat, competences));
     }
 
-    fn unit(&mut self, doc: YamlDoc<'_>, origin: Origin, stem: &str) {
+    fn unit(&mut self, doc: YamlDoc<'_>, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if let Some(text) = &raw.texto {
             markdown::check::yaml_field(&doc, "texto", text, self.diagnostics);
         }
@@ -368,14 +432,7 @@ impl Loader<'_> {
         let emails = self.emails(&doc, &raw.emails);
         let hours = self.hours(&doc, raw.horario.as_ref(), &raw.excecoes);
         let on_call = raw.plantao.as_ref().and_then(|p| self.on_call(&doc, p));
-        let address = raw.endereco.map(|a| Address {
-            street: a.logradouro,
-            district: a.bairro,
-            municipality: a.municipio.or_else(|| self.config.municipality.clone()),
-            uf: a.uf.map(|u| u.to_uppercase()).or_else(|| self.config.uf.clone()),
-            postal_code: a.cep.map(|c| c.0),
-            complement: a.complemento,
-        });
+        let address = raw.endereco.map(|a| self.address(a));
         self.pending.units.push(Unit {
             origin,
             id: stem.to_string(),
@@ -463,8 +520,9 @@ impl Loader<'_> {
         Some(OnCall { name: trimmed(&raw.nome), description, phones, hours })
     }
 
-    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin, stem: &str) {
+    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::AssessoriaYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -507,8 +565,9 @@ impl Loader<'_> {
         self.pending.assessorias.push((assessoria, refs));
     }
 
-    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::NoticeYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
@@ -608,8 +667,9 @@ impl Loader<'_> {
         Some((start, end, Vec::new()))
     }
 
-    fn law(&mut self, doc: YamlDoc<'_>, body: Body, origin: Origin) {
+    fn law(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::LegalYaml>(&doc) else { return };
+        self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }

@@ -2,20 +2,27 @@
 //! [`SourceSet`](crate::source::SourceSet) by [`load::load`], every field already valid
 //! (dates exist, hours are in order, phones are Brazilian numbers, references resolve).
 
+pub(crate) mod access;
 pub(crate) mod contact;
+pub(crate) mod council;
 pub(crate) mod datetime;
+pub(crate) mod document;
 pub(crate) mod field_error;
 pub(crate) mod holidays;
 pub(crate) mod hours;
 pub(crate) mod load;
+pub(crate) mod programs;
 pub(crate) mod raw;
+pub(crate) mod raw_access;
 pub(crate) mod schedule;
+mod serde_iso;
 pub(crate) mod slug;
 pub(crate) mod structure;
+pub(crate) mod updated;
 mod validate;
 
 use crate::config::SiteConfig;
-use crate::kinds::Kind;
+use crate::kinds::{Generated, Kind};
 use crate::legal::NormativeText;
 use chrono::Datelike;
 use contact::{EmailEntry, LabelledPhone};
@@ -32,6 +39,8 @@ pub(crate) struct Origin {
     pub file: PathBuf,
     /// Site path without the leading slash: `estrutura/assessoria-x/` (`""` is the home page).
     pub path: String,
+    /// When its content last changed ([`updated`]); unknown for what has no file.
+    pub updated: Option<Date>,
 }
 
 /// A Markdown body and the line where it starts in its file.
@@ -53,12 +62,26 @@ pub(crate) struct Site {
     pub laws: Vec<LegalText>,
     pub pages: Vec<Page>,
     pub sections: Vec<Section>,
+    /// Programmes and actions, by weight and title.
+    pub programs: Vec<programs::Program>,
+    /// Councils, by weight and title.
+    pub councils: Vec<council::Council>,
+    /// Frequent questions, by weight and question (the listing groups them by topic).
+    pub faqs: Vec<access::Faq>,
+    /// `acesso-a-informacao/sic.md`, when the site writes it.
+    pub sic: Option<access::Service>,
+    /// `acesso-a-informacao/ouvidoria.md`, when the site writes it.
+    pub ombudsman: Option<access::Service>,
+    /// `privacidade.md`, when the site writes it.
+    pub privacy: Option<access::Privacy>,
     /// Intro texts of the built-in listings (`unidades/_index.md`, `estrutura/_index.md`, …).
     pub listing_intros: Vec<Page>,
     /// Files under `content/` that are not content (images beside a page): copied as they are.
     pub assets: Vec<PathBuf>,
-    /// The build date, for the upcoming/past split and "última atualização".
+    /// The build's "now", for the upcoming/past split.
     pub today: DateTime,
+    /// When `site.yaml` last changed (what site-wide files such as the feed show of it).
+    pub config_updated: Option<Date>,
 }
 
 #[derive(Debug, Clone)]
@@ -504,6 +527,43 @@ impl Site {
             Kind::Law => self.laws.iter().map(|l| item(&l.origin, &l.title)).collect(),
             Kind::Section => self.sections.iter().map(|s| item(&s.origin, &s.title)).collect(),
             Kind::Page => self.pages.iter().map(|p| item(&p.origin, &p.title)).collect(),
+            Kind::Program => self.programs.iter().map(|p| item(&p.origin, &p.title)).collect(),
+            Kind::Council => self.councils.iter().map(|c| item(&c.origin, &c.title)).collect(),
+            Kind::Faq => self.faqs.iter().map(|f| item(&f.origin, &f.question)).collect(),
+            // Without a title of their own, these are named as the theme's page at their address.
+            Kind::Sic => {
+                let default = Generated::Sic.spec().title;
+                self.sic.iter().map(|s| item(&s.origin, s.title.as_deref().unwrap_or(default))).collect()
+            }
+            Kind::Ombudsman => {
+                let default = Generated::Ombudsman.spec().title;
+                self.ombudsman.iter().map(|s| item(&s.origin, s.title.as_deref().unwrap_or(default))).collect()
+            }
+            Kind::Privacy => {
+                let default = Generated::Privacy.spec().title;
+                self.privacy.iter().map(|p| item(&p.origin, p.title.as_deref().unwrap_or(default))).collect()
+            }
+        }
+    }
+
+    /// Where item `i` of `kind` comes from, without listing the kind (what a route of one
+    /// item needs of it, at any size).
+    pub(crate) fn origin(&self, kind: Kind, i: usize) -> Option<&Origin> {
+        match kind {
+            Kind::Home => (i == 0).then_some(&self.home.origin),
+            Kind::Secretariat => self.secretariat.as_ref().filter(|_| i == 0).map(|s| &s.origin),
+            Kind::Structure => self.assessorias.get(i).map(|a| &a.origin),
+            Kind::Unit => self.units.get(i).map(|u| &u.origin),
+            Kind::Notice => self.notices.get(i).map(|n| &n.origin),
+            Kind::Law => self.laws.get(i).map(|l| &l.origin),
+            Kind::Section => self.sections.get(i).map(|s| &s.origin),
+            Kind::Page => self.pages.get(i).map(|p| &p.origin),
+            Kind::Program => self.programs.get(i).map(|p| &p.origin),
+            Kind::Council => self.councils.get(i).map(|c| &c.origin),
+            Kind::Faq => self.faqs.get(i).map(|f| &f.origin),
+            Kind::Sic => self.sic.as_ref().filter(|_| i == 0).map(|s| &s.origin),
+            Kind::Ombudsman => self.ombudsman.as_ref().filter(|_| i == 0).map(|s| &s.origin),
+            Kind::Privacy => self.privacy.as_ref().filter(|_| i == 0).map(|p| &p.origin),
         }
     }
 

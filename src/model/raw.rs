@@ -22,6 +22,10 @@ pub(crate) struct SecretariatYaml {
     pub competencias: Option<String>,
     #[serde(default)]
     pub secoes: Vec<SectionYaml>,
+    /// When the content last changed, as the editor states it (`atualizado: 10/03/2026`);
+    /// else the last commit that touched the file, else its modification time.
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +73,10 @@ pub(crate) struct UnitYaml {
     pub texto: Option<String>,
     #[serde(alias = "weight")]
     pub peso: Option<i64>,
+    /// When the content last changed, as the editor states it (`atualizado: 10/03/2026`);
+    /// else the last commit that touched the file, else its modification time.
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -218,6 +226,10 @@ pub(crate) struct AssessoriaYaml {
     pub rascunho: bool,
     #[serde(alias = "description")]
     pub descricao: Option<String>,
+    /// When the content last changed, as the editor states it (`atualizado: 10/03/2026`);
+    /// else the last commit that touched the file, else its modification time.
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 /// Either a reference to the article that lists the attributions, or the list itself.
@@ -277,6 +289,10 @@ pub(crate) struct NoticeYaml {
     pub rascunho: bool,
     #[serde(alias = "description")]
     pub descricao: Option<String>,
+    /// When the content last changed, as the editor states it (`atualizado: 10/03/2026`);
+    /// else the last commit that touched the file, else its modification time.
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 /// Front matter of `content/legislacao/*.md`.
@@ -295,6 +311,10 @@ pub(crate) struct LegalYaml {
     pub descricao: Option<String>,
     #[serde(alias = "date")]
     pub data: Option<Text>,
+    /// When the content last changed, as the editor states it (`atualizado: 10/03/2026`);
+    /// else the last commit that touched the file, else its modification time.
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -320,6 +340,10 @@ pub(crate) struct PageYaml {
     pub peso: Option<i64>,
     #[serde(alias = "draft", default)]
     pub rascunho: bool,
+    /// When the content last changed, as the editor states it (`atualizado: 10/03/2026`);
+    /// else the last commit that touched the file, else its modification time.
+    #[serde(alias = "updated")]
+    pub atualizado: Option<Text>,
 }
 
 #[cfg(test)]

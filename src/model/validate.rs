@@ -3,18 +3,20 @@
 //! content claim the same URL, and ordinary pages are grouped into their sections.
 
 use super::load::{AssessoriaRefs, NoticeRefs, Ref};
+
+mod transparency;
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::kinds::{self, Kind, Shape};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+pub(super) use transparency::{published_files, resolve_access};
 
 pub(super) fn resolve(
     site: &mut Site,
     secretariat: Option<(Secretariat, Option<Ref>)>,
     assessorias: Vec<(Assessoria, AssessoriaRefs)>,
     notices: Vec<(Notice, NoticeRefs)>,
-    sections: Vec<Section>,
     failed: &BTreeSet<PathBuf>,
     diagnostics: &mut Diagnostics,
 ) {
@@ -72,6 +74,11 @@ pub(super) fn resolve(
     }
 
     site.notices.sort_by_key(|n| std::cmp::Reverse(n.start));
+}
+
+/// Once every kind is resolved: ordinary pages grouped into their sections, and no two pieces
+/// of content at one address.
+pub(super) fn finish(site: &mut Site, sections: Vec<Section>, diagnostics: &mut Diagnostics) {
     group_sections(site, sections);
     check_urls(site, diagnostics);
 }
@@ -189,6 +196,13 @@ fn resolve_article(
 }
 
 fn group_sections(site: &mut Site, mut sections: Vec<Section>) {
+    // A folder whose address is another page's (a listing, the hub, an item of a kind: the
+    // pages in `content/acesso-a-informacao/`, `content/participacao-social/cmas/`) gets no
+    // section of its own: the two would be one file.
+    let mut taken: BTreeSet<String> = kinds::reserved_paths().map(str::to_string).collect();
+    for spec in kinds::KINDS.iter().filter(|s| !matches!(s.kind, Kind::Page | Kind::Section)) {
+        taken.extend(site.items(spec.kind).iter().map(|i| i.origin.path.clone()));
+    }
     for (index, page) in site.pages.iter().enumerate() {
         let parent = parent_path(&page.origin.path);
         if parent.is_empty() {
@@ -196,10 +210,15 @@ fn group_sections(site: &mut Site, mut sections: Vec<Section>) {
         }
         match sections.iter_mut().find(|s| s.origin.path == parent) {
             Some(section) => section.pages.push(index),
+            None if taken.contains(&parent) => {}
             None => {
                 let title = super::slug::title_from_path(&parent);
                 sections.push(Section {
-                    origin: Origin { file: std::path::PathBuf::from("content").join(&parent), path: parent },
+                    origin: Origin {
+                        file: std::path::PathBuf::from("content").join(&parent),
+                        path: parent,
+                        updated: None,
+                    },
                     title,
                     description: None,
                     weight: 0,
@@ -230,6 +249,11 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
         .chain(site.assessorias.iter().map(|a| &a.origin))
         .chain(site.notices.iter().map(|n| &n.origin))
         .chain(site.laws.iter().map(|l| &l.origin))
+        .chain(site.programs.iter().map(|p| &p.origin))
+        .chain(site.councils.iter().map(|c| &c.origin))
+        .chain(site.faqs.iter().map(|f| &f.origin))
+        .chain(site.sic.iter().chain(&site.ombudsman).map(|s| &s.origin))
+        .chain(site.privacy.iter().map(|p| &p.origin))
         .chain(site.pages.iter().map(|p| &p.origin))
         .chain(site.sections.iter().filter(|s| s.origin.file.extension().is_some()).map(|s| &s.origin));
     for origin in origins {
@@ -257,11 +281,17 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
                 );
             }
         } else if kinds::reserved_paths().any(|reserved| reserved == path) {
+            let listing = kinds::KINDS.iter().any(|s| s.listing.is_some_and(|l| l.url == path));
+            let help = if listing {
+                "renomeie o arquivo, ou escreva o texto de introdução em _index.md dentro da pasta"
+            } else {
+                "esta página é gerada pelo site com tudo o que ele publica; renomeie o arquivo"
+            };
             for file in files {
                 diagnostics.push(
                     Diagnostic::error(format!("o endereço /{path} é reservado para uma página gerada pelo tema"))
                         .in_file(file)
-                        .with_help("renomeie o arquivo, ou escreva o texto de introdução em _index.md dentro da pasta"),
+                        .with_help(help),
                 );
             }
         }

@@ -6,17 +6,8 @@
 
 use super::checked as target;
 use anyhow::{Context, Result};
-use std::hash::Hasher;
 use std::io::Write;
 use std::path::Path;
-
-/// Fingerprint of a file's bytes, to skip writing what did not change.
-pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.write_usize(bytes.len());
-    hasher.finish()
-}
 
 /// Writes `bytes` at `out/rel` with a temporary file and a rename in the same folder.
 pub(crate) fn write(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {

@@ -1,10 +1,14 @@
 //! schema.org JSON-LD, the structured data of pages. Absolute URLs (from `base_url`) appear
-//! only here and in the iCalendar files ([`super::ical`]), where the standards need them.
+//! only here and in the iCalendar files ([`super::ical`]), where the standards need them. The
+//! transparency kinds (programmes, councils, questions, SIC, privacy) are in [`transparency`].
 
 use super::instant;
 use crate::model::contact::{EmailEntry, LabelledPhone};
+
+mod transparency;
 use crate::model::{LegalText, Notice, Occurrence, Site, Unit};
 use serde_json::{json, Map, Value};
+pub(crate) use transparency::{council_ld, faq_ld, item_list_ld, privacy_ld, program_ld, service_ld};
 
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` written as `\u003c`,
 /// `\u003e` and `\u0026`, so that no text (`</script>`, `<!--`, `<script`) can close the
@@ -47,7 +51,10 @@ fn put(obj: &mut Map<String, Value>, key: &str, value: Value) {
 }
 
 fn address_ld(unit: &Unit) -> Option<Value> {
-    let a = unit.address.as_ref()?;
+    unit.address.as_ref().map(postal_address)
+}
+
+fn postal_address(a: &crate::model::Address) -> Value {
     let mut obj = Map::new();
     obj.insert("@type".into(), json!("PostalAddress"));
     put(&mut obj, "streetAddress", json!(a.street));
@@ -55,7 +62,7 @@ fn address_ld(unit: &Unit) -> Option<Value> {
     put(&mut obj, "addressRegion", json!(a.uf));
     put(&mut obj, "postalCode", json!(a.postal_code));
     obj.insert("addressCountry".into(), json!("BR"));
-    Some(Value::Object(obj))
+    Value::Object(obj)
 }
 
 fn telephones(phones: &[LabelledPhone]) -> Value {

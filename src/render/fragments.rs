@@ -53,11 +53,12 @@ impl Fragments {
     /// The HTML of `text` for the template: itself, or a marker when it is large.
     #[cfg(test)]
     pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
-        self.place(markdown::render(text, options))
+        self.put(markdown::render(text, options))
     }
 
-    /// `html` for the template: itself, or a marker when it is large.
-    pub(super) fn place(&self, html: String) -> String {
+    /// `html` (already safe, compact HTML, such as a normative text's) for the template:
+    /// itself, or a marker when it is large.
+    pub(super) fn put(&self, html: String) -> String {
         if html.len() < self.threshold {
             return html;
         }
@@ -134,7 +135,7 @@ pub(super) fn render(md: &Md<'_>, text: &str) -> String {
         None => markdown::render(text, md.options),
     };
     match md.fragments {
-        Some(fragments) => fragments.place(html),
+        Some(fragments) => fragments.put(html),
         None => html,
     }
 }

@@ -5,17 +5,22 @@
 //! documents each item's route leaves while it renders ([`texts`], `crate::search`). No IO
 //! happens here.
 
+pub(crate) mod checksums;
 pub(crate) mod data;
 pub(crate) mod deps;
+mod feed;
 pub(crate) mod fragments;
 pub(crate) mod hours;
 pub(crate) mod ical;
 pub(crate) mod instant;
+pub(crate) mod open_data;
 mod pages;
 pub(crate) mod routes;
+pub(crate) mod sitemap;
 mod template_error;
 pub(crate) mod texts;
 pub(crate) mod theme;
+pub(crate) mod updated;
 pub(crate) mod view;
 
 use crate::diagnostics::Diagnostic;
@@ -40,13 +45,15 @@ pub(crate) struct Renderer<'a> {
     /// The search index, assembled when the first of its files is rendered: after the
     /// routes that leave documents (see `pipeline::render`).
     index: OnceLock<search::Index>,
+    /// The dates of update of the routes.
+    newest: updated::Newest<'a>,
 }
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
         base.insert("site", &site_view(site));
-        Renderer { site, theme, base, search: None, index: OnceLock::new() }
+        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest: updated::Newest::of(site) }
     }
 
     /// The same renderer, leaving the search documents of the items it renders in `store`.
@@ -71,7 +78,11 @@ impl<'a> Renderer<'a> {
                 let url = kind.spec().listing?.url;
                 self.site.listing_intros.iter().position(|p| p.origin.path == url).map(Source::Intro)
             }
-            RouteKind::ItemFile(..) | RouteKind::Generated(_) | RouteKind::Search(_) => None,
+            RouteKind::ItemFile(..)
+            | RouteKind::Generated(_)
+            | RouteKind::Search(_)
+            | RouteKind::SiteFile(_)
+            | RouteKind::Dataset(..) => None,
         }
     }
 
@@ -137,6 +148,12 @@ impl<'a> Renderer<'a> {
                 Kind::Law => page.law(i),
                 Kind::Section => page.section(i),
                 Kind::Page => page.page(i),
+                Kind::Program => page.program(i),
+                Kind::Council => page.council(i),
+                Kind::Faq => page.faq(i),
+                Kind::Sic => page.service(crate::model::access::ServiceKind::Sic),
+                Kind::Ombudsman => page.service(crate::model::access::ServiceKind::Ombudsman),
+                Kind::Privacy => page.privacy(),
             },
             RouteKind::Listing(kind) => match kind {
                 Kind::Structure => page.structure(),
@@ -144,7 +161,11 @@ impl<'a> Renderer<'a> {
                 Kind::Notice => page.notices(),
                 Kind::Law => page.laws(),
                 // No listing (see `kinds::KINDS`).
+                Kind::Program => page.programs(),
+                Kind::Council => page.participation(),
+                Kind::Faq => page.faqs(),
                 Kind::Home | Kind::Secretariat | Kind::Section | Kind::Page => Err(page.missing()),
+                Kind::Sic | Kind::Ombudsman | Kind::Privacy => Err(page.missing()),
             },
             RouteKind::ItemFile(file, i) => match file {
                 ItemFile::NoticeCalendar => page.notice_calendar(i),
@@ -155,6 +176,13 @@ impl<'a> Renderer<'a> {
                 Generated::SiteMap => page.site_map(),
                 Generated::Search => page.search(),
                 Generated::NotFound => page.not_found(),
+                Generated::AccessHub => page.access_hub(),
+                Generated::Sic => page.service(crate::model::access::ServiceKind::Sic),
+                Generated::Ombudsman => page.service(crate::model::access::ServiceKind::Ombudsman),
+                Generated::Classified => page.classified(),
+                Generated::Privacy => page.privacy(),
+                Generated::Data => page.data(),
+                Generated::Integrity => page.integrity(),
             },
             RouteKind::Search(file) => {
                 let index = self.index();
@@ -164,6 +192,8 @@ impl<'a> Renderer<'a> {
                     SearchFile::Docs(f) => index.docs_json(f),
                 })
             }
+            RouteKind::SiteFile(file) => page.site_file(file),
+            RouteKind::Dataset(i, format) => page.dataset(i, format),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! loop's tests compare its output with a fresh build after edits of every kind.
 
 use super::deps::Dep;
+use super::open_data::{self, Format, DATASETS};
 use crate::kinds::{Generated, Kind, Place, GENERATED, KINDS};
 use crate::model::Site;
 use crate::search::{self, extract::Source};
@@ -26,6 +27,10 @@ pub(crate) enum RouteKind {
     /// A file of the search index (see `search::index`), rendered once the routes above have
     /// left their documents in the search store.
     Search(SearchFile),
+    /// A machine-readable file of the whole site.
+    SiteFile(SiteFile),
+    /// A file of the open data: a dataset (index into [`DATASETS`]) in one format.
+    Dataset(usize, Format),
 }
 
 /// The files of the search index, under `busca/`.
@@ -69,6 +74,37 @@ impl ItemFile {
     }
 }
 
+/// The machine-readable files of the whole site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SiteFile {
+    /// `sitemap.xml`: every page, or, past [`super::sitemap::MAX_URLS`] pages, the index of
+    /// the parts.
+    Sitemap,
+    /// `sitemap-N.xml` (from 1), a part of a large site's sitemap.
+    SitemapPart(usize),
+    /// `robots.txt`, naming the sitemap.
+    Robots,
+    /// `avisos/atom.xml`: the notices as an Atom feed.
+    Feed,
+    /// `avisos/agenda.ics`: every event in one calendar.
+    Agenda,
+    /// `SHA256SUMS`: the digest of every other published file.
+    Checksums,
+}
+
+impl SiteFile {
+    pub(crate) fn path(self) -> String {
+        match self {
+            SiteFile::Sitemap => "sitemap.xml".into(),
+            SiteFile::SitemapPart(n) => format!("sitemap-{n}.xml"),
+            SiteFile::Robots => "robots.txt".into(),
+            SiteFile::Feed => format!("{}atom.xml", Kind::Notice.spec().listing.map_or("avisos/", |l| l.url)),
+            SiteFile::Agenda => format!("{}agenda.ics", Kind::Notice.spec().listing.map_or("avisos/", |l| l.url)),
+            SiteFile::Checksums => "SHA256SUMS".into(),
+        }
+    }
+}
+
 /// One output file.
 #[derive(Debug, Clone)]
 pub(crate) struct Route {
@@ -95,6 +131,16 @@ impl Route {
     pub(crate) fn is_html(&self) -> bool {
         self.file.ends_with(".html")
     }
+
+    /// A page a reader can land on (every HTML file but the 404 page): what the sitemap lists.
+    pub(crate) fn is_page(&self) -> bool {
+        self.is_html() && self.kind != RouteKind::Generated(Generated::NotFound)
+    }
+
+    /// Rendered after every other route, from their bytes (see [`Dep::Outputs`]).
+    pub(crate) fn is_finishing(&self) -> bool {
+        self.deps.contains(&Dep::Outputs)
+    }
 }
 
 /// Every route of the site, in a stable order: each kind's listing and items in the order of
@@ -118,12 +164,22 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     }
     let taken: std::collections::HashSet<&str> = routes.iter().map(|r| r.file.as_str()).collect();
     let mut generated = Vec::new();
+    let skip = site.config.skip;
     for spec in &GENERATED {
         let kind = RouteKind::Generated(spec.which);
         let route = match spec.which {
-            Generated::Accessibility | Generated::SiteMap | Generated::Search => {
-                Route::page(spec.path, kind, spec.template, generated_deps(spec.which))
-            }
+            Generated::Data if skip.data => continue,
+            Generated::Integrity if skip.checksums => continue,
+            Generated::Accessibility
+            | Generated::SiteMap
+            | Generated::Search
+            | Generated::AccessHub
+            | Generated::Sic
+            | Generated::Ombudsman
+            | Generated::Classified
+            | Generated::Privacy
+            | Generated::Data
+            | Generated::Integrity => Route::page(spec.path, kind, spec.template, generated_deps(spec.which)),
             Generated::NotFound => {
                 let deps = [vec![Dep::Site, Dep::Template(spec.template)], generated_deps(spec.which)].concat();
                 Route::file(spec.path.to_string(), kind, deps)
@@ -137,7 +193,64 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     }
     routes.extend(generated);
     routes.extend(search_files(site));
+    routes.extend(site_files(site, &routes));
     routes
+}
+
+/// Whether the site publishes the notices' feed: it needs absolute addresses.
+pub(crate) fn publishes_feed(site: &Site) -> bool {
+    site.config.base_url.is_some() && !site.config.skip.feed
+}
+
+/// Whether the site publishes the calendar of every event: when it has events.
+pub(crate) fn publishes_agenda(site: &Site) -> bool {
+    !site.config.skip.calendar && site.notices.iter().any(|n| n.kind.is_event())
+}
+
+/// The machine-readable files of the whole site, `SHA256SUMS` last. The sitemap and the feed
+/// need absolute addresses: without `base_url` they are not published (a warning says so).
+fn site_files(site: &Site, pages: &[Route]) -> Vec<Route> {
+    let (skip, absolute) = (site.config.skip, site.config.base_url.is_some());
+    let mut files = Vec::new();
+    let file = |which: SiteFile, deps: Vec<Dep>| Route::file(which.path(), RouteKind::SiteFile(which), deps);
+    if absolute && !skip.sitemap {
+        // Which pages exist (their addresses) and when each changed.
+        let deps: Vec<Dep> = [Dep::Site]
+            .into_iter()
+            .chain(KINDS.iter().flat_map(|s| [Dep::Summaries(s.kind), Dep::Dates(s.kind)]))
+            .collect();
+        files.push(file(SiteFile::Sitemap, deps.clone()));
+        let parts = super::sitemap::parts(pages.iter().filter(|r| r.is_page()).count());
+        files.extend((1..=parts).map(|n| file(SiteFile::SitemapPart(n), deps.clone())));
+    }
+    files.push(file(SiteFile::Robots, vec![Dep::Site]));
+    if publishes_feed(site) {
+        files.push(file(SiteFile::Feed, vec![Dep::Site, Dep::Items(Kind::Notice), Dep::Summaries(Kind::Secretariat)]));
+    }
+    if publishes_agenda(site) {
+        files.push(file(SiteFile::Agenda, vec![Dep::Site, Dep::Items(Kind::Notice), Dep::Items(Kind::Unit)]));
+    }
+    if !skip.data {
+        for (i, dataset) in DATASETS.iter().enumerate() {
+            for format in Format::ALL {
+                let deps = match format {
+                    // The schema is the same for every site.
+                    Format::Schema => Vec::new(),
+                    Format::Json | Format::Csv => [Dep::Site]
+                        .into_iter()
+                        .chain(dataset.kinds.iter().map(|k| Dep::Items(*k)))
+                        .chain(dataset.refers.iter().map(|k| Dep::Summaries(*k)))
+                        .collect(),
+                };
+                let path = format!("{}{}", open_data::FOLDER, format.file(dataset));
+                files.push(Route::file(path, RouteKind::Dataset(i, format), deps));
+            }
+        }
+    }
+    if !skip.checksums {
+        files.push(file(SiteFile::Checksums, vec![Dep::Outputs]));
+    }
+    files
 }
 
 /// The files of the search index. Their dependencies: what numbers the documents (which
@@ -209,6 +322,7 @@ fn item_files(site: &Site, kind: Kind, i: usize) -> Vec<ItemFile> {
         Kind::Home | Kind::Secretariat | Kind::Structure | Kind::Unit | Kind::Notice | Kind::Section | Kind::Page => {
             Vec::new()
         }
+        Kind::Program | Kind::Council | Kind::Faq | Kind::Sic | Kind::Ombudsman | Kind::Privacy => Vec::new(),
     }
 }
 
@@ -249,15 +363,32 @@ fn item_deps(kind: Kind, file: &std::path::Path) -> Vec<Dep> {
         Kind::Unit | Kind::Law => vec![own],
         // Where it happens and who organises it (names, addresses, JSON-LD).
         Kind::Notice => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
-        // Its pages, and the sections above it in the breadcrumbs.
-        Kind::Section => vec![own, Dep::Summaries(Kind::Page), Dep::Summaries(Kind::Section)],
+        // Its pages, and the sections above it in the breadcrumbs; its date is its pages'.
+        Kind::Section => vec![own, Dep::Summaries(Kind::Page), Dep::Summaries(Kind::Section), Dep::Dates(Kind::Page)],
         Kind::Page => vec![own, Dep::Summaries(Kind::Section)],
+        // The responsible unit with its contacts; the secretariat as the provider otherwise.
+        Kind::Program => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
+        // Its unit's contacts, the meetings and conferences it organises (notices, with their
+        // units), the law that creates it.
+        Kind::Council => vec![
+            own,
+            Dep::Items(Kind::Unit),
+            Dep::Items(Kind::Notice),
+            Dep::Summaries(Kind::Law),
+            Dep::Summaries(Kind::Secretariat),
+        ],
+        Kind::Faq => vec![own],
+        // The unit whose contacts stand in for those not written; the secretariat provides it.
+        Kind::Sic | Kind::Ombudsman => vec![own, Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
+        Kind::Privacy => vec![own, Dep::Summaries(Kind::Secretariat)],
     }
 }
 
-/// What a kind's listing shows besides the site view and its template.
+/// What a kind's listing shows besides the site view and its template; its date is the
+/// newest of its intro and its items.
 fn listing_deps(kind: Kind) -> Vec<Dep> {
     let mut deps: Vec<Dep> = intro_file(kind).map(Dep::File).into_iter().collect();
+    deps.push(Dep::Dates(kind));
     deps.extend(match kind {
         // Every body of the structure in full, the chart, the secretariat, the units and the
         // attributions' articles.
@@ -272,7 +403,12 @@ fn listing_deps(kind: Kind) -> Vec<Dep> {
         Kind::Unit => vec![Dep::Items(Kind::Unit)],
         Kind::Notice => vec![Dep::Items(Kind::Notice), Dep::Items(Kind::Unit), Dep::Summaries(Kind::Secretariat)],
         Kind::Law => vec![Dep::Summaries(Kind::Law)],
+        Kind::Program => vec![Dep::Items(Kind::Program), Dep::Summaries(Kind::Unit)],
+        // The councils, and every conference and public hearing (notices, with their units).
+        Kind::Council => vec![Dep::Items(Kind::Council), Dep::Items(Kind::Notice), Dep::Summaries(Kind::Unit)],
+        Kind::Faq => vec![Dep::Items(Kind::Faq)],
         Kind::Home | Kind::Secretariat | Kind::Section | Kind::Page => Vec::new(),
+        Kind::Sic | Kind::Ombudsman | Kind::Privacy => Vec::new(),
     });
     deps
 }
@@ -288,9 +424,39 @@ fn item_file_deps(file: ItemFile, source: &std::path::Path) -> Vec<Dep> {
 
 fn generated_deps(which: Generated) -> Vec<Dep> {
     match which {
-        Generated::Accessibility | Generated::NotFound => Vec::new(),
-        // Every item of every kind, by title and address; the search page, the filters of the
-        // kinds that have items.
-        Generated::SiteMap | Generated::Search => KINDS.iter().map(|s| Dep::Summaries(s.kind)).collect(),
+        Generated::Accessibility | Generated::NotFound | Generated::Integrity => Vec::new(),
+        // Which sections have content (and the ordinary pages under its address); its date is
+        // the newest of the sections it covers (the pages under it date their own).
+        Generated::AccessHub => {
+            let sections = [
+                Kind::Secretariat,
+                Kind::Structure,
+                Kind::Unit,
+                Kind::Law,
+                Kind::Program,
+                Kind::Council,
+                Kind::Faq,
+                Kind::Sic,
+                Kind::Ombudsman,
+                Kind::Privacy,
+            ];
+            let mut deps: Vec<Dep> = sections.iter().flat_map(|&k| [Dep::Summaries(k), Dep::Dates(k)]).collect();
+            deps.push(Dep::Summaries(Kind::Page));
+            deps
+        }
+        // The theme's text names the secretariat.
+        Generated::Sic | Generated::Ombudsman | Generated::Classified | Generated::Privacy => {
+            vec![Dep::Summaries(Kind::Secretariat)]
+        }
+        // Every item of every kind, by title and address; its date is the newest of them.
+        Generated::SiteMap => KINDS.iter().flat_map(|s| [Dep::Summaries(s.kind), Dep::Dates(s.kind)]).collect(),
+        // The filters of the kinds that have items.
+        Generated::Search => KINDS.iter().map(|s| Dep::Summaries(s.kind)).collect(),
+        // When each dataset last changed.
+        Generated::Data => {
+            let kinds: std::collections::BTreeSet<Kind> =
+                DATASETS.iter().flat_map(|d| d.kinds.iter().copied()).collect();
+            kinds.into_iter().map(Dep::Dates).collect()
+        }
     }
 }

@@ -33,6 +33,19 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "mapa-do-site.html",
     "busca.html",
     "404.html",
+    "programas.html",
+    "programa.html",
+    "participacao-social.html",
+    "conselho.html",
+    "perguntas-frequentes.html",
+    "pergunta.html",
+    "acesso-a-informacao.html",
+    "sic.html",
+    "ouvidoria.html",
+    "informacoes-classificadas.html",
+    "privacidade.html",
+    "dados.html",
+    "integridade.html",
 );
 
 /// Static files of the default theme: (path under `static/`, bytes).

@@ -5,7 +5,7 @@
 //! and every provision in it, each with its LexML anchor, so that a hit in one inciso lands on
 //! that inciso.
 
-use crate::kinds::{Kind, Search, KINDS};
+use crate::kinds::{Generated, Kind, Search, KINDS};
 use crate::legal::{Provision, ProvisionKind};
 use crate::model::{Attributions, Origin, Site};
 
@@ -58,6 +58,12 @@ fn count(site: &Site, kind: Kind) -> usize {
         Kind::Law => site.laws.len(),
         Kind::Section => site.sections.len(),
         Kind::Page => site.pages.len(),
+        Kind::Program => site.programs.len(),
+        Kind::Council => site.councils.len(),
+        Kind::Faq => site.faqs.len(),
+        Kind::Sic => usize::from(site.sic.is_some()),
+        Kind::Ombudsman => usize::from(site.ombudsman.is_some()),
+        Kind::Privacy => usize::from(site.privacy.is_some()),
     }
 }
 
@@ -81,16 +87,7 @@ pub(crate) fn sources(site: &Site) -> Vec<(Search, Source)> {
 pub(crate) fn origin(site: &Site, source: Source) -> Option<&Origin> {
     Some(match source {
         Source::Intro(i) => &site.listing_intros.get(i)?.origin,
-        Source::Item(kind, i) => match kind {
-            Kind::Home => &site.home.origin,
-            Kind::Secretariat => &site.secretariat.as_ref()?.origin,
-            Kind::Structure => &site.assessorias.get(i)?.origin,
-            Kind::Unit => &site.units.get(i)?.origin,
-            Kind::Notice => &site.notices.get(i)?.origin,
-            Kind::Law => &site.laws.get(i)?.origin,
-            Kind::Section => &site.sections.get(i)?.origin,
-            Kind::Page => &site.pages.get(i)?.origin,
-        },
+        Source::Item(kind, i) => site.origin(kind, i)?,
     })
 }
 
@@ -220,6 +217,75 @@ pub(crate) fn documents(site: &Site, source: Source, text: &dyn Fn(&str) -> Stri
                 }
                 return docs;
             }
+            Kind::Program => site.programs.get(i).map(|p| {
+                let mut parts: Vec<String> = [&p.description, &p.audience].into_iter().flatten().cloned().collect();
+                parts.extend(p.access.as_deref().map(text));
+                parts.extend(p.legal_basis.clone());
+                parts.extend(p.goals.iter().cloned());
+                parts.extend(p.results.iter().cloned());
+                parts.extend(p.indicators.iter().map(|i| i.name.clone()));
+                parts.extend(p.documents.iter().filter_map(|d| d.title.clone()));
+                parts.push(text(&p.body.markdown));
+                parts.retain(|p| !p.is_empty());
+                Doc {
+                    title: p.title.clone(),
+                    url: p.origin.path.clone(),
+                    title_text: join(&[Some(&p.title), p.acronym.as_deref()]),
+                    records: vec![Record::plain(parts.join("\n"))],
+                    quote: None,
+                }
+            }),
+            Kind::Council => site.councils.get(i).map(|c| {
+                let mut parts: Vec<String> = [&c.description, &c.appointment].into_iter().flatten().cloned().collect();
+                parts.extend(c.board.iter().map(|m| format!("{}: {}", m.role, m.name)));
+                for seat in &c.seats {
+                    parts.push(seat.represents.clone());
+                    parts.extend(seat.holder.clone());
+                    parts.extend(seat.alternate.clone());
+                }
+                let documents = c.minutes.iter().chain(&c.resolutions).chain(&c.documents);
+                parts.extend(documents.filter_map(|d| d.title.clone()));
+                parts.push(text(&c.body.markdown));
+                parts.retain(|p| !p.is_empty());
+                Doc {
+                    title: c.title.clone(),
+                    url: c.origin.path.clone(),
+                    title_text: join(&[Some(&c.title), c.acronym.as_deref()]),
+                    records: vec![Record::plain(parts.join("\n"))],
+                    quote: None,
+                }
+            }),
+            Kind::Faq => site.faqs.get(i).map(|f| {
+                let body = text(&f.answer.markdown);
+                Doc {
+                    title: f.question.clone(),
+                    url: f.origin.path.clone(),
+                    title_text: f.question.clone(),
+                    records: vec![Record::plain(join(&[f.topic.as_deref(), Some(&body)]))],
+                    quote: None,
+                }
+            }),
+            Kind::Sic | Kind::Ombudsman => {
+                let service = if kind == Kind::Sic { site.sic.as_ref() } else { site.ombudsman.as_ref() };
+                let generated = if kind == Kind::Sic { Generated::Sic } else { Generated::Ombudsman };
+                service.map(|s| {
+                    let title = s.title.as_deref().unwrap_or(generated.spec().title);
+                    let mut body = text(&s.body.markdown);
+                    if let Some(h) = &s.head {
+                        body.insert_str(0, &format!("{}\n", h.name));
+                    }
+                    page_doc(title, &s.origin, s.description.as_deref(), body)
+                })
+            }
+            Kind::Privacy => site.privacy.as_ref().map(|p| {
+                let title = p.title.as_deref().unwrap_or(Generated::Privacy.spec().title);
+                let mut body = text(&p.body.markdown);
+                if let Some(o) = &p.officer {
+                    let role = o.role.as_deref().unwrap_or("Encarregado pelo tratamento de dados pessoais");
+                    body.insert_str(0, &format!("{role}: {}\n", o.name));
+                }
+                page_doc(title, &p.origin, p.description.as_deref(), body)
+            }),
             Kind::Notice => site.notices.get(i).map(|n| {
                 let body = text(&n.body.markdown);
                 let text = join(&[

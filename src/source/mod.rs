@@ -7,6 +7,7 @@
 //! another is one name in references, slugs, URLs and duplicate checks.
 
 pub(crate) mod assets;
+pub(crate) mod dates;
 pub mod frontmatter;
 pub(crate) mod theme;
 mod walk;
@@ -19,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use anyhow::Context as _;
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -51,6 +53,9 @@ pub(crate) struct SourceSet {
     /// The theme `site.yaml` names, once read with [`read_theme`] (the configuration says
     /// which); empty until then.
     pub theme: ThemeSource,
+    /// When each text file (`site.yaml` and `content/…`, by `rel_path`) last changed, in
+    /// seconds since 1970: its last commit, or its modification time ([`dates`]).
+    pub times: BTreeMap<PathBuf, i64>,
 }
 
 /// Where the bytes of a file published as it is are.
@@ -74,15 +79,24 @@ impl Blob<'_> {
     }
 }
 
-/// Reads the site at `root`. Unreadable or non-UTF-8 files become diagnostics; the set is
-/// returned with what could be read so that every problem is reported in one go.
+/// Reads the site at `root`, with when each text file last changed. Unreadable or non-UTF-8
+/// files become diagnostics; the set is returned with what could be read so that every
+/// problem is reported in one go.
 pub(crate) fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet {
+    read_site_with(root, diagnostics, true)
+}
+
+/// [`read_site`]; without `times` (only to measure what reading them costs), no file has a
+/// time and pages show no date of update.
+pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: bool) -> SourceSet {
     let mut set = SourceSet { root: root.to_path_buf(), ..SourceSet::default() };
     let site_yaml = root.join("site.yaml");
     if site_yaml.is_file() {
         set.site_yaml = read_text(root, &site_yaml, diagnostics);
-        if set.site_yaml.is_none() {
-            set.unreadable.push(PathBuf::from("site.yaml"));
+        match &set.site_yaml {
+            Some(file) if times => set.times.extend(dates::mtime(&site_yaml).map(|t| (file.rel_path.clone(), t))),
+            Some(_) => {}
+            None => set.unreadable.push(PathBuf::from("site.yaml")),
         }
     } else {
         set.site_yaml_missing = true;
@@ -112,19 +126,28 @@ pub(crate) fn read_site(root: &Path, diagnostics: &mut Diagnostics) -> SourceSet
     }
     // Reading and UTF-8 checking thousands of files is IO-bound: do it on every core, then
     // report in the walk's sorted order.
-    let read: Vec<(Option<SourceFile>, PathBuf, Diagnostics)> = texts
+    let read: Vec<(Option<SourceFile>, Option<i64>, PathBuf, Diagnostics)> = texts
         .par_iter()
         .map(|path| {
             let mut local = Diagnostics::new();
-            (read_text(root, path, &mut local), path.clone(), local)
+            let file = read_text(root, path, &mut local);
+            let time = if times && file.is_some() { dates::mtime(path) } else { None };
+            (file, time, path.clone(), local)
         })
         .collect();
-    for (file, path, local) in read {
+    for (file, time, path, local) in read {
         match file {
-            Some(file) => set.content.push(file),
+            Some(file) => {
+                set.times.extend(time.map(|t| (file.rel_path.clone(), t)));
+                set.content.push(file);
+            }
             None => set.unreadable.push(nfc_path(&relative(root, &path))),
         }
         diagnostics.extend(local);
+    }
+    if times {
+        let wanted: BTreeSet<PathBuf> = set.times.keys().cloned().collect();
+        set.times.extend(dates::committed(root, &wanted));
     }
     set.content.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     let opened: Vec<(PathBuf, Option<Diagnostic>)> = attachments

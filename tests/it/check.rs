@@ -68,7 +68,10 @@ fn period_ending_before_it_starts() {
 fn malformed_email_is_published_as_text_with_a_warning() {
     let site = TestSite::fixture("warnings/email");
     let summary = site.build().map_err(render).unwrap();
-    let warnings: Vec<_> = summary.warnings.sorted().into_iter().cloned().collect();
+    // The fixture has no base_url: that warning is about site.yaml, not this one.
+    let site_yaml = Some(std::path::Path::new("site.yaml"));
+    let warnings: Vec<_> =
+        summary.warnings.sorted().into_iter().filter(|w| w.file.as_deref() != site_yaml).cloned().collect();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     let w = &warnings[0];
     assert_eq!(w.file.as_deref(), Some(std::path::Path::new("content/unidades/secretaria.yaml")));

@@ -136,7 +136,8 @@ fn a_missing_unit_still_says_which_file_to_create() {
     assert_eq!(all.len(), 3, "{all:#?}");
     assert!(all.iter().all(|e| e.3 == "unidade não encontrada: `secretaria`"), "{all:#?}");
     let diagnostics = pipeline::check(&site.options()).err().map(pipeline::failure_diagnostics).unwrap();
-    let help = diagnostics.iter().find_map(|d| d.help.clone()).unwrap_or_default();
+    let missing = diagnostics.iter().find(|d| d.message.starts_with("unidade não encontrada"));
+    let help = missing.and_then(|d| d.help.clone()).unwrap_or_default();
     assert!(help.ends_with("crie content/unidades/secretaria.yaml"), "{help}");
 }
 

@@ -64,3 +64,38 @@ fn a_page_of_megabytes_is_whole_safe_and_in_its_theme() {
     let raw = std::fs::read_to_string(site.output().join("paginas/grande/index.html")).unwrap();
     assert!(raw.contains("</p>\n") && raw.starts_with("<!doctype html><html lang=pt-BR>"), "{}", &raw[..200]);
 }
+
+/// A normative text whose HTML passes a megabyte goes around Tera and the minifier too, and
+/// keeps every provision's anchor, its table of contents and its JSON tree.
+#[test]
+fn a_long_normative_text_is_whole_with_every_anchor() {
+    const ARTICLES: usize = 3_000;
+    let site = TestSite::fixture("perdizes");
+    let mut law = String::from("---\ntitulo: Lei consolidada\n---\n");
+    for i in 1..=ARTICLES {
+        law.push_str(&format!("Art. {i}. Compete à unidade {i}:\nI - acolher as famílias;\nII - orientar.\n"));
+    }
+    site.write("content/legislacao/consolidada.md", &law);
+    if let Err(failure) = site.build() {
+        panic!("{}", render(failure));
+    }
+    let html = std::fs::read(site.output().join("legislacao/consolidada/index.html")).unwrap();
+    assert!(html.len() > 1 << 20, "{} bytes: large enough to be set aside", html.len());
+    let page = site.page("legislacao/consolidada/");
+    assert_eq!(texts(&page, "main h1"), vec!["Lei consolidada"]);
+    for id in ["art1", "art1_cpt_inc1", &format!("art{ARTICLES}_cpt_inc2")] {
+        assert_eq!(page.select(&sel(&format!("#{id}"))).count(), 1, "{id}");
+    }
+    let ids = attrs(&page, "main [id^='art']", "id");
+    assert_eq!(ids.iter().filter(|id| id.ends_with("_cpt_inc2")).count(), ARTICLES);
+    let toc = attrs(&page, "main nav a[href^='#art']", "href");
+    assert!(toc.len() >= ARTICLES, "the table of contents lists every article: {}", toc.len());
+    assert_eq!(page.select(&sel("body > footer, footer#rodape")).count(), 1, "the theme continues after the text");
+    assert!(!String::from_utf8_lossy(&html).contains("secretaria-fragmento-"), "no marker left");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.output().join("legislacao/consolidada/estrutura.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["provisions"].as_array().map(Vec::len), Some(ARTICLES));
+    assert!(json["provisions"][0].get("label").is_some());
+    assert!(!json.to_string().contains("null"), "unknown values are omitted, never null");
+}

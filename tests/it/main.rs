@@ -4,22 +4,29 @@
 // Helpers in `support` are `pub` for the sibling test modules of this one binary.
 #![allow(unreachable_pub)]
 
+mod access;
 mod atomic;
 mod autolink;
 mod build;
 mod check;
 mod cli;
+mod dates;
 mod fuzz;
 mod hours;
 mod input;
 mod large;
 mod legal;
+mod machine_readable;
 mod nesting;
 mod notices;
+mod open_data;
 mod output;
+mod programs;
 mod repro;
 mod search;
 mod serve;
 mod structure;
 mod support;
+mod transparency;
+mod transparency_errors;
 mod xss;

@@ -46,6 +46,9 @@ fn event_site() -> TestSite {
 #[test]
 fn two_builds_of_the_same_input_are_byte_identical() {
     let site = event_site();
+    // With base_url, so that every output is there: sitemap, feed, agenda, data, SHA256SUMS.
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}base_url: https://social.example.sp.gov.br/\n"));
     let (a, b) = (site.root().join("saida-a"), site.root().join("saida-b"));
     let (code, err) = build_bin(site.root(), &a, None);
     assert_eq!(code, 0, "{err}");
@@ -55,9 +58,43 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     assert_eq!(code, 0, "{err}");
     let (fa, fb) = (files(&a), files(&b));
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for needed in
+        ["sitemap.xml", "robots.txt", "avisos/atom.xml", "avisos/agenda.ics", "dados/avisos.csv", "SHA256SUMS"]
+    {
+        assert!(fa.contains_key(needed), "{needed}");
+    }
     for (name, bytes) in &fa {
         assert!(fb.get(name) == Some(bytes), "{name} differs between two builds of the same input");
     }
+}
+
+/// Two checkouts of the same content, made at different times (the files' modification
+/// times differ, and are later than SOURCE_DATE_EPOCH, as in a fresh clone), give the same
+/// bytes: every date later than SOURCE_DATE_EPOCH is clamped to it.
+#[test]
+fn two_checkouts_built_with_source_date_epoch_are_byte_identical() {
+    let first = event_site();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = TestSite::copy(first.root());
+    let late = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_800_000_000);
+    for entry in walkdir::WalkDir::new(second.root().join("content")).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            std::fs::File::options().append(true).open(entry.path()).unwrap().set_modified(late).unwrap();
+        }
+    }
+    let (a, b) = (first.root().join("saida"), second.root().join("saida"));
+    // 2026-06-01 12:00 UTC, 09:00 in the municipality.
+    for (root, out) in [(first.root(), &a), (second.root(), &b)] {
+        let (code, err) = build_bin(root, out, Some("1780315200"));
+        assert_eq!(code, 0, "{err}");
+    }
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (name, bytes) in &fa {
+        assert!(fb.get(name) == Some(bytes), "{name} differs between two checkouts");
+    }
+    let home = scraper::Html::parse_document(&String::from_utf8(fa["index.html"].clone()).unwrap());
+    assert_eq!(attrs(&home, ".atualizacao time", "datetime"), vec!["2026-06-01".to_string()]);
 }
 
 #[test]

@@ -3,11 +3,16 @@
 //! a compile error here and a template error in the fixture tests, never a silent blank.
 //!
 //! Units, notices, the secretariat and pages are here; the structure ([`structure`]), normative
-//! texts ([`law`]) and what every page shows of the site ([`site`]) have their own files.
+//! texts ([`law`]), programmes and councils ([`transparency`]), the "Acesso à Informação"
+//! hub ([`hub`]) and its pages ([`access`]) and what every page shows of the site ([`site`])
+//! have their own files.
 
+pub(crate) mod access;
+pub(crate) mod hub;
 pub(crate) mod law;
 pub(crate) mod site;
 pub(crate) mod structure;
+pub(crate) mod transparency;
 
 pub(crate) use law::{law_view, LawView};
 pub(crate) use site::{site_map, site_view, MapGroup};

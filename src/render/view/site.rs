@@ -20,8 +20,11 @@ pub(crate) struct SiteView<'a> {
     main_unit: Option<UnitView>,
     secretariat_name: Option<&'a str>,
     vlibras: bool,
-    updated: String,
-    updated_iso: String,
+    /// The Radar da Transparência Pública (`transparencia.radar`), linked in every footer.
+    radar: Option<&'a str>,
+    /// The notices' Atom feed (`avisos/atom.xml`), linked from every page's head, when the
+    /// site publishes it.
+    feed: Option<String>,
     /// The municipality's time zone and holidays for the "aberto agora" script, when some
     /// unit has hours (already safe inside a `<script>`).
     calendar_json: Option<String>,
@@ -49,9 +52,9 @@ pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
         main_unit: site.main_unit().map(|u| unit(site, u, md)),
         secretariat_name: site.secretariat.as_ref().map(|s| s.name.as_str()),
         vlibras: site.config.vlibras,
-        updated: site.today.date().date_long(),
-        updated_iso: site.today.date().iso_date(),
-        calendar_json: site.units.iter().any(|u| u.hours.is_some()).then(|| {
+        radar: site.config.transparency.radar.as_deref(),
+        feed: crate::render::routes::publishes_feed(site).then(|| crate::render::routes::SiteFile::Feed.path()),
+        calendar_json: has_hours(site).then(|| {
             crate::render::hours::calendar_json(
                 &site.config.holidays,
                 site.config.time_zone,
@@ -64,8 +67,15 @@ pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
     }
 }
 
-/// Without a `menu` in site.yaml: each kind where the table places it (the secretariat,
-/// structure, units, notices, laws while they have content; the top-level sections).
+/// Whether some page shows opening hours (and so the "aberto agora" script needs the calendar).
+fn has_hours(site: &Site) -> bool {
+    site.units.iter().any(|u| u.hours.is_some()) || site.sic.iter().chain(&site.ombudsman).any(|s| s.hours.is_some())
+}
+
+/// Without a `menu` in site.yaml: each kind where the table places it (the secretariat and the
+/// notices while they have content; the mandatory sections always), the "Acesso à Informação"
+/// hub, the top-level sections. A `menu` of the site's own gets the hub when it lacks it
+/// (`config`).
 fn default_menu(site: &Site) -> Vec<Link> {
     let mut menu = Vec::new();
     for spec in &KINDS {
@@ -82,6 +92,9 @@ fn default_menu(site: &Site) -> Vec<Link> {
                 }
             }
             Menu::TopLevel => {
+                // The hub, always there, after the kinds and before the site's own sections.
+                let hub = Generated::AccessHub.spec();
+                menu.push(Link { title: hub.title.to_string(), url: hub.path.to_string() });
                 let items = site.items(spec.kind);
                 let top = items.iter().filter(|i| !i.origin.path.trim_end_matches('/').contains('/'));
                 menu.extend(top.map(|i| Link { title: i.title.to_string(), url: i.origin.path.clone() }));
@@ -139,18 +152,57 @@ pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
                 | Kind::Unit
                 | Kind::Notice
                 | Kind::Law
-                | Kind::Page => {}
+                | Kind::Page
+                | Kind::Program
+                | Kind::Council
+                | Kind::Faq
+                | Kind::Sic
+                | Kind::Ombudsman
+                | Kind::Privacy => {}
             },
         }
     }
+    // The hub and the pages under it (the SIC, the ombudsman, classified information, and
+    // what else the site writes in `acesso-a-informacao/`), and the privacy page.
+    let hub = Generated::AccessHub.spec();
+    let mut under_hub: Vec<Link> = [Generated::Sic, Generated::Ombudsman, Generated::Classified]
+        .iter()
+        .map(|g| g.spec())
+        .map(|g| link(g.title, g.path))
+        .collect();
+    let in_sections: std::collections::BTreeSet<usize> =
+        site.sections.iter().flat_map(|s| s.pages.iter().copied()).collect();
+    let in_hub = |p: &&crate::model::Page| p.origin.path.starts_with(hub.path);
+    under_hub.extend(
+        site.pages
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !in_sections.contains(i) && in_hub(p))
+            .filter(|(_, p)| p.origin.path != Generated::Classified.spec().path)
+            .map(|(_, p)| link(&p.title, &p.origin.path)),
+    );
+    let privacy = Generated::Privacy.spec();
+    under_hub.push(link(privacy.title, privacy.path));
+    groups.push(MapGroup { title: hub.title.into(), url: hub.path.into(), links: under_hub });
+    // Pages in no section: at the root, or under a page that is not a section.
     let loose: Vec<Link> = site
         .pages
         .iter()
-        .filter(|p| !p.origin.path.trim_end_matches('/').contains('/'))
-        .map(|p| link(&p.title, &p.origin.path))
+        .enumerate()
+        .filter(|(i, p)| !in_sections.contains(i) && !in_hub(p))
+        .map(|(_, p)| link(&p.title, &p.origin.path))
         .collect();
     groups.push(MapGroup { title: "Outras páginas".into(), url: String::new(), links: loose });
-    let accessibility = Generated::Accessibility.spec();
-    groups.push(MapGroup { title: accessibility.title.into(), url: accessibility.path.into(), links: Vec::new() });
+    let generated = [
+        (Generated::Accessibility, true),
+        (Generated::Data, !site.config.skip.data),
+        (Generated::Integrity, !site.config.skip.checksums),
+    ];
+    for (which, published) in generated {
+        let spec = which.spec();
+        if published {
+            groups.push(MapGroup { title: spec.title.into(), url: spec.path.into(), links: Vec::new() });
+        }
+    }
     groups
 }

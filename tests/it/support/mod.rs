@@ -9,13 +9,22 @@ pub fn fixtures() -> PathBuf {
 }
 
 /// The five seed fixtures, the fidelity fixture (hours, contacts, notices and structure as
-/// staff write them) and the example site at the repository root.
+/// staff write them), the transparency fixture (programmes, council, questions, SIC,
+/// ombudsman, privacy) and the example site at the repository root.
 pub fn valid_sites() -> Vec<(String, PathBuf)> {
-    let mut sites: Vec<(String, PathBuf)> =
-        ["perdizes", "dourados", "nova-cruz", "alvares-florence", "apoio-social", "normas", "serra-azul"]
-            .iter()
-            .map(|n| (n.to_string(), fixtures().join(n)))
-            .collect();
+    let mut sites: Vec<(String, PathBuf)> = [
+        "perdizes",
+        "dourados",
+        "nova-cruz",
+        "alvares-florence",
+        "apoio-social",
+        "normas",
+        "serra-azul",
+        "lagoa-serena",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), fixtures().join(n)))
+    .collect();
     sites.push(("exemplo".into(), PathBuf::from(env!("CARGO_MANIFEST_DIR"))));
     sites
 }

@@ -3,6 +3,8 @@
 //! them to the template the table of kinds names. What a function reads of the site is what
 //! its route declares in `routes.rs`.
 
+mod files;
+
 use super::fragments::Fragments;
 use super::texts::Texts;
 use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
@@ -15,6 +17,8 @@ use crate::render::routes::Route;
 use serde::Serialize;
 use serde_json::Value;
 use tera::Context;
+
+mod transparency;
 
 /// One route being rendered.
 pub(super) struct Page<'r> {
@@ -35,6 +39,21 @@ struct Frame<'a> {
     title: String,
     breadcrumbs: Vec<Link>,
     json_ld: Option<String>,
+    /// When its content last changed (`super::updated`); none for a page of no content.
+    updated: Option<DateView>,
+}
+
+/// A date as a page shows it and as `<time datetime>` takes it.
+#[derive(Serialize)]
+struct DateView {
+    long: String,
+    iso: String,
+}
+
+impl DateView {
+    fn of(date: crate::model::datetime::Date) -> DateView {
+        DateView { long: date.date_long(), iso: date.iso_date() }
+    }
 }
 
 /// The view of a page whose template needs nothing of its own.
@@ -84,6 +103,8 @@ struct NoticesView {
     upcoming: Vec<NoticeView>,
     past: Vec<NoticeView>,
     intro: Option<PageView>,
+    /// `avisos/agenda.ics`, when the site has events.
+    agenda: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +198,7 @@ impl<'r> Page<'r> {
             title,
             breadcrumbs,
             json_ld: json_ld.map(|v| data::script_safe_json(&v)),
+            updated: self.renderer.newest.route(self.route).map(DateView::of),
         };
         let theme = self.renderer.theme;
         let to_context = |value: tera::Result<Context>| {
@@ -208,6 +230,9 @@ impl<'r> Page<'r> {
             prefix.push('/');
             if let Some(s) = self.site().sections.iter().find(|s| s.origin.path == prefix) {
                 crumbs.push(Link { title: s.title.clone(), url: s.origin.path.clone() });
+            } else if let Some(title) = crate::kinds::reserved_title(&prefix) {
+                // A page in the folder of a listing or of the hub (`acesso-a-informacao/x/`).
+                crumbs.push(crumb(title, &prefix));
             }
         }
         crumbs
@@ -290,6 +315,8 @@ impl<'r> Page<'r> {
             upcoming: site.upcoming_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
             past: site.past_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
             intro: self.intro(&listing),
+            agenda: crate::render::routes::publishes_agenda(site)
+                .then(|| crate::render::routes::SiteFile::Agenda.path()),
         };
         let crumbs = vec![crumb(listing.label, listing.url)];
         self.finish(listing.template, listing.title.into(), crumbs, None, &view)
@@ -324,13 +351,19 @@ impl<'r> Page<'r> {
         let law = site.laws.get(i).ok_or_else(|| self.missing())?;
         let crumbs = vec![crumb(listing.label, listing.url), crumb(&law.title, &law.origin.path)];
         let ld = Some(data::legislation_ld(site, law));
-        let view = LawPage { law: view::law_view(site, law) };
+        let mut law_view = view::law_view(site, law);
+        if let Some(fragments) = self.fragments {
+            // A long act's articles go around Tera and the minifier, like a long Markdown text.
+            law_view.toc_html = fragments.put(std::mem::take(&mut law_view.toc_html));
+            law_view.body_html = fragments.put(std::mem::take(&mut law_view.body_html));
+        }
+        let view = LawPage { law: law_view };
         self.finish(Kind::Law.spec().item_template, law.title.clone(), crumbs, ld, &view)
     }
 
     pub(super) fn law_tree(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
         let law = self.site().laws.get(i).ok_or_else(|| self.missing())?;
-        serde_json::to_vec_pretty(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
+        serde_json::to_vec(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
     }
 
     pub(super) fn section(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {

@@ -1,0 +1,173 @@
+//! `sitemap.xml` (sitemaps.org protocol 0.9) and `robots.txt`. The sitemap lists every page a
+//! reader can land on — the render plan's HTML routes but the 404 page — with its absolute
+//! address (from `base_url`) and `lastmod`, the page's own date of update (the one its footer
+//! shows, see [`super::updated`]; left out when unknown). Past [`MAX_URLS`] pages, the
+//! protocol's limit, `sitemap.xml` becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`…
+//! Written with quick-xml, which escapes text and attributes.
+
+use super::routes::{self, Route, SiteFile};
+use super::updated::Newest;
+use crate::model::datetime::Date;
+use crate::model::Site;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+use std::io;
+
+/// The most addresses one sitemap file may hold (sitemaps.org).
+pub(crate) const MAX_URLS: usize = 50_000;
+
+const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// How many part files a site of `pages` pages needs: none while one file holds them all.
+pub(crate) fn parts(pages: usize) -> usize {
+    parts_of(pages, MAX_URLS)
+}
+
+fn parts_of(pages: usize, limit: usize) -> usize {
+    if pages > limit {
+        pages.div_ceil(limit.max(1))
+    } else {
+        0
+    }
+}
+
+/// The absolute address of a site path, percent-encoded as a URL must be (`None` without
+/// `base_url`).
+pub(crate) fn absolute(site: &Site, path: &str) -> Option<String> {
+    let base = url::Url::parse(site.config.base_url.as_deref()?).ok()?;
+    base.join(path).ok().map(String::from)
+}
+
+/// Text as XML 1.0 may hold it: without the control characters it forbids.
+pub(crate) fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}'))
+        .collect()
+}
+
+/// `sitemap.xml` or one of its parts.
+pub(crate) fn render(site: &Site, which: SiteFile) -> io::Result<Vec<u8>> {
+    render_with(site, which, MAX_URLS)
+}
+
+fn render_with(site: &Site, which: SiteFile, limit: usize) -> io::Result<Vec<u8>> {
+    let plan = routes::plan(site);
+    let newest = Newest::of(site);
+    let pages: Vec<(String, Option<Date>)> = plan
+        .iter()
+        .filter(|r| r.is_page())
+        .filter_map(|r: &Route| Some((absolute(site, &r.path)?, newest.route(r))))
+        .collect();
+    let parts = parts_of(pages.len(), limit);
+    match which {
+        SiteFile::Sitemap if parts > 0 => {
+            let index: Vec<(String, Option<Date>)> = pages
+                .chunks(limit.max(1))
+                .enumerate()
+                .filter_map(|(i, chunk)| {
+                    let url = absolute(site, &SiteFile::SitemapPart(i + 1).path())?;
+                    Some((url, chunk.iter().filter_map(|(_, d)| *d).max()))
+                })
+                .collect();
+            write("sitemapindex", "sitemap", &index)
+        }
+        SiteFile::SitemapPart(n) => {
+            let chunk = pages.chunks(limit.max(1)).nth(n.saturating_sub(1)).unwrap_or_default();
+            write("urlset", "url", chunk)
+        }
+        _ => write("urlset", "url", &pages),
+    }
+}
+
+/// `<root xmlns=…><entry><loc>…</loc><lastmod>…</lastmod></entry>…</root>`.
+fn write(root: &str, entry: &str, items: &[(String, Option<Date>)]) -> io::Result<Vec<u8>> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer.create_element(root).with_attribute(("xmlns", NAMESPACE)).write_inner_content(|w| {
+        for (loc, lastmod) in items {
+            w.create_element(entry).write_inner_content(|w| {
+                w.create_element("loc").write_text_content(BytesText::new(loc))?;
+                if let Some(date) = lastmod {
+                    w.create_element("lastmod").write_text_content(BytesText::new(&date.iso_date()))?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    let mut bytes = writer.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap's address when there is one.
+pub(crate) fn robots(site: &Site) -> Vec<u8> {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    let sitemap = (!site.config.skip.sitemap).then(|| absolute(site, &SiteFile::Sitemap.path())).flatten();
+    if let Some(url) = sitemap {
+        let under_path = url::Url::parse(&url).is_ok_and(|u| u.path() != "/sitemap.xml");
+        if under_path {
+            // Crawlers read robots.txt only at the root of the host.
+            text.push_str(
+                "\n# Este site está num subcaminho: buscadores só leem o robots.txt da raiz do domínio.\n\
+                 # Peça a quem cuida do domínio para incluir lá a linha abaixo.\n",
+            );
+        } else {
+            text.push('\n');
+        }
+        text.push_str(&format!("Sitemap: {url}\n"));
+    }
+    text.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_only_past_the_limit() {
+        assert_eq!(parts_of(0, 3), 0);
+        assert_eq!(parts_of(3, 3), 0);
+        assert_eq!(parts_of(4, 3), 2);
+        assert_eq!(parts_of(7, 3), 3);
+        assert_eq!(parts(MAX_URLS), 0);
+        assert_eq!(parts(MAX_URLS + 1), 2);
+    }
+
+    #[test]
+    fn control_characters_are_not_xml() {
+        assert_eq!(xml_text("a\u{7}b\tc\u{fffe}"), "ab\tc");
+    }
+
+    /// A large site's index names every part, and the parts hold every page once, in order.
+    #[test]
+    fn an_index_and_parts_cover_every_page_once() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serra-azul");
+        let options = crate::pipeline::BuildOptions { root, ..Default::default() };
+        let site = crate::pipeline::load(&options).unwrap_or_else(|_| panic!("serra-azul loads")).site;
+        let all =
+            String::from_utf8(render_with(&site, SiteFile::Sitemap, MAX_URLS).unwrap_or_default()).unwrap_or_default();
+        let locs = |xml: &str| -> Vec<String> {
+            let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}"));
+            doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text().map(str::to_string)).collect()
+        };
+        let pages = locs(&all);
+        assert!(pages.len() > 10, "{pages:?}");
+        let limit = 4;
+        let index =
+            String::from_utf8(render_with(&site, SiteFile::Sitemap, limit).unwrap_or_default()).unwrap_or_default();
+        let doc = roxmltree::Document::parse(&index).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
+        let parts = locs(&index);
+        assert_eq!(parts.len(), pages.len().div_ceil(limit));
+        let mut joined = Vec::new();
+        for n in 1..=parts.len() {
+            assert!(parts[n - 1].ends_with(&format!("/sitemap-{n}.xml")), "{parts:?}");
+            let part = render_with(&site, SiteFile::SitemapPart(n), limit).unwrap_or_default();
+            let part = locs(&String::from_utf8(part).unwrap_or_default());
+            assert!(part.len() <= limit);
+            joined.extend(part);
+        }
+        assert_eq!(joined, pages);
+    }
+}
