@@ -228,3 +228,33 @@ fn every_fixture_and_the_example_publish_a_search_page_and_index() {
         }
     }
 }
+
+#[test]
+fn programmes_councils_and_frequent_questions_are_found_under_their_own_filters() {
+    let site = TestSite::built("lagoa-serena");
+    let index = Index::open(&site.output());
+    let ids: Vec<&str> = index.meta["k"].as_array().unwrap().iter().map(|k| k[0].as_str().unwrap()).collect();
+    for id in ["programas", "conselhos", "perguntas"] {
+        assert!(ids.contains(&id), "filter {id} missing: {ids:?}");
+    }
+    // A question, by a word of its answer typed without accents, under the FAQ filter.
+    let hits = index.search("beneficio prestacao continuada");
+    let faq = hits.iter().find(|h| h.href == "perguntas-frequentes/quem-tem-direito-ao-bpc/").expect("the question");
+    assert_eq!(index.kind(faq.doc), "perguntas");
+    // A programme by what its "como acessar" says (Markdown), another inflection.
+    let hits = index.search("certidao nascimentos");
+    let programme = hits.iter().find(|h| h.href == "programas/auxilio-natalidade/").expect("the programme");
+    assert_eq!(index.kind(programme.doc), "programas");
+    // A council by a member of its board and by the segment one seat represents.
+    for query in ["Patrícia Nunes Ribeiro", "trabalhadores suas"] {
+        let hits = index.search(query);
+        let council = hits.iter().find(|h| h.href == "participacao-social/cmas/").unwrap_or_else(|| panic!("{query}"));
+        assert_eq!(index.kind(council.doc), "conselhos");
+    }
+    // The search page offers each filter, labelled.
+    let page = site.page("busca/");
+    let labels = texts(&page, ".busca-filtros label");
+    for label in ["Programas e ações", "Conselhos", "Perguntas frequentes"] {
+        assert!(labels.iter().any(|l| l.starts_with(label)), "{label}: {labels:?}");
+    }
+}
