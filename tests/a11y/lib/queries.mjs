@@ -21,8 +21,14 @@ export const EXPECTED = {
     // Title words first: the assessoria's title has "trabalhador", the inciso does not.
     ['saúde do trabalhador', '/estrutura/assessoria-de-atendimento-ao-trabalhador/'],
     ['Conselho Tutelar', '/legislacao/competencias/#art33_cpt_inc6'],
-    // Typed without accents: meets "informação" of the inciso.
-    ['informacoes', '/legislacao/competencias/#art28_cpt_inc12'],
+    // Typed without accents: meets "informação" of a question's title (title words first),
+    // then of the inciso.
+    ['informacoes', '/perguntas-frequentes/como-peco-uma-informacao/'],
+    // The transparency kinds: a question by its answer's words, a programme, the council.
+    ['prestação continuada', '/perguntas-frequentes/quem-tem-direito-ao-bpc/'],
+    ['pagar atendimento', '/perguntas-frequentes/o-atendimento-e-gratuito/'],
+    ['cadastro único programas sociais', '/programas/cadastro-unico/'],
+    ['CMAS', '/participacao-social/cmas/'],
   ],
   busca: [
     ['crás', '/unidades/cras-jardim-esperanca/'],
@@ -44,6 +50,16 @@ export const EXPECTED = {
     // Both titles have both words; the coordenadoria's text repeats them.
     ['benefícios eventuais', '/estrutura/coordenadoria-de-beneficios/'],
     ['PAIF', '/unidades/cras-jardim-esperanca/'],
+  ],
+  'lagoa-serena': [
+    ['beneficio prestacao continuada', '/perguntas-frequentes/quem-tem-direito-ao-bpc/'],
+    ['auxílio natalidade', '/programas/auxilio-natalidade/'],
+    ['certidao nascimentos', '/programas/auxilio-natalidade/'],
+    ['Patrícia Nunes Ribeiro', '/participacao-social/cmas/'],
+    // What one seat of the council represents.
+    ['Trabalhadores do SUAS', '/participacao-social/cmas/'],
+    ['ouvidoria', '/acesso-a-informacao/ouvidoria/'],
+    ['encarregado dados pessoais', '/privacidade/'],
   ],
 };
 EXPECTED.public = EXPECTED.exemplo;
