@@ -333,7 +333,7 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
                 session.output().display()
             );
             if let Some(reloader) = reloader {
-                reloader.built(&[]);
+                reloader.built(&[], &|_| false);
             }
         }
         Err(failure) => report_dev_failure(&root, failure, reloader),
@@ -354,7 +354,8 @@ fn spawn_loop(
                     report_rebuild(&root, &report);
                     if let Some(reloader) = &reloader {
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
-                        reloader.built(&files);
+                        let pages = session.pages();
+                        reloader.built(&files, &|path| pages.contains(path));
                     }
                 }
                 Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),

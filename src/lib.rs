@@ -38,4 +38,5 @@ pub mod output;
 pub mod pipeline;
 pub(crate) mod render;
 pub(crate) mod safe_url;
+pub mod search;
 pub mod source;

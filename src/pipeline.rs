@@ -1,7 +1,8 @@
 //! The stages every command composes: **read** (`source`: `site.yaml`, `content/`, the list of
 //! `static/`, the theme) → **configure** (`site.yaml` validated, "now") → **load** (the theme
 //! compiled, the model built and validated) → **plan** (every output and what it depends on)
-//! → **render** (in parallel, into a [`Sink`]) → **statics** (what is published as it is) →
+//! → **render** (in parallel, into a [`Sink`]; the search index's files last, from the
+//! documents the other routes left in a `search::Store`) → **statics** (what is published as it is) →
 //! **finish** (what is made from the other files' bytes: `SHA256SUMS`, from their digests) →
 //! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
@@ -15,6 +16,7 @@ use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
 use crate::render::checksums::{self, Digest};
 use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
+use crate::search;
 use crate::source::{self, Blob, SourceSet};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -151,27 +153,47 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     routes::plan(site)
 }
 
-/// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. Returns how
-/// many pages (HTML files) were rendered; every template error is reported, in route order.
-/// The routes made from the others' bytes are left to [`finish`].
-pub(crate) fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
-    let renderer = Renderer::new(site, theme);
-    let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    let results: Vec<Option<Diagnostic>> = routes
-        .par_iter()
+/// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. The routes that
+/// show items leave their search documents in `search` as they render; the files of the
+/// search index are rendered after them, from those documents. Returns how many pages (HTML
+/// files) were rendered; every template error is reported, in route order. The routes made
+/// from the others' bytes are left to [`finish`].
+pub(crate) fn render(
+    site: &Site,
+    theme: &theme::Theme,
+    routes: &[&Route],
+    search: &search::Store,
+    sink: &dyn Sink,
+) -> Result<usize, Failure> {
+    let renderer = Renderer::new(site, theme).with_search(search);
+    let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
+        .iter()
         .filter(|route| !route.is_finishing())
-        .map(|route| match render_route(&renderer, route) {
-            Ok(bytes) => {
-                if let Err(err) = sink.put(&route.file, bytes) {
-                    if let Ok(mut slot) = io_error.lock() {
-                        slot.get_or_insert(err);
+        .partition(|r| matches!(r.kind, routes::RouteKind::Search(_)));
+    let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
+        routes
+            .par_iter()
+            .map(|route| match render_route(&renderer, route) {
+                Ok(bytes) => {
+                    if let Err(err) = sink.put(&route.file, bytes) {
+                        if let Ok(mut slot) = io_error.lock() {
+                            slot.get_or_insert(err);
+                        }
                     }
+                    None
                 }
-                None
-            }
-            Err(diagnostic) => Some(diagnostic),
-        })
-        .collect();
+                Err(diagnostic) => Some(diagnostic),
+            })
+            .collect()
+    };
+    let mut results = wave(&pages);
+    // The index is assembled from the documents of the routes above: only once they all
+    // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
+    if results.iter().all(Option::is_none) && !index.is_empty() {
+        renderer.index();
+        results.extend(wave(&index));
+    }
     if let Some(err) = io_error.into_inner().ok().flatten() {
         return Err(Failure::Io(err));
     }
@@ -281,7 +303,9 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
         hashing.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
     }
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &hashing)?;
+    let search = search::Store::default();
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &hashing)?;
+    drop(search);
     let digests = hashing.digests();
     finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &staging)?;
     let leftover = staging.commit().map_err(Failure::Output)?;
@@ -320,7 +344,8 @@ pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
     let loaded = load(options)?;
     let plan = plan(&loaded.site);
     let rendered = Rendered::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &rendered)?;
+    let search = search::Store::default();
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &rendered)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
     finish(&plan, &[], &rendered)?;
     Ok(Summary { pages, files: rendered.files(), warnings: loaded.warnings })

@@ -262,7 +262,7 @@ mod tests {
         assert!(!whole.is_cut() && cut.chunks.len() > 3, "{:?}", cut.chunks);
         assert_eq!(cut.min_level, Some(1));
         let options = super::super::MarkdownOptions { root: "../", allow_html: false, top_heading: 2 };
-        let html = |plan: &Plan| super::super::render_planned(text, options, plan);
+        let html = |plan: &Plan| super::super::render_planned(text, options, plan, None);
         assert_eq!(html(&whole), html(&cut));
         assert!(html(&cut).contains("<a href=\"https://gov.br/\" title=\"Governo\">o site</a>"), "{}", html(&cut));
         assert!(html(&cut).contains("<h2 id=\"um-2\">Um</h2>"), "{}", html(&cut));
@@ -286,8 +286,8 @@ mod tests {
         assert!(cut.chunks.len() > 20, "{}", cut.chunks.len());
         for allow_html in [false, true] {
             let options = super::super::MarkdownOptions { root: "./", allow_html, top_heading: 2 };
-            let a = super::super::render_planned(&text, options, &whole);
-            let b = super::super::render_planned(&text, options, &cut);
+            let a = super::super::render_planned(&text, options, &whole, None);
+            let b = super::super::render_planned(&text, options, &cut, None);
             assert!(
                 a == b,
                 "{allow_html}: first difference at {:?}",

@@ -45,6 +45,7 @@ fn content(site: &Site, notice: &Notice) -> String {
             top_heading: 2,
         },
         fragments: None,
+        texts: None,
     };
     let view = super::view::notice(site, notice, md);
     let mut html = format!("<p><strong>Quando:</strong> {}</p>", escape(&view.when));

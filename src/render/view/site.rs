@@ -35,6 +35,7 @@ pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
     let md = Md {
         options: MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 },
         fragments: None,
+        texts: None,
     };
     let menu = match &site.config.menu {
         Some(items) => items.iter().map(|m| Link { title: m.title.clone(), url: m.url.clone() }).collect(),
