@@ -32,6 +32,8 @@
 #   scripts/bench.sh                 N = 1000 and 10000, RUNS=5
 #   scripts/bench.sh 2000 5000       other sizes
 #   scripts/bench.sh --quick         smoke run: N = 1000, RUNS=1
+#   scripts/bench.sh --prepare 10000 only generate (or reuse) the sites, time nothing
+#                                    (scripts/bench-search.sh uses it)
 #   RUNS=3 scripts/bench.sh 10000
 #   Environment: RUNS (5), WARMUP (1), TOOLS ("hugo secretaria"), SEED (42),
 #   BENCH_OUT (bench-out/: sites, logs, results), OUT_ROOT (BENCH_OUT: where builds write),
@@ -51,12 +53,14 @@ TOOLS=${TOOLS:-hugo secretaria}
 SEED=${SEED:-42}
 SIZES=()
 PREP_VERSION=3   # bump when the plain-site post-processing below changes
+PREPARE_ONLY=0
 
 usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 for arg in "$@"; do
   case $arg in
     --quick) SIZES=(1000); RUNS=1; WARMUP=0 ;;
+    --prepare) PREPARE_ONLY=1 ;;
     -h|--help) usage; exit 0 ;;
     ''|*[!0-9]*) echo "bench.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
     *) SIZES+=("$arg") ;;
@@ -103,7 +107,7 @@ NOTES=()   # lines for the "Notes" section of results.md
 # Our binary. A failed build is reported and the benchmark goes on with Hugo only.
 BIN=$ROOT/target/release/secretaria
 SECRETARIA_OK=0
-if has_tool secretaria; then
+if has_tool secretaria && [ "$PREPARE_ONLY" = 0 ]; then
   log "cargo build --release"
   if (cd "$ROOT" && cargo build --release) >"$BENCH_OUT/cargo-build.log" 2>&1 && [ -x "$BIN" ]; then
     SECRETARIA_OK=1
@@ -144,7 +148,7 @@ gen_site() {
 }
 commit_stamp() { mv "$1/.bench-stamp.new" "$1/.bench-stamp"; }
 
-# Adapt --format plain to docs/conteudo.md. Front matter only; the bodies stay byte-identical.
+# Adapt --format plain to docs/conteudo.md: front matter, and the body links to renamed sections.
 prepare_plain() {
   local dir=$1 content=$1/content sec new bad
   rm -f "$dir/.bench-renames"
@@ -249,6 +253,7 @@ for n in "${SIZES[@]}"; do
     fi
     describe_plain "$BENCH_OUT/site-plain-$n" "$n"
   fi
+  [ "$PREPARE_ONLY" = 0 ] || continue
 
   for ((run = 1 - WARMUP; run <= RUNS; run++)); do   # runs <= 0 are untimed warm-ups
     for tool in $TOOLS; do
@@ -323,4 +328,5 @@ report() {
   echo "Per-run figures: bench-out/raw.tsv. Content: $(basename "$GEN_SITE") seed $SEED."
 }
 
+[ "$PREPARE_ONLY" = 0 ] || exit 0
 report | tee "$BENCH_OUT/results.md"

@@ -35,7 +35,7 @@ trap 'rm -rf "$sites_dir"' EXIT
 sites=()
 for site in "$root" tests/fixtures/perdizes tests/fixtures/dourados tests/fixtures/nova-cruz \
             tests/fixtures/alvares-florence tests/fixtures/apoio-social tests/fixtures/serra-azul \
-            tests/fixtures/normas tests/fixtures/lagoa-serena; do
+            tests/fixtures/normas tests/fixtures/busca tests/fixtures/lagoa-serena; do
   name="$(basename "$site")"
   [ "$site" = "$root" ] && name="exemplo"
   target/release/secretaria --root "$site" build --output "$sites_dir/$name" >/dev/null

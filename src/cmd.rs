@@ -393,7 +393,7 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
                 session.output().display()
             );
             if let Some(reloader) = reloader {
-                reloader.built(&[]);
+                reloader.built(&[], &|_| false);
             }
             report_dev_checks(session, None, reloader);
         }
@@ -430,7 +430,8 @@ fn spawn_loop(
                     report_rebuild(&root, &report);
                     if let Some(reloader) = &reloader {
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
-                        reloader.built(&files);
+                        let pages = session.pages();
+                        reloader.built(&files, &|path| pages.contains(path));
                     }
                     if !report.changes.is_empty() {
                         report_dev_checks(&session, Some(&report.changes), reloader.as_deref());

@@ -2,17 +2,18 @@
 //!
 //! Everything that treats kinds alike reads [`KINDS`]: which file under `content/` is what
 //! ([`classify`], the only place that decides it), the render plan, the default menu, the site
-//! map, the URLs content may not take, the theme's templates. Everything that treats a kind in
+//! map, the search filters, the URLs content may not take, the theme's templates. Everything that treats a kind in
 //! its own way `match`es on [`Kind`] without a wildcard, so that the compiler lists what a new
 //! kind needs.
 //!
 //! # Adding a kind
 //! 1. a variant of [`Kind`], and its entry in [`KINDS`] (folder, YAML or Markdown, listing,
-//!    templates, menu, site map);
+//!    templates, menu, site map, search filter);
 //! 2. its raw type (`model/raw.rs`), its domain type and list in `model::Site`, and its loader
 //!    (`model/load.rs`, the arm of `Loader::file`);
 //! 3. its view (`render/view/`) and one render function per route (`render/pages.rs`), with
-//!    the route's dependencies in `render/routes.rs`;
+//!    the route's dependencies in `render/routes.rs`, and its search documents
+//!    (`search/extract.rs`);
 //! 4. its templates in `themes/default/templates/` and in `render::theme::TEMPLATES`;
 //! 5. its open data: one entry in `render::open_data::DATASETS` (fields and rows), and
 //!    `atualizado` in its raw type, applied by its loader.
@@ -125,6 +126,63 @@ pub(crate) struct Spec {
     /// A section every site must have (a transparency obligation): in the menu even when it
     /// has nothing, its page saying so.
     pub(crate) mandatory: bool,
+    /// The search filter its items (and its listing's introduction) are found under.
+    pub(crate) search: Search,
+}
+
+/// The filters of the search page: each kind's items are found under one. Documents are
+/// numbered in this order, so that a document's number says its filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Search {
+    Pages,
+    Units,
+    Structure,
+    Laws,
+    Notices,
+    Programs,
+    Councils,
+    Faq,
+}
+
+impl Search {
+    pub(crate) const ALL: [Search; 8] = [
+        Search::Pages,
+        Search::Units,
+        Search::Structure,
+        Search::Laws,
+        Search::Notices,
+        Search::Programs,
+        Search::Councils,
+        Search::Faq,
+    ];
+
+    /// The value of `tipo=` in the search page's address.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Search::Pages => "paginas",
+            Search::Units => "unidades",
+            Search::Structure => "estrutura",
+            Search::Laws => "legislacao",
+            Search::Notices => "avisos",
+            Search::Programs => "programas",
+            Search::Councils => "conselhos",
+            Search::Faq => "perguntas",
+        }
+    }
+
+    /// The filter's label.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Search::Pages => "Páginas",
+            Search::Units => "Unidades",
+            Search::Structure => "Estrutura",
+            Search::Laws => "Legislação",
+            Search::Notices => "Avisos e eventos",
+            Search::Programs => "Programas e ações",
+            Search::Councils => "Conselhos",
+            Search::Faq => "Perguntas frequentes",
+        }
+    }
 }
 
 /// Every kind, in the order of the menu and the site map.
@@ -138,6 +196,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::No,
         site_map: SiteMap::No,
         mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Secretariat,
@@ -148,6 +207,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("A Secretaria"),
         site_map: SiteMap::Single,
         mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Structure,
@@ -163,6 +223,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Estrutura"),
         site_map: SiteMap::Listing,
         mandatory: true,
+        search: Search::Structure,
     },
     Spec {
         kind: Kind::Unit,
@@ -178,6 +239,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Unidades e contatos"),
         site_map: SiteMap::Listing,
         mandatory: true,
+        search: Search::Units,
     },
     Spec {
         kind: Kind::Notice,
@@ -193,6 +255,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Avisos e eventos"),
         site_map: SiteMap::Listing,
         mandatory: false,
+        search: Search::Notices,
     },
     Spec {
         kind: Kind::Law,
@@ -208,6 +271,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Legislação"),
         site_map: SiteMap::Listing,
         mandatory: true,
+        search: Search::Laws,
     },
     Spec {
         kind: Kind::Program,
@@ -223,6 +287,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Programas e ações"),
         site_map: SiteMap::Listing,
         mandatory: true,
+        search: Search::Programs,
     },
     Spec {
         kind: Kind::Council,
@@ -238,6 +303,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Participação social"),
         site_map: SiteMap::Listing,
         mandatory: true,
+        search: Search::Councils,
     },
     Spec {
         kind: Kind::Faq,
@@ -253,6 +319,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::Entry("Perguntas frequentes"),
         site_map: SiteMap::Listing,
         mandatory: true,
+        search: Search::Faq,
     },
     // The SIC, the ombudsman and the privacy page are always published: without their file,
     // by the generated page at the same address (`Generated::Sic`, …), with the theme's text.
@@ -265,6 +332,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::No,
         site_map: SiteMap::No,
         mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Ombudsman,
@@ -275,6 +343,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::No,
         site_map: SiteMap::No,
         mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Privacy,
@@ -285,6 +354,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::No,
         site_map: SiteMap::No,
         mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Section,
@@ -295,6 +365,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::TopLevel,
         site_map: SiteMap::Groups,
         mandatory: false,
+        search: Search::Pages,
     },
     Spec {
         kind: Kind::Page,
@@ -305,6 +376,7 @@ pub(crate) const KINDS: [Spec; 14] = [
         menu: Menu::No,
         site_map: SiteMap::No,
         mandatory: false,
+        search: Search::Pages,
     },
 ];
 
@@ -383,6 +455,8 @@ pub(crate) enum Generated {
     /// The accessibility page, unless the site writes `content/acessibilidade.md`.
     Accessibility,
     SiteMap,
+    /// The search page (`busca/?q=termo`); its index files are planned beside it.
+    Search,
     /// The page a server gives for an address that does not exist.
     NotFound,
     /// `/acesso-a-informacao/`: the hub of every transparency item, in the order of CGU's
@@ -417,7 +491,7 @@ pub(crate) struct GeneratedSpec {
 }
 
 /// The generated pages, in the order of the render plan.
-pub(crate) const GENERATED: [GeneratedSpec; 10] = [
+pub(crate) const GENERATED: [GeneratedSpec; 11] = [
     GeneratedSpec {
         which: Generated::Accessibility,
         path: "acessibilidade/",
@@ -432,6 +506,7 @@ pub(crate) const GENERATED: [GeneratedSpec; 10] = [
         template: "mapa-do-site.html",
         reserved: true,
     },
+    GeneratedSpec { which: Generated::Search, path: "busca/", title: "Busca", template: "busca.html", reserved: true },
     GeneratedSpec {
         which: Generated::NotFound,
         path: "404.html",

@@ -40,5 +40,6 @@ pub mod pipeline;
 pub mod plain;
 pub(crate) mod render;
 pub(crate) mod safe_url;
+pub mod search;
 pub(crate) mod sitecheck;
 pub mod source;

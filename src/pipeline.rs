@@ -1,7 +1,8 @@
 //! The stages every command composes: **read** (`source`: `site.yaml`, `content/`, the list of
 //! `static/`, the theme) → **configure** (`site.yaml` validated, "now") → **load** (the theme
 //! compiled, the model built and validated) → **plan** (every output and what it depends on)
-//! → **render** (in parallel, into a [`Sink`]) → **statics** (what is published as it is) →
+//! → **render** (in parallel, into a [`Sink`]; the search index's files last, from the
+//! documents the other routes left in a `search::Store`) → **statics** (what is published as it is) →
 //! **finish** (what is made from the other files' bytes: `SHA256SUMS`, from their digests) →
 //! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
@@ -17,6 +18,7 @@ use crate::plain::{self, Readability};
 use crate::render::checksums::{self, Digest};
 use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
+use crate::search;
 use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
 use rayon::prelude::*;
@@ -157,27 +159,47 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     routes::plan(site)
 }
 
-/// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. Returns how
-/// many pages (HTML files) were rendered; every template error is reported, in route order.
-/// The routes made from the others' bytes are left to [`finish`].
-pub(crate) fn render(site: &Site, theme: &theme::Theme, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
-    let renderer = Renderer::new(site, theme);
-    let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    let results: Vec<Option<Diagnostic>> = routes
-        .par_iter()
+/// Stage 5, render: `routes` in parallel, each finished file handed to `sink`. The routes that
+/// show items leave their search documents in `search` as they render; the files of the
+/// search index are rendered after them, from those documents. Returns how many pages (HTML
+/// files) were rendered; every template error is reported, in route order. The routes made
+/// from the others' bytes are left to [`finish`].
+pub(crate) fn render(
+    site: &Site,
+    theme: &theme::Theme,
+    routes: &[&Route],
+    search: &search::Store,
+    sink: &dyn Sink,
+) -> Result<usize, Failure> {
+    let renderer = Renderer::new(site, theme).with_search(search);
+    let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
+        .iter()
         .filter(|route| !route.is_finishing())
-        .map(|route| match render_route(&renderer, route) {
-            Ok(bytes) => {
-                if let Err(err) = sink.put(&route.file, bytes) {
-                    if let Ok(mut slot) = io_error.lock() {
-                        slot.get_or_insert(err);
+        .partition(|r| matches!(r.kind, routes::RouteKind::Search(_)));
+    let io_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
+        routes
+            .par_iter()
+            .map(|route| match render_route(&renderer, route) {
+                Ok(bytes) => {
+                    if let Err(err) = sink.put(&route.file, bytes) {
+                        if let Ok(mut slot) = io_error.lock() {
+                            slot.get_or_insert(err);
+                        }
                     }
+                    None
                 }
-                None
-            }
-            Err(diagnostic) => Some(diagnostic),
-        })
-        .collect();
+                Err(diagnostic) => Some(diagnostic),
+            })
+            .collect()
+    };
+    let mut results = wave(&pages);
+    // The index is assembled from the documents of the routes above: only once they all
+    // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
+    if results.iter().all(Option::is_none) && !index.is_empty() {
+        renderer.index();
+        results.extend(wave(&index));
+    }
     if let Some(err) = io_error.into_inner().ok().flatten() {
         return Err(Failure::Io(err));
     }
@@ -288,7 +310,9 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     }
     staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
     let recording = Recording { inner: &hashing, index: Mutex::new(index_of_statics(&statics)) };
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &recording)?;
+    let search = search::Store::default();
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
+    drop(search);
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
     let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
@@ -371,7 +395,8 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let rendered = Rendered::default();
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     let recording = Recording { inner: &rendered, index: Mutex::new(index_of_statics(&statics)) };
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &recording)?;
+    let search = search::Store::default();
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
     finish(&plan, &[], &recording)?;
     if !options.skip_site_checks {

@@ -200,13 +200,13 @@ pub(super) fn items(site: &Site, stale: usize) -> Vec<Item> {
         ),
     );
     // § 3º: the requirements of the site itself.
-    let search = GENERATED.iter().any(|g| g.path == "busca/");
+    let search = generated(Generated::Search);
     b.add(
         "busca",
         "Ferramenta de pesquisa",
         &format!("{LAI}, § 3º, I"),
         if search {
-            Ok("página de busca gerada".into())
+            Ok("busca/, que ignora acentos e maiúsculas".into())
         } else {
             Err((
                 "esta versão do secretaria não gera a página de busca".into(),

@@ -26,6 +26,9 @@ pub(crate) struct Built {
     pub(crate) snapshot: Snapshot,
     /// The text of every template the site was rendered with, by name.
     pub(crate) templates: BTreeMap<String, String>,
+    /// The search documents the routes left as they rendered: a route renders again when
+    /// what it shows changes, its documents with it.
+    pub(crate) search: crate::search::Store,
 }
 
 /// What produced each output file of a plan, to tell new routes from old ones.

@@ -130,6 +130,13 @@ impl Session {
         &self.output
     }
 
+    /// The site paths of the pages of the last good build (`busca/`), to tell the files a
+    /// page loads beside it from the others (see `reload::concerned`).
+    pub(crate) fn pages(&self) -> std::collections::HashSet<&str> {
+        let plan = self.built.as_ref().map(|b| b.plan.as_slice()).unwrap_or_default();
+        plan.iter().filter(|r| r.is_html()).map(|r| r.path.as_str()).collect()
+    }
+
     /// Builds everything and brings the output folder in line with it.
     pub(crate) fn build(&mut self) -> Result<Report, Failure> {
         self.rebuild(&Batch { rescan: true, ..Batch::default() })
@@ -234,7 +241,8 @@ impl Session {
                 let plan = pipeline::plan(&site);
                 let snapshot = Snapshot::of(&site);
                 let index = Index::of(&plan);
-                let built = Built { site, plan, index, snapshot, templates: theme.sources.clone() };
+                let search = self.built.as_mut().map(|old| std::mem::take(&mut old.search)).unwrap_or_default();
+                let built = Built { site, plan, index, snapshot, templates: theme.sources.clone(), search };
                 let chosen = match &self.built {
                     Some(old) if !full => {
                         let templates = theme::changed(&old.templates, &theme.sources);
@@ -248,7 +256,7 @@ impl Session {
             }
         };
         phases.mark("carregar");
-        let Some(Built { site, plan, .. }) = &self.built else { return Err(Failure::Content(diagnostics)) };
+        let Some(Built { site, plan, search, .. }) = &self.built else { return Err(Failure::Content(diagnostics)) };
         let chosen: Vec<&crate::render::routes::Route> = match chosen {
             Some(indices) => {
                 let mut indices: BTreeSet<usize> = indices.into_iter().collect();
@@ -268,7 +276,7 @@ impl Session {
         let index = &self.index;
         let collect =
             Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())), index: Some(index) };
-        let pages = pipeline::render(site, theme, &chosen, &collect).map_err(|failure| match failure {
+        let pages = pipeline::render(site, theme, &chosen, search, &collect).map_err(|failure| match failure {
             Failure::Content(errors) => {
                 diagnostics.extend(errors);
                 Failure::Content(std::mem::take(&mut diagnostics))

@@ -73,16 +73,18 @@ impl Default for Reloader {
 }
 
 impl Reloader {
-    /// A rebuild succeeded and wrote (or removed) these output files.
-    pub(crate) fn built(&self, files: &[String]) {
+    /// A rebuild succeeded and wrote (or removed) these output files; `is_page` says which
+    /// site paths (`busca/`) are pages.
+    pub(crate) fn built(&self, files: &[String], is_page: &dyn Fn(&str) -> bool) {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = None;
         }
         if let Ok(mut slot) = self.current_warnings.write() {
             *slot = None;
         }
-        let all = files.len() > MAX_PATHS;
-        let paths = if all { Vec::new() } else { files.iter().map(|f| site_path(f)).collect() };
+        let unique: std::collections::BTreeSet<String> = files.iter().map(|f| concerned(f, is_page)).collect();
+        let all = unique.len() > MAX_PATHS;
+        let paths = if all { Vec::new() } else { unique.into_iter().collect() };
         // No receiver (no open tab) is not an error.
         let _ = self.events.send(LiveEvent::Reload { paths, all });
     }
@@ -143,6 +145,24 @@ impl Reloader {
     }
 }
 
+/// The site path of the tabs `file` concerns: a page's own; for a file a page loads beside it
+/// (`busca/t/3.json`, `legislacao/x/estrutura.json`), the page of the nearest folder above it
+/// that is one; any other file's own path (a style sheet, which concerns every tab).
+pub(crate) fn concerned(file: &str, is_page: &dyn Fn(&str) -> bool) -> String {
+    if file.ends_with(".html") {
+        return site_path(file);
+    }
+    let mut folder = file;
+    while let Some(at) = folder.rfind('/') {
+        folder = folder.get(..at).unwrap_or_default();
+        let path = format!("{folder}/");
+        if is_page(&path) {
+            return format!("/{path}");
+        }
+    }
+    format!("/{file}")
+}
+
 /// `a/b/index.html` → `/a/b/`; `css/x.css` → `/css/x.css`.
 pub(crate) fn site_path(file: &str) -> String {
     match file.strip_suffix("index.html") {
@@ -194,6 +214,28 @@ mod tests {
         assert!(text.ends_with("</script></BODY></html>"), "{text}");
         let minified = inject(b"<!doctype html><html><p>x");
         assert!(String::from_utf8_lossy(&minified).ends_with("</script>"));
+    }
+
+    #[test]
+    fn files_beside_a_page_reload_that_page_once() {
+        let reloader = Reloader::default();
+        let mut rx = reloader.events.subscribe();
+        let files: Vec<String> = (0..300)
+            .map(|i| format!("busca/d/{i}.json"))
+            .chain(["paginas/um/index.html".to_owned(), "legislacao/lei/estrutura.json".to_owned()])
+            .collect();
+        let pages = ["busca/", "paginas/um/", "legislacao/lei/", "legislacao/"];
+        reloader.built(&files, &|p| pages.contains(&p));
+        match rx.try_recv() {
+            Ok(LiveEvent::Reload { paths, all }) => {
+                assert!(!all);
+                assert_eq!(paths, ["/busca/", "/legislacao/lei/", "/paginas/um/"]);
+            }
+            _ => panic!("no reload event"),
+        }
+        // A file beside no page concerns every tab (live.js reloads them for it).
+        assert_eq!(concerned("static/css/site.css", &|p| pages.contains(&p)), "/static/css/site.css");
+        assert_eq!(concerned("404.html", &|_| true), "/404.html");
     }
 
     #[test]

@@ -125,7 +125,11 @@ fn a_body_edit_renders_that_page_only() -> Result<()> {
     let report = rebuild(&mut session, &["content/paginas/um.md"])?;
     assert_eq!((report.full, report.pages), (false, 1));
     // The page, and the manifest that lists its bytes.
-    assert_eq!(report.written, vec!["SHA256SUMS".to_string(), "paginas/um/index.html".to_string()]);
+    assert_eq!(pages(&report), vec!["SHA256SUMS".to_string(), "paginas/um/index.html".to_string()]);
+    // Its search document and the buckets of the words that changed, no other search file.
+    let search = search_files(&report);
+    assert!(search.iter().filter(|f| f.starts_with("busca/d/")).count() == 1, "{search:?}");
+    assert!(search.iter().all(|f| f.starts_with("busca/d/") || f.starts_with("busca/t/")), "{search:?}");
     let page = site.read("public/paginas/um/index.html")?;
     assert!(page.contains("Primeiro texto, revisto."));
     assert!(!page.contains("secretaria-live"), "the reload script is never written");
@@ -144,7 +148,8 @@ fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
     assert!(!report.full);
     let mut expected = vec!["SHA256SUMS", "mapa-do-site/index.html", "paginas/index.html", "paginas/um/index.html"];
     expected.sort_unstable();
-    assert_eq!(report.written, expected);
+    assert_eq!(pages(&report), expected);
+    assert!(search_files(&report).iter().any(|f| f.starts_with("busca/d/")), "the new title is searchable");
     Ok(())
 }
 
@@ -238,7 +243,9 @@ fn editing_one_notice_rewrites_only_its_files() -> Result<()> {
     std::thread::sleep(Duration::from_millis(1100));
     site.write("content/avisos/a.md", "---\ntitulo: A\ntipo: reuniao\ninicio: 10/12/2030 09:00\n---\nPauta nova.\n")?;
     let report = rebuild(&mut session, &["content/avisos/a.md"])?;
-    assert_eq!(report.written, vec!["SHA256SUMS".to_string(), "avisos/a/index.html".to_string()], "{report:?}");
+    assert_eq!(pages(&report), vec!["SHA256SUMS".to_string(), "avisos/a/index.html".to_string()], "{report:?}");
+    // The notice's search document (and buckets of its changed words); no other document.
+    assert_eq!(search_files(&report).iter().filter(|f| f.starts_with("busca/d/")).count(), 1, "{report:?}");
     Ok(())
 }
 
@@ -280,5 +287,60 @@ fn checks_follow_the_output_across_rebuilds() -> Result<()> {
     let um = [PathBuf::from("content/paginas/um.md")];
     let codes: Vec<&str> = session.check(Some(&um)).iter().map(|d| d.code.id()).collect();
     assert_eq!(codes, ["S0801"]);
+    Ok(())
+}
+
+/// The written files that are not the search index's.
+/// The written files outside the search index.
+fn pages(report: &Report) -> Vec<String> {
+    report.written.iter().filter(|f| !f.starts_with("busca/")).cloned().collect()
+}
+
+/// The search index's written files (`busca/`), its page excepted.
+fn search_files(report: &Report) -> Vec<String> {
+    report.written.iter().filter(|f| f.starts_with("busca/") && !f.ends_with(".html")).cloned().collect()
+}
+
+/// The site paths of the documents whose postings hold `word`'s keys, read from the published
+/// index files as `busca.js` reads them.
+fn search_hits(site: &Site, word: &str) -> Result<Vec<String>> {
+    use crate::search::index::{bucket_of, decode};
+    let dir = site.root().join("public/busca");
+    let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("indice.json"))?)?;
+    let (buckets, per_file) = (meta["c"].as_u64().unwrap_or(1) as u32, meta["g"].as_u64().unwrap_or(1) as u32);
+    let mut hits = std::collections::BTreeSet::new();
+    for key in crate::search::text::Analyzer::default().query_keys(word) {
+        let bucket: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(format!("t/{}.json", bucket_of(&key, buckets))))?)?;
+        for (doc, _, _) in bucket[&key].as_str().and_then(decode).unwrap_or_default() {
+            let file: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(dir.join(format!("d/{}.json", doc / per_file)))?)?;
+            hits.insert(file[(doc % per_file) as usize]["u"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    Ok(hits.into_iter().collect())
+}
+
+/// In `serve`, what an edit brings or takes away is found by the search after the rebuild,
+/// for a page's body (the quick path) and for a unit (a reloaded model).
+#[test]
+fn an_edit_is_searchable_after_the_rebuild() -> Result<()> {
+    let site = Site::fixture("busca")?;
+    let mut session = site.session()?;
+    assert!(search_hits(&site, "xilogravura")?.is_empty());
+    let page = "content/servicos/acolhimento.md";
+    let text = site.read(page)?;
+    site.write(page, &format!("{text}\nOficinas de xilogravura para adolescentes acolhidos.\n"))?;
+    rebuild(&mut session, &[page])?;
+    assert_eq!(search_hits(&site, "xilogravura")?, ["servicos/acolhimento/"]);
+    site.write(page, &text)?;
+    rebuild(&mut session, &[page])?;
+    assert!(search_hits(&site, "xilogravura")?.is_empty(), "the word left the page, and the index");
+    let unit = "content/unidades/creas.yaml";
+    let yaml = site.read(unit)?;
+    let served = "  - Serviço Especializado em Abordagem Social";
+    site.write(unit, &yaml.replace(served, &format!("{served}\n  - Atendimento a egressos do sistema prisional")))?;
+    rebuild(&mut session, &[unit])?;
+    assert_eq!(search_hits(&site, "egressos")?, ["unidades/creas/"]);
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! The session against a fresh `build` after an edit of every kind: pages, sections, the home
 //! page, units, notices, the structure, laws, the secretariat, programmes, councils, frequent
 //! questions, the SIC, the privacy page, `site.yaml`, attachments, static files, the theme,
-//! and time alone. Each route's declared dependencies are what keeps
+//! and time alone. Every output is compared, the search index's files included. Each route's
+//! declared dependencies are what keeps
 //! it right; a dependency left out shows here as a stale file.
 
 use super::tests::{embedded, explain, rebuild, Site};
@@ -111,6 +112,11 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
     let mut session = site.session()?;
     pipeline::build(&site.options("built")).map_err(explain)?;
     assert_eq!(site.tree("public")?, site.tree("built")?, "first build");
+    // The search index's files are outputs like the others: compared after every edit.
+    let built = site.tree("built")?;
+    for file in ["busca/index.html", "busca/indice.json", "busca/t/0.json", "busca/d/0.json"] {
+        assert!(built.contains_key(file), "{file}");
+    }
     let cras = site.read("content/unidades/cras.yaml")?;
     let main_unit = site.read("content/unidades/secretaria.yaml")?;
     let cmas = site.read("content/unidades/cmas.yaml")?;
@@ -331,15 +337,25 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
         }
         if edit.what == "a page body" {
             // The page's date changes: the pages that show it (its own, its section's, the
-            // site map's, the newest of all), the sitemap and the manifest.
+            // site map's, the newest of all), the sitemap and the manifest; and of the search
+            // index, the file of documents that holds the page and buckets of the words that
+            // came or went.
+            let (search, others): (Vec<String>, Vec<String>) =
+                report.written.iter().cloned().partition(|f| f.starts_with(crate::search::DIR));
             let written =
                 ["SHA256SUMS", "mapa-do-site/index.html", "paginas/index.html", "paginas/um/index.html", "sitemap.xml"];
-            assert_eq!(report.written, written.map(String::from), "{}", edit.what);
+            assert_eq!(others, written.map(String::from), "{}", edit.what);
+            assert_eq!(search.iter().filter(|f| f.starts_with("busca/d/")).count(), 1, "{search:?}");
+            assert!(search.iter().all(|f| f.starts_with("busca/d/") || f.starts_with("busca/t/")), "{search:?}");
         }
         if edit.what == "the same page's body again" {
-            // The fast path: the date is the same, one page rendered, one file written.
+            // The fast path: the date is the same, one page rendered; written, that page, the
+            // manifest and its search documents (the words are the same: no bucket).
+            let (search, others): (Vec<String>, Vec<String>) =
+                report.written.iter().cloned().partition(|f| f.starts_with(crate::search::DIR));
             let written = vec!["SHA256SUMS".to_string(), "paginas/um/index.html".to_string()];
-            assert_eq!((report.pages, report.written.clone()), (1, written));
+            assert_eq!((report.pages, others), (1, written));
+            assert!(search.iter().all(|f| f.starts_with("busca/d/")), "{search:?}");
         }
     }
     Ok(())

@@ -268,7 +268,7 @@ mod tests {
             top_heading: 2,
             glossary: None,
         };
-        let html = |plan: &Plan| super::super::render_planned(text, options, plan);
+        let html = |plan: &Plan| super::super::render_planned(text, options, plan, None);
         assert_eq!(html(&whole), html(&cut));
         assert!(html(&cut).contains("<a href=\"https://gov.br/\" title=\"Governo\">o site</a>"), "{}", html(&cut));
         assert!(html(&cut).contains("<h2 id=\"um-2\">Um</h2>"), "{}", html(&cut));
@@ -298,8 +298,8 @@ mod tests {
                 top_heading: 2,
                 glossary: None,
             };
-            let a = super::super::render_planned(&text, options, &whole);
-            let b = super::super::render_planned(&text, options, &cut);
+            let a = super::super::render_planned(&text, options, &whole, None);
+            let b = super::super::render_planned(&text, options, &cut, None);
             assert!(
                 a == b,
                 "{allow_html}: first difference at {:?}",

@@ -15,6 +15,7 @@ pub(crate) mod chunks;
 mod events;
 pub mod glossary;
 pub mod nesting;
+mod plain;
 pub mod sanitise;
 pub(crate) mod source_link;
 
@@ -67,11 +68,34 @@ impl std::fmt::Write for Counting<'_> {
 
 /// Renders Markdown to HTML.
 pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
-    render_planned(markdown, options, &chunks::Plan::new(markdown))
+    render_planned(markdown, options, &chunks::Plan::new(markdown), None)
 }
 
-/// Renders Markdown to HTML, parsed as `plan` says (whole, or in pieces).
-pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan: &chunks::Plan) -> String {
+/// Renders Markdown to HTML and to the plain text a reader sees of it (for search, see
+/// [`plain`]), from one parse.
+pub(crate) fn render_text(markdown: &str, options: MarkdownOptions<'_>) -> (String, String) {
+    let mut text = plain::PlainText::with_capacity(markdown.len());
+    let html = render_planned(markdown, options, &chunks::Plan::new(markdown), Some(&mut text));
+    (html, text.finish())
+}
+
+/// The plain text of a Markdown text alone (what [`render_text`] gives beside the HTML).
+pub(crate) fn plain_text(markdown: &str) -> String {
+    render_text(
+        markdown,
+        MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None },
+    )
+    .1
+}
+
+/// Renders Markdown to HTML, parsed as `plan` says (whole, or in pieces); the events written
+/// also go to `text` when given.
+pub(crate) fn render_planned(
+    markdown: &str,
+    options: MarkdownOptions<'_>,
+    plan: &chunks::Plan,
+    mut text: Option<&mut plain::PlainText>,
+) -> String {
     let written = Cell::new(0);
     // Room for the usual growth of Markdown into HTML, so that a large body is not copied
     // while it grows (untouched capacity costs no memory).
@@ -79,7 +103,7 @@ pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan:
     if !plan.is_cut() {
         let mut state = events::State::new(&options, &written, None);
         let parser = plan.parser(markdown, &(0..markdown.len()));
-        write(&mut html, &written, events::Filter::new(&mut state, parser));
+        write(&mut html, &written, events::Filter::new(&mut state, parser), text.as_deref_mut());
         let shift = options.top_heading.saturating_sub(state.min_level.unwrap_or(1));
         let html = if shift > 0 { shift_headings(html, &state.heading_positions, shift) } else { html };
         return if state.raw_html { sanitise::clean(&html, options.allow_html) } else { html };
@@ -90,7 +114,8 @@ pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan:
     let mut state = events::State::new(&options, &written, Some(shift));
     let mut pending = String::new();
     for range in &plan.chunks {
-        write(&mut pending, &written, events::Filter::new(&mut state, plan.parser(markdown, range)));
+        let events = events::Filter::new(&mut state, plan.parser(markdown, range));
+        write(&mut pending, &written, events, text.as_deref_mut());
         if !state.raw_html {
             html.push_str(&pending);
             pending.clear();
@@ -108,11 +133,21 @@ pub(crate) fn render_planned(markdown: &str, options: MarkdownOptions<'_>, plan:
     html
 }
 
-/// Writes the HTML of `events` at the end of `out`.
-fn write<'a>(out: &mut String, written: &Cell<usize>, events: impl Iterator<Item = pulldown_cmark::Event<'a>>) {
+/// Writes the HTML of `events` at the end of `out`, and their plain text to `text`.
+fn write<'a>(
+    out: &mut String,
+    written: &Cell<usize>,
+    events: impl Iterator<Item = pulldown_cmark::Event<'a>>,
+    text: Option<&mut plain::PlainText>,
+) {
     written.set(out.len());
     // Writing into a String cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(Counting { out, written }, events);
+    let _ = match text {
+        Some(text) => {
+            pulldown_cmark::html::write_html_fmt(Counting { out, written }, events.inspect(|e| text.event(e)))
+        }
+        None => pulldown_cmark::html::write_html_fmt(Counting { out, written }, events),
+    };
 }
 
 /// Adds `shift` to the level digit of the heading tags that start at `positions` (levels stop

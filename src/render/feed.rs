@@ -54,6 +54,7 @@ fn content(site: &Site, notice: &Notice) -> String {
             glossary: None,
         },
         fragments: None,
+        texts: None,
     };
     let view = super::view::notice(site, notice, md);
     let mut html = format!("<p><strong>Quando:</strong> {}</p>", escape(&view.when));

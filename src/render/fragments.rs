@@ -15,8 +15,10 @@
 //! page go the ordinary way, as if no fragment were large.
 
 use super::view::Md;
+use crate::markdown;
 use crate::markdown::nesting::Nesting;
-use crate::markdown::{self, MarkdownOptions};
+#[cfg(test)]
+use crate::markdown::MarkdownOptions;
 use std::cell::RefCell;
 use std::hash::{Hash as _, Hasher as _};
 
@@ -49,6 +51,7 @@ impl Fragments {
     }
 
     /// The HTML of `text` for the template: itself, or a marker when it is large.
+    #[cfg(test)]
     pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
         self.put(markdown::render(text, options))
     }
@@ -125,10 +128,15 @@ impl Fragments {
 }
 
 /// Renders a Markdown text for a view: directly, or through the page's [`Fragments`].
+/// Its plain text goes to the route's [`super::texts::Texts`], when it keeps them.
 pub(super) fn render(md: &Md<'_>, text: &str) -> String {
-    match md.fragments {
-        Some(fragments) => fragments.html(text, md.options),
+    let html = match md.texts {
+        Some(texts) => texts.html(text, md.options),
         None => markdown::render(text, md.options),
+    };
+    match md.fragments {
+        Some(fragments) => fragments.put(html),
+        None => html,
     }
 }
 

@@ -1,7 +1,9 @@
 //! Model → bytes, in memory: the render plan and what each output depends on ([`routes`],
 //! [`deps`]), the views templates see ([`view`]), one render function per kind of route
-//! ([`pages`]), the theme ([`theme`]), JSON-LD ([`data`]), iCalendar ([`ical`]) and the large
-//! Markdown fragments that go around Tera and the minifier ([`fragments`]). No IO happens here.
+//! ([`pages`]), the theme ([`theme`]), JSON-LD ([`data`]), iCalendar ([`ical`]), the large
+//! Markdown fragments that go around Tera and the minifier ([`fragments`]), and the search
+//! documents each item's route leaves while it renders ([`texts`], `crate::search`). No IO
+//! happens here.
 
 pub(crate) mod checksums;
 pub(crate) mod data;
@@ -16,15 +18,19 @@ mod pages;
 pub(crate) mod routes;
 pub(crate) mod sitemap;
 mod template_error;
+pub(crate) mod texts;
 pub(crate) mod theme;
 pub(crate) mod updated;
 pub(crate) mod view;
 
 use crate::diagnostics::Diagnostic;
 use crate::kinds::{Generated, Kind};
+use crate::search::{self, extract::Source};
 use fragments::Fragments;
-use routes::{ItemFile, Route, RouteKind};
+use routes::{ItemFile, Route, RouteKind, SearchFile};
+use std::sync::OnceLock;
 use tera::Context;
+use texts::Texts;
 
 pub(crate) use view::site_view;
 
@@ -34,6 +40,11 @@ pub(crate) struct Renderer<'a> {
     theme: &'a theme::Theme,
     /// The context every page starts from (the site view), built once.
     base: Context,
+    /// Where items' routes leave their search documents.
+    search: Option<&'a search::Store>,
+    /// The search index, assembled when the first of its files is rendered: after the
+    /// routes that leave documents (see `pipeline::render`).
+    index: OnceLock<search::Index>,
     /// The dates of update of the routes.
     newest: updated::Newest<'a>,
 }
@@ -42,7 +53,37 @@ impl<'a> Renderer<'a> {
     pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
         base.insert("site", &site_view(site));
-        Renderer { site, theme, base, newest: updated::Newest::of(site) }
+        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest: updated::Newest::of(site) }
+    }
+
+    /// The same renderer, leaving the search documents of the items it renders in `store`.
+    pub(crate) fn with_search(self, store: &'a search::Store) -> Self {
+        Renderer { search: Some(store), ..self }
+    }
+
+    /// The search index from the documents in the store (without one, read from the model);
+    /// assembled once, by the first caller.
+    pub(crate) fn index(&self) -> &search::Index {
+        self.index.get_or_init(|| match self.search {
+            Some(store) => search::Index::assemble(self.site, store),
+            None => search::Index::assemble(self.site, &search::Store::default()),
+        })
+    }
+
+    /// What has search documents on `route`'s page: its item, or its listing's introduction.
+    fn search_source(&self, route: &Route) -> Option<Source> {
+        match route.kind {
+            RouteKind::Item(kind, i) => Some(Source::Item(kind, i)),
+            RouteKind::Listing(kind) => {
+                let url = kind.spec().listing?.url;
+                self.site.listing_intros.iter().position(|p| p.origin.path == url).map(Source::Intro)
+            }
+            RouteKind::ItemFile(..)
+            | RouteKind::Generated(_)
+            | RouteKind::Search(_)
+            | RouteKind::SiteFile(_)
+            | RouteKind::Dataset(..) => None,
+        }
     }
 
     /// Renders one route to its bytes (HTML not yet minified).
@@ -74,9 +115,29 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The render function of the route's kind, in [`pages`].
+    /// The render function of the route's kind, in [`pages`]; then, when the renderer keeps
+    /// search documents and the route shows an item, that item's documents, from the plain
+    /// text of the Markdown the page rendered.
     fn render_with(&self, route: &Route, fragments: Option<&Fragments>) -> Result<Vec<u8>, Diagnostic> {
-        let page = pages::Page::new(self, route, fragments);
+        let source = self.search.and_then(|store| Some((store, self.search_source(route)?)));
+        let texts = source.map(|_| Texts::default());
+        let bytes = self.render_page(route, fragments, texts.as_ref())?;
+        if let (Some((store, source)), Some(texts)) = (source, texts) {
+            let docs = search::extract::documents(self.site, source, &|md: &str| texts.plain(md));
+            if let Some(origin) = search::extract::origin(self.site, source) {
+                store.put(&origin.path, docs);
+            }
+        }
+        Ok(bytes)
+    }
+
+    fn render_page(
+        &self,
+        route: &Route,
+        fragments: Option<&Fragments>,
+        texts: Option<&Texts>,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let page = pages::Page::new(self, route, fragments, texts);
         match route.kind {
             RouteKind::Item(kind, i) => match kind {
                 Kind::Home => page.home(),
@@ -113,6 +174,7 @@ impl<'a> Renderer<'a> {
             RouteKind::Generated(which) => match which {
                 Generated::Accessibility => page.accessibility(),
                 Generated::SiteMap => page.site_map(),
+                Generated::Search => page.search(),
                 Generated::NotFound => page.not_found(),
                 Generated::AccessHub => page.access_hub(),
                 Generated::Sic => page.service(crate::model::access::ServiceKind::Sic),
@@ -122,6 +184,14 @@ impl<'a> Renderer<'a> {
                 Generated::Data => page.data(),
                 Generated::Integrity => page.integrity(),
             },
+            RouteKind::Search(file) => {
+                let index = self.index();
+                Ok(match file {
+                    SearchFile::Meta => index.meta_json(),
+                    SearchFile::Terms(b) => index.bucket_json(b),
+                    SearchFile::Docs(f) => index.docs_json(f),
+                })
+            }
             RouteKind::SiteFile(file) => page.site_file(file),
             RouteKind::Dataset(i, format) => page.dataset(i, format),
         }

@@ -10,6 +10,7 @@ use super::deps::Dep;
 use super::open_data::{self, Format, DATASETS};
 use crate::kinds::{Generated, Kind, Place, GENERATED, KINDS};
 use crate::model::Site;
+use crate::search::{self, extract::Source};
 use std::path::PathBuf;
 
 /// What one output file shows.
@@ -23,10 +24,24 @@ pub(crate) enum RouteKind {
     ItemFile(ItemFile, usize),
     /// A page the site generates by itself.
     Generated(Generated),
+    /// A file of the search index (see `search::index`), rendered once the routes above have
+    /// left their documents in the search store.
+    Search(SearchFile),
     /// A machine-readable file of the whole site.
     SiteFile(SiteFile),
     /// A file of the open data: a dataset (index into [`DATASETS`]) in one format.
     Dataset(usize, Format),
+}
+
+/// The files of the search index, under `busca/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SearchFile {
+    /// `indice.json`: how many documents and buckets, the filters, the stop words.
+    Meta,
+    /// `t/<n>.json`: one bucket of keys with their postings.
+    Terms(u32),
+    /// `d/<n>.json`: a few documents as the results show them.
+    Docs(u32),
 }
 
 impl RouteKind {
@@ -129,7 +144,7 @@ impl Route {
 }
 
 /// Every route of the site, in a stable order: each kind's listing and items in the order of
-/// [`KINDS`], then the generated pages.
+/// [`KINDS`], then the generated pages, then the files of the search index.
 pub(crate) fn plan(site: &Site) -> Vec<Route> {
     let mut routes = Vec::new();
     for spec in &KINDS {
@@ -157,6 +172,7 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
             Generated::Integrity if skip.checksums => continue,
             Generated::Accessibility
             | Generated::SiteMap
+            | Generated::Search
             | Generated::AccessHub
             | Generated::Sic
             | Generated::Ombudsman
@@ -176,6 +192,7 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
         }
     }
     routes.extend(generated);
+    routes.extend(search_files(site));
     routes.extend(site_files(site, &routes));
     routes
 }
@@ -234,6 +251,67 @@ fn site_files(site: &Site, pages: &[Route]) -> Vec<Route> {
         files.push(file(SiteFile::Checksums, vec![Dep::Outputs]));
     }
     files
+}
+
+/// The files of the search index. Their dependencies: what numbers the documents (which
+/// items each kind has, how many articles each normative text has, the listings'
+/// introductions) and the site view, for all; every item's text for the buckets of keys; for a
+/// file of documents, what its documents show (their items' own dependencies).
+fn search_files(site: &Site) -> Vec<Route> {
+    let intros = || KINDS.iter().filter(|s| s.listing.is_some()).filter_map(|s| intro_file(s.kind)).map(Dep::File);
+    let numbering: Vec<Dep> = std::iter::once(Dep::Site)
+        .chain(KINDS.iter().map(|s| Dep::Summaries(s.kind)))
+        .chain(std::iter::once(Dep::Items(Kind::Law)))
+        .chain(intros())
+        .collect();
+    let file = |name: String, which: SearchFile, deps: Vec<Dep>| {
+        Route::file(format!("{}{name}", search::DIR), RouteKind::Search(which), deps)
+    };
+    let sources = search::extract::sources(site);
+    let documents: usize = sources.iter().map(|(_, s)| search::extract::doc_count(site, *s)).sum();
+    let mut routes = vec![file("indice.json".into(), SearchFile::Meta, numbering.clone())];
+    let text: Vec<Dep> = numbering.iter().cloned().chain(KINDS.iter().map(|s| Dep::Items(s.kind))).collect();
+    for b in 0..search::index::bucket_count(documents) {
+        routes.push(file(format!("t/{b}.json"), SearchFile::Terms(b), text.clone()));
+    }
+    // Each file of documents: the dependencies of the items whose documents it holds.
+    let per_file = search::index::DOCS_PER_FILE;
+    let mut files: Vec<Vec<Dep>> = vec![numbering; search::index::file_count(documents) as usize];
+    let mut next = 0usize;
+    for &(_, source) in &sources {
+        let count = search::extract::doc_count(site, source);
+        let deps = source_deps(site, source);
+        for f in next / per_file..(next + count).div_ceil(per_file) {
+            if let Some(list) = files.get_mut(f) {
+                // Each item's own file is its alone (compared as paths, slowly, at 10,000 items:
+                // not compared); a kind's summaries or items, once.
+                for dep in &deps {
+                    if matches!(dep, Dep::File(_)) || !list.contains(dep) {
+                        list.push(dep.clone());
+                    }
+                }
+            }
+        }
+        next += count;
+    }
+    for (f, deps) in files.into_iter().enumerate() {
+        let f = u32::try_from(f).unwrap_or(u32::MAX);
+        routes.push(file(format!("d/{f}.json"), SearchFile::Docs(f), deps));
+    }
+    routes
+}
+
+/// What the documents of `source` show: what its page shows of the model.
+fn source_deps(site: &Site, source: Source) -> Vec<Dep> {
+    match source {
+        Source::Item(kind, _) => match search::extract::origin(site, source) {
+            Some(origin) => item_deps(kind, &origin.file),
+            None => vec![Dep::Items(kind)],
+        },
+        Source::Intro(i) => {
+            site.listing_intros.get(i).map(|p| vec![Dep::File(p.origin.file.clone())]).unwrap_or_default()
+        }
+    }
 }
 
 /// The machine-readable files beside item `i` of `kind`.
@@ -372,6 +450,8 @@ fn generated_deps(which: Generated) -> Vec<Dep> {
         }
         // Every item of every kind, by title and address; its date is the newest of them.
         Generated::SiteMap => KINDS.iter().flat_map(|s| [Dep::Summaries(s.kind), Dep::Dates(s.kind)]).collect(),
+        // The filters of the kinds that have items.
+        Generated::Search => KINDS.iter().map(|s| Dep::Summaries(s.kind)).collect(),
         // When each dataset last changed.
         Generated::Data => {
             let kinds: std::collections::BTreeSet<Kind> =

@@ -31,6 +31,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "norma.html",
     "acessibilidade.html",
     "mapa-do-site.html",
+    "busca.html",
     "404.html",
     "programas.html",
     "programa.html",
@@ -51,6 +52,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
 pub(crate) const STATIC: &[(&str, &[u8])] = &[
     ("static/css/site.css", include_bytes!("../../themes/default/static/css/site.css")),
     ("static/js/site.js", include_bytes!("../../themes/default/static/js/site.js")),
+    ("static/js/busca.js", include_bytes!("../../themes/default/static/js/busca.js")),
+    ("static/js/snowball-pt.js", include_bytes!("../../themes/default/static/js/snowball-pt.js")),
     ("static/img/acessibilidade.svg", include_bytes!("../../themes/default/static/img/acessibilidade.svg")),
 ];
 
@@ -154,4 +157,28 @@ pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
         source = s.source();
     }
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::STATIC;
+
+    fn fnv1a64(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    /// The search script is published minified (the build runs no Node): the committed file
+    /// must be made from the current source. The browser suite checks the bytes themselves.
+    #[test]
+    fn the_published_search_script_is_made_from_its_current_source() {
+        let source = include_bytes!("../../themes/default/src/busca.js");
+        let published = STATIC.iter().find(|(p, _)| *p == "static/js/busca.js").map(|(_, b)| *b).unwrap_or_default();
+        let header = String::from_utf8_lossy(published).lines().next().unwrap_or_default().to_owned();
+        let hash = format!("fnv1a64 {:016x}", fnv1a64(source));
+        assert!(
+            header.contains(&hash),
+            "run `node scripts/minify-js.mjs`: the header says {header}, the source is {hash}"
+        );
+        assert!(published.len() * 3 < source.len() * 2, "minified: {} of {} bytes", published.len(), source.len());
+    }
 }

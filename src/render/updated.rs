@@ -70,6 +70,7 @@ impl<'a> Newest<'a> {
             RouteKind::ItemFile(..)
             | RouteKind::Listing(_)
             | RouteKind::Generated(_)
+            | RouteKind::Search(_)
             | RouteKind::SiteFile(_)
             | RouteKind::Dataset(..) => self.declared(route),
         }

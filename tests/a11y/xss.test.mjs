@@ -70,12 +70,14 @@ async function probe() {
       try { JSON.parse(s.textContent); } catch { return true; }
       return s.parentElement !== document.head;
     }
-    if (s.src) return !s.src.endsWith('/static/js/site.js');
+    if (s.src) return !['/static/js/site.js', '/static/js/busca.js', '/static/js/snowball-pt.js'].some((ours) => s.src.endsWith(ours));
     return s.parentElement !== document.head || s.attributes.length > 0;
   });
   for (const s of theirs) found.push(`script: ${s.outerHTML.slice(0, 120)}`);
   for (const sel of ['iframe', 'frame', 'object', 'embed', 'form', 'base', 'meta[http-equiv]']) {
-    if (document.querySelector(sel)) found.push(`element ${sel}`);
+    // The theme's search forms (the header's, the search page's) are the only forms.
+    const theirs = [...document.querySelectorAll(sel)].filter((el) => !el.closest('header.cabecalho, main > #busca-app[data-indice]'));
+    if (theirs.length) found.push(`element ${sel}`);
   }
   if (!document.querySelector('main#conteudo') || !document.querySelector('footer#rodape')) {
     found.push('the page lost its main or footer: something swallowed it');

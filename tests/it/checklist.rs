@@ -23,7 +23,7 @@ fn example_site_misses_what_it_does_not_write() {
     // The example has no `transparencia:` in site.yaml, no sic.md, ouvidoria.md,
     // privacidade.md nor the classified-information page.
     let mut expected: Vec<&str> = PORTAL.to_vec();
-    expected.extend(["busca", "sic", "e-sic", "ouvidoria", "informacoes-classificadas", "privacidade", "portal"]);
+    expected.extend(["sic", "e-sic", "ouvidoria", "informacoes-classificadas", "privacidade", "portal"]);
     assert_eq!(c.missing(), expected);
     assert_eq!((c.presentes, c.total), (c.total - expected.len(), c.itens.len()));
     assert_eq!(c.pontuacao, c.presentes * 100 / c.total);
@@ -38,7 +38,7 @@ fn fixtures_miss_what_their_files_lack() {
     let cases: [(&str, Vec<&str>); 4] = [
         // No estrutura/, no `competencias:` in secretaria.yaml, no `convenios:` among the
         // portal's addresses, no informacoes-classificadas.md.
-        ("lagoa-serena", vec!["estrutura", "competencias", "repasses", "busca", "informacoes-classificadas"]),
+        ("lagoa-serena", vec!["estrutura", "competencias", "repasses", "informacoes-classificadas"]),
         // No estrutura/, no `titular`, its one unit without `horario`, no base_url; none of
         // the transparency kinds.
         (
@@ -46,7 +46,7 @@ fn fixtures_miss_what_their_files_lack() {
             [
                 &["estrutura", "titular", "unidades-horarios"][..],
                 &PORTAL,
-                &["programas", "perguntas-frequentes", "busca", "sitemap", "sic", "e-sic", "ouvidoria"],
+                &["programas", "perguntas-frequentes", "sitemap", "sic", "e-sic", "ouvidoria"],
                 &["informacoes-classificadas", "privacidade", "conselho", "portal"],
             ]
             .concat(),
@@ -56,7 +56,7 @@ fn fixtures_miss_what_their_files_lack() {
             "perdizes",
             [
                 &PORTAL[..],
-                &["programas", "perguntas-frequentes", "busca", "sitemap", "sic", "e-sic", "ouvidoria"],
+                &["programas", "perguntas-frequentes", "sitemap", "sic", "e-sic", "ouvidoria"],
                 &["informacoes-classificadas", "privacidade", "conselho", "portal"],
             ]
             .concat(),
@@ -69,7 +69,7 @@ fn fixtures_miss_what_their_files_lack() {
             [
                 &["competencias", "unidades-enderecos", "unidades-telefones", "unidades-emails", "legislacao"][..],
                 &PORTAL,
-                &["programas", "perguntas-frequentes", "busca", "sic", "e-sic", "ouvidoria"],
+                &["programas", "perguntas-frequentes", "sic", "e-sic", "ouvidoria"],
                 &["informacoes-classificadas", "privacidade", "conselho", "portal"],
             ]
             .concat(),
@@ -102,7 +102,7 @@ fn json_document_with_the_checklist_round_trips() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["checklist"]["itens"][0]["situacao"], "ausente");
     let c = document.checklist.unwrap();
-    assert_eq!(c.missing(), ["estrutura", "competencias", "repasses", "busca", "informacoes-classificadas"]);
+    assert_eq!(c.missing(), ["estrutura", "competencias", "repasses", "informacoes-classificadas"]);
     // Text output: the checklist follows the diagnostics, with the score.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_secretaria"))
         .args(["--root", &root.to_string_lossy(), "check"])

@@ -24,6 +24,7 @@ mod open_data;
 mod output;
 mod programs;
 mod repro;
+mod search;
 mod serve;
 mod structure;
 mod support;

@@ -179,15 +179,31 @@ const FORBIDDEN_ELEMENTS: [&str; 22] = [
 fn problems(page: &Html, allow_html: bool) -> Vec<String> {
     let mut found = Vec::new();
     let theme_buttons = ["aumentar-fonte", "diminuir-fonte", "fonte-normal", "alto-contraste"];
+    // The theme's search: the field in the header of every page, and the search page's own
+    // form (a direct child of <main> carrying the index's address), never from content.
+    let theme_search = |element: &ElementRef<'_>| {
+        element.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            let v = a.value();
+            (v.name() == "header" && v.classes().any(|c| c == "cabecalho"))
+                || (v.id() == Some("busca-app")
+                    && v.attr("data-indice").is_some()
+                    && a.parent().and_then(ElementRef::wrap).is_some_and(|m| m.value().name() == "main"))
+        })
+    };
     for element in page.root_element().descendants().filter_map(ElementRef::wrap) {
         let name = element.value().name();
         let in_head = element.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "head");
+        if matches!(name, "form" | "input" | "button") && theme_search(&element) {
+            continue;
+        }
         let describe = || format!("<{name}> {:?}", element.value().attrs().collect::<Vec<_>>());
         match name {
             "script" => {
                 let ours = in_head
                     && match (element.value().attr("src"), element.value().attr("type")) {
-                        (Some(src), None) => src.ends_with("static/js/site.js"),
+                        (Some(src), None) => ["static/js/site.js", "static/js/busca.js", "static/js/snowball-pt.js"]
+                            .iter()
+                            .any(|s| src.ends_with(s)),
                         (None, Some("application/ld+json")) => true,
                         // The "aberto agora" calendar: data, never run (checked below).
                         (None, Some("application/json")) => element.value().id() == Some("calendario"),

@@ -6,6 +6,7 @@
 mod files;
 
 use super::fragments::Fragments;
+use super::texts::Texts;
 use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
 use super::{data, ical, template_error, Renderer};
 use crate::diagnostics::{Code, Diagnostic};
@@ -28,6 +29,8 @@ pub(super) struct Page<'r> {
     source_dir: String,
     /// The page's store of large Markdown fragments, when they go around Tera.
     fragments: Option<&'r Fragments>,
+    /// Where the plain text of its Markdown is kept, when its search documents are wanted.
+    texts: Option<&'r Texts>,
 }
 
 /// What frames every page: where it is, its title, breadcrumbs and JSON-LD.
@@ -138,6 +141,13 @@ struct SiteMapView {
     map: Vec<view::MapGroup>,
 }
 
+#[derive(Serialize)]
+struct SearchView {
+    /// The search filters of the kinds the site has documents of: value of `tipo=` (`url`)
+    /// and label (`title`).
+    kinds: Vec<Link>,
+}
+
 fn crumb(title: &str, url: &str) -> Link {
     Link { title: title.to_string(), url: url.to_string() }
 }
@@ -160,8 +170,13 @@ fn source_dir(route: &Route) -> String {
 }
 
 impl<'r> Page<'r> {
-    pub(super) fn new(renderer: &'r Renderer<'r>, route: &'r Route, fragments: Option<&'r Fragments>) -> Self {
-        Page { renderer, route, root: root_prefix(&route.path), source_dir: source_dir(route), fragments }
+    pub(super) fn new(
+        renderer: &'r Renderer<'r>,
+        route: &'r Route,
+        fragments: Option<&'r Fragments>,
+        texts: Option<&'r Texts>,
+    ) -> Self {
+        Page { renderer, route, root: root_prefix(&route.path), source_dir: source_dir(route), fragments, texts }
     }
 
     fn site(&self) -> &'r crate::model::Site {
@@ -176,7 +191,7 @@ impl<'r> Page<'r> {
             top_heading: 2,
             glossary: Some(&self.site().glossary),
         };
-        Md { options, fragments: self.fragments }
+        Md { options, fragments: self.fragments, texts: self.texts }
     }
 
     pub(super) fn missing(&self) -> Diagnostic {
@@ -409,6 +424,13 @@ impl<'r> Page<'r> {
         let spec = Generated::SiteMap.spec();
         let crumbs = vec![crumb(spec.title, spec.path)];
         self.finish(spec.template, spec.title.into(), crumbs, None, &SiteMapView { map: view::site_map(self.site()) })
+    }
+
+    pub(super) fn search(&self) -> Result<Vec<u8>, Diagnostic> {
+        let spec = Generated::Search.spec();
+        let kinds = crate::search::index::kinds(self.site()).into_iter().map(|k| crumb(k.label(), k.id())).collect();
+        let crumbs = vec![crumb(spec.title, spec.path)];
+        self.finish(spec.template, spec.title.into(), crumbs, None, &SearchView { kinds })
     }
 
     pub(super) fn not_found(&self) -> Result<Vec<u8>, Diagnostic> {

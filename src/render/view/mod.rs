@@ -24,12 +24,14 @@ use crate::model::contact::{EmailEntry, LabelledPhone};
 use crate::model::{self, Notice, Site, Unit};
 use serde::Serialize;
 
-/// How views render Markdown: the options, and the page's store of large fragments (none
-/// for views shared by every page).
+/// How views render Markdown: the options, the page's store of large fragments and of plain
+/// texts (none for views shared by every page).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Md<'a> {
     pub(crate) options: MarkdownOptions<'a>,
     pub(crate) fragments: Option<&'a Fragments>,
+    /// Where the route keeps the plain text of what it renders, for its search documents.
+    pub(crate) texts: Option<&'a super::texts::Texts>,
 }
 
 impl Md<'_> {

@@ -41,6 +41,7 @@ pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
             glossary: None,
         },
         fragments: None,
+        texts: None,
     };
     let menu = match &site.config.menu {
         Some(items) => items.iter().map(|m| Link { title: m.title.clone(), url: m.url.clone() }).collect(),

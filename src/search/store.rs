@@ -1,0 +1,437 @@
+//! The documents as the render pass leaves them ([`Store`]): each route that shows an item
+//! makes its documents while it renders (its Markdown's plain text comes from the same parse
+//! as its HTML) and puts them here, by the item's site path, where they are analysed a batch
+//! at a time; the index is assembled from them ([`super::index::Index::assemble`]). The dev loop keeps the store between rebuilds: a
+//! route is rendered again exactly when something it shows changed, and its documents are
+//! part of what it shows, so the store is as current as the pages.
+//!
+//! Analysis: the keys of each record's words, counted ([`super::count`]: words are stemmed once
+//! per thread, keys numbered here), and a value per (key, record) from how often the key is
+//! there ([`value`]).
+
+use super::count::COUNTER;
+use super::extract::Doc;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// A multiplicative hasher (the one rustc uses for its own tables): the keys are short words
+/// and small numbers, hashed millions of times per build; SipHash's protection against chosen
+/// keys buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fx(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        for (to, from) in last.iter_mut().zip(rest) {
+            *to = *from;
+        }
+        self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One document, analysed: what the results show of it and its postings.
+#[derive(Debug)]
+pub(crate) struct Analysed {
+    /// The document as the results show it (JSON): title, path, excerpt or records.
+    pub(super) fragment: String,
+    /// Its postings, compact (a site's documents are all held until the index is assembled):
+    /// for each, the key's number (LEB128), the value digit (see `index`), and when its bit 0
+    /// says so the record's number (LEB128); each key's postings in record order.
+    postings: Box<[u8]>,
+}
+
+impl Analysed {
+    /// Calls `f` with each posting: (key, record, value digit).
+    pub(super) fn each_posting(&self, mut f: impl FnMut(u32, u32, u8)) {
+        let bytes = &self.postings;
+        let mut i = 0;
+        let leb = |i: &mut usize| {
+            let mut n = 0u32;
+            let mut shift = 0;
+            while let Some(&b) = bytes.get(*i) {
+                *i += 1;
+                n |= u32::from(b & 127).checked_shl(shift).unwrap_or(0);
+                if b < 128 {
+                    break;
+                }
+                shift += 7;
+            }
+            n
+        };
+        while i < bytes.len() {
+            let key = leb(&mut i);
+            let value = bytes.get(i).copied().unwrap_or(0);
+            i += 1;
+            let record = if value & 1 == 1 { leb(&mut i) } else { 0 };
+            f(key, record, value);
+        }
+    }
+
+    /// The postings, as a list (for tests).
+    #[cfg(test)]
+    pub(super) fn postings(&self) -> Vec<(u32, u32, u8)> {
+        let mut out = Vec::new();
+        self.each_posting(|k, r, v| out.push((k, r, v)));
+        out
+    }
+}
+
+fn push_leb(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 128 {
+        out.push((n & 127) as u8 | 128);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Keys as numbers: each distinct key once.
+#[derive(Default)]
+struct Interner {
+    ids: FastMap<Arc<str>, u32>,
+    keys: Vec<Arc<str>>,
+}
+
+/// The documents of a site by the site path of their item, and the keys they use.
+pub(crate) struct Store {
+    /// Tells this store's keys from another's in the threads' caches.
+    id: u64,
+    interner: Mutex<Interner>,
+    /// Each item's documents, with the number of the `put` that gave them.
+    docs: Mutex<HashMap<String, (u64, Docs)>>,
+    /// Documents put but not analysed yet, with their `put`'s number: analysed in batches.
+    pending: Mutex<Vec<Put>>,
+    puts: AtomicU64,
+}
+
+/// One item's documents, analysed.
+pub(super) type Docs = Arc<Vec<Analysed>>;
+
+/// A `put` not analysed yet: its number, the item's site path, its documents.
+type Put = (u64, String, Vec<Doc>);
+
+/// Items whose documents a thread analyses in one go. A render thread goes from one page to
+/// the next, and its table of words falls out of the processor's caches in between; read
+/// back to back, 32 pages' words cost about half as much as one at a time.
+const BATCH: usize = 32;
+
+impl Default for Store {
+    fn default() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Store {
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+            interner: Mutex::default(),
+            docs: Mutex::default(),
+            pending: Mutex::default(),
+            puts: AtomicU64::new(0),
+        }
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Keeps `docs` (the documents of the item at site path `path`) in place of what the
+    /// item had; they are analysed with the next batch, or when the index asks.
+    pub(crate) fn put(&self, path: &str, docs: Vec<Doc>) {
+        let number = self.puts.fetch_add(1, Ordering::Relaxed);
+        let batch = {
+            let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+            pending.push((number, path.to_owned(), docs));
+            if pending.len() < BATCH {
+                return;
+            }
+            std::mem::take(&mut *pending)
+        };
+        self.analyse_batch(batch);
+    }
+
+    /// Analyses `batch` and keeps it; an item's later `put` (by number) wins over an earlier one
+    /// whichever batch is done first.
+    fn analyse_batch(&self, batch: Vec<Put>) {
+        let analysed: Vec<(u64, String, Docs)> = batch
+            .into_iter()
+            .map(|(number, path, docs)| (number, path, Arc::new(docs.iter().map(|d| self.analyse(d)).collect())))
+            .collect();
+        let mut all = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
+        for (number, path, docs) in analysed {
+            match all.get_mut(&path) {
+                Some(kept) if kept.0 > number => {}
+                Some(kept) => *kept = (number, docs),
+                None => {
+                    all.insert(path, (number, docs));
+                }
+            }
+        }
+    }
+
+    /// Analyses what was put and not analysed yet (in parallel).
+    pub(super) fn flush(&self) {
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner));
+        if pending.is_empty() {
+            return;
+        }
+        let mut batches: Vec<Vec<Put>> = Vec::new();
+        for item in pending {
+            match batches.last_mut() {
+                Some(batch) if batch.len() < BATCH => batch.push(item),
+                _ => batches.push(vec![item]),
+            }
+        }
+        use rayon::prelude::*;
+        batches.into_par_iter().for_each(|batch| self.analyse_batch(batch));
+    }
+
+    /// The documents of the item at `path`, as last put (see [`Store::flush`]).
+    pub(super) fn get(&self, path: &str) -> Option<Docs> {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).map(|(_, d)| Arc::clone(d))
+    }
+
+    /// Forgets the items whose path `keep` refuses (items gone from the site).
+    pub(super) fn retain(&self, keep: impl Fn(&str) -> bool) {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).retain(|path, _| keep(path));
+    }
+
+    /// Every key so far, by number.
+    pub(super) fn keys(&self) -> Vec<Arc<str>> {
+        self.interner.lock().unwrap_or_else(PoisonError::into_inner).keys.clone()
+    }
+
+    fn intern(&self, key: &str) -> u32 {
+        let mut interner = self.interner.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(&id) = interner.ids.get(key) {
+            return id;
+        }
+        let id = u32::try_from(interner.keys.len()).unwrap_or(u32::MAX);
+        let key: Arc<str> = Arc::from(key);
+        interner.ids.insert(Arc::clone(&key), id);
+        interner.keys.push(key);
+        id
+    }
+
+    /// The postings and fragment of one document: for each record, each of its keys with
+    /// a value from how often its words are there; the title's keys marked, and listed on the
+    /// first record even when only the title has them.
+    pub(super) fn analyse(&self, doc: &Doc) -> Analysed {
+        let multi = doc.records.len() > 1 || doc.records.first().is_some_and(|r| r.anchor.is_some());
+        let intern = |key: &str| self.intern(key);
+        let postings = COUNTER.with(|counter| {
+            let mut counter = counter.borrow_mut();
+            counter.serve(self.id);
+            counter.count(&doc.title_text, &intern);
+            let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
+            counter.mark_title(&title);
+            // Written in the thread's scratch buffer, then copied into a block of the exact size:
+            // every document's postings stay until the index is written, and a grown buffer
+            // shrunk in place keeps its slack.
+            let mut postings = std::mem::take(&mut counter.scratch);
+            postings.clear();
+            let push = |postings: &mut Vec<u8>, key: u32, record: u32, value: u8| {
+                push_leb(postings, key);
+                postings.push(value);
+                if value & 1 == 1 {
+                    push_leb(postings, record);
+                }
+            };
+            for (index, record) in doc.records.iter().enumerate() {
+                let length = counter.count(&record.text, &intern);
+                let record_no = u32::try_from(index).unwrap_or(u32::MAX);
+                let mut values = Values::new(length);
+                for (key, n, titled) in counter.counted_titled() {
+                    push(&mut postings, key, record_no, values.digit(n, index == 0 && titled, multi));
+                }
+                if index == 0 {
+                    // Title words the text does not repeat still find the document.
+                    for &key in title.iter().filter(|&&key| !counter.has(key)) {
+                        push(&mut postings, key, 0, value(0, 0, true, multi));
+                    }
+                }
+            }
+            if doc.records.is_empty() {
+                for &key in &title {
+                    push(&mut postings, key, 0, value(0, 0, true, multi));
+                }
+            }
+            let exact: Box<[u8]> = Box::from(postings.as_slice());
+            counter.scratch = postings;
+            exact
+        });
+        // In record order for each key (the index needs no more): no sort.
+        Analysed { fragment: super::fragment::of(doc), postings }
+    }
+}
+
+/// BM25's term-frequency saturation with a fixed reference length (in words).
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+const REFERENCE_LENGTH: f64 = 200.0;
+
+/// Value digit of one posting: bits 2–5 how much the record is about the key (0–15), bit 1
+/// the key is in the title, bit 0 a record number follows. Never 0 or 1 (a posting is in the
+/// text or in the title), so that `index` can use 0 for "absent".
+pub(super) fn value(tf: u32, length: usize, title: bool, has_record: bool) -> u8 {
+    Values::new(length).digit(tf, title, has_record)
+}
+
+/// The value digits of one record's postings: its length's part of the saturation worked out
+/// once, and the usual counts (a word once, twice…) once each.
+struct Values {
+    /// `K1 · norm`, where `norm` says how much longer than usual the record is.
+    damping: f64,
+    /// The level (1–15) of counts 1 to 15, 0 until worked out.
+    levels: [u8; 16],
+}
+
+impl Values {
+    fn new(length: usize) -> Values {
+        let norm = 1.0 - B + B * (length as f64) / REFERENCE_LENGTH;
+        Values { damping: K1 * norm, levels: [0; 16] }
+    }
+
+    fn digit(&mut self, tf: u32, title: bool, has_record: bool) -> u8 {
+        let q = match tf {
+            0 => 0,
+            _ => match self.levels.get_mut(tf as usize) {
+                Some(&mut level) if level > 0 => level,
+                slot => {
+                    // w / (K1 + 1) = tf / (tf + K1 · norm): BM25's saturation, in 1–15.
+                    let tf = f64::from(tf);
+                    let level = ((tf / (tf + self.damping) * 15.0 + 0.5) as u8).clamp(1, 15);
+                    if let Some(slot) = slot {
+                        *slot = level;
+                    }
+                    level
+                }
+            },
+        };
+        (q << 2) | (u8::from(title) << 1) | u8::from(has_record)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract::Record;
+    use super::*;
+
+    #[test]
+    fn scores_saturate_and_titles_count() {
+        assert_eq!(value(0, 0, true, false), 2);
+        assert!(value(1, 10, false, false) < value(5, 10, false, false));
+        assert!(value(3, 10, false, false) > value(3, 1000, false, false));
+        assert_eq!(value(1000, 1, false, true) >> 2, 15);
+        assert_eq!(value(1, 100_000, false, false) >> 2, 1);
+        assert!(value(1, 100_000, false, false) >= 2, "never the digit of an absent posting");
+    }
+
+    #[test]
+    fn a_title_ranks_and_records_land() {
+        let store = Store::default();
+        let doc = Doc {
+            title: "CRAS Centro".into(),
+            url: "unidades/cras-centro/".into(),
+            title_text: "CRAS Centro".into(),
+            records: vec![Record { anchor: None, label: None, text: "Atende famílias do centro.".into() }],
+            quote: None,
+        };
+        let analysed = store.analyse(&doc);
+        let keys = store.keys();
+        let find = |key: &str| analysed.postings().into_iter().find(|(k, _, _)| &*keys[*k as usize] == key);
+        let Some((_, _, cras)) = find("cras") else { panic!("no cras") };
+        assert_eq!(cras & 2, 2, "title bit");
+        let Some((_, _, famil)) = find("famil") else { panic!("no famil") };
+        assert_eq!(famil & 2, 0);
+        assert!(famil >> 2 > 0);
+        // Two stores number their keys each their own way; the thread's cache follows.
+        let other = Store::default();
+        other.intern("zzz");
+        let again = other.analyse(&doc);
+        let keys = other.keys();
+        assert!(again.postings().iter().all(|(k, _, _)| (*k as usize) < keys.len()));
+        assert!(keys.iter().any(|k| &**k == "famil"));
+    }
+
+    fn page(text: &str) -> Doc {
+        Doc {
+            title: "Página".into(),
+            url: "p/".into(),
+            title_text: "Página".into(),
+            records: vec![Record { anchor: None, label: None, text: text.into() }],
+            quote: None,
+        }
+    }
+
+    /// Batches may be analysed in any order (by two threads): an item's later documents win.
+    #[test]
+    fn the_latest_put_wins_whichever_batch_is_analysed_last() {
+        let store = Store::default();
+        store.analyse_batch(vec![(7, "p/".into(), vec![page("novo")])]);
+        store.analyse_batch(vec![(3, "p/".into(), vec![page("antigo")])]);
+        let kept = store.get("p/").unwrap_or_default();
+        assert!(kept.first().is_some_and(|d| d.fragment.contains("novo")), "{kept:?}");
+        // Put documents are found once flushed, however few.
+        store.put("q/", vec![page("outra")]);
+        assert!(store.get("q/").is_none());
+        store.flush();
+        assert!(store.get("q/").is_some());
+    }
+
+    #[test]
+    fn record_numbers_of_long_articles_survive_the_compact_form() {
+        let store = Store::default();
+        let records = (0..300)
+            .map(|i| Record {
+                anchor: Some(format!("art1_cpt_inc{i}")),
+                label: None,
+                text: if i == 250 { "quilombolas".into() } else { "texto".into() },
+            })
+            .collect();
+        let doc = Doc { title: "Lei".into(), url: "lei/".into(), title_text: String::new(), records, quote: None };
+        let analysed = store.analyse(&doc);
+        let keys = store.keys();
+        let postings = analysed.postings();
+        let found: Vec<(u32, u8)> = postings
+            .iter()
+            .filter(|(k, _, _)| &*keys[*k as usize] == "quilombol")
+            .map(|(_, r, v)| (*r, v & 1))
+            .collect();
+        assert_eq!(found, [(250, 1)]);
+        assert_eq!(postings.iter().filter(|(k, _, _)| &*keys[*k as usize] == "text").count(), 299);
+    }
+}
