@@ -113,6 +113,10 @@ pub struct ServeArgs {
     /// Inclui as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Não roda as verificações do `check` depois de cada recarga: só para medir o que custam
+    /// (scripts/bench-serve.sh).
+    #[arg(long, hide = true)]
+    pub skip_site_checks: bool,
 }
 
 #[derive(Debug, Args)]

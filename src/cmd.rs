@@ -185,12 +185,13 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
         format!("http://{host}:{port}/")
     };
     let mut session = session;
-    first_build(&mut session, Some(&reloader));
+    let checks = !args.skip_site_checks;
+    first_build(&mut session, Some(&reloader), checks);
     println!("Servindo em {url} — Ctrl+C para parar");
     if args.open {
         open_browser(&url);
     }
-    let builder = spawn_loop(session, watcher, stopped, Some(reloader));
+    let builder = spawn_loop(session, watcher, stopped, Some(reloader), checks);
     let served = runtime.block_on(async move {
         let mut server = tokio::spawn(dev::server::run(listener, state));
         let result = tokio::select! {
@@ -225,10 +226,10 @@ pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
     let Some(options) = dev_options(root, args.output, args.drafts) else { return Outcome::Failed };
     let Some((mut session, watcher)) = start_session(root, &options, Writer::Watch) else { return Outcome::Failed };
     let Some(runtime) = runtime() else { return Outcome::Failed };
-    first_build(&mut session, None);
+    first_build(&mut session, None, true);
     println!("Observando {} — Ctrl+C para parar", session.root().display());
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let builder = spawn_loop(session, watcher, stopped, None);
+    let builder = spawn_loop(session, watcher, stopped, None, true);
     let signal = runtime.block_on(tokio::signal::ctrl_c());
     let _ = stop.send(true);
     let _ = builder.join();
@@ -379,7 +380,7 @@ fn open_browser(url: &str) {
     }
 }
 
-fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reloader>) {
+fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reloader>, checks: bool) {
     let root = session.root().to_path_buf();
     match session.build() {
         Ok(report) => {
@@ -395,7 +396,9 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
             if let Some(reloader) = reloader {
                 reloader.built(&[], &|_| false);
             }
-            report_dev_checks(session, None, reloader);
+            if checks {
+                report_dev_checks(session, None, reloader);
+            }
         }
         Err(failure) => report_dev_failure(&root, failure, reloader),
     }
@@ -421,6 +424,7 @@ fn spawn_loop(
     mut watcher: dev::Watcher,
     stopped: tokio::sync::watch::Receiver<bool>,
     reloader: Option<Arc<dev::reload::Reloader>>,
+    checks: bool,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let root = session.root().to_path_buf();
@@ -433,7 +437,7 @@ fn spawn_loop(
                         let pages = session.pages();
                         reloader.built(&files, &|path| pages.contains(path));
                     }
-                    if !report.changes.is_empty() {
+                    if checks && !report.changes.is_empty() {
                         report_dev_checks(&session, Some(&report.changes), reloader.as_deref());
                     }
                 }
