@@ -89,9 +89,12 @@ if has_tool hugo && ! command -v hugo >/dev/null; then missing+=(hugo); fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 command -v python3 >/dev/null || { echo "bench.sh: python3 is required" >&2; exit 1; }
 
-if [ -f "$ROOT/../shared/bench/gen_site.py" ] && [ -z "${GEN_SITE:-}" ]; then
-  GEN_SITE=$(cd "$ROOT/../shared/bench" && pwd)/gen_site.py
-fi
+# ../shared/bench beside the repository, or two levels up for a git worktree (wt/NAME).
+for shared in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do
+  if [ -f "$shared/gen_site.py" ] && [ -z "${GEN_SITE:-}" ]; then
+    GEN_SITE=$(cd "$shared" && pwd)/gen_site.py
+  fi
+done
 if [ -z "${GEN_SITE:-}" ] || [ ! -f "$GEN_SITE" ]; then
   echo "bench.sh: gen_site.py not found at ../shared/bench/; set GEN_SITE=/path/to/gen_site.py" >&2
   exit 1
