@@ -186,7 +186,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
     };
     let mut session = session;
     let checks = !args.skip_site_checks;
-    first_build(&mut session, Some(&reloader), checks);
+    first_build(&mut session, Some(&reloader));
     println!("Servindo em {url} — Ctrl+C para parar");
     if args.open {
         open_browser(&url);
@@ -226,7 +226,7 @@ pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
     let Some(options) = dev_options(root, args.output, args.drafts) else { return Outcome::Failed };
     let Some((mut session, watcher)) = start_session(root, &options, Writer::Watch) else { return Outcome::Failed };
     let Some(runtime) = runtime() else { return Outcome::Failed };
-    first_build(&mut session, None, true);
+    first_build(&mut session, None);
     println!("Observando {} — Ctrl+C para parar", session.root().display());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let builder = spawn_loop(session, watcher, stopped, None, true);
@@ -380,7 +380,7 @@ fn open_browser(url: &str) {
     }
 }
 
-fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reloader>, checks: bool) {
+fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reloader>) {
     let root = session.root().to_path_buf();
     match session.build() {
         Ok(report) => {
@@ -396,27 +396,40 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
             if let Some(reloader) = reloader {
                 reloader.built(&[], &|_| false);
             }
-            if checks {
-                report_dev_checks(session, None, reloader);
-            }
         }
         Err(failure) => report_dev_failure(&root, failure, reloader),
     }
 }
 
-/// The checks of `check` after a good (re)build, on the `changed` files (all with `None`):
-/// run once the tabs were told to reload, printed, and shown over the page as warnings.
-fn report_dev_checks(
-    session: &dev::Session,
-    changed: Option<&[std::path::PathBuf]>,
-    reloader: Option<&dev::reload::Reloader>,
-) {
+/// The checks of `check` after a good rebuild, on the `changed` files: run once the tabs were
+/// told to reload, printed, and shown over the page as warnings.
+fn report_dev_checks(session: &dev::Session, changed: &[std::path::PathBuf], reloader: Option<&dev::reload::Reloader>) {
     // Here a citizen meets nothing yet: the last good site is served; all are warnings.
-    let found = session.check(changed).as_warnings();
+    let found = session.check(Some(changed)).as_warnings();
     print_diagnostics(session.root(), &found);
     if let Some(reloader) = reloader {
         reloader.warned((!found.is_empty()).then(|| report::render_html_of(&found, None)));
     }
+}
+
+/// The checks of the whole site once `serve` or `watch` has started (after the server is up):
+/// one line of counts, not thousands of warnings; `check` lists them, and each file saved
+/// from now on is shown in full.
+fn report_dev_checks_summary(session: &dev::Session) {
+    let found = session.check(None);
+    if found.is_empty() {
+        return;
+    }
+    let mut by_code: std::collections::BTreeMap<crate::diagnostics::Code, usize> = std::collections::BTreeMap::new();
+    for d in found.iter() {
+        *by_code.entry(d.code).or_default() += 1;
+    }
+    let counts: Vec<String> = by_code.iter().map(|(code, n)| format!("{} {n}", code.title())).collect();
+    eprintln!(
+        "verificações do site: {} ({}); rode `secretaria check` para ver cada um",
+        plural(found.iter().count(), "aviso", "avisos"),
+        counts.join(", ")
+    );
 }
 
 fn spawn_loop(
@@ -428,6 +441,9 @@ fn spawn_loop(
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let root = session.root().to_path_buf();
+        if checks {
+            report_dev_checks_summary(&session);
+        }
         while let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) {
             match session.rebuild(&batch) {
                 Ok(report) => {
@@ -438,7 +454,7 @@ fn spawn_loop(
                         reloader.built(&files, &|path| pages.contains(path));
                     }
                     if checks && !report.changes.is_empty() {
-                        report_dev_checks(&session, Some(&report.changes), reloader.as_deref());
+                        report_dev_checks(&session, &report.changes, reloader.as_deref());
                     }
                 }
                 Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),
