@@ -1,0 +1,112 @@
+//! `secretaria importar`: reads the old page, asks `import` for the draft, has
+//! `output::draft` write it, and prints the summary in Portuguese.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use crate::cli::ImportArgs;
+use crate::cmd::Outcome;
+use crate::import::{self, files, summary, Input};
+use crate::model::contact::parse_ddd;
+use crate::output::draft::{write_draft, DraftError};
+use std::path::Path;
+
+/// The page's text: UTF-8, or Latin-1/Windows-1252 as old sites saved it (each byte one
+/// character; the summary says so).
+fn decode(bytes: Vec<u8>) -> (String, bool) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text), false),
+        Err(err) => (err.into_bytes().iter().map(|&b| char::from(b)).collect(), true),
+    }
+}
+
+/// The `ddd:` of the destination's site.yaml, read line by line (a top-level key).
+fn site_ddd(site_yaml: &str) -> Option<u8> {
+    site_yaml.lines().find_map(|l| l.strip_prefix("ddd:")).and_then(|v| {
+        let v = v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
+        parse_ddd(v).ok()
+    })
+}
+
+pub(crate) fn run(root: &Path, args: ImportArgs) -> Outcome {
+    let dest = args.destino.unwrap_or_else(|| root.to_path_buf());
+    let bytes = match std::fs::read(&args.file) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("erro: não foi possível ler {}: {err}", args.file.display());
+            eprintln!("dica: confira o caminho do arquivo (texto .txt ou página salva .html)");
+            return Outcome::Failed;
+        }
+    };
+    let (text, latin1) = decode(bytes);
+    let file_name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let site_yaml = std::fs::read_to_string(dest.join("site.yaml")).ok();
+    let draft = import::import(&text, Input::guess(&file_name, &text), site_yaml.as_deref().and_then(site_ddd));
+    let files = files::render(&draft, &file_name, site_yaml.is_none());
+    let found = summary::found(&draft);
+    if found.is_empty() {
+        println!("nada reconhecido em {file_name}: nenhum arquivo foi gravado");
+        return Outcome::ContentErrors;
+    }
+    match write_draft(&dest, &files) {
+        Ok(_) => {}
+        Err(DraftError::Conflicts(paths)) => {
+            eprintln!("erro: estes arquivos já existem em {} e não serão substituídos:", dest.display());
+            for p in &paths {
+                eprintln!("  {p}");
+            }
+            eprintln!(
+                "dica: importe para uma pasta nova (--destino rascunho) e copie o que quiser, ou renomeie os arquivos acima; nada foi gravado"
+            );
+            return Outcome::Failed;
+        }
+        Err(DraftError::Io { path, error }) => {
+            eprintln!("erro: não foi possível gravar {}: {error}", path.display());
+            eprintln!("dica: confira se a pasta {} existe e pode ser escrita; nada ficou gravado", dest.display());
+            return Outcome::Failed;
+        }
+    }
+    println!("Encontrado em {file_name}:");
+    for line in &found {
+        println!("  - {line}");
+    }
+    if latin1 {
+        println!("  (o arquivo não estava em UTF-8 e foi lido como Latin-1: confira os acentos)");
+    }
+    println!("Arquivos gravados em {}:", dest.display());
+    for f in &files {
+        println!("  {}", f.path);
+    }
+    if !draft.left_out.is_empty() {
+        println!("Deixado de fora:");
+        for line in &draft.left_out {
+            println!("  - {line}");
+        }
+    }
+    let for_editor = summary::for_editor(&draft, &files);
+    if !for_editor.is_empty() {
+        println!("Para conferir ou completar:");
+        for line in &for_editor {
+            println!("  - {line}");
+        }
+    }
+    println!("Próximo passo: secretaria --root {} check", dest.display());
+    Outcome::Ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_destination_ddd_is_read() {
+        assert_eq!(site_ddd("titulo: T\nddd: 67\n"), Some(67));
+        assert_eq!(site_ddd("titulo: T\nddd: \"34\"  # Perdizes\n"), Some(34));
+        assert_eq!(site_ddd("titulo: T\n# ddd: 67\n"), None);
+        assert_eq!(site_ddd("ddd: 20\n"), None);
+    }
+
+    #[test]
+    fn latin1_pages_are_read() {
+        assert_eq!(decode(b"Assist\xeancia".to_vec()), ("Assistência".to_owned(), true));
+        assert_eq!(decode("São".as_bytes().to_vec()), ("São".to_owned(), false));
+    }
+}

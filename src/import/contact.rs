@@ -1,0 +1,432 @@
+//! Contacts of the secretariat in an old page: phones, e-mails, the address (with CEP and
+//! "Cidade/UF"), opening hours and the head's name, each checked with the validators the
+//! model uses (`model::contact`, `model::hours`), so that what is written is what `build`
+//! accepts. A value that cannot be read exactly is left for the editor, never completed.
+
+use super::doc::{fold, trim, Doc};
+use super::{Address, Draft, Guess};
+use crate::model::contact::{Email, Phone, Uf};
+use crate::model::hours::suggest::{days_key, read as read_hours};
+use crate::model::hours::OpeningHours;
+
+/// The labels that start a contact line, folded, and what they introduce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Phone,
+    Email,
+    Address,
+    Hours,
+    Head,
+    /// "Contato:", "Fale conosco": a heading over the contacts.
+    Contacts,
+}
+
+fn label(line: &str) -> Option<(Label, &str)> {
+    let t = trim(line);
+    let folded = fold(t);
+    const LABELS: [(&str, Label); 22] = [
+        ("telefones", Label::Phone),
+        ("telefone", Label::Phone),
+        ("fones", Label::Phone),
+        ("fone", Label::Phone),
+        ("tel.", Label::Phone),
+        ("tel", Label::Phone),
+        ("whatsapp", Label::Phone),
+        ("celular", Label::Phone),
+        ("e-mail", Label::Email),
+        ("email", Label::Email),
+        ("endereco", Label::Address),
+        ("localizacao", Label::Address),
+        ("horario de expediente", Label::Hours),
+        ("horario de atendimento", Label::Hours),
+        ("horario de funcionamento", Label::Hours),
+        ("horario", Label::Hours),
+        ("expediente", Label::Hours),
+        ("secretario(a)", Label::Head),
+        ("secretaria:", Label::Head),
+        ("secretario", Label::Head),
+        ("titular", Label::Head),
+        ("contatos", Label::Contacts),
+    ];
+    let candidates = LABELS.iter().chain([("contato", Label::Contacts), ("fale conosco", Label::Contacts)].iter());
+    for (word, kind) in candidates {
+        let Some(rest) = folded.strip_prefix(word) else { continue };
+        // The label ends at a separator; "Telefones úteis da rede" is not a label.
+        let rest_trim = rest.trim_start();
+        let sep = rest_trim.chars().next();
+        let ok = word.ends_with(':') || matches!(sep, None | Some(':' | '-' | '–' | '—'));
+        if !ok {
+            continue;
+        }
+        // The label's letters are one character each in the original too ("Endereço" →
+        // "endereco"), so the value starts as many characters in.
+        let value_start = t.char_indices().nth(word.chars().count()).map_or(t.len(), |(at, _)| at);
+        let value = t.get(value_start..).unwrap_or("");
+        let value =
+            value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '\u{a0}'));
+        return Some((*kind, value));
+    }
+    None
+}
+
+/// Phone-like runs in a text: digits with `()+ -.` between them, 8 to 13 digits.
+fn phone_candidates(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        let c = current.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '.' | '\u{a0}'));
+        let digits = c.chars().filter(char::is_ascii_digit).count();
+        if (8..=13).contains(&digits) {
+            out.push(c.to_owned());
+        }
+        current.clear();
+    };
+    for c in text.chars() {
+        let joins = c.is_ascii_digit() || matches!(c, '(' | ')' | '+' | ' ' | '-' | '–' | '.' | '\u{a0}');
+        if joins && (c.is_ascii_digit() || c == '(' || c == '+' || !current.is_empty()) {
+            current.push(c);
+        } else {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// A CEP ("38170-000", "38.170-000") in the text.
+fn cep(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for start in 0..chars.len() {
+        for shape in ["#####-###", "##.###-###"] {
+            let len = shape.chars().count();
+            let Some(window) = chars.get(start..start + len) else { continue };
+            let fits =
+                window.iter().zip(shape.chars()).all(|(c, s)| if s == '#' { c.is_ascii_digit() } else { *c == s });
+            let bounded = start.checked_sub(1).and_then(|p| chars.get(p)).is_none_or(|c| !c.is_ascii_digit())
+                && chars.get(start + len).is_none_or(|c| !c.is_ascii_digit());
+            if fits && bounded {
+                return Some(window.iter().collect());
+            }
+        }
+    }
+    None
+}
+
+fn emails(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '<' | '>' | '(' | ')' | '"' | '\u{a0}'))
+        .filter(|w| w.contains('@'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter_map(|w| Email::parse(w).ok())
+        .map(|e| e.as_str().to_owned())
+        .collect()
+}
+
+/// "Rua Augusto Luiz Coelho, 401 - Divinéia - Perdizes/MG", "Rua Coronel Ponciano, 1700.".
+fn address(text: &str) -> Address {
+    let cep_found = cep(text);
+    let mut rest = text.to_owned();
+    if let Some(c) = &cep_found {
+        rest = rest.replace(c.as_str(), "");
+        for word in ["CEP:", "CEP", "Cep:", "Cep", "cep:", "cep"] {
+            rest = rest.replace(word, "");
+        }
+    }
+    let pieces: Vec<String> = rest
+        .split(" - ")
+        .flat_map(|p| p.split(" – "))
+        .map(|p| p.trim().trim_end_matches(['.', ',', '-', '–']).trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut address = Address { cep: cep_found, ..Address::default() };
+    let mut pieces = pieces.into_iter();
+    address.street = pieces.next().unwrap_or_default();
+    let mut middle: Vec<String> = Vec::new();
+    for piece in pieces {
+        match piece.rsplit_once('/') {
+            Some((city, uf)) if Uf::parse(uf).is_ok() && !city.trim().is_empty() => {
+                address.city = Some(city.trim().to_owned());
+                address.uf = Uf::parse(uf).ok().map(|u| u.code().to_owned());
+            }
+            _ => middle.push(piece),
+        }
+    }
+    if middle.len() == 1 {
+        address.district =
+            middle.pop().map(|d| Guess::check(d, "lido como o bairro: o trecho entre hífens do endereço"));
+    } else if !middle.is_empty() {
+        address.street = std::iter::once(address.street.clone()).chain(middle).collect::<Vec<_>>().join(" - ");
+    }
+    address
+}
+
+/// A person's name alone on a line: "Neiva Aparecida de Souza Assunção".
+fn looks_like_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let connectors = ["de", "da", "do", "das", "dos", "e"];
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let folded = fold(line);
+    let not_names = [
+        "secretaria",
+        "assistencia",
+        "social",
+        "municipal",
+        "conselho",
+        "centro",
+        "contato",
+        "endereco",
+        "telefone",
+        "horario",
+        "prefeitura",
+        "governo",
+        "protecao",
+        "assessoria",
+        "coordenadoria",
+        "competencia",
+        "orgao",
+        "atribuicoes",
+        "missao",
+        "visao",
+        "valores",
+        "apresentacao",
+        "institucional",
+    ];
+    (2..=7).contains(&words.len())
+        && capitalised >= 2
+        && words.iter().all(|w| {
+            connectors.contains(w)
+                || (w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+        })
+        && !not_names.iter().any(|n| folded.split_whitespace().any(|w| w == *n))
+}
+
+/// The hours as the page writes them → `horario:` entries, when every sentence has days
+/// and times the model reads exactly.
+fn hours(text: &str) -> Option<Vec<(String, String)>> {
+    let sentences: Vec<&str> = text
+        .split(['\n', ';'])
+        .flat_map(|s| s.split(". "))
+        .map(|s| s.trim().trim_end_matches('.'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut entries = Vec::new();
+    for sentence in sentences {
+        let (Some(days), intervals) = read_hours(sentence)? else { return None };
+        entries.push((days_key(&days), intervals));
+    }
+    (!entries.is_empty() && OpeningHours::from_entries(&entries).is_ok()).then_some(entries)
+}
+
+pub fn read(doc: &mut Doc, draft: &mut Draft, default_ddd: Option<u8>) {
+    let mut first_contact: Option<usize> = None;
+    for i in 0..doc.len() {
+        if doc.is_used(i) {
+            continue;
+        }
+        let line = doc.get(i).to_owned();
+        let Some((kind, value)) = label(&line) else {
+            // An address with CEP anywhere; a bare e-mail line.
+            if cep(&line).is_some() && line.chars().count() < 160 {
+                draft.unit.address.get_or_insert_with(|| address(&line));
+                doc.take(i);
+                first_contact.get_or_insert(i);
+            } else if line.split_whitespace().count() == 1 && !emails(&line).is_empty() {
+                draft.unit.emails.extend(emails(&line));
+                doc.take(i);
+                first_contact.get_or_insert(i);
+            }
+            continue;
+        };
+        let value = value.to_owned();
+        match kind {
+            Label::Contacts if value.is_empty() => doc.take(i),
+            Label::Contacts => continue,
+            Label::Phone => {
+                let mut any = false;
+                for candidate in phone_candidates(&value) {
+                    match Phone::parse(&candidate, default_ddd) {
+                        Ok(phone) => draft.unit.phones.push(phone.display()),
+                        Err(e) if e.message.starts_with("telefone sem DDD") => {
+                            draft.unit.phones_without_ddd.push(candidate.clone());
+                            draft.for_editor.push(format!(
+                                "telefone sem DDD: “{candidate}” — defina `ddd` no site.yaml (ou escreva o número com DDD) e tire o `#` da linha em content/unidades/secretaria.yaml"
+                            ));
+                        }
+                        Err(e) => {
+                            draft.for_editor.push(format!("telefone não reconhecido: “{candidate}” ({})", e.message));
+                            continue;
+                        }
+                    }
+                    any = true;
+                }
+                if any {
+                    doc.take(i);
+                    first_contact.get_or_insert(i);
+                }
+            }
+            Label::Email => {
+                let found = emails(&value);
+                if !found.is_empty() {
+                    draft.unit.emails.extend(found);
+                    doc.take(i);
+                    first_contact.get_or_insert(i);
+                }
+            }
+            Label::Address if value.is_empty() => {
+                // "Localização:" with nothing after it: an empty heading of the old page.
+                draft.left_out.push(format!("o título “{line}”, sem texto abaixo dele"));
+                doc.take(i);
+            }
+            Label::Address => {
+                draft.unit.address.get_or_insert_with(|| address(&value));
+                doc.take(i);
+                first_contact.get_or_insert(i);
+            }
+            Label::Hours => {
+                if !value.chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                draft.unit.hours_source = Some(value.clone());
+                match hours(&value) {
+                    Some(entries) => draft.unit.hours = entries,
+                    None => draft.for_editor.push(format!(
+                        "horário não lido com certeza: “{value}” — escreva-o em `horario:` (veja docs/conteudo.md, “Horário de atendimento”)"
+                    )),
+                }
+                doc.take(i);
+                first_contact.get_or_insert(i);
+            }
+            Label::Head if !value.is_empty() && looks_like_name(&value) => {
+                draft.identity.head = Some(Guess::sure(value));
+                doc.take(i);
+            }
+            Label::Head => {}
+        }
+    }
+    // The head's name alone on the line right above the contacts ("Neiva … Assunção" /
+    // "Telefone: …"), not the page's title.
+    if draft.identity.head.is_none() {
+        if let Some(first) = first_contact {
+            let above = (0..first).rev().find(|&j| !doc.get(j).is_empty());
+            let title = doc.free().first().copied();
+            if let Some(j) = above.filter(|&j| !doc.is_used(j) && Some(j) != title && looks_like_name(doc.get(j))) {
+                draft.identity.head = Some(Guess::check(
+                    doc.get(j),
+                    "nome lido na linha acima dos contatos: confira se é o(a) titular e escreva o cargo",
+                ));
+                doc.take(j);
+            }
+        }
+    }
+    // Empty headings ("Conheça:" right before another heading).
+    for i in doc.free() {
+        let t = doc.get(i);
+        if t.ends_with(':') && t.split_whitespace().count() <= 3 && !t.chars().any(|c| c.is_ascii_digit()) {
+            let next = doc.next_text(i);
+            let next_is_heading = next.is_none_or(|n| {
+                let nt = doc.get(n);
+                doc.is_used(n) || (nt.ends_with(':') && nt.split_whitespace().count() <= 3)
+            });
+            if next_is_heading {
+                draft.left_out.push(format!("o título “{t}”, sem texto abaixo dele"));
+                doc.take(i);
+            }
+        }
+    }
+    site_from_contacts(doc, draft);
+}
+
+/// The municipality and UF: "Perdizes/MG" in the address, or the e-mail's domain
+/// (`semas@dourados.ms.gov.br`: MS, and "Dourados" where the page writes it).
+fn site_from_contacts(doc: &Doc, draft: &mut Draft) {
+    if let Some(address) = &draft.unit.address {
+        if let (Some(city), Some(uf)) = (&address.city, &address.uf) {
+            draft.site.city = Some(Guess::sure(city.clone()));
+            draft.site.uf = Some(Guess::sure(uf.clone()));
+            return;
+        }
+    }
+    for email in &draft.unit.emails {
+        let Some((_, domain)) = email.split_once('@') else { continue };
+        let labels: Vec<&str> = domain.split('.').collect();
+        let n = labels.len();
+        if n >= 4 && labels.get(n - 2) == Some(&"gov") && labels.get(n - 1) == Some(&"br") {
+            let (Some(uf), Some(city)) = (labels.get(n - 3), labels.get(n - 4)) else { continue };
+            let Ok(uf) = Uf::parse(uf) else { continue };
+            draft.site.uf = Some(Guess::check(uf.code(), format!("lida do domínio do e-mail {email}")));
+            let text: Vec<&str> = doc.lines.iter().map(|l| trim(l)).collect();
+            draft.site.city = find_city(&text, city)
+                .map(|c| Guess::check(c, format!("lido do domínio do e-mail {email} e do texto da página")));
+            return;
+        }
+    }
+}
+
+/// The words of the text that spell `slug` ("dourados", "novacruz"), capitalised as written.
+fn find_city(lines: &[&str], slug: &str) -> Option<String> {
+    for line in lines {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for start in 0..words.len() {
+            for len in 1..=4 {
+                let Some(run) = words.get(start..start + len) else { break };
+                let joined = run.join(" ");
+                let joined = joined.trim_matches(|c: char| !c.is_alphanumeric());
+                let folded: String = fold(joined).chars().filter(|c| c.is_alphanumeric()).collect();
+                if folded == slug && joined.chars().next().is_some_and(char::is_uppercase) {
+                    return Some(joined.to_owned());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_found_and_checked_by_the_model() {
+        assert_eq!(phone_candidates("Telefone: (34) 3663-1492 / 3663-1500"), ["(34) 3663-1492", "3663-1500"]);
+        assert_eq!(phone_candidates("Rua X, 401 - Centro"), Vec::<String>::new());
+        assert_eq!(phone_candidates("em 26/09/2019"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn labels_take_their_value() {
+        assert_eq!(label("Telefone – 3411-7742"), Some((Label::Phone, "3411-7742")));
+        assert_eq!(label("E-mail: a@b.gov.br"), Some((Label::Email, "a@b.gov.br")));
+        assert_eq!(label("Endereço: Rua X, 1."), Some((Label::Address, "Rua X, 1.")));
+        assert_eq!(label("Telefones úteis da rede"), None);
+        assert_eq!(label("Horário de Expediente: Segunda"), Some((Label::Hours, "Segunda")));
+    }
+
+    #[test]
+    fn addresses_split_street_district_and_city() {
+        let a = address("Rua Augusto Luiz Coelho, 401 - Divinéia - Perdizes/MG - CEP 38170-000");
+        assert_eq!(a.street, "Rua Augusto Luiz Coelho, 401");
+        assert_eq!(a.district.map(|d| d.value).as_deref(), Some("Divinéia"));
+        assert_eq!(
+            (a.city.as_deref(), a.uf.as_deref(), a.cep.as_deref()),
+            (Some("Perdizes"), Some("MG"), Some("38170-000"))
+        );
+        assert_eq!(address("Rua Coronel Ponciano, 1700.").street, "Rua Coronel Ponciano, 1700");
+    }
+
+    #[test]
+    fn hours_need_days_and_times() {
+        assert_eq!(
+            hours("Segunda-feira a Sexta-feira das 08:00 às 11:00 e 13:00 às 17:00."),
+            Some(vec![("seg-sex".to_owned(), "08:00-11:00, 13:00-17:00".to_owned())])
+        );
+        assert_eq!(hours("das 8h às 12h"), None);
+        assert_eq!(hours("em horário comercial"), None);
+    }
+
+    #[test]
+    fn names() {
+        assert!(looks_like_name("Neiva Aparecida de Souza Assunção"));
+        assert!(!looks_like_name("Assistência Social"));
+        assert!(!looks_like_name("Competência do Órgão"));
+    }
+}

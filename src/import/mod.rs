@@ -1,0 +1,229 @@
+//! `secretaria importar`: an old page (text copied from the old site, or its saved HTML) turned
+//! into a draft of content files.
+//!
+//! Everything here is pure: [`import`] reads the page's text into a typed [`Draft`] and
+//! [`files::render`] writes that draft as the files `secretaria build` reads (YAML and
+//! Markdown, as text); the one writer that touches the disk is `output::draft`.
+//!
+//! The page is read as lines ([`doc::Doc`]); each reader takes the lines it recognises and
+//! marks them used, in this order:
+//! 1. [`clean`]: the old site's furniture (accessibility bar, share and comment widgets, a
+//!    stray "×") and a title printed several times are left out;
+//! 2. [`legal`]: normative text (articles, incisos, numbered competences) becomes a
+//!    legislation page, checked with the parser of `crate::legal`; the assessorias it lists
+//!    become structure pages;
+//! 3. [`contact`]: phones, e-mails, the address (CEP, city/UF), opening hours and the head of
+//!    the secretariat become the secretariat's unit, each value checked with the model's own
+//!    validators (`model::contact`, `model::hours`);
+//! 4. [`notice`]: a conference or meeting with a date in the text becomes a notice;
+//! 5. [`sections`]: mission, vision, values, presentation and assessorias under their own
+//!    headings; the rest is an ordinary page.
+//!
+//! Nothing is invented: a value that cannot be read exactly (a phone without area code, hours
+//! without days) is left for the editor, and every guess carries a `# conferir: …` comment.
+//! The source's wording is kept.
+
+pub mod clean;
+pub mod contact;
+pub mod doc;
+pub mod files;
+pub mod html;
+pub mod legal;
+pub mod notice;
+pub mod sections;
+pub mod summary;
+pub mod yaml;
+
+/// A value read from the page, with the reason to check it when it is a guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guess {
+    pub value: String,
+    /// Portuguese, for the `# conferir: …` comment; `None` when the page says it plainly.
+    pub check: Option<String>,
+}
+
+impl Guess {
+    pub fn sure(value: impl Into<String>) -> Guess {
+        Guess { value: value.into(), check: None }
+    }
+
+    pub fn check(value: impl Into<String>, why: impl Into<String>) -> Guess {
+        Guess { value: value.into(), check: Some(why.into()) }
+    }
+}
+
+/// What `content/secretaria.yaml` gets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub name: Option<Guess>,
+    pub acronym: Option<String>,
+    /// The head's name (never a role the page does not give).
+    pub head: Option<Guess>,
+    pub presentation: Option<Guess>,
+    pub mission: Option<Guess>,
+    pub vision: Option<Guess>,
+    /// (name, description) as written.
+    pub values: Vec<(String, String)>,
+}
+
+impl Identity {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.acronym.is_none()
+            && self.head.is_none()
+            && self.presentation.is_none()
+            && self.mission.is_none()
+            && self.vision.is_none()
+            && self.values.is_empty()
+    }
+}
+
+/// An address as the page writes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Address {
+    pub street: String,
+    pub district: Option<Guess>,
+    pub city: Option<String>,
+    pub uf: Option<String>,
+    pub cep: Option<String>,
+}
+
+/// The secretariat's own unit: `content/unidades/secretaria.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unit {
+    /// Valid phones, as the model displays them ("(34) 3663-1492").
+    pub phones: Vec<String>,
+    /// Numbers written without area code ("3411-7742"): valid only with the site's `ddd`.
+    pub phones_without_ddd: Vec<String>,
+    pub emails: Vec<String>,
+    pub address: Option<Address>,
+    /// `horario:` entries (`seg-sex`, `08:00-11:00, 13:00-17:00`), already validated.
+    pub hours: Vec<(String, String)>,
+    /// The hours as the page writes them (kept as a comment beside the keys).
+    pub hours_source: Option<String>,
+}
+
+impl Unit {
+    pub fn is_empty(&self) -> bool {
+        self.phones.is_empty()
+            && self.phones_without_ddd.is_empty()
+            && self.emails.is_empty()
+            && self.address.is_none()
+            && self.hours.is_empty()
+    }
+}
+
+/// A legislation page: the normative text as published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Legislation {
+    pub title: Guess,
+    /// File name without extension (`competencias`).
+    pub slug: String,
+    pub body: String,
+    pub articles: usize,
+    pub incisos: usize,
+    /// The legal parser's warnings ("inciso VI repetido no art. 28"), in Portuguese.
+    pub warnings: Vec<String>,
+}
+
+/// One page of `content/estrutura/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StructurePage {
+    pub title: String,
+    pub slug: String,
+    /// Markdown text written under the assessoria's heading.
+    pub text: Option<String>,
+    /// `legislacao/x.md#art28`: the article whose caput names it (a guess).
+    pub attributions: Option<String>,
+}
+
+/// A notice: `content/avisos/*.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub slug: String,
+    /// `conferencia`, `reuniao`, `audiencia-publica`, `capacitacao` or `aviso`.
+    pub kind: String,
+    /// `26/09/2019 12:30` or `26/09/2019`, already validated; `None` when the page gives no
+    /// full date (the notice is then left as an ordinary page).
+    pub start: Option<String>,
+    pub place: Option<Guess>,
+    pub body: String,
+}
+
+/// An ordinary page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub title: String,
+    pub slug: String,
+    pub body: String,
+}
+
+/// What the site's `site.yaml` can be given, when the destination has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteGuess {
+    pub title: Option<String>,
+    pub city: Option<Guess>,
+    pub uf: Option<Guess>,
+}
+
+/// Everything read from one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub identity: Identity,
+    pub unit: Unit,
+    pub legislation: Option<Legislation>,
+    pub structure: Vec<StructurePage>,
+    pub notices: Vec<Notice>,
+    pub pages: Vec<Page>,
+    pub site: SiteGuess,
+    /// What was left out of the draft, in Portuguese (the old site's furniture, empty headings).
+    pub left_out: Vec<String>,
+    /// What the editor must complete or decide, in Portuguese.
+    pub for_editor: Vec<String>,
+}
+
+/// How the page came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Text,
+    Html,
+}
+
+impl Input {
+    /// `.html`/`.htm`, or text that starts like HTML.
+    pub fn guess(file_name: &str, text: &str) -> Input {
+        let lower = file_name.to_lowercase();
+        let head = text.trim_start().get(..15).unwrap_or(text.trim_start()).to_lowercase();
+        if lower.ends_with(".html")
+            || lower.ends_with(".htm")
+            || head.starts_with("<!doctype")
+            || head.starts_with("<html")
+        {
+            Input::Html
+        } else {
+            Input::Text
+        }
+    }
+}
+
+/// Reads one page into a draft. `default_ddd` is the destination site's `ddd`, when it has one:
+/// a number written without area code is then valid as written.
+pub fn import(text: &str, input: Input, default_ddd: Option<u8>) -> Draft {
+    let text: String = unicode_normalization::UnicodeNormalization::nfc(text).collect();
+    let plain = match input {
+        Input::Html => html::to_text(&text),
+        Input::Text => text.replace("\r\n", "\n").replace('\r', "\n"),
+    };
+    let mut draft = Draft::default();
+    let mut doc = doc::Doc::new(&plain);
+    clean::clean(&mut doc, &mut draft);
+    let title = doc.title();
+    legal::read(&mut doc, &mut draft);
+    contact::read(&mut doc, &mut draft, default_ddd);
+    notice::read(&mut doc, &mut draft, title.as_deref());
+    sections::read(&mut doc, &mut draft, title.as_deref());
+    legal::link_structure(&mut draft);
+    draft.site.title = draft.identity.name.as_ref().map(|n| n.value.clone()).or(title);
+    draft
+}
