@@ -227,3 +227,67 @@ pub fn import(text: &str, input: Input, default_ddd: Option<u8>) -> Draft {
     draft.site.title = draft.identity.name.as_ref().map(|n| n.value.clone()).or(title);
     draft
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn nothing_uncertain_is_written_as_a_value() {
+        let draft = import(
+            "Centro Dia\n\nTelefone: 3222-1000\nHorário de atendimento: das 8h às 12h\nE-mail: contato arroba exemplo\n",
+            Input::Text,
+            None,
+        );
+        assert!(draft.unit.phones.is_empty(), "a phone without DDD is not completed");
+        assert_eq!(draft.unit.phones_without_ddd, ["3222-1000"]);
+        assert!(draft.unit.hours.is_empty(), "hours without days are not completed");
+        assert!(draft.unit.emails.is_empty());
+        assert!(draft.for_editor.iter().any(|l| l.contains("horário")), "{:?}", draft.for_editor);
+    }
+
+    #[test]
+    fn a_meeting_without_a_year_is_not_a_notice() {
+        let draft = import("Reunião do CMAS\n\n12 de março, às 14h, na sede.\n", Input::Text, None);
+        assert!(draft.notices.is_empty());
+        assert!(draft.for_editor.iter().any(|l| l.contains("data completa")), "{:?}", draft.for_editor);
+        assert_eq!(draft.pages.len(), 1);
+    }
+
+    #[test]
+    fn the_destination_ddd_makes_a_local_number_valid() {
+        let draft = import("Telefone: 3222-1000\n", Input::Text, Some(67));
+        assert_eq!(draft.unit.phones, ["3222-1000"]);
+    }
+
+    #[test]
+    fn an_html_page_is_read_through_its_main_element() {
+        let draft = import(
+            "<html><body><nav>Telefone: (11) 3333-4444</nav><main><h1>CRAS Centro</h1><p>Telefone: (34) 3663-1492</p></main></body></html>",
+            Input::guess("pagina.html", ""),
+            None,
+        );
+        assert_eq!(draft.unit.phones, ["(34) 3663-1492"]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        #[test]
+        fn any_text_gives_a_draft_without_panicking(text in "(\\PC|\n| |:|-|•|Art\\. 1 -|I\\. |Telefone: |@|<p>|</p>){0,80}") {
+            for (input, ddd) in [(Input::Text, None), (Input::Html, Some(34))] {
+                let draft = import(&text, input, ddd);
+                for file in files::render(&draft, "x.txt", true) {
+                    // Every file's YAML (the whole file, or the front matter) reads back.
+                    let yaml = match file.text.strip_prefix("---\n") {
+                        Some(rest) => rest.split_once("\n---\n").map_or(rest, |(fm, _)| fm).to_owned(),
+                        None => file.text.clone(),
+                    };
+                    let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+                    prop_assert!(parsed.is_ok(), "{}:\n{}", file.path, file.text);
+                }
+            }
+        }
+    }
+}
