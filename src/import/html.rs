@@ -155,7 +155,7 @@ pub fn to_text(html: &str) -> String {
                 }
                 match node.value() {
                     Node::Element(element) => {
-                        if dropped(&element) && node.id() != root.id() {
+                        if dropped(element) && node.id() != root.id() {
                             skipping = Some(node.id());
                             continue;
                         }

@@ -76,8 +76,7 @@ pub fn read(doc: &mut Doc, draft: &mut Draft) {
     let heading = free
         .iter()
         .copied()
-        .filter(|&i| i < start)
-        .next_back()
+        .rfind(|&i| i < start)
         .filter(|&i| looks_like_heading(doc.get(i)) && free.first() != Some(&i));
     let title = match heading {
         Some(h) => Guess::sure(doc.get(h).trim_end_matches(':').trim()),
