@@ -28,8 +28,8 @@ fn site_ddd(site_yaml: &str) -> Option<u8> {
 
 pub(crate) fn run(root: &Path, args: ImportArgs) -> Outcome {
     let dest = args.destino.unwrap_or_else(|| root.to_path_buf());
-    let bytes = match std::fs::read(&args.file) {
-        Ok(bytes) => bytes,
+    let (bytes, site_yaml) = match crate::source::read_import(&args.file, &dest) {
+        Ok(read) => read,
         Err(err) => {
             eprintln!("erro: não foi possível ler {}: {err}", args.file.display());
             eprintln!("dica: confira o caminho do arquivo (texto .txt ou página salva .html)");
@@ -38,7 +38,6 @@ pub(crate) fn run(root: &Path, args: ImportArgs) -> Outcome {
     };
     let (text, latin1) = decode(bytes);
     let file_name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let site_yaml = std::fs::read_to_string(dest.join("site.yaml")).ok();
     let draft = import::import(&text, Input::guess(&file_name, &text), site_yaml.as_deref().and_then(site_ddd));
     let files = files::render(&draft, &file_name, site_yaml.is_none());
     let found = summary::found(&draft);

@@ -379,3 +379,16 @@ fn the_real_seeds_come_out_as_measured_and_build() {
         lines.join("\n")
     );
 }
+
+#[test]
+fn help_and_a_missing_file_are_in_portuguese() {
+    let out = Command::new(env!("CARGO_BIN_EXE_secretaria")).args(["importar", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(help.contains("--destino") && help.contains("Nada é inventado"), "{help}");
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = importar(&dir.path().join("nao-existe.txt"), &dir.path().join("site"));
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("erro: não foi possível ler") && stderr.contains("dica:"), "{stderr}");
+    assert!(!dir.path().join("site").exists(), "nothing is created for a page that cannot be read");
+}
