@@ -23,6 +23,7 @@
 //! without days) is left for the editor, and every guess carries a `# conferir: …` comment.
 //! The source's wording is kept.
 
+pub mod address;
 pub mod clean;
 pub mod contact;
 pub mod doc;

@@ -180,6 +180,10 @@ fn import_into(file: &Path, expected: &Expected, site_yaml: Option<&str>) -> Sco
         let files: Vec<String> = walk(&dest);
         panic!("{}: the draft does not build:\n{}\n{files:#?}", expected.file, crate::support::render(failure));
     }
+    // `check` (internal links, the references of structure pages to articles) finds no error.
+    if let Err(failure) = pipeline::check(&options) {
+        panic!("{}: the draft does not pass check:\n{}", expected.file, crate::support::render(failure));
+    }
     measure(&dest, expected)
 }
 
