@@ -129,6 +129,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_repeated_with_nbsp_inside_is_the_same_title() {
+        let mut doc = Doc::new("VIII CONFERENCIA DE X\n\nVIII CONFERENCIA DE\u{a0} X\n\nTexto.");
+        let mut draft = Draft::default();
+        clean(&mut doc, &mut draft);
+        assert_eq!(doc.free().len(), 2);
+    }
+
+    #[test]
     fn ordinary_words_stay() {
         assert_eq!(furniture("Acessibilidade nos CRAS do município"), None);
         assert_eq!(furniture("Comentários sobre a lei"), None);

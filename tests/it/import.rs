@@ -260,6 +260,56 @@ fn the_five_fixture_pages_come_out_as_measured_and_build() {
 }
 
 #[test]
+fn the_old_sites_furniture_stays_out_of_the_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("site");
+    assert_eq!(importar(&fixtures().join("importar/lagoa-azul.html"), &dest).0, 0);
+    let notices = files_in(&dest.join("content/avisos"));
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let (fm, body) = split_front_matter(&std::fs::read_to_string(&notices[0]).unwrap());
+    assert_eq!(
+        fm.get("titulo").and_then(|v| v.as_str()),
+        Some("IV CONFERÊNCIA MUNICIPAL DE ASSISTÊNCIA SOCIAL DE LAGOA AZUL")
+    );
+    assert_eq!(fm.get("tipo").and_then(|v| v.as_str()), Some("conferencia"));
+    assert_eq!(fm.get("inicio").and_then(|v| v.as_str()), Some("14/10/2025 08:30"));
+    assert_eq!(fm.get("local").and_then(|v| v.as_str()), Some("Câmara Municipal"));
+    for furniture in [
+        "CONFERÊNCIA MUNICIPAL",
+        "Compartilhar",
+        "Nenhum comentário",
+        "Praça da Matriz",
+        "Últimas notícias",
+        "Início",
+        "Brasão",
+        "alert",
+        "Alto contraste",
+    ] {
+        assert!(!body.contains(furniture), "{furniture} in:\n{body}");
+    }
+    assert!(body.contains("- Propor diretrizes para o aperfeiçoamento do SUAS;"), "bullets become a list:\n{body}");
+    assert!(body.starts_with("14 de outubro de 2025 – início às 8h30, na Câmara Municipal"), "{body}");
+
+    let dest = dir.path().join("vale-verde");
+    assert_eq!(importar(&fixtures().join("importar/vale-verde.txt"), &dest).0, 0);
+    let structure: Vec<String> = files_in(&dest.join("content/estrutura"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        structure,
+        [
+            "assessoria-da-pessoa-idosa.md",
+            "assessoria-de-politicas-para-as-mulheres.md",
+            "assessoria-de-promocao-da-igualdade-racial.md"
+        ]
+    );
+    let all = walk(&dest).join("\n");
+    assert!(!all.contains('×'));
+    assert_eq!(all.matches("titulo: Institucional").count(), 1, "the repeated title is one page's title");
+}
+
+#[test]
 fn a_phone_without_area_code_is_published_once_the_site_has_its_ddd() {
     let expected = &FIXTURES[0];
     let file = fixtures().join("importar").join(expected.file);
