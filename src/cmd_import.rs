@@ -7,6 +7,7 @@ use crate::cmd::Outcome;
 use crate::import::{self, files, summary, Input};
 use crate::model::contact::parse_ddd;
 use crate::output::draft::{write_draft, DraftError};
+use std::io::Write;
 use std::path::Path;
 
 /// The page's text: UTF-8, or Latin-1/Windows-1252 as old sites saved it (each byte one
@@ -63,31 +64,33 @@ pub(crate) fn run(root: &Path, args: ImportArgs) -> Outcome {
             return Outcome::Failed;
         }
     }
-    println!("Encontrado em {file_name}:");
+    let mut report = format!("Encontrado em {file_name}:\n");
     for line in &found {
-        println!("  - {line}");
+        report.push_str(&format!("  - {line}\n"));
     }
     if latin1 {
-        println!("  (o arquivo não estava em UTF-8 e foi lido como Latin-1: confira os acentos)");
+        report.push_str("  (o arquivo não estava em UTF-8 e foi lido como Latin-1: confira os acentos)\n");
     }
-    println!("Arquivos gravados em {}:", dest.display());
+    report.push_str(&format!("Arquivos gravados em {}:\n", dest.display()));
     for f in &files {
-        println!("  {}", f.path);
+        report.push_str(&format!("  {}\n", f.path));
     }
     if !draft.left_out.is_empty() {
-        println!("Deixado de fora:");
+        report.push_str("Deixado de fora:\n");
         for line in &draft.left_out {
-            println!("  - {line}");
+            report.push_str(&format!("  - {line}\n"));
         }
     }
     let for_editor = summary::for_editor(&draft, &files);
     if !for_editor.is_empty() {
-        println!("Para conferir ou completar:");
+        report.push_str("Para conferir ou completar:\n");
         for line in &for_editor {
-            println!("  - {line}");
+            report.push_str(&format!("  - {line}\n"));
         }
     }
-    println!("Próximo passo: secretaria --root {} check", dest.display());
+    report.push_str(&format!("Próximo passo: secretaria --root {} check\n", dest.display()));
+    // The files are written: a closed pipe (`| head`) must not turn that into a panic.
+    let _ = std::io::stdout().write_all(report.as_bytes());
     Outcome::Ok
 }
 

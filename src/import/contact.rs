@@ -25,7 +25,9 @@ enum Label {
 fn label(line: &str) -> Option<(Label, &str)> {
     let t = trim(line);
     let folded = fold(t);
-    const LABELS: [(&str, Label); 22] = [
+    const LABELS: [(&str, Label); 24] = [
+        ("telefone/fax", Label::Phone),
+        ("fone/fax", Label::Phone),
         ("telefones", Label::Phone),
         ("telefone", Label::Phone),
         ("fones", Label::Phone),
@@ -92,6 +94,17 @@ fn phone_candidates(text: &str) -> Vec<String> {
     }
     flush(&mut current, &mut out);
     out
+}
+
+/// A line with nothing but phone numbers and separators: "(34) 3663-1492 / (34) 99840-6982".
+fn phones_only(line: &str) -> bool {
+    let candidates = phone_candidates(line);
+    let mut rest = line.to_owned();
+    for c in &candidates {
+        rest = rest.replacen(c.as_str(), "", 1);
+    }
+    // A CEP alone on its line ("38170-000") has eight digits too.
+    !candidates.is_empty() && !rest.chars().any(char::is_alphanumeric) && cep(line).is_none()
 }
 
 fn emails(text: &str) -> Vec<String> {
@@ -167,7 +180,10 @@ pub fn read(doc: &mut Doc, draft: &mut Draft, default_ddd: Option<u8>) {
             continue;
         }
         let line = doc.get(i).to_owned();
-        let Some((kind, value)) = label(&line) else {
+        let labelled = label(&line)
+            .map(|(kind, value)| (kind, value.to_owned()))
+            .or_else(|| phones_only(&line).then(|| (Label::Phone, line.clone())));
+        let Some((kind, value)) = labelled else {
             // An address with CEP anywhere; a bare e-mail line.
             if cep(&line).is_some() && line.chars().count() < 160 {
                 draft.unit.address.get_or_insert_with(|| address(&line));
@@ -180,7 +196,6 @@ pub fn read(doc: &mut Doc, draft: &mut Draft, default_ddd: Option<u8>) {
             }
             continue;
         };
-        let value = value.to_owned();
         match kind {
             Label::Contacts if value.is_empty() => doc.take(i),
             Label::Contacts => continue,
@@ -297,6 +312,10 @@ mod tests {
         assert_eq!(label("E-mail: a@b.gov.br"), Some((Label::Email, "a@b.gov.br")));
         assert_eq!(label("Endereço: Rua X, 1."), Some((Label::Address, "Rua X, 1.")));
         assert_eq!(label("Telefones úteis da rede"), None);
+        assert_eq!(label("Fone/Fax: (34) 3663-1492"), Some((Label::Phone, "(34) 3663-1492")));
+        assert!(phones_only("(34) 3663-1492 / (34) 99840-6982"));
+        assert!(!phones_only("Protocolo 3663-1492"));
+        assert!(!phones_only("38170-000"));
         assert_eq!(label("Horário de Expediente: Segunda"), Some((Label::Hours, "Segunda")));
     }
 

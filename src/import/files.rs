@@ -173,6 +173,10 @@ fn site_yaml(draft: &Draft, source: &str) -> DraftFile {
         None => out.push_str(&comment(0, "uf: a página não diz o estado; escreva a sigla aqui (MG, SP…)")),
     }
     out.push_str("idioma: pt-BR\n");
+    out.push_str(&comment(
+        0,
+        "base_url: o endereço em que o site será publicado (https://…), para o sitemap e o feed dos avisos",
+    ));
     if !draft.unit.phones_without_ddd.is_empty() {
         out.push_str(&comment(
             0,

@@ -103,9 +103,11 @@ pub fn read(doc: &mut Doc, draft: &mut Draft) {
     let parsed = legal::parse(&body);
     let articles = parsed.iter().filter(|p| p.kind == ProvisionKind::Article).count();
     let incisos = parsed.iter().filter(|p| p.kind == ProvisionKind::Inciso).count();
+    let items = parsed.iter().filter(|p| p.kind == ProvisionKind::Item && p.number.is_some()).count();
+    let alineas = parsed.iter().filter(|p| p.kind == ProvisionKind::Alinea).count();
     let warnings: Vec<String> = parsed.warnings.iter().map(|w| format!("linha {}: {}", w.line, w.message)).collect();
     let slug = short_slug(&title.value);
-    draft.legislation = Some(Legislation { title, slug, body, articles, incisos, warnings });
+    draft.legislation = Some(Legislation { title, slug, body, articles, incisos, items, alineas, warnings });
     structure_from(&parsed.provisions, draft);
 }
 

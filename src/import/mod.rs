@@ -123,6 +123,9 @@ pub struct Legislation {
     pub body: String,
     pub articles: usize,
     pub incisos: usize,
+    /// Numbered items ("1.") and alíneas ("a.").
+    pub items: usize,
+    pub alineas: usize,
     /// The legal parser's warnings ("inciso VI repetido no art. 28"), in Portuguese.
     pub warnings: Vec<String>,
 }

@@ -53,12 +53,14 @@ pub fn found(draft: &Draft) -> Vec<String> {
         lines.push(format!("horário: {}", hours.join("; ")));
     }
     if let Some(l) = &draft.legislation {
-        lines.push(format!(
-            "texto normativo “{}”: {}, {}",
-            l.title.value,
-            plural(l.articles, "artigo", "artigos"),
-            plural(l.incisos, "inciso", "incisos")
-        ));
+        let mut counts = vec![plural(l.articles, "artigo", "artigos"), plural(l.incisos, "inciso", "incisos")];
+        if l.items > 0 {
+            counts.push(plural(l.items, "item numerado", "itens numerados"));
+        }
+        if l.alineas > 0 {
+            counts.push(plural(l.alineas, "alínea", "alíneas"));
+        }
+        lines.push(format!("texto normativo “{}”: {}", l.title.value, counts.join(", ")));
     }
     if !draft.structure.is_empty() {
         let linked = draft.structure.iter().filter(|s| s.attributions.is_some()).count();
