@@ -31,7 +31,7 @@ pub mod diagnostics;
 pub(crate) mod escape;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod import;
+pub(crate) mod import;
 pub(crate) mod kinds;
 pub mod legal;
 pub mod markdown;

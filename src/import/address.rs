@@ -6,7 +6,7 @@ use super::{Address, Draft, Guess};
 use crate::model::contact::Uf;
 
 /// A CEP ("38170-000", "38.170-000") in the text.
-pub fn cep(text: &str) -> Option<String> {
+pub(crate) fn cep(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     for start in 0..chars.len() {
         for shape in ["#####-###", "##.###-###"] {
@@ -25,7 +25,7 @@ pub fn cep(text: &str) -> Option<String> {
 }
 
 /// "Rua Augusto Luiz Coelho, 401 - Divinéia - Perdizes/MG", "Rua Coronel Ponciano, 1700.".
-pub fn address(text: &str) -> Address {
+pub(crate) fn address(text: &str) -> Address {
     let cep_found = cep(text);
     let mut rest = text.to_owned();
     if let Some(c) = &cep_found {
@@ -64,7 +64,7 @@ pub fn address(text: &str) -> Address {
 
 /// The municipality and UF: "Perdizes/MG" in the address, or the e-mail's domain
 /// (`semas@dourados.ms.gov.br`: MS, and "Dourados" where the page writes it).
-pub fn site_from_contacts(doc: &Doc, draft: &mut Draft) {
+pub(crate) fn site_from_contacts(doc: &Doc, draft: &mut Draft) {
     if let Some(address) = &draft.unit.address {
         if let (Some(city), Some(uf)) = (&address.city, &address.uf) {
             draft.site.city = Some(Guess::sure(city.clone()));

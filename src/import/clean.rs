@@ -73,7 +73,7 @@ fn same(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
-pub fn clean(doc: &mut Doc, draft: &mut Draft) {
+pub(crate) fn clean(doc: &mut Doc, draft: &mut Draft) {
     let mut found: Vec<Furniture> = Vec::new();
     for i in 0..doc.len() {
         if let Some(kind) = furniture(doc.get(i)) {

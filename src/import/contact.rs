@@ -173,7 +173,7 @@ fn hours(text: &str) -> Option<Vec<(String, String)>> {
     (!entries.is_empty() && OpeningHours::from_entries(&entries).is_ok()).then_some(entries)
 }
 
-pub fn read(doc: &mut Doc, draft: &mut Draft, default_ddd: Option<u8>) {
+pub(crate) fn read(doc: &mut Doc, draft: &mut Draft, default_ddd: Option<u8>) {
     let mut first_contact: Option<usize> = None;
     for i in 0..doc.len() {
         if doc.is_used(i) {

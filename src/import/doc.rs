@@ -4,18 +4,18 @@
 /// The page's lines (trailing whitespace and NBSP trimmed; a blank line is "") and which of
 /// them a reader has taken.
 #[derive(Debug, Clone)]
-pub struct Doc {
-    pub lines: Vec<String>,
-    pub used: Vec<bool>,
+pub(crate) struct Doc {
+    pub(crate) lines: Vec<String>,
+    pub(crate) used: Vec<bool>,
 }
 
 /// Trims spaces and NBSP (the old sites' `&nbsp;`) at both ends.
-pub fn trim(line: &str) -> &str {
+pub(crate) fn trim(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
 }
 
 impl Doc {
-    pub fn new(text: &str) -> Doc {
+    pub(crate) fn new(text: &str) -> Doc {
         let lines: Vec<String> = text
             .lines()
             .map(|l| l.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}'))
@@ -26,61 +26,57 @@ impl Doc {
     }
 
     /// Line `i`, trimmed.
-    pub fn get(&self, i: usize) -> &str {
+    pub(crate) fn get(&self, i: usize) -> &str {
         self.lines.get(i).map_or("", |l| trim(l))
     }
 
-    pub fn is_used(&self, i: usize) -> bool {
+    pub(crate) fn is_used(&self, i: usize) -> bool {
         self.used.get(i).copied().unwrap_or(true)
     }
 
-    pub fn take(&mut self, i: usize) {
+    pub(crate) fn take(&mut self, i: usize) {
         if let Some(u) = self.used.get_mut(i) {
             *u = true;
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.lines.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-
     /// The first non-blank line that no reader has taken: the page's title.
-    pub fn title(&self) -> Option<String> {
+    pub(crate) fn title(&self) -> Option<String> {
         (0..self.len()).find(|&i| !self.is_used(i) && !self.get(i).is_empty()).map(|i| self.get(i).to_owned())
     }
 
     /// Indices of the lines not taken yet, non-blank.
-    pub fn free(&self) -> Vec<usize> {
+    pub(crate) fn free(&self) -> Vec<usize> {
         (0..self.len()).filter(|&i| !self.is_used(i) && !self.get(i).is_empty()).collect()
     }
 
     /// The next non-blank line after `i`.
-    pub fn next_text(&self, i: usize) -> Option<usize> {
+    pub(crate) fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.len()).find(|&j| !self.get(j).is_empty())
     }
 
     /// Whether line `i` is preceded by a blank line (or is the first).
-    pub fn blank_before(&self, i: usize) -> bool {
+    pub(crate) fn blank_before(&self, i: usize) -> bool {
         i == 0 || self.get(i - 1).is_empty()
     }
 
     /// Whether line `i` is followed by a blank line (or is the last).
-    pub fn blank_after(&self, i: usize) -> bool {
+    pub(crate) fn blank_after(&self, i: usize) -> bool {
         i + 1 >= self.len() || self.get(i + 1).is_empty()
     }
 }
 
 /// Lowercase without accents, for matching words: "Missão" → "missao".
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()
 }
 
 /// A heading-like line: short, no final punctuation but `:`, not a list item or a provision.
-pub fn looks_like_heading(line: &str) -> bool {
+pub(crate) fn looks_like_heading(line: &str) -> bool {
     let t = trim(line);
     let words = t.split_whitespace().count();
     !t.is_empty()
@@ -93,7 +89,7 @@ pub fn looks_like_heading(line: &str) -> bool {
 }
 
 /// A bullet item ("• texto", "- texto", "– texto", "* texto"): its text.
-pub fn bullet(line: &str) -> Option<&str> {
+pub(crate) fn bullet(line: &str) -> Option<&str> {
     let t = trim(line);
     for mark in ['•', '·', '▪', '-', '–', '*'] {
         if let Some(rest) = t.strip_prefix(mark) {
@@ -110,7 +106,7 @@ pub fn bullet(line: &str) -> Option<&str> {
 /// The page's lines as Markdown: one paragraph per line (the old sites put one paragraph on
 /// each line), bullets as `- ` items, and the short lines right under a line that ends in `:`
 /// (with no blank line between) as the items of that list. The wording is kept.
-pub fn markdown(lines: &[String]) -> String {
+pub(crate) fn markdown(lines: &[String]) -> String {
     let mut out = String::new();
     let mut in_list = false;
     // The previous line ended with ':' and came right before (no blank line).

@@ -11,9 +11,9 @@ use super::{Draft, Guess};
 
 /// One file of the draft: its path relative to the destination (`/`-separated) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DraftFile {
-    pub path: String,
-    pub text: String,
+pub(crate) struct DraftFile {
+    pub(crate) path: String,
+    pub(crate) text: String,
 }
 
 fn guessed(out: &mut String, indent: usize, key: &str, guess: &Guess) {
@@ -188,7 +188,7 @@ fn site_yaml(draft: &Draft, source: &str) -> DraftFile {
 
 /// The draft's files; `with_site` adds a minimal `site.yaml`. `source` is the imported file's
 /// name, for the header comments.
-pub fn render(draft: &Draft, source: &str, with_site: bool) -> Vec<DraftFile> {
+pub(crate) fn render(draft: &Draft, source: &str, with_site: bool) -> Vec<DraftFile> {
     let header = format!(
         "# Rascunho escrito por `secretaria importar` a partir de {source}. Confira as linhas marcadas com “conferir”.\n"
     );

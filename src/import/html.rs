@@ -140,7 +140,7 @@ impl Text {
 }
 
 /// The content of the page as text.
-pub fn to_text(html: &str) -> String {
+pub(crate) fn to_text(html: &str) -> String {
     let page = Html::parse_document(html);
     let pick = |css: &str| Selector::parse(css).ok().and_then(|s| page.select(&s).next());
     let root: ElementRef<'_> =

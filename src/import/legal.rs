@@ -22,7 +22,7 @@ fn kind(line: &str) -> ProvisionKind {
 }
 
 /// A file name from a title, at most about 60 characters, cut at a word.
-pub fn short_slug(title: &str) -> String {
+pub(crate) fn short_slug(title: &str) -> String {
     let slug = slugify(title);
     if slug.len() <= 60 {
         return slug;
@@ -46,7 +46,7 @@ fn introduces_competences(line: &str) -> bool {
     ["compet", "atribui", "incumb", "compete"].iter().any(|w| f.contains(w))
 }
 
-pub fn read(doc: &mut Doc, draft: &mut Draft) {
+pub(crate) fn read(doc: &mut Doc, draft: &mut Draft) {
     let free = doc.free();
     let kinds: Vec<(usize, ProvisionKind)> = free.iter().map(|&i| (i, kind(doc.get(i)))).collect();
     let count = |k: ProvisionKind| kinds.iter().filter(|(_, kk)| *kk == k).count();
@@ -157,7 +157,7 @@ fn structure_from(provisions: &[Provision], draft: &mut Draft) {
 
 /// Each structure page gets the article whose caput names it (`legislacao/x.md#art28`), when
 /// exactly one does.
-pub fn link_structure(draft: &mut Draft) {
+pub(crate) fn link_structure(draft: &mut Draft) {
     let Some(legislation) = &draft.legislation else { return };
     let parsed = legal::parse(&legislation.body);
     let dashes = |s: &str| fold(s).replace(['–', '—'], "-").split_whitespace().collect::<Vec<_>>().join(" ");

@@ -23,52 +23,52 @@
 //! without days) is left for the editor, and every guess carries a `# conferir: …` comment.
 //! The source's wording is kept.
 
-pub mod address;
-pub mod clean;
-pub mod contact;
-pub mod doc;
-pub mod files;
-pub mod html;
-pub mod legal;
-pub mod notice;
-pub mod sections;
-pub mod summary;
-pub mod yaml;
+pub(crate) mod address;
+pub(crate) mod clean;
+pub(crate) mod contact;
+pub(crate) mod doc;
+pub(crate) mod files;
+pub(crate) mod html;
+pub(crate) mod legal;
+pub(crate) mod notice;
+pub(crate) mod sections;
+pub(crate) mod summary;
+pub(crate) mod yaml;
 
 /// A value read from the page, with the reason to check it when it is a guess.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Guess {
-    pub value: String,
+pub(crate) struct Guess {
+    pub(crate) value: String,
     /// Portuguese, for the `# conferir: …` comment; `None` when the page says it plainly.
-    pub check: Option<String>,
+    pub(crate) check: Option<String>,
 }
 
 impl Guess {
-    pub fn sure(value: impl Into<String>) -> Guess {
+    pub(crate) fn sure(value: impl Into<String>) -> Guess {
         Guess { value: value.into(), check: None }
     }
 
-    pub fn check(value: impl Into<String>, why: impl Into<String>) -> Guess {
+    pub(crate) fn check(value: impl Into<String>, why: impl Into<String>) -> Guess {
         Guess { value: value.into(), check: Some(why.into()) }
     }
 }
 
 /// What `content/secretaria.yaml` gets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Identity {
-    pub name: Option<Guess>,
-    pub acronym: Option<String>,
+pub(crate) struct Identity {
+    pub(crate) name: Option<Guess>,
+    pub(crate) acronym: Option<String>,
     /// The head's name (never a role the page does not give).
-    pub head: Option<Guess>,
-    pub presentation: Option<Guess>,
-    pub mission: Option<Guess>,
-    pub vision: Option<Guess>,
+    pub(crate) head: Option<Guess>,
+    pub(crate) presentation: Option<Guess>,
+    pub(crate) mission: Option<Guess>,
+    pub(crate) vision: Option<Guess>,
     /// (name, description) as written.
-    pub values: Vec<(String, String)>,
+    pub(crate) values: Vec<(String, String)>,
 }
 
 impl Identity {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.name.is_none()
             && self.acronym.is_none()
             && self.head.is_none()
@@ -81,31 +81,31 @@ impl Identity {
 
 /// An address as the page writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Address {
-    pub street: String,
-    pub district: Option<Guess>,
-    pub city: Option<String>,
-    pub uf: Option<String>,
-    pub cep: Option<String>,
+pub(crate) struct Address {
+    pub(crate) street: String,
+    pub(crate) district: Option<Guess>,
+    pub(crate) city: Option<String>,
+    pub(crate) uf: Option<String>,
+    pub(crate) cep: Option<String>,
 }
 
 /// The secretariat's own unit: `content/unidades/secretaria.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// Valid phones, as the model displays them ("(34) 3663-1492").
-    pub phones: Vec<String>,
+    pub(crate) phones: Vec<String>,
     /// Numbers written without area code ("3411-7742"): valid only with the site's `ddd`.
-    pub phones_without_ddd: Vec<String>,
-    pub emails: Vec<String>,
-    pub address: Option<Address>,
+    pub(crate) phones_without_ddd: Vec<String>,
+    pub(crate) emails: Vec<String>,
+    pub(crate) address: Option<Address>,
     /// `horario:` entries (`seg-sex`, `08:00-11:00, 13:00-17:00`), already validated.
-    pub hours: Vec<(String, String)>,
+    pub(crate) hours: Vec<(String, String)>,
     /// The hours as the page writes them (kept as a comment beside the keys).
-    pub hours_source: Option<String>,
+    pub(crate) hours_source: Option<String>,
 }
 
 impl Unit {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.phones.is_empty()
             && self.phones_without_ddd.is_empty()
             && self.emails.is_empty()
@@ -116,87 +116,87 @@ impl Unit {
 
 /// A legislation page: the normative text as published.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Legislation {
-    pub title: Guess,
+pub(crate) struct Legislation {
+    pub(crate) title: Guess,
     /// File name without extension (`competencias`).
-    pub slug: String,
-    pub body: String,
-    pub articles: usize,
-    pub incisos: usize,
+    pub(crate) slug: String,
+    pub(crate) body: String,
+    pub(crate) articles: usize,
+    pub(crate) incisos: usize,
     /// Numbered items ("1.") and alíneas ("a.").
-    pub items: usize,
-    pub alineas: usize,
+    pub(crate) items: usize,
+    pub(crate) alineas: usize,
     /// The legal parser's warnings ("inciso VI repetido no art. 28"), in Portuguese.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// One page of `content/estrutura/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StructurePage {
-    pub title: String,
-    pub slug: String,
+pub(crate) struct StructurePage {
+    pub(crate) title: String,
+    pub(crate) slug: String,
     /// Markdown text written under the assessoria's heading.
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
     /// `legislacao/x.md#art28`: the article whose caput names it (a guess).
-    pub attributions: Option<String>,
+    pub(crate) attributions: Option<String>,
 }
 
 /// A notice: `content/avisos/*.md`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub title: String,
-    pub slug: String,
+pub(crate) struct Notice {
+    pub(crate) title: String,
+    pub(crate) slug: String,
     /// `conferencia`, `reuniao`, `audiencia-publica`, `capacitacao` or `aviso`.
-    pub kind: String,
+    pub(crate) kind: String,
     /// `26/09/2019 12:30` or `26/09/2019`, already validated; `None` when the page gives no
     /// full date (the notice is then left as an ordinary page).
-    pub start: Option<String>,
-    pub place: Option<Guess>,
-    pub body: String,
+    pub(crate) start: Option<String>,
+    pub(crate) place: Option<Guess>,
+    pub(crate) body: String,
 }
 
 /// An ordinary page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    pub title: String,
-    pub slug: String,
-    pub body: String,
+pub(crate) struct Page {
+    pub(crate) title: String,
+    pub(crate) slug: String,
+    pub(crate) body: String,
 }
 
 /// What the site's `site.yaml` can be given, when the destination has none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SiteGuess {
-    pub title: Option<String>,
-    pub city: Option<Guess>,
-    pub uf: Option<Guess>,
+pub(crate) struct SiteGuess {
+    pub(crate) title: Option<String>,
+    pub(crate) city: Option<Guess>,
+    pub(crate) uf: Option<Guess>,
 }
 
 /// Everything read from one page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Draft {
-    pub identity: Identity,
-    pub unit: Unit,
-    pub legislation: Option<Legislation>,
-    pub structure: Vec<StructurePage>,
-    pub notices: Vec<Notice>,
-    pub pages: Vec<Page>,
-    pub site: SiteGuess,
+pub(crate) struct Draft {
+    pub(crate) identity: Identity,
+    pub(crate) unit: Unit,
+    pub(crate) legislation: Option<Legislation>,
+    pub(crate) structure: Vec<StructurePage>,
+    pub(crate) notices: Vec<Notice>,
+    pub(crate) pages: Vec<Page>,
+    pub(crate) site: SiteGuess,
     /// What was left out of the draft, in Portuguese (the old site's furniture, empty headings).
-    pub left_out: Vec<String>,
+    pub(crate) left_out: Vec<String>,
     /// What the editor must complete or decide, in Portuguese.
-    pub for_editor: Vec<String>,
+    pub(crate) for_editor: Vec<String>,
 }
 
 /// How the page came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     Text,
     Html,
 }
 
 impl Input {
     /// `.html`/`.htm`, or text that starts like HTML.
-    pub fn guess(file_name: &str, text: &str) -> Input {
+    pub(crate) fn guess(file_name: &str, text: &str) -> Input {
         let lower = file_name.to_lowercase();
         let head = text.trim_start().get(..15).unwrap_or(text.trim_start()).to_lowercase();
         if lower.ends_with(".html")
@@ -213,7 +213,7 @@ impl Input {
 
 /// Reads one page into a draft. `default_ddd` is the destination site's `ddd`, when it has one:
 /// a number written without area code is then valid as written.
-pub fn import(text: &str, input: Input, default_ddd: Option<u8>) -> Draft {
+pub(crate) fn import(text: &str, input: Input, default_ddd: Option<u8>) -> Draft {
     let text: String = unicode_normalization::UnicodeNormalization::nfc(text).collect();
     let plain = match input {
         Input::Html => html::to_text(&text),

@@ -102,7 +102,7 @@ fn place_in(line: &str) -> Option<String> {
     None
 }
 
-pub fn read(doc: &mut Doc, draft: &mut Draft, title: Option<&str>) {
+pub(crate) fn read(doc: &mut Doc, draft: &mut Draft, title: Option<&str>) {
     let Some(title) = title else { return };
     let Some(kind) = kind_of(title) else { return };
     let free = doc.free();

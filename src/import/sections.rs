@@ -105,7 +105,7 @@ fn is_heading(doc: &Doc, i: usize, title: Option<usize>) -> bool {
             && doc.next_text(i).is_some_and(|n| !doc.is_used(n) && !looks_like_heading(doc.get(n))))
 }
 
-pub fn read(doc: &mut Doc, draft: &mut Draft, title: Option<&str>) {
+pub(crate) fn read(doc: &mut Doc, draft: &mut Draft, title: Option<&str>) {
     name_and_acronym(doc, draft);
     let free = doc.free();
     if free.is_empty() {

@@ -13,7 +13,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The lines of the summary (without the files' list, which the writer prints as it writes).
-pub fn found(draft: &Draft) -> Vec<String> {
+pub(crate) fn found(draft: &Draft) -> Vec<String> {
     let mut lines = Vec::new();
     let id = &draft.identity;
     let unit = &draft.unit;
@@ -80,7 +80,7 @@ pub fn found(draft: &Draft) -> Vec<String> {
 
 /// What the editor must look at: the guesses marked in the files, the legal parser's warnings
 /// and what could not be read.
-pub fn for_editor(draft: &Draft, files: &[DraftFile]) -> Vec<String> {
+pub(crate) fn for_editor(draft: &Draft, files: &[DraftFile]) -> Vec<String> {
     let mut lines = draft.for_editor.clone();
     if let Some(l) = &draft.legislation {
         for w in &l.warnings {

@@ -18,7 +18,7 @@ fn plain_safe(s: &str) -> bool {
 }
 
 /// A double-quoted scalar.
-pub fn quoted(s: &str) -> String {
+pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -38,7 +38,7 @@ pub fn quoted(s: &str) -> String {
 }
 
 /// A one-line scalar.
-pub fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     if plain_safe(s) {
         s.to_owned()
     } else {
@@ -47,7 +47,7 @@ pub fn scalar(s: &str) -> String {
 }
 
 /// `key: value` at `indent` spaces; a multi-line value as a block literal.
-pub fn entry(indent: usize, key: &str, value: &str) -> String {
+pub(crate) fn entry(indent: usize, key: &str, value: &str) -> String {
     let pad = " ".repeat(indent);
     let block_safe = value.lines().all(|l| !l.starts_with(char::is_whitespace))
         && !value.chars().any(|c| c.is_control() && c != '\n' || c == '\u{feff}');
@@ -67,7 +67,7 @@ pub fn entry(indent: usize, key: &str, value: &str) -> String {
 }
 
 /// A `# …` comment line at `indent` spaces (one line: a newline would end the comment).
-pub fn comment(indent: usize, text: &str) -> String {
+pub(crate) fn comment(indent: usize, text: &str) -> String {
     format!("{}# {}\n", " ".repeat(indent), text.replace(['\n', '\r'], " "))
 }
 

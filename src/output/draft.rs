@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Why a draft was not written.
 #[derive(Debug)]
-pub enum DraftError {
+pub(crate) enum DraftError {
     /// These paths (relative to the destination) already exist: nothing was written.
     Conflicts(Vec<String>),
     /// The destination or a file could not be written; `written` were created and then
@@ -25,7 +25,7 @@ fn safe(rel: &str) -> bool {
 }
 
 /// Writes the files under `dest` (created if missing). Returns the paths written.
-pub fn write_draft(dest: &Path, files: &[DraftFile]) -> Result<Vec<PathBuf>, DraftError> {
+pub(crate) fn write_draft(dest: &Path, files: &[DraftFile]) -> Result<Vec<PathBuf>, DraftError> {
     let mut conflicts = Vec::new();
     for file in files {
         let target = dest.join(&file.path);

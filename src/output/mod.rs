@@ -15,7 +15,7 @@
 //! written goes through [`checked`], the one check of an output path.
 
 pub(crate) mod apply;
-pub mod draft;
+pub(crate) mod draft;
 pub(crate) mod guard;
 pub(crate) mod lock;
 pub mod minify;
