@@ -37,6 +37,11 @@ pub(crate) fn run(root: &Path, args: ImportArgs) -> Outcome {
             return Outcome::Failed;
         }
     };
+    if bytes.contains(&0) {
+        eprintln!("erro: {} não parece uma página de texto nem HTML (tem bytes nulos)", args.file.display());
+        eprintln!("dica: importe o texto copiado do site (.txt) ou a página salva pelo navegador (.html), não um PDF ou imagem");
+        return Outcome::Failed;
+    }
     let (text, latin1) = decode(bytes);
     let file_name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let draft = import::import(&text, Input::guess(&file_name, &text), site_yaml.as_deref().and_then(site_ddd));

@@ -445,4 +445,10 @@ fn help_and_a_missing_file_are_in_portuguese() {
     assert_eq!(code, 2);
     assert!(stderr.starts_with("erro: não foi possível ler") && stderr.contains("dica:"), "{stderr}");
     assert!(!dir.path().join("site").exists(), "nothing is created for a page that cannot be read");
+    let binary = dir.path().join("foto.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let (code, _, stderr) = importar(&binary, &dir.path().join("site"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("não parece uma página") && stderr.contains("dica:"), "{stderr}");
+    assert!(!dir.path().join("site").exists());
 }
