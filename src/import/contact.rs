@@ -25,7 +25,7 @@ enum Label {
 fn label(line: &str) -> Option<(Label, &str)> {
     let t = trim(line);
     let folded = fold(t);
-    const LABELS: [(&str, Label); 24] = [
+    const LABELS: [(&str, Label); 26] = [
         ("telefone/fax", Label::Phone),
         ("fone/fax", Label::Phone),
         ("telefones", Label::Phone),
@@ -36,6 +36,8 @@ fn label(line: &str) -> Option<(Label, &str)> {
         ("tel", Label::Phone),
         ("whatsapp", Label::Phone),
         ("celular", Label::Phone),
+        ("e-mails", Label::Email),
+        ("emails", Label::Email),
         ("e-mail", Label::Email),
         ("email", Label::Email),
         ("endereco", Label::Address),
@@ -312,6 +314,7 @@ mod tests {
         assert_eq!(label("E-mail: a@b.gov.br"), Some((Label::Email, "a@b.gov.br")));
         assert_eq!(label("Endereço: Rua X, 1."), Some((Label::Address, "Rua X, 1.")));
         assert_eq!(label("Telefones úteis da rede"), None);
+        assert_eq!(label("E-mails: a@b.gov.br, c@d.gov.br"), Some((Label::Email, "a@b.gov.br, c@d.gov.br")));
         assert_eq!(label("Fone/Fax: (34) 3663-1492"), Some((Label::Phone, "(34) 3663-1492")));
         assert!(phones_only("(34) 3663-1492 / (34) 99840-6982"));
         assert!(!phones_only("Protocolo 3663-1492"));
