@@ -2,7 +2,7 @@
 //! talks to people, so it alone prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use crate::cli::{BuildArgs, CheckArgs, ServeArgs, WatchArgs};
+use crate::cli::{BuildArgs, CheckArgs, ImportArgs, ServeArgs, WatchArgs};
 use crate::config::{Overrides, Skip};
 use crate::dev;
 use crate::diagnostics::{report, Diagnostics};
@@ -86,6 +86,11 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
         }
         Err(failure) => report_failure(root, failure, "corrija os erros acima e rode de novo"),
     }
+}
+
+/// `secretaria importar`: an old page → a draft of content files (see `crate::import`).
+pub fn importar(root: &Path, args: ImportArgs) -> Outcome {
+    crate::cmd_import::run(root, args)
 }
 
 /// `secretaria serve`: build, serve the output on loopback (unless `--bind`), rebuild on every

@@ -13,6 +13,7 @@ mod cli;
 mod dates;
 mod fuzz;
 mod hours;
+mod import;
 mod input;
 mod large;
 mod legal;
