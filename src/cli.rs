@@ -48,6 +48,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Gera o site e o regera a cada alteração, sem servidor.
     Watch(WatchArgs),
+    /// Lê uma página do site antigo (texto copiado ou HTML salvo) e escreve um rascunho dos arquivos de conteúdo.
+    Importar(ImportArgs),
 }
 
 /// How `build` and `check` report diagnostics.
@@ -128,6 +130,22 @@ pub struct WatchArgs {
     /// Inclui as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    help_template = HELP_TEMPLATE,
+    next_help_heading = "Opções",
+    override_usage = "secretaria importar ARQUIVO.txt|ARQUIVO.html [--destino PASTA]",
+    after_help = "Reconhece telefones, e-mails, endereço com CEP, horário, titular, texto normativo (artigos e incisos),\nassessorias, missão, visão, valores e datas de conferências e reuniões; o resto vira página comum.\nNada é inventado: o que é incerto leva um comentário “# conferir”, e nenhum arquivo existente é substituído."
+)]
+pub struct ImportArgs {
+    /// A página antiga: texto copiado do site (.txt) ou a página salva pelo navegador (.html).
+    #[arg(value_name = "ARQUIVO")]
+    pub file: PathBuf,
+    /// Pasta do site onde gravar o rascunho (criada se não existir). Padrão: a pasta do site (--root)
+    #[arg(long, value_name = "PASTA")]
+    pub destino: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -25,12 +25,14 @@ pub mod bench;
 pub mod checklist;
 pub mod cli;
 pub mod cmd;
+mod cmd_import;
 pub mod config;
 pub(crate) mod dev;
 pub mod diagnostics;
 pub(crate) mod escape;
 #[doc(hidden)]
 pub mod fuzz;
+pub(crate) mod import;
 pub(crate) mod kinds;
 pub mod legal;
 pub mod markdown;

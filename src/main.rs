@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check(&cli.root, args),
         Command::Serve(args) => cmd::serve(&cli.root, args),
         Command::Watch(args) => cmd::watch(&cli.root, args),
+        Command::Importar(args) => cmd::importar(&cli.root, args),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,
@@ -73,7 +74,7 @@ fn usage_error_pt(err: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "falta o comando: build, check, serve ou watch".to_string()
+            "falta o comando: build, check, serve, watch ou importar".to_string()
         }
         ErrorKind::MissingRequiredArgument => {
             format!("falta um argumento obrigatório: {}", context(ContextKind::InvalidArg))

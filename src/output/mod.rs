@@ -8,12 +8,14 @@
 //!   again, clean the staging leftovers of killed builds;
 //! - [`publish`] writes a build into a staging folder and [`swap`]s it in;
 //! - [`apply`] writes the dev loop's changes into the output folder in place;
-//! - [`minify`] minifies HTML.
+//! - [`minify`] minifies HTML;
+//! - [`draft`] writes the drafts of `importar`, never over an existing file.
 //!
 //! Every output folder carries the [`MARKER`] file; it is what "ours" means. Every file
 //! written goes through [`checked`], the one check of an output path.
 
 pub(crate) mod apply;
+pub(crate) mod draft;
 pub(crate) mod guard;
 pub(crate) mod lock;
 pub mod minify;

@@ -195,6 +195,13 @@ fn unreadable(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
 
 /// Files under `dir`, sorted by name, skipping hidden files and editors' temporary files
 /// (problems are reported by [`read_site`]).
+/// `importar`: the old page's bytes, and the destination's `site.yaml` when it has one.
+pub(crate) fn read_import(page: &Path, destination: &Path) -> std::io::Result<(Vec<u8>, Option<String>)> {
+    let bytes = std::fs::read(page)?;
+    let site_yaml = std::fs::read_to_string(destination.join("site.yaml")).ok();
+    Ok((bytes, site_yaml))
+}
+
 pub(crate) fn walk_files(dir: &Path) -> Vec<PathBuf> {
     walk(dir).files
 }

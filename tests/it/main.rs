@@ -14,6 +14,7 @@ mod cli;
 mod dates;
 mod fuzz;
 mod hours;
+mod import;
 mod input;
 mod large;
 mod legal;

@@ -38,8 +38,8 @@ pub(crate) fn days_key(days: &[usize]) -> String {
 }
 
 /// One sentence "Segunda a sexta, das 8h às 17h" → (days, "08:00-17:00"); the days are
-/// `None` when the sentence has only times.
-fn read(sentence: &str) -> Option<(Option<Vec<usize>>, String)> {
+/// `None` when the sentence has only times. `importar` reads the hours of an old page with it.
+pub(crate) fn read(sentence: &str) -> Option<(Option<Vec<usize>>, String)> {
     let at = sentence.find(|c: char| c.is_ascii_digit())?;
     let (before, times) = sentence.split_at_checked(at)?;
     let mut days = before.trim().trim_end_matches([',', ':', '-', '–']).trim().to_lowercase();
