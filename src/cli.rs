@@ -50,6 +50,8 @@ pub enum Command {
     Watch(WatchArgs),
     /// Lê uma página do site antigo (texto copiado ou HTML salvo) e escreve um rascunho dos arquivos de conteúdo.
     Importar(ImportArgs),
+    /// Cria um site de exemplo completo, em português, numa pasta nova ou vazia.
+    New(NewArgs),
 }
 
 /// How `build` and `check` report diagnostics.
@@ -146,6 +148,19 @@ pub struct ImportArgs {
     /// Pasta do site onde gravar o rascunho (criada se não existir). Padrão: a pasta do site (--root)
     #[arg(long, value_name = "PASTA")]
     pub destino: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    help_template = HELP_TEMPLATE,
+    next_help_heading = "Opções",
+    override_usage = "secretaria new PASTA",
+    after_help = "Cada arquivo explica suas chaves em comentários; os valores são exemplos a trocar.\nNada é substituído: uma pasta que já tem arquivos é recusada."
+)]
+pub struct NewArgs {
+    /// A pasta do site novo: não pode existir ou precisa estar vazia.
+    #[arg(value_name = "PASTA")]
+    pub dir: PathBuf,
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod large;
 mod legal;
 mod machine_readable;
 mod nesting;
+mod new;
 mod notices;
 mod open_data;
 mod output;
