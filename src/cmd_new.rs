@@ -19,7 +19,7 @@ pub(crate) fn shell_word(path: &Path) -> String {
 }
 
 /// Why the folder cannot receive the starter site, in Portuguese, or `None` when it can.
-fn refusal(dir: &Path) -> Option<(String, String)> {
+pub(crate) fn refusal(dir: &Path) -> Option<(String, String)> {
     match std::fs::symlink_metadata(dir) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => Some((

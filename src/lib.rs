@@ -25,6 +25,7 @@ pub mod bench;
 pub mod checklist;
 pub mod cli;
 pub mod cmd;
+mod cmd_ajuda;
 mod cmd_import;
 mod cmd_new;
 pub mod config;
@@ -33,6 +34,7 @@ pub mod diagnostics;
 pub(crate) mod escape;
 #[doc(hidden)]
 pub mod fuzz;
+pub(crate) mod guide;
 pub(crate) mod import;
 pub(crate) mod kinds;
 pub mod legal;

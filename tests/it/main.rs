@@ -13,6 +13,7 @@ mod checklist;
 mod cli;
 mod dates;
 mod fuzz;
+mod guide;
 mod hours;
 mod import;
 mod input;
