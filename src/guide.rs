@@ -42,7 +42,7 @@ fn quoted(text: &str) -> String {
 fn severity_pt(code: Code) -> (&'static str, &'static str) {
     match code.severity() {
         Severity::Error => ("erro", "Erro: impede a publicação, e o site publicado antes continua como estava."),
-        Severity::Warning => ("aviso", "Aviso: o site é publicado, mas o leitor vai notar o problema."),
+        Severity::Warning => ("aviso", "Aviso: o site é publicado assim mesmo, mas algo merece atenção."),
     }
 }
 
@@ -53,8 +53,10 @@ pub(crate) fn code_page(code: Code) -> String {
         "---\n{GENERATED}titulo: {title}\ndescricao: {description}\n---\n\
          {meaning}\n\n\
          ## A mensagem\n\n\
-         No terminal e na página do `serve` ela começa assim, seguida do arquivo e da linha:\n\n\
-         ```text\n{word}[{id}]: {head}\n```\n\n\
+         No terminal e na página do `serve`, a mensagem começa pelo código, seguido do que foi \
+         encontrado, do arquivo e da linha:\n\n\
+         ```text\n{word}[{id}]: …\n```\n\n\
+         Em resumo: {head}. No `check --format json`, o código vem no campo `code`.\n\n\
          ## Por que aparece\n\n{cause}.\n\n\
          ## Como corrigir\n\n{fix}.\n\n\
          [Todas as mensagens](_index.md)\n",
