@@ -20,6 +20,13 @@ pub(crate) fn shell_word(path: &Path) -> String {
 
 /// Why the folder cannot receive the starter site, in Portuguese, or `None` when it can.
 pub(crate) fn refusal(dir: &Path) -> Option<(String, String)> {
+    if dir.as_os_str().is_empty() {
+        // An empty path would otherwise mean the current folder, whatever it holds.
+        return Some((
+            "falta o nome da pasta".to_string(),
+            "escreva, por exemplo, `secretaria new meu-site`".to_string(),
+        ));
+    }
     match std::fs::symlink_metadata(dir) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         Err(err) => Some((

@@ -124,4 +124,11 @@ fn a_non_empty_folder_is_refused_and_left_byte_identical() {
     assert_eq!(code, 2);
     assert!(err.contains("não é uma pasta"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "titulo: Meu site\n");
+    // An empty name is not the current folder (here one with a note in it and no site).
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("notas.txt"), "minhas notas\n").unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_secretaria")).args(["new", ""]).current_dir(other.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(walkdir::WalkDir::new(other.path()).into_iter().count(), 2, "nothing was added");
 }
