@@ -50,3 +50,23 @@ fn missing_site_is_explained() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(left.is_empty(), "a folder without a site is left as it was: {left:?}");
 }
+
+#[test]
+fn a_reader_that_goes_away_stops_the_report_without_a_panic() {
+    let site = TestSite::fixture("nova-cruz");
+    let root = site.root().to_string_lossy().to_string();
+    for command in ["build", "check"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_secretaria"))
+            .args(["--root", &root, command])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| head -0`: the reader closes before the report is printed.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{command}: {err}");
+        assert_eq!(out.status.code(), Some(141), "{command}: {err}");
+    }
+}
