@@ -11,8 +11,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openContext, recordForeignRequests } from './lib/browser.mjs';
 import { documentedPolicy, recordPolicyMessages, recordViolations, violationsOf } from './lib/csp.mjs';
+import { poll } from './lib/keys.mjs';
 import { readResults } from './lib/search.mjs';
 import { serve } from './lib/server.mjs';
+import { contrastState, mainFontSize } from './lib/styles.mjs';
 import { assertNone, describeSites, useBrowser } from './lib/suite.mjs';
 
 const browser = useBrowser();
@@ -105,21 +107,22 @@ describeSites(
         const page = await context.newPage();
         const problems = recordPolicyMessages(page);
         const home = server.url(site.home?.path ?? '/');
+        const other = server.url(site.other?.path ?? '/');
+        await page.goto(other);
+        const otherBase = await mainFontSize(page);
         await page.goto(home);
-        const state = () =>
-          page.evaluate(() => ({
-            contrast: document.documentElement.classList.contains('alto-contraste'),
-            font: document.documentElement.getAttribute('data-fonte'),
-          }));
+        const base = await mainFontSize(page);
         if ((await page.locator('#alto-contraste').count()) > 0) {
           await page.click('#alto-contraste');
           await page.click('#aumentar-fonte');
-          const now = await state();
-          if (!now.contrast || now.font !== '1') problems.push(`buttons did nothing: ${JSON.stringify(now)}`);
-          // Another page: the saved choices are applied by inicio.js, before site.js.
-          await page.goto(server.url(site.other?.path ?? '/'));
-          const there = await state();
-          if (!there.contrast || there.font !== '1') problems.push(`choices not kept on ${site.other?.path}: ${JSON.stringify(there)}`);
+          const bigger = await poll(() => mainFontSize(page), (v) => v > base);
+          if (!(await contrastState(page)).on) problems.push('the contrast button did nothing');
+          if (!(bigger > base)) problems.push(`A+ did nothing (${base}px → ${bigger}px)`);
+          // Another page: the saved choices hold there (inicio.js applies them before the first paint).
+          await page.goto(other);
+          if (!(await contrastState(page)).on) problems.push(`contrast not kept on ${site.other?.path}`);
+          const there = await mainFontSize(page);
+          if (!(there > otherBase)) problems.push(`font size not kept on ${site.other?.path} (${otherBase}px → ${there}px)`);
           problems.push(...(await violationsOf(page)));
           await page.goto(home);
         }
