@@ -127,13 +127,22 @@ describeSites(
           await page.goto(home);
         }
         if (site.pages.some((p) => p.rel === 'busca/index.html') && (await page.locator('#busca').count()) > 0) {
-          // Typed in the header's form (form-action 'self'), answered by busca.js (its fetches: default-src 'self').
-          await page.fill('#busca', 'secretaria');
-          await Promise.all([page.waitForURL(/\/busca\/\?q=secretaria/), page.press('#busca', 'Enter')]);
-          const { status, results } = await readResults(page);
-          if (!/resultado/i.test(status)) problems.push(`search status: ${status}`);
-          if (results.length === 0) problems.push('search found nothing for "secretaria"');
-          problems.push(...(await violationsOf(page)));
+          // Typed in the header's form (form-action 'self'), answered by busca.js (its
+          // fetches: default-src 'self'); the first word of these that the site has.
+          let found = null;
+          for (const word of ['secretaria', 'assistência', 'conselho']) {
+            await page.goto(home);
+            await page.fill('#busca', word);
+            await Promise.all([page.waitForURL(/\/busca\/\?q=/), page.press('#busca', 'Enter')]);
+            const { status, results } = await readResults(page);
+            problems.push(...(await violationsOf(page)));
+            if (results.length > 0) {
+              found = word;
+              break;
+            }
+            if (!/resultado/i.test(status)) problems.push(`search status for "${word}": ${status}`);
+          }
+          if (!found) problems.push('the search found nothing for any of its words');
         }
         assertNone(`${site.name}: controls and search under ${policy}`, problems, foreign);
       } finally {
