@@ -41,6 +41,11 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}{af
 #[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
     /// Gera o site em public/ (ou na pasta de --output). Se houver erro, a saída anterior fica intacta.
+    ///
+    /// Além das páginas, publica robots.txt, static/ (estilo e scripts do tema), a agenda
+    /// avisos/agenda.ics (se houver eventos), os dados abertos em dados/ (JSON, CSV e JSON Schema)
+    /// e SHA256SUMS (o SHA-256 de cada arquivo). Com base_url no site.yaml (ou --base-url),
+    /// também sitemap.xml e o feed avisos/atom.xml.
     Build(BuildArgs),
     /// Valida tudo o que o build valida, sem gravar nada. Sai com código 1 se houver erros.
     Check(CheckArgs),
@@ -58,7 +63,7 @@ pub struct BuildArgs {
     /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
     pub output: Option<PathBuf>,
-    /// Endereço público do site, para sitemap, feeds e JSON-LD (ex.: https://social.cidade.uf.gov.br/).
+    /// Endereço público do site (ex.: https://social.cidade.uf.gov.br/): com ele saem sitemap.xml e avisos/atom.xml, e os endereços completos no JSON-LD, em avisos/agenda.ics e em dados/.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Publica também as páginas marcadas como rascunho.
