@@ -82,6 +82,15 @@ pub(crate) fn render_planned(
     markdown: &str,
     options: MarkdownOptions<'_>,
     plan: &chunks::Plan,
+    text: Option<&mut plain::PlainText>,
+) -> String {
+    crate::timings::work(crate::timings::Work::Markdown, || render_planned_untimed(markdown, options, plan, text))
+}
+
+fn render_planned_untimed(
+    markdown: &str,
+    options: MarkdownOptions<'_>,
+    plan: &chunks::Plan,
     mut text: Option<&mut plain::PlainText>,
 ) -> String {
     let written = Cell::new(0);
