@@ -8,7 +8,8 @@
 //! than one passed through every function) keeps the stages' signatures as they are; the
 //! sections measured are few and named here.
 //!
-//! Work times are *exclusive*: a section measured inside another (the Markdown of a page
+//! Work times are the CPU time of the thread that does the work (on Linux; elsewhere wall-clock
+//! time), so that a loaded machine does not inflate them. They are *exclusive*: a section measured inside another (the Markdown of a page
 //! inside the page's render, the search analysis of its documents) is taken out of the
 //! enclosing one, so that the rows add up to the total.
 
@@ -123,15 +124,32 @@ pub fn stage<T>(stage: Stage, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Nanoseconds of CPU time this thread has used.
+#[cfg(target_os = "linux")]
+fn thread_clock() -> u64 {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    u64::try_from(t.tv_sec)
+        .unwrap_or(0)
+        .saturating_mul(1_000_000_000)
+        .saturating_add(u64::try_from(t.tv_nsec).unwrap_or(0))
+}
+
+/// Elsewhere, wall-clock nanoseconds since the first call.
+#[cfg(not(target_os = "linux"))]
+fn thread_clock() -> u64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    nanos(START.get_or_init(Instant::now).elapsed())
+}
+
 /// Runs `f` as `work`, exclusive of the sections measured inside it.
 pub fn work<T>(work: Work, f: impl FnOnce() -> T) -> T {
     if !enabled() {
         return f();
     }
     let outer = INNER.with(|c| c.replace(0));
-    let start = Instant::now();
+    let start = thread_clock();
     let out = f();
-    let total = nanos(start.elapsed());
+    let total = thread_clock().saturating_sub(start);
     let nested = INNER.with(Cell::get);
     if let Some(slot) = Work::ALL.iter().position(|w| *w == work).and_then(|i| WORK.get(i)) {
         slot.fetch_add(total.saturating_sub(nested), Ordering::Relaxed);
@@ -157,7 +175,8 @@ pub fn report() -> String {
     }
     out.push_str(&row("total", stages.iter().map(|(_, n)| n).sum(), "  "));
     let threads = rayon::current_num_threads();
-    out.push_str(&format!("\nDentro da geração, somado nas {threads} threads:\n"));
+    let clock = if cfg!(target_os = "linux") { "tempo de CPU" } else { "tempo de relógio" };
+    out.push_str(&format!("\nDentro da geração, {clock} somado nas {threads} threads:\n"));
     for (label, n) in &work {
         out.push_str(&row(label, *n, "  "));
     }
