@@ -58,7 +58,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--timings]")]
 pub struct BuildArgs {
     /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
@@ -69,6 +69,9 @@ pub struct BuildArgs {
     /// Publica também as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Mostra onde o tempo da geração foi gasto (leitura, análise, geração, Markdown, minificação, busca, dados, gravação).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,9 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         today: None,
         source_date_epoch,
     };
+    if args.timings {
+        crate::timings::enable();
+    }
     let started = Instant::now();
     match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
         Ok(summary) => {
@@ -43,6 +46,9 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
                 plural(summary.files, "arquivo", "arquivos"),
                 options.output_dir().display()
             );
+            if args.timings {
+                println!("\n{}", crate::timings::report());
+            }
             Outcome::Ok
         }
         Err(failure) => {

@@ -42,3 +42,4 @@ pub(crate) mod render;
 pub(crate) mod safe_url;
 pub mod search;
 pub mod source;
+pub mod timings;

@@ -85,7 +85,9 @@ pub(crate) fn render_planned(
     plan: &chunks::Plan,
     text: Option<&mut plain::PlainText>,
 ) -> String {
-    align::classes(render_styled(markdown, options, plan, text))
+    crate::timings::work(crate::timings::Work::Markdown, || {
+        align::classes(render_styled(markdown, options, plan, text))
+    })
 }
 
 /// [`render_planned`] before the alignment classes.
