@@ -28,7 +28,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = MarkdownOptions { root: "../", allow_html: false, top_heading: 2 };
+    let options = MarkdownOptions { root: "../", source_dir: "", allow_html: false, top_heading: 2, glossary: None };
     if let [flag, file] = args.as_slice() {
         if flag == "--pagina" {
             let text = body(std::path::Path::new(file));

@@ -28,7 +28,9 @@
 #   EDITS=5 scripts/bench-serve.sh 1000
 #   Environment: EDITS (20), SEED (42), BENCH_OUT (bench-out/serve), GEN_SITE (see bench.sh),
 #   SECRETARIA_BIN (the binary to serve with; default target/release/secretaria, built here):
-#   SECRETARIA_BIN=path/to/old/secretaria compares another build on the same sites.
+#   SECRETARIA_BIN=path/to/old/secretaria compares another build on the same sites;
+#   SERVE_ARGS (extra flags of serve): SERVE_ARGS=--skip-site-checks measures the reload
+#   without the checks of `check` that serve runs after each one.
 #
 # Requires python3 and cargo; scripts/bench.sh installs GNU time with apt if it is missing.
 
@@ -99,7 +101,8 @@ for n in "${SIZES[@]}"; do
   cp -r "$BENCH_OUT/site-plain-$n" "$site"
   rm -f "$site"/.bench-*
   serve_log=$BENCH_OUT/serve-$n.log
-  "$BIN" --root "$site" serve --port 0 >"$serve_log" 2>&1 &
+  # shellcheck disable=SC2086  # SERVE_ARGS is a list of flags
+  "$BIN" --root "$site" serve --port 0 ${SERVE_ARGS:-} >"$serve_log" 2>&1 &
   SERVER_PID=$!
   url=
   for _ in $(seq 1 600); do

@@ -3,10 +3,12 @@
 #
 # WHAT IT MEASURES
 #   A full, cold-output build of the same synthetic site (../shared/bench/gen_site.py: N pages
-#   of ~6.6 KB Markdown over 10 sections; the bodies are byte-identical for both tools):
+#   of ~6.6 KB Markdown over 10 sections; the bodies are byte-identical for both tools, but for
+#   the links to the two sections the plain copy renames, see prepare_plain):
 #     hugo:        hugo --minify --quiet -s SITE -d OUT            (site from --format hugo)
 #     secretaria:  target/release/secretaria --root SITE build --output OUT   (--format plain,
-#                  adapted to our content model; secretaria minifies by default)
+#                  adapted to our content model; secretaria minifies by default and checks
+#                  the rendered site — links, fragments, images — before publishing)
 #   Each timed command first deletes OUT ("output deleted inside the timed command", like the
 #   reference figures in ../shared/bench/README.md), so the deletion of N output folders is part
 #   of the time. The tools are interleaved run by run (hugo, secretaria, hugo, ...) so that
@@ -50,7 +52,7 @@ WARMUP=${WARMUP:-1}
 TOOLS=${TOOLS:-hugo secretaria}
 SEED=${SEED:-42}
 SIZES=()
-PREP_VERSION=2   # bump when the plain-site post-processing below changes
+PREP_VERSION=3   # bump when the plain-site post-processing below changes
 PREPARE_ONLY=0
 
 usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
@@ -87,9 +89,12 @@ if has_tool hugo && ! command -v hugo >/dev/null; then missing+=(hugo); fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 command -v python3 >/dev/null || { echo "bench.sh: python3 is required" >&2; exit 1; }
 
-if [ -f "$ROOT/../shared/bench/gen_site.py" ] && [ -z "${GEN_SITE:-}" ]; then
-  GEN_SITE=$(cd "$ROOT/../shared/bench" && pwd)/gen_site.py
-fi
+# ../shared/bench beside the repository, or two levels up for a git worktree (wt/NAME).
+for shared in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do
+  if [ -f "$shared/gen_site.py" ] && [ -z "${GEN_SITE:-}" ]; then
+    GEN_SITE=$(cd "$shared" && pwd)/gen_site.py
+  fi
+done
 if [ -z "${GEN_SITE:-}" ] || [ ! -f "$GEN_SITE" ]; then
   echo "bench.sh: gen_site.py not found at ../shared/bench/; set GEN_SITE=/path/to/gen_site.py" >&2
   exit 1
@@ -146,7 +151,7 @@ gen_site() {
 }
 commit_stamp() { mv "$1/.bench-stamp.new" "$1/.bench-stamp"; }
 
-# Adapt --format plain to docs/conteudo.md. Front matter only; the bodies stay byte-identical.
+# Adapt --format plain to docs/conteudo.md: front matter, and the body links to renamed sections.
 prepare_plain() {
   local dir=$1 content=$1/content sec new bad
   rm -f "$dir/.bench-renames"
@@ -159,13 +164,17 @@ prepare_plain() {
     echo "bench.sh: $bad front-matter dates are not AAAA-MM-DD; adapt prepare_plain()" >&2
     exit 1
   fi
-  # 3. Rename generated sections that collide with our special folders.
+  # 3. Rename generated sections that collide with our special folders, and the body links
+  #    to them (`](/avisos/…` → `](/avisos-gerais/…`): the build checks every internal link
+  #    before publishing, and a dead one is an error, so the benchmark measures the real
+  #    build, checks included, on a site whose links resolve. Only link targets change.
   for sec in "$content"/*/; do
     sec=$(basename "$sec")
     new=$(special_rename "$sec")
     if [ "$new" != "$sec" ]; then
       mv "$content/$sec" "$content/$new"
       echo "$sec $new" >>"$dir/.bench-renames"
+      grep -rlF "](/$sec/" "$content" | xargs -r sed -i "s#](/$sec/#](/$new/#g"
     fi
   done
   # 4. Minimal site.yaml.
@@ -182,8 +191,8 @@ describe_plain() {
   local dir=$1 n=$2 old new links
   [ -f "$dir/.bench-renames" ] || return 0
   while read -r old new; do
-    links=$(grep -rlE "\]\(/$old/" "$dir/content" | wc -l)
-    NOTES+=("N=$n: generated section \`$old/\` holds ordinary pages: renamed to \`$new/\` in the plain site (our \`$old/\` has typed front matter). $links pages keep body links to \`/$old/…\`, now dead.")
+    links=$(grep -rlE "\]\(/$new/" "$dir/content" | wc -l)
+    NOTES+=("N=$n: generated section \`$old/\` holds ordinary pages: renamed to \`$new/\` in the plain site (our \`$old/\` has typed front matter); the links of $links pages to it were rewritten to \`/$new/…\`, so that the build's link checks pass.")
   done <"$dir/.bench-renames"
 }
 

@@ -48,7 +48,7 @@ done
 cp -r tests/fixtures/xss "$sites_dir/xss-html-src"
 printf 'permitir_html: true\n' >>"$sites_dir/xss-html-src/site.yaml"
 for xss in "tests/fixtures/xss:xss" "$sites_dir/xss-html-src:xss-html"; do
-  if ! target/release/secretaria --root "${xss%%:*}" build --output "$sites_dir/${xss##*:}" \
+  if ! target/release/secretaria --root "${xss%%:*}" build --skip-site-checks --output "$sites_dir/${xss##*:}" \
       >/dev/null 2>"$sites_dir/${xss##*:}.log"; then
     cat "$sites_dir/${xss##*:}.log" >&2
     exit 1

@@ -57,8 +57,18 @@ pub enum Command {
     Importar(ImportArgs),
 }
 
+/// How `build` and `check` report diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Texto para pessoas, com o trecho do arquivo (na saída de erros).
+    #[default]
+    Text,
+    /// Um documento JSON na saída padrão (arquivo, linha, coluna, código, gravidade, mensagem, dica).
+    Json,
+}
+
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--timings]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--format json] [--timings]")]
 pub struct BuildArgs {
     /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
@@ -72,14 +82,26 @@ pub struct BuildArgs {
     /// Mostra onde o tempo da geração foi gasto (leitura, análise, geração, Markdown, minificação, busca, dados, gravação).
     #[arg(long)]
     pub timings: bool,
+    /// Formato dos erros e avisos: text (padrão) ou json.
+    #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
+    pub format: Format,
+    /// Não verifica o site gerado (links, imagens): só para o site de teste de XSS, hostil de propósito.
+    #[arg(long, hide = true)]
+    pub skip_site_checks: bool,
 }
 
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria check [--drafts]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria check [--drafts] [--strict] [--format json]")]
 pub struct CheckArgs {
     /// Valida também as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Sai com código 1 também quando há só avisos.
+    #[arg(long)]
+    pub strict: bool,
+    /// Formato dos erros e avisos: text (padrão) ou json.
+    #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -101,6 +123,10 @@ pub struct ServeArgs {
     /// Inclui as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Não roda as verificações do `check` depois de cada recarga: só para medir o que custam
+    /// (scripts/bench-serve.sh).
+    #[arg(long, hide = true)]
+    pub skip_site_checks: bool,
 }
 
 #[derive(Debug, Args)]

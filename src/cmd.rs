@@ -2,12 +2,14 @@
 //! talks to people, so it alone prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use crate::cli::{BuildArgs, CheckArgs, ImportArgs, ServeArgs, WatchArgs};
+use crate::checklist::Checklist;
+use crate::cli::{BuildArgs, CheckArgs, Format, ImportArgs, ServeArgs, WatchArgs};
 use crate::config::{Overrides, Skip};
 use crate::dev;
-use crate::diagnostics::{report, Diagnostics};
+use crate::diagnostics::{json, report, Diagnostics};
 use crate::output::{OutputState, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
+use crate::plain::Readability;
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::Path;
@@ -31,20 +33,25 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         overrides: Overrides { base_url: args.base_url, drafts: args.drafts, skip },
         today: None,
         source_date_epoch,
+        skip_site_checks: args.skip_site_checks,
     };
     if args.timings {
         crate::timings::enable();
     }
     let started = Instant::now();
+    let format = args.format;
     match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
         Ok(summary) => {
-            print_diagnostics(root, &summary.warnings);
-            println!(
-                "{} geradas em {} ms ({}) → {}",
-                plural(summary.pages, "página", "páginas"),
-                started.elapsed().as_millis(),
-                plural(summary.files, "arquivo", "arquivos"),
-                options.output_dir().display()
+            report_diagnostics(root, &summary.warnings, format);
+            status(
+                format,
+                &format!(
+                    "{} geradas em {} ms ({}) → {}",
+                    plural(summary.pages, "página", "páginas"),
+                    started.elapsed().as_millis(),
+                    plural(summary.files, "arquivo", "arquivos"),
+                    options.output_dir().display()
+                ),
             );
             if args.timings {
                 println!("\n{}", crate::timings::report());
@@ -62,7 +69,7 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
                 },
                 _ => "nada foi publicado; a saída anterior continua como estava",
             };
-            report_failure(root, failure, advice)
+            report_failure(root, failure, advice, format)
         }
     }
 }
@@ -76,21 +83,73 @@ pub fn check(root: &Path, args: CheckArgs) -> Outcome {
         ..BuildOptions::default()
     };
     let started = Instant::now();
-    match pipeline::check(&options) {
+    let format = args.format;
+    let audit = pipeline::audit(&options);
+    let extra = Extra { checklist: audit.checklist, readability: audit.readability };
+    match audit.result {
         Ok(summary) => {
-            print_diagnostics(root, &summary.warnings);
-            println!(
-                "tudo certo: {} verificadas em {} ms{}",
-                plural(summary.pages, "página", "páginas"),
-                started.elapsed().as_millis(),
-                match summary.warnings.warning_count() {
-                    0 => String::new(),
-                    n => format!(", {}", plural(n, "aviso", "avisos")),
-                }
+            report_audit(root, &summary.warnings, &extra, format);
+            let warnings = summary.warnings.warning_count();
+            status(
+                format,
+                &format!(
+                    "tudo certo: {} verificadas em {} ms{}",
+                    plural(summary.pages, "página", "páginas"),
+                    started.elapsed().as_millis(),
+                    match warnings {
+                        0 => String::new(),
+                        n => format!(", {}", plural(n, "aviso", "avisos")),
+                    }
+                ),
             );
+            if args.strict && warnings > 0 {
+                eprintln!("--strict: os avisos contam como erros");
+                return Outcome::ContentErrors;
+            }
             Outcome::Ok
         }
-        Err(failure) => report_failure(root, failure, "corrija os erros acima e rode de novo"),
+        Err(failure) => {
+            let outcome = match failure {
+                Failure::Content(_) => Outcome::ContentErrors,
+                Failure::Io(_) | Failure::Usage(_) | Failure::Output(_) => Outcome::Failed,
+            };
+            let diagnostics = pipeline::failure_diagnostics(failure);
+            report_audit(root, &diagnostics, &extra, format);
+            let errors = diagnostics.error_count().max(1);
+            eprintln!(
+                "{}; corrija os erros acima e rode de novo",
+                plural(errors, "erro encontrado", "erros encontrados")
+            );
+            outcome
+        }
+    }
+}
+
+/// What `check` reports after the diagnostics.
+struct Extra {
+    checklist: Option<Checklist>,
+    readability: Option<Readability>,
+}
+
+/// `check`'s report: the diagnostics, then the readability and the checklist (text), or one
+/// JSON document with all of them.
+fn report_audit(root: &Path, diagnostics: &Diagnostics, extra: &Extra, format: Format) {
+    match format {
+        Format::Text => {
+            print_diagnostics(root, diagnostics);
+            if let Some(readability) = &extra.readability {
+                print!("{}", readability.to_text());
+            }
+            if let Some(checklist) = &extra.checklist {
+                print!("{}", checklist.to_text());
+            }
+        }
+        Format::Json => {
+            let mut document = json::Document::new(diagnostics);
+            document.checklist = extra.checklist.clone();
+            document.legibilidade = extra.readability.clone();
+            println!("{}", json::render(&document));
+        }
     }
 }
 
@@ -137,12 +196,13 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
         format!("http://{host}:{port}/")
     };
     let mut session = session;
+    let checks = !args.skip_site_checks;
     first_build(&mut session, Some(&reloader));
     println!("Servindo em {url} — Ctrl+C para parar");
     if args.open {
         open_browser(&url);
     }
-    let builder = spawn_loop(session, watcher, stopped, Some(reloader));
+    let builder = spawn_loop(session, watcher, stopped, Some(reloader), checks);
     let served = runtime.block_on(async move {
         let mut server = tokio::spawn(dev::server::run(listener, state));
         let result = tokio::select! {
@@ -180,7 +240,7 @@ pub fn watch(root: &Path, args: WatchArgs) -> Outcome {
     first_build(&mut session, None);
     println!("Observando {} — Ctrl+C para parar", session.root().display());
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let builder = spawn_loop(session, watcher, stopped, None);
+    let builder = spawn_loop(session, watcher, stopped, None, true);
     let signal = runtime.block_on(tokio::signal::ctrl_c());
     let _ = stop.send(true);
     let _ = builder.join();
@@ -203,6 +263,7 @@ fn dev_options(root: &Path, output: Option<std::path::PathBuf>, drafts: bool) ->
         overrides: Overrides { base_url: None, drafts, ..Overrides::default() },
         today: None,
         source_date_epoch: source_date_epoch()?,
+        skip_site_checks: false,
     })
 }
 
@@ -351,14 +412,49 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
     }
 }
 
+/// The checks of `check` after a good rebuild, on the `changed` files: run once the tabs were
+/// told to reload, printed, and shown over the page as warnings.
+fn report_dev_checks(session: &dev::Session, changed: &[std::path::PathBuf], reloader: Option<&dev::reload::Reloader>) {
+    // Here a citizen meets nothing yet: the last good site is served; all are warnings.
+    let found = session.check(Some(changed)).as_warnings();
+    print_diagnostics(session.root(), &found);
+    if let Some(reloader) = reloader {
+        reloader.warned((!found.is_empty()).then(|| report::render_html_of(&found, None)));
+    }
+}
+
+/// The checks of the whole site once `serve` or `watch` has started (after the server is up):
+/// one line of counts, not thousands of warnings; `check` lists them, and each file saved
+/// from now on is shown in full.
+fn report_dev_checks_summary(session: &dev::Session) {
+    let found = session.check(None);
+    if found.is_empty() {
+        return;
+    }
+    let mut by_code: std::collections::BTreeMap<crate::diagnostics::Code, usize> = std::collections::BTreeMap::new();
+    for d in found.iter() {
+        *by_code.entry(d.code).or_default() += 1;
+    }
+    let counts: Vec<String> = by_code.iter().map(|(code, n)| format!("{} {n}", code.title())).collect();
+    eprintln!(
+        "verificações do site: {} ({}); rode `secretaria check` para ver cada um",
+        plural(found.iter().count(), "aviso", "avisos"),
+        counts.join(", ")
+    );
+}
+
 fn spawn_loop(
     mut session: dev::Session,
     mut watcher: dev::Watcher,
     stopped: tokio::sync::watch::Receiver<bool>,
     reloader: Option<Arc<dev::reload::Reloader>>,
+    checks: bool,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let root = session.root().to_path_buf();
+        if checks {
+            report_dev_checks_summary(&session);
+        }
         while let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) {
             match session.rebuild(&batch) {
                 Ok(report) => {
@@ -367,6 +463,9 @@ fn spawn_loop(
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
                         let pages = session.pages();
                         reloader.built(&files, &|path| pages.contains(path));
+                    }
+                    if checks && !report.changes.is_empty() {
+                        report_dev_checks(&session, &report.changes, reloader.as_deref());
                     }
                 }
                 Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),
@@ -439,16 +538,33 @@ fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::relo
     }
 }
 
-fn report_failure(root: &Path, failure: Failure, advice: &str) -> Outcome {
+fn report_failure(root: &Path, failure: Failure, advice: &str, format: Format) -> Outcome {
     let outcome = match failure {
         Failure::Content(_) => Outcome::ContentErrors,
         Failure::Io(_) | Failure::Usage(_) | Failure::Output(_) => Outcome::Failed,
     };
     let diagnostics = pipeline::failure_diagnostics(failure);
-    print_diagnostics(root, &diagnostics);
+    report_diagnostics(root, &diagnostics, format);
     let errors = diagnostics.error_count().max(1);
     eprintln!("{}; {advice}", plural(errors, "erro encontrado", "erros encontrados"));
     outcome
+}
+
+/// The diagnostics of `build` or `check` in the chosen format: text on stderr, or the one JSON
+/// document on stdout (printed even when empty, so that a reader always gets a document).
+fn report_diagnostics(root: &Path, diagnostics: &Diagnostics, format: Format) {
+    match format {
+        Format::Text => print_diagnostics(root, diagnostics),
+        Format::Json => println!("{}", json::render(&json::Document::new(diagnostics))),
+    }
+}
+
+/// A line for people: on stdout with text, on stderr with JSON (stdout is the document).
+fn status(format: Format, line: &str) {
+    match format {
+        Format::Text => println!("{line}"),
+        Format::Json => eprintln!("{line}"),
+    }
 }
 
 fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {

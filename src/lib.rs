@@ -22,6 +22,7 @@
 // the crate's own, so that `unreachable_pub` points at whatever is `pub` for no one.
 #[doc(hidden)]
 pub mod bench;
+pub mod checklist;
 pub mod cli;
 pub mod cmd;
 mod cmd_import;
@@ -38,8 +39,10 @@ pub mod markdown;
 pub(crate) mod model;
 pub mod output;
 pub mod pipeline;
+pub mod plain;
 pub(crate) mod render;
 pub(crate) mod safe_url;
 pub mod search;
+pub(crate) mod sitecheck;
 pub mod source;
 pub mod timings;

@@ -8,15 +8,18 @@
 //! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
 //! keeps what a checker of the rendered site needs, and writes nothing.
 
+use crate::checklist::{self, Checklist};
 use crate::config::{Overrides, SiteConfig};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
+use crate::plain::{self, Readability};
 use crate::render::checksums::{self, Digest};
 use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
 use crate::search;
+use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
 use crate::timings::{self, Stage, Work};
 use rayon::prelude::*;
@@ -38,6 +41,9 @@ pub struct BuildOptions {
     pub today: Option<chrono::NaiveDateTime>,
     /// `SOURCE_DATE_EPOCH` (seconds since 1970 UTC), the reproducible-builds convention.
     pub source_date_epoch: Option<i64>,
+    /// Skip the checks of the rendered site (`sitecheck`): only for a fixture whose content
+    /// is hostile on purpose (the XSS corpus), built to test what reaches the browser.
+    pub skip_site_checks: bool,
 }
 
 impl BuildOptions {
@@ -322,14 +328,22 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
         }
         staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)
     })?;
+    let recording = Recording { inner: &hashing, index: Mutex::new(index_of_statics(&statics)) };
     let pages = timings::stage(Stage::Render, || {
         let search = search::Store::default();
-        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &hashing)
+        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)
     })?;
+    // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
+    // site is checked before it is published: an error leaves the output as it was.
+    let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
+    let recording = Recording { inner: &staging, index: Mutex::new(index) };
     timings::stage(Stage::Finish, || {
         let digests = hashing.digests();
-        finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &staging)
+        finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &recording)
     })?;
+    if !options.skip_site_checks {
+        timings::stage(Stage::Checks, || check_rendered(&loaded.site, &mut loaded.warnings, recording))?;
+    }
     let leftover = timings::stage(Stage::Publish, || staging.commit()).map_err(Failure::Output)?;
     let mut warnings = std::mem::take(&mut claimed.warnings);
     if let Some(warning) = leftover {
@@ -363,14 +377,74 @@ impl Sink for Rendered {
 
 /// `secretaria check`: the build rendered into [`Rendered`], without writing.
 pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
-    let loaded = load(options)?;
+    audit(options).result
+}
+
+/// What `check` reports: the diagnostics (in `result`, the plain-language warnings among
+/// them), and, whenever the site loaded (even with errors in the rendered site), the
+/// transparency checklist and the readability report.
+#[derive(Debug)]
+pub struct Audit {
+    pub result: Result<Summary, Failure>,
+    pub checklist: Option<Checklist>,
+    pub readability: Option<Readability>,
+}
+
+/// [`check`], with the checklist and the plain-language checks.
+pub fn audit(options: &BuildOptions) -> Audit {
+    let mut loaded = match load(options) {
+        Ok(loaded) => loaded,
+        Err(failure) => return Audit { result: Err(failure), checklist: None, readability: None },
+    };
+    let (plain, readability) = plain::check(&loaded.site);
+    let mut result = check_loaded(options, &mut loaded);
+    match &mut result {
+        Ok(summary) => plain.into_iter().for_each(|p| summary.warnings.push(p)),
+        Err(Failure::Content(d)) => plain.into_iter().for_each(|p| d.push(p)),
+        Err(_) => {}
+    }
+    let stale = |d: &Diagnostics| d.iter().filter(|d| d.code == Code::StalePage).count();
+    let stale = match &result {
+        Ok(summary) => stale(&summary.warnings),
+        Err(Failure::Content(d)) => stale(d),
+        Err(_) => 0,
+    };
+    Audit { result, checklist: Some(checklist::checklist(&loaded.site, stale)), readability: Some(readability) }
+}
+
+fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, Failure> {
     let plan = plan(&loaded.site);
     let rendered = Rendered::default();
+    let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
+    let recording = Recording { inner: &rendered, index: Mutex::new(index_of_statics(&statics)) };
     let search = search::Store::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &rendered)?;
+    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
-    finish(&plan, &[], &rendered)?;
-    Ok(Summary { pages, files: rendered.files(), warnings: loaded.warnings })
+    finish(&plan, &[], &recording)?;
+    if !options.skip_site_checks {
+        check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
+    }
+    Ok(Summary { pages, files: rendered.files() + statics.len(), warnings: std::mem::take(&mut loaded.warnings) })
+}
+
+/// An index of the rendered site that starts with the files published as they are.
+fn index_of_statics(statics: &BTreeMap<String, Blob<'_>>) -> sitecheck::Index {
+    let mut index = sitecheck::Index::default();
+    for path in statics.keys() {
+        index.add_static(path);
+    }
+    index
+}
+
+/// Stage 5b, the rendered site checked (links, fragments, images, headings): its warnings
+/// join the load's, and any error fails the build with all of them.
+fn check_rendered(site: &Site, warnings: &mut Diagnostics, recording: Recording<'_>) -> Result<(), Failure> {
+    let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
+    warnings.extend(sitecheck::check(site, &index));
+    if warnings.has_errors() {
+        return Err(Failure::Content(std::mem::take(warnings)));
+    }
+    Ok(())
 }
 
 /// Content errors as one Diagnostics, IO failures included, for reporting.
@@ -379,7 +453,7 @@ pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
         Failure::Content(d) | Failure::Usage(d) => d,
         Failure::Io(err) => {
             let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(format!("{err:#}")));
+            d.push(Diagnostic::new(Code::MachineFailure, format!("{err:#}")));
             d
         }
         Failure::Output(err) => {

@@ -32,13 +32,23 @@ pub enum Stage {
     Render,
     /// What is made from the other files' bytes (`SHA256SUMS`).
     Finish,
+    /// The rendered site checked (links, fragments, images, headings; see `sitecheck`).
+    Checks,
     /// The staging folder swapped in for the output.
     Publish,
 }
 
 impl Stage {
-    const ALL: [Stage; 7] =
-        [Stage::Read, Stage::Parse, Stage::Plan, Stage::Statics, Stage::Render, Stage::Finish, Stage::Publish];
+    const ALL: [Stage; 8] = [
+        Stage::Read,
+        Stage::Parse,
+        Stage::Plan,
+        Stage::Statics,
+        Stage::Render,
+        Stage::Finish,
+        Stage::Checks,
+        Stage::Publish,
+    ];
 
     fn label(self) -> &'static str {
         match self {
@@ -48,6 +58,7 @@ impl Stage {
             Stage::Statics => "cópia dos arquivos estáticos",
             Stage::Render => "geração (em paralelo)",
             Stage::Finish => "SHA256SUMS",
+            Stage::Checks => "verificação do site gerado",
             Stage::Publish => "publicação (troca da pasta)",
         }
     }

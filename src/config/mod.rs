@@ -4,10 +4,11 @@
 pub mod links;
 mod outputs;
 pub mod raw;
+pub mod review;
 
 pub use outputs::Skip;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kinds::ACCESS_HUB;
 use crate::model::datetime::DateTime;
 use crate::model::holidays::{HolidayCalendar, MunicipalHoliday};
@@ -51,6 +52,8 @@ pub struct SiteConfig {
     pub skip: Skip,
     /// `transparencia:`: the addresses of the portal da transparência's pages and the like.
     pub transparency: links::Transparency,
+    /// `verificacao:` and `siglas:`: outdated pages, long sentences, the site's acronyms.
+    pub review: review::Review,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
@@ -79,11 +82,14 @@ impl SiteConfig {
         // Past `MAX_PROBLEMS` errors (a long list of bad holidays), the rest are counted, not
         // located: locating one scans the file.
         let mut found = 0;
-        let mut error = |key: &str, value: &str, message: String, help: &str| {
+        let mut error = |code: Code, key: &str, value: &str, message: String, help: &str| {
             found += 1;
             if found <= MAX_PROBLEMS {
                 diagnostics.push(
-                    Diagnostic::error(message).in_file(&file.rel_path).at(doc.locate_value(key, value)).with_help(help),
+                    Diagnostic::new(code, message)
+                        .in_file(&file.rel_path)
+                        .at(doc.locate_value(key, value))
+                        .with_help(help),
                 );
             }
         };
@@ -91,6 +97,7 @@ impl SiteConfig {
         if let Some(uf) = &uf {
             if !UFS.contains(&uf.as_str()) {
                 error(
+                    Code::InvalidUf,
                     "uf",
                     uf,
                     format!("UF desconhecida: {uf}"),
@@ -102,6 +109,7 @@ impl SiteConfig {
             Ok(n) if (11..=99).contains(&n) => Some(n),
             _ => {
                 error(
+                    Code::InvalidSetting,
                     "ddd",
                     ddd.as_str(),
                     format!("DDD inválido: {}", ddd.as_str()),
@@ -123,7 +131,13 @@ impl SiteConfig {
             (None, Some(url)) => match parse_base_url(url) {
                 Ok(url) => Some(url),
                 Err(problem) => {
-                    error("base_url", url.trim(), format!("base_url inválida: {problem}"), BASE_URL_HELP);
+                    error(
+                        Code::InvalidSetting,
+                        "base_url",
+                        url.trim(),
+                        format!("base_url inválida: {problem}"),
+                        BASE_URL_HELP,
+                    );
                     None
                 }
             },
@@ -133,6 +147,7 @@ impl SiteConfig {
             raw.cores.as_ref().and_then(|c| c.primaria.clone()).unwrap_or_else(|| DEFAULT_PRIMARY.into());
         match parse_hex_colour(&primary_colour) {
             None => error(
+                Code::InvalidSetting,
                 "primaria",
                 &primary_colour,
                 format!("cor inválida: {primary_colour}"),
@@ -142,6 +157,7 @@ impl SiteConfig {
                 let ratio = contrast_ratio(rgb, (255, 255, 255));
                 if ratio < 4.5 {
                     error(
+                        Code::InvalidSetting,
                         "primaria",
                         &primary_colour,
                         format!("a cor primária {primary_colour} tem contraste {ratio:.2}:1 com o branco, abaixo do mínimo 4,5:1"),
@@ -153,6 +169,7 @@ impl SiteConfig {
         let theme = raw.tema.clone().unwrap_or_else(|| "default".into());
         if theme.contains(['/', '\\']) || theme.starts_with('.') {
             error(
+                Code::InvalidSetting,
                 "tema",
                 &theme,
                 format!("nome de tema inválido: {theme}"),
@@ -164,6 +181,7 @@ impl SiteConfig {
                 Ok(tz) => tz,
                 Err(_) => {
                     error(
+                        Code::InvalidSetting,
                         "fuso_horario",
                         name.trim(),
                         format!("fuso horário desconhecido: {}", name.trim()),
@@ -181,18 +199,20 @@ impl SiteConfig {
             let date = holiday.data.as_str();
             match MunicipalHoliday::parse(date, holiday.nome.as_deref()) {
                 Ok(parsed) if !listed.insert(parsed.date) => error(
+                    Code::InvalidHoliday,
                     "data",
                     date.trim(),
                     format!("feriado repetido: {}", date.trim()),
                     "cada feriado aparece uma vez em `feriados`; apague a repetição",
                 ),
                 Ok(parsed) => municipal.push(parsed),
-                Err(e) => error("data", date.trim(), e.message, e.help.as_deref().unwrap_or_default()),
+                Err(e) => error(e.code, "data", date.trim(), e.message, e.help.as_deref().unwrap_or_default()),
             }
         }
         for item in raw.menu.iter().flatten() {
             if let Some(scheme) = crate::safe_url::refused_scheme(&item.url) {
                 error(
+                    Code::InvalidSetting,
                     "url",
                     &item.url,
                     format!("endereço não permitido no menu ({scheme}:)"),
@@ -201,8 +221,12 @@ impl SiteConfig {
             }
         }
         let transparency = raw.transparencia.as_ref().map_or_else(links::Transparency::default, |t| {
-            t.validate(|key, value, message, help| error(key, value, message, help))
+            t.validate(|key, value, message, help| error(Code::InvalidSetting, key, value, message, help))
         });
+        let review =
+            review::Review::from_yaml(raw.verificacao.as_ref(), raw.siglas.as_ref(), |key, value, message, help| {
+                error(Code::InvalidSetting, key, value, message, help);
+            });
         // Only when none was given: a bad one is an error already.
         if base_url.is_none() && command_line_problem.is_none() && raw.base_url.is_none() {
             diagnostics.push(outputs::missing_base_url(&file.rel_path));
@@ -212,7 +236,7 @@ impl SiteConfig {
         }
         if let Some(problem) = command_line_problem {
             diagnostics.push(
-                Diagnostic::error(format!("--base-url inválida (na linha de comando): {problem}"))
+                Diagnostic::new(Code::InvalidSetting, format!("--base-url inválida (na linha de comando): {problem}"))
                     .with_help(BASE_URL_HELP),
             );
         }
@@ -222,7 +246,10 @@ impl SiteConfig {
                 // The hub links every mandatory section: a menu without it would hide them.
                 items.push(MenuItem { title: "Acesso à Informação".into(), url: ACCESS_HUB.into() });
                 diagnostics.push(
-                    Diagnostic::warning("o menu do site.yaml não tem o link para Acesso à Informação; ele foi acrescentado ao fim do menu")
+                    Diagnostic::new(
+                        Code::MenuWithoutHub,
+                        "o menu do site.yaml não tem o link para Acesso à Informação; ele foi acrescentado ao fim do menu",
+                    )
                         .in_file(&file.rel_path)
                         .at(doc.locate_key("menu"))
                         .with_help(
@@ -252,6 +279,7 @@ impl SiteConfig {
             holidays: HolidayCalendar::new(municipal),
             skip: overrides.skip,
             transparency,
+            review,
         })
     }
 
@@ -301,6 +329,7 @@ impl SiteConfig {
             holidays: HolidayCalendar::new(Vec::new()),
             skip: overrides.skip,
             transparency: links::Transparency::default(),
+            review: review::Review::default(),
         }
     }
 
@@ -423,7 +452,7 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 /// Policy of docs/hospedagem.md. So the key promises nothing; a warning (not an error, since it
 /// never did anything) says so where it is written.
 fn vlibras_not_shown(file: &std::path::Path, at: crate::diagnostics::Location) -> Diagnostic {
-    Diagnostic::warning("`vlibras: true` não muda nada: o tema padrão não mostra o botão do VLibras")
+    Diagnostic::new(Code::VlibrasIgnored, "`vlibras: true` não muda nada: o tema padrão não mostra o botão do VLibras")
         .in_file(file)
         .at(at)
         .with_help(
@@ -532,6 +561,7 @@ mod tests {
         let w = d.iter().next().cloned();
         assert!(!d.has_errors());
         assert_eq!(w.as_ref().map(|w| w.severity), Some(crate::diagnostics::Severity::Warning));
+        assert_eq!(w.as_ref().map(|w| w.code), Some(Code::MenuWithoutHub));
         assert_eq!(w.as_ref().and_then(|w| w.location).map(|l| l.line), Some(3));
         assert!(w.and_then(|w| w.help).unwrap_or_default().contains("url: /acesso-a-informacao/"));
         // Written without the slashes, it is there.

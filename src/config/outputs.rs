@@ -2,7 +2,7 @@
 //! is missing (what is lost, what is still published), and the switches that leave an output
 //! out, which exist only so that a benchmark can measure what each one costs.
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Code, Diagnostic, Location};
 use std::path::Path;
 
 /// Outputs a build leaves out. Every field is `false` in normal use; the benchmark of the
@@ -49,7 +49,8 @@ impl Skip {
 /// The warning for a site without `base_url`: what a standard needs absolute addresses for
 /// is not published, and what still is. Located at the start of `site.yaml`.
 pub(crate) fn missing_base_url(file: &Path) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::new(
+        Code::NoBaseUrl,
         "sem `base_url`, o site não publica o sitemap.xml (nem a linha Sitemap do robots.txt) nem o feed Atom \
          dos avisos (avisos/atom.xml), que exigem endereços completos; os dados abertos, o JSON-LD e a agenda \
          saem sem o endereço completo de cada página",

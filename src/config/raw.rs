@@ -29,6 +29,10 @@ pub struct SiteYaml {
     pub feriados: Option<Vec<HolidayYaml>>,
     /// Addresses of what other systems publish (portal da transparência, e-SIC…).
     pub transparencia: Option<super::links::TransparencyYaml>,
+    /// The editorial checks' settings (outdated pages, long sentences).
+    pub verificacao: Option<super::review::ReviewYaml>,
+    /// Acronyms added to the theme's glossary: `CadÚnico: Cadastro Único…`.
+    pub siglas: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// One municipal holiday in `site.yaml`: `data: 15/08`, `nome: Padroeira`.

@@ -30,17 +30,21 @@
     if (box && box.parentNode) box.parentNode.removeChild(box);
     box = null;
   }
-  function show(html) {
+  // Errors: the page is the last good version. Warnings: the page is up to date, and the
+  // checks found something in what was just saved.
+  function show(html, warning) {
     hide();
     styles();
     box = document.createElement("div");
     box.id = "secretaria-erros";
-    box.setAttribute("role", "alert");
+    if (warning) box.className = "secretaria-aviso";
+    box.setAttribute("role", warning ? "status" : "alert");
     box.innerHTML =
       '<p class="secretaria-erros-titulo">' +
-      "O conteúdo tem erros: o site mostra a última versão que funcionou</p>" + html +
-      '<p class="secretaria-erros-fim">Corrija o arquivo e salve: esta mensagem some sozinha. ' +
-      '<button type="button">Fechar</button></p>';
+      (warning ? "Avisos sobre o que você salvou (o site já foi atualizado)"
+               : "O conteúdo tem erros: o site mostra a última versão que funcionou") + "</p>" + html +
+      '<p class="secretaria-erros-fim">' + (warning ? "Corrija e salve, ou feche: " : "Corrija o arquivo e salve: ") +
+      'esta mensagem some sozinha. <button type="button">Fechar</button></p>';
     box.querySelector("button").addEventListener("click", hide);
     (document.body || document.documentElement).appendChild(box);
   }
@@ -67,6 +71,9 @@
   source.addEventListener("ok", hide);
   // "error" is also what EventSource fires when the connection drops: only ours carry data.
   source.addEventListener("error", function (event) {
-    if (typeof event.data === "string") show(JSON.parse(event.data).html);
+    if (typeof event.data === "string") show(JSON.parse(event.data).html, false);
+  });
+  source.addEventListener("warnings", function (event) {
+    show(JSON.parse(event.data).html, true);
   });
 })();

@@ -21,12 +21,13 @@ mod tests;
 #[cfg(test)]
 mod tests_edits;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostics};
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use crate::render::checksums::{self, Digest};
 use crate::render::deps::{Dirty, Index, Snapshot};
 use crate::render::theme;
+use crate::sitecheck;
 use crate::source::Blob;
 use incremental::{Built, Splice};
 use rayon::prelude::*;
@@ -77,6 +78,9 @@ pub(crate) struct Session {
     /// Output files chosen by a rebuild that failed after the model was updated (a template
     /// error, a disk error): rendered again by the next one, whatever it changes.
     retry: BTreeSet<String>,
+    /// What the output holds (files, and the ids of each page), kept up to date by every
+    /// rebuild, for the checks of the rendered site ([`Session::check`]).
+    index: Mutex<sitecheck::Index>,
 }
 
 impl Session {
@@ -92,10 +96,10 @@ impl Session {
         let claimed = output::claim(&options.root, &options.output_dir(), writer, waiting).map_err(Failure::Output)?;
         claimed.mark().map_err(Failure::Output)?;
         let root = std::fs::canonicalize(&options.root).map_err(|err| {
-            Failure::Output(OutputError::untouched(crate::diagnostics::Diagnostic::error(format!(
-                "a pasta do site {} não pode ser usada: {err}",
-                options.root.display()
-            ))))
+            Failure::Output(OutputError::untouched(crate::diagnostics::Diagnostic::new(
+                Code::OutputRefused,
+                format!("a pasta do site {} não pode ser usada: {err}", options.root.display()),
+            )))
         })?;
         let options = BuildOptions { root, ..options.clone() };
         let output = claimed.path().to_path_buf();
@@ -112,6 +116,7 @@ impl Session {
             pending: BTreeSet::new(),
             pending_rescan: true,
             retry: BTreeSet::new(),
+            index: Mutex::new(sitecheck::Index::default()),
         })
     }
 
@@ -135,6 +140,23 @@ impl Session {
     /// Builds everything and brings the output folder in line with it.
     pub(crate) fn build(&mut self) -> Result<Report, Failure> {
         self.rebuild(&Batch { rescan: true, ..Batch::default() })
+    }
+
+    /// The checks of `check` on the last good build, for the texts of the `changed` source
+    /// files (all with `None`): the rendered site's (links, fragments, images, headings,
+    /// outdated pages, against what the output holds now) and plain language. Run after the
+    /// reload, so that it never delays it; every finding is a warning here (the last good
+    /// site stays served), shown in the terminal and over the page.
+    pub(crate) fn check(&self, changed: Option<&[PathBuf]>) -> Diagnostics {
+        let Some(built) = &self.built else { return Diagnostics::new() };
+        let wanted = |file: &Path| changed.is_none_or(|c| c.iter().any(|p| p == file));
+        let mut diagnostics = match self.index.lock() {
+            Ok(index) => sitecheck::check_some(&built.site, &index, &wanted),
+            Err(_) => Diagnostics::new(),
+        };
+        let (plain, _) = crate::plain::check_some(&built.site, &wanted);
+        plain.into_iter().for_each(|d| diagnostics.push(d));
+        diagnostics
     }
 
     /// Rebuilds after a batch of changes.
@@ -251,7 +273,9 @@ impl Session {
         self.retry.extend(chosen.iter().map(|r| r.file.clone()));
         let (output, published) = (&self.output, self.published.as_ref());
         // Render in parallel; keep the bytes only of files that differ from what is on disk.
-        let collect = Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())) };
+        let index = &self.index;
+        let collect =
+            Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())), index: Some(index) };
         let pages = pipeline::render(site, theme, &chosen, search, &collect).map_err(|failure| match failure {
             Failure::Content(errors) => {
                 diagnostics.extend(errors);
@@ -269,6 +293,9 @@ impl Session {
             // A file the plan produces wins over a static one of the same name, as in `build`.
             let planned: BTreeSet<&str> = plan.iter().map(|r| r.file.as_str()).collect();
             statics.retain(|file, _| !planned.contains(file.as_str()));
+            if let Ok(mut index) = index.lock() {
+                statics.keys().for_each(|file| index.add_static(file));
+            }
             for (file, blob) in &statics {
                 let stale = match blob {
                     Blob::Memory(_) => theme_changed,
@@ -288,6 +315,9 @@ impl Session {
                 None => apply::existing(output).into_iter().filter(|f| !wanted.contains(f.as_str())).collect(),
             }
         };
+        if let Ok(mut index) = index.lock() {
+            removed.iter().for_each(|file| index.remove(file));
+        }
         let published = self.published.get_or_insert_with(HashMap::new);
         let mut written = write(output, published, outputs, &removed)?;
         // What is made from every other file's bytes (SHA256SUMS), once they are on disk: from
@@ -298,7 +328,8 @@ impl Session {
         if !finishing.is_empty() {
             let digests: Vec<(&str, &Digest)> =
                 published.iter().map(|(file, digest)| (file.as_str(), digest)).collect();
-            let collect = Collect { output, published: Some(published), outputs: Mutex::new(Vec::new()) };
+            let collect =
+                Collect { output, published: Some(published), outputs: Mutex::new(Vec::new()), index: Some(index) };
             let plan: Vec<crate::render::routes::Route> = finishing.into_iter().cloned().collect();
             pipeline::finish(&plan, &digests, &collect)?;
             let outputs = collect.outputs.into_inner().unwrap_or_default();
@@ -317,10 +348,15 @@ struct Collect<'a> {
     output: &'a Path,
     published: Option<&'a HashMap<String, Digest>>,
     outputs: Mutex<Vec<Output>>,
+    /// Where the rendered files and their ids are recorded, for the checks.
+    index: Option<&'a Mutex<sitecheck::Index>>,
 }
 
 impl Sink for Collect<'_> {
     fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        if let Some(Ok(mut index)) = self.index.map(Mutex::lock) {
+            index.record(file, &bytes);
+        }
         let output = Output::new(file, bytes, self.published, self.output);
         self.outputs.lock().map_err(|_| anyhow::anyhow!("falha interna ao juntar os arquivos gerados"))?.push(output);
         Ok(())

@@ -26,8 +26,17 @@ pub(crate) const LIVE_CSS: &str = include_str!("live.css");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LiveEvent {
     Ok,
-    Reload { paths: Vec<String>, all: bool },
-    Error { html: String },
+    Reload {
+        paths: Vec<String>,
+        all: bool,
+    },
+    Error {
+        html: String,
+    },
+    /// The checks' warnings about what was just saved, over a page that is up to date.
+    Warnings {
+        html: String,
+    },
 }
 
 impl LiveEvent {
@@ -40,6 +49,9 @@ impl LiveEvent {
             LiveEvent::Error { html } => {
                 Event::default().event("error").data(serde_json::json!({ "html": html }).to_string())
             }
+            LiveEvent::Warnings { html } => {
+                Event::default().event("warnings").data(serde_json::json!({ "html": html }).to_string())
+            }
         }
     }
 }
@@ -50,12 +62,19 @@ const MAX_PATHS: usize = 200;
 /// The rebuild state shared by the build loop (writer) and the server (readers).
 pub(crate) struct Reloader {
     current_error: RwLock<Option<String>>,
+    /// The checks' warnings after the last good rebuild, shown to tabs that connect later
+    /// (a reloaded tab connects again).
+    current_warnings: RwLock<Option<String>>,
     events: broadcast::Sender<LiveEvent>,
 }
 
 impl Default for Reloader {
     fn default() -> Self {
-        Reloader { current_error: RwLock::new(None), events: broadcast::channel(64).0 }
+        Reloader {
+            current_error: RwLock::new(None),
+            current_warnings: RwLock::new(None),
+            events: broadcast::channel(64).0,
+        }
     }
 }
 
@@ -66,11 +85,24 @@ impl Reloader {
         if let Ok(mut slot) = self.current_error.write() {
             *slot = None;
         }
+        if let Ok(mut slot) = self.current_warnings.write() {
+            *slot = None;
+        }
         let unique: std::collections::BTreeSet<String> = files.iter().map(|f| concerned(f, is_page)).collect();
         let all = unique.len() > MAX_PATHS;
         let paths = if all { Vec::new() } else { unique.into_iter().collect() };
         // No receiver (no open tab) is not an error.
         let _ = self.events.send(LiveEvent::Reload { paths, all });
+    }
+
+    /// The checks after a good rebuild found these warnings (`html`, the overlay), or none.
+    pub(crate) fn warned(&self, html: Option<String>) {
+        if let Ok(mut slot) = self.current_warnings.write() {
+            slot.clone_from(&html);
+        }
+        if let Some(html) = html {
+            let _ = self.events.send(LiveEvent::Warnings { html });
+        }
     }
 
     /// A rebuild failed; `html` is the overlay.
@@ -92,9 +124,11 @@ impl Reloader {
         shutdown: watch::Receiver<bool>,
     ) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
         let rx = self.events.subscribe();
-        let first = match self.current_error() {
-            Some(html) => LiveEvent::Error { html },
-            None => LiveEvent::Ok,
+        let warnings = self.current_warnings.read().ok().and_then(|w| w.clone());
+        let first = match (self.current_error(), warnings) {
+            (Some(html), _) => LiveEvent::Error { html },
+            (None, Some(html)) => LiveEvent::Warnings { html },
+            (None, None) => LiveEvent::Ok,
         };
         stream::unfold((Some(first), rx, shutdown), |(first, mut rx, mut shutdown)| async move {
             if let Some(event) = first {

@@ -270,6 +270,26 @@ fn what_a_failed_render_chose_is_rendered_by_the_next_rebuild() -> Result<()> {
     Ok(())
 }
 
+/// `serve`'s checks judge an edited text against the output as it is after each rebuild: a
+/// link to a heading that does not exist yet is reported, and no longer once another edit
+/// adds the heading (the index of ids follows the incremental rebuilds).
+#[test]
+fn checks_follow_the_output_across_rebuilds() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nVeja [a seção](dois.md#secao) e [nada](/nada/).\n")?;
+    let report = rebuild(&mut session, &["content/paginas/um.md"])?;
+    let found = session.check(Some(&report.changes));
+    let codes: Vec<(&str, Option<usize>)> = found.iter().map(|d| (d.code.id(), d.location.map(|l| l.line))).collect();
+    assert_eq!(codes, [("S0802", Some(4)), ("S0801", Some(4))], "{found:?}");
+    site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\n## Seção\n\nSegundo texto.\n")?;
+    rebuild(&mut session, &["content/paginas/dois.md"])?;
+    let um = [PathBuf::from("content/paginas/um.md")];
+    let codes: Vec<&str> = session.check(Some(&um)).iter().map(|d| d.code.id()).collect();
+    assert_eq!(codes, ["S0801"]);
+    Ok(())
+}
+
 /// The written files that are not the search index's.
 /// The written files outside the search index.
 fn pages(report: &Report) -> Vec<String> {

@@ -2,15 +2,18 @@
 //! `build` and `check` report *all* problems of a site at once, sorted by file and line, instead
 //! of stopping at the first. Rendering for humans lives in [`report`].
 
+mod codes;
+pub mod json;
 pub mod report;
 mod span;
 
+pub use codes::{guide, Code};
 pub use span::{LineIndex, Location};
 
 use std::path::PathBuf;
 
 /// How bad a diagnostic is: errors fail the build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -20,6 +23,8 @@ pub enum Severity {
 /// One problem found in the content, in Portuguese, located in a file when it has one.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// What kind of problem this is (the registry in `codes.rs`); it gives the severity.
+    pub code: Code,
     pub severity: Severity,
     /// The file relative to the site root, e.g. `content/avisos/conferencia.md`.
     pub file: Option<PathBuf>,
@@ -31,12 +36,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, file: None, location: None, message: message.into(), help: None }
-    }
-
-    pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    /// A diagnostic of kind `code`, with that code's severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic { code, severity: code.severity(), file: None, location: None, message: message.into(), help: None }
     }
 
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
@@ -117,5 +119,13 @@ impl Diagnostics {
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
+    }
+
+    /// Every diagnostic as a warning (`serve`'s checks: the last good site is what is served).
+    pub fn as_warnings(mut self) -> Self {
+        for d in &mut self.items {
+            d.severity = Severity::Warning;
+        }
+        self
     }
 }

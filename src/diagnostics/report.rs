@@ -23,6 +23,7 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
             Severity::Error => Frame::error(),
             Severity::Warning => Frame::warning(),
         }
+        .with_code(diagnostic.code.id())
         .with_message(shorten(&diagnostic.message, MAX_MESSAGE));
         match (&diagnostic.file, diagnostic.location) {
             (Some(file), Some(location)) => match sources
@@ -53,10 +54,13 @@ pub fn render_terminal(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option
     String::from_utf8_lossy(&out.into_inner())
         .lines()
         .map(|line| {
-            if let Some(rest) = line.strip_prefix("error:") {
-                format!("erro:{rest}\n")
-            } else if let Some(rest) = line.strip_prefix("warning:") {
-                format!("aviso:{rest}\n")
+            // `error[S0301]: …` (with the code) or `error: …`.
+            if let Some(rest) = line.strip_prefix("error[").or_else(|| line.strip_prefix("error:")) {
+                let open = if line.starts_with("error[") { "[" } else { ":" };
+                format!("erro{open}{rest}\n")
+            } else if let Some(rest) = line.strip_prefix("warning[").or_else(|| line.strip_prefix("warning:")) {
+                let open = if line.starts_with("warning[") { "[" } else { ":" };
+                format!("aviso{open}{rest}\n")
             } else {
                 format!("{line}\n")
             }
@@ -189,7 +193,7 @@ pub fn position(diagnostic: &Diagnostic) -> String {
     }
 }
 
-/// One line per diagnostic: `erro: arquivo:linha:coluna: mensagem (dica: …)`.
+/// One line per diagnostic: `erro[S0301]: arquivo:linha:coluna: mensagem (dica: …)`.
 pub fn render_plain(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
     for d in diagnostics.sorted() {
@@ -199,7 +203,9 @@ pub fn render_plain(diagnostics: &Diagnostics) -> String {
         };
         let at = position(d);
         out.push_str(kind);
-        out.push_str(": ");
+        out.push('[');
+        out.push_str(d.code.id());
+        out.push_str("]: ");
         if !at.is_empty() {
             out.push_str(&at);
             out.push_str(": ");
@@ -217,11 +223,18 @@ pub fn render_plain(diagnostics: &Diagnostics) -> String {
 
 /// The overlay shown in the browser while the content has errors.
 pub fn render_html(diagnostics: &Diagnostics) -> String {
+    render_html_of(diagnostics, Some(Severity::Error))
+}
+
+/// The overlay's list of every diagnostic (`serve`'s warnings), or of one severity.
+pub fn render_html_of(diagnostics: &Diagnostics, only: Option<Severity>) -> String {
     let mut out = String::from("<ul class=\"secretaria-erros\">");
-    for d in diagnostics.sorted().into_iter().filter(|d| d.severity == Severity::Error) {
+    for d in diagnostics.sorted().into_iter().filter(|d| only.is_none_or(|s| d.severity == s)) {
         out.push_str("<li><strong>");
         out.push_str(&escape(&position(d)));
-        out.push_str("</strong> ");
+        out.push_str("</strong> [");
+        out.push_str(d.code.id());
+        out.push_str("] ");
         out.push_str(&escape(&d.message));
         if let Some(help) = &d.help {
             out.push_str("<br><em>Dica: ");
@@ -237,20 +250,21 @@ pub fn render_html(diagnostics: &Diagnostics) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
     use crate::diagnostics::Location;
 
     #[test]
     fn terminal_report_shows_file_line_and_code_frame() {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
-            Diagnostic::error("hora inválida: 25:00")
+            Diagnostic::new(Code::InvalidHours, "hora inválida: 25:00")
                 .in_file("content/unidades/cras.yaml")
                 .at(Location::new(2, 10))
                 .with_help("as horas vão de 00:00 a 23:59"),
         );
         let text = "nome: CRAS\nhorario: 08:00-25:00\n".to_string();
         let out = render_terminal(&diagnostics, &|_| Some(text.clone()));
-        assert!(out.starts_with("erro: hora inválida: 25:00"), "{out}");
+        assert!(out.starts_with("erro[S0303]: hora inválida: 25:00"), "{out}");
         assert!(out.contains("content/unidades/cras.yaml:2:10"), "{out}");
         assert!(out.contains("horario: 08:00-25:00"), "{out}");
         assert!(out.contains("dica: as horas vão de 00:00 a 23:59"), "{out}");
@@ -259,8 +273,11 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_column_which_stays_the_files() {
         let mut diagnostics = Diagnostics::new();
-        diagnostics
-            .push(Diagnostic::error("valor de tipo errado").in_file("content/x.yaml").at(Location::new(2, 50_001)));
+        diagnostics.push(
+            Diagnostic::new(Code::WrongType, "valor de tipo errado")
+                .in_file("content/x.yaml")
+                .at(Location::new(2, 50_001)),
+        );
         let text = format!("a: 1\nb: {}MARCA{}\n", "x".repeat(49_997), "y".repeat(50_000));
         let out = render_terminal(&diagnostics, &|_| Some(text.clone()));
         assert!(out.contains("content/x.yaml:2:50001"), "{out}");
@@ -275,14 +292,14 @@ mod tests {
     #[test]
     fn long_messages_are_cut() {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.push(Diagnostic::error(format!("hora inválida: {}", "9".repeat(100_000))));
+        diagnostics.push(Diagnostic::new(Code::InvalidHours, format!("hora inválida: {}", "9".repeat(100_000))));
         assert!(render_terminal(&diagnostics, &|_| None).len() < 1_000);
     }
 
     #[test]
     fn html_overlay_escapes() {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.push(Diagnostic::error("<script>"));
+        diagnostics.push(Diagnostic::new(Code::Internal, "<script>"));
         assert!(render_html(&diagnostics).contains("&lt;script&gt;"));
     }
 }

@@ -131,7 +131,7 @@ mod flow;
 mod frame;
 mod html;
 mod inline;
-mod lexer;
+pub(crate) mod lexer;
 mod links;
 mod numbers;
 mod parser;
@@ -285,6 +285,13 @@ impl NormativeText {
 }
 
 /// The first line of `text`, cut at a word boundary before `max` characters.
+/// Whether `text` holds normative text: a line that opens an article (`Art. 1º`), as in an
+/// act pasted into an ordinary page (a council's resolution). Such texts are published
+/// verbatim, so the plain-language checks leave them alone.
+pub(crate) fn has_articles(text: &str) -> bool {
+    text.lines().any(|line| matches!(lexer::classify(line), lexer::Line::Article { .. }))
+}
+
 pub(crate) fn summary(text: &str, max: usize) -> String {
     let line = text.lines().next().unwrap_or("");
     if line.chars().count() <= max {

@@ -15,7 +15,7 @@
 
 use super::chunks::Plan;
 use super::nesting::{Nesting, MAX_DEPTH};
-use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::safe_url as url;
 use crate::source::yaml::YamlDoc;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -28,7 +28,7 @@ const MAX_WARNINGS: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Problem {
     pub offset: usize,
-    pub error: bool,
+    pub code: Code,
     pub message: String,
     pub help: String,
 }
@@ -65,7 +65,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
                         if lists <= MAX_WARNINGS {
                             found.push(Problem {
                                 offset: start,
-                                error: false,
+                                code: Code::ListWithoutMarkers,
                                 message: format!(
                                     "estas {} linhas parecem os itens de uma lista, mas viram um só parágrafo",
                                     lines.len()
@@ -98,7 +98,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
             too_deep = true;
             found.push(Problem {
                 offset,
-                error: true,
+                code: Code::TooDeep,
                 message: format!(
                     "o texto tem níveis demais, um dentro do outro (mais de {MAX_DEPTH}): citações (>), listas, ênfases ou HTML"
                 ),
@@ -112,7 +112,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
                     if addresses <= MAX_WARNINGS {
                         found.push(Problem {
                             offset: range.start,
-                            error: false,
+                            code: Code::RefusedAddress,
                             message: format!("endereço não permitido ({scheme}:): o link ou a imagem foi removido e o texto ficou"),
                             help: "use endereços http://, https://, mailto:, tel: ou do próprio site (/pagina/); uma imagem vai como arquivo ao lado da página: ![descrição](foto.jpg)".into(),
                         });
@@ -126,7 +126,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
                     if removed <= MAX_WARNINGS {
                         found.push(Problem {
                             offset: range.start,
-                            error: false,
+                            code: Code::RawHtmlRemoved,
                             message: format!("HTML que não é publicado: <{tag}> (o elemento é retirado da página)"),
                             help: "o site não executa programas nem carrega conteúdo de outros sites; para um mapa ou vídeo, publique um link para ele".into(),
                         });
@@ -139,7 +139,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
                     let names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
                     found.push(Problem {
                         offset: range.start,
-                        error: false,
+                        code: Code::HeadingAttributes,
                         message: format!("atributos de título ignorados: {}", names.join(", ")),
                         help: "um título aceita só {#identificador} e {.classe}".into(),
                     });
@@ -156,7 +156,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
         if super::sanitise::clean_bounded(&html, true).1 {
             found.push(Problem {
                 offset,
-                error: true,
+                code: Code::TooDeep,
                 message: format!(
                     "o HTML colado tem níveis demais, um dentro do outro (mais de {MAX_DEPTH}), do jeito que um navegador o lê"
                 ),
@@ -209,8 +209,7 @@ fn removed_elements(html: &str) -> Vec<&'static str> {
 }
 
 fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic {
-    let d = if problem.error { Diagnostic::error(&problem.message) } else { Diagnostic::warning(&problem.message) };
-    d.in_file(file).at(location).with_help(&problem.help)
+    Diagnostic::new(problem.code, &problem.message).in_file(file).at(location).with_help(&problem.help)
 }
 
 /// Checks a page body that starts after `line_offset` lines of its file.
@@ -264,7 +263,7 @@ mod tests {
         let text = format!("texto\n\n{} fim\n", ">".repeat(10_000));
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].error && found[0].message.contains("níveis demais"));
+        assert!(found[0].code == Code::TooDeep && found[0].message.contains("níveis demais"));
         assert_eq!(found[0].offset, 7 + MAX_DEPTH, "the 101st `>` of line 3");
         for text in [
             format!("{} x", "- ".repeat(10_000)),
@@ -274,7 +273,10 @@ mod tests {
             format!("um <b>{}", "<i>".repeat(10_000)),
         ] {
             let found = problems(&text);
-            assert!(found.iter().filter(|p| p.error).count() == 1, "{found:?}");
+            assert!(
+                found.iter().filter(|p| p.code.severity() == crate::diagnostics::Severity::Error).count() == 1,
+                "{found:?}"
+            );
         }
     }
 
@@ -290,7 +292,10 @@ mod tests {
             "</div>".repeat(150)
         );
         let found = problems(&text);
-        assert!(found.iter().any(|p| p.error && p.message.contains("do jeito que um navegador")), "{found:?}");
+        assert!(
+            found.iter().any(|p| p.code == Code::TooDeep && p.message.contains("do jeito que um navegador")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -306,7 +311,7 @@ mod tests {
         let found = problems(text);
         let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(found.len(), 4, "{messages:?}");
-        assert!(found.iter().all(|p| !p.error));
+        assert!(found.iter().all(|p| p.code.severity() == crate::diagnostics::Severity::Warning));
         assert!(messages[0].contains("onfocus, autofocus"), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("(javascript:)")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("(data:)")), "{messages:?}");
@@ -321,7 +326,7 @@ mod tests {
         let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(messages[0].contains("<iframe>") && messages[1].contains("<script>"), "{messages:?}");
-        assert!(found.iter().all(|p| !p.error));
+        assert!(found.iter().all(|p| p.code.severity() == crate::diagnostics::Severity::Warning));
     }
 
     #[test]
@@ -329,7 +334,7 @@ mod tests {
         let pasted = "Serviços oferecidos:\n\nPAIF\nSCFV\nCadastro Único\nBenefícios eventuais\n";
         let found = problems(pasted);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.contains("4 linhas") && !found[0].error);
+        assert!(found[0].message.contains("4 linhas") && found[0].code == Code::ListWithoutMarkers);
         assert_eq!(found[0].offset, pasted.find("PAIF").unwrap_or(0));
         let with_endings = "I. Acolher as famílias em situação de vulnerabilidade social e encaminhar;\nII. Ofertar o serviço de convivência e fortalecimento de vínculos;\nIII. Articular a rede socioassistencial do território.\n";
         assert_eq!(problems(with_endings).len(), 1);

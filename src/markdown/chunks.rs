@@ -261,7 +261,13 @@ mod tests {
         let cut = Plan::with_sizes(text, 1, 1);
         assert!(!whole.is_cut() && cut.chunks.len() > 3, "{:?}", cut.chunks);
         assert_eq!(cut.min_level, Some(1));
-        let options = super::super::MarkdownOptions { root: "../", allow_html: false, top_heading: 2 };
+        let options = super::super::MarkdownOptions {
+            root: "../",
+            source_dir: "",
+            allow_html: false,
+            top_heading: 2,
+            glossary: None,
+        };
         let html = |plan: &Plan| super::super::render_planned(text, options, plan, None);
         assert_eq!(html(&whole), html(&cut));
         assert!(html(&cut).contains("<a href=\"https://gov.br/\" title=\"Governo\">o site</a>"), "{}", html(&cut));
@@ -285,7 +291,13 @@ mod tests {
         let cut = Plan::with_sizes(&text, 1, 500);
         assert!(cut.chunks.len() > 20, "{}", cut.chunks.len());
         for allow_html in [false, true] {
-            let options = super::super::MarkdownOptions { root: "./", allow_html, top_heading: 2 };
+            let options = super::super::MarkdownOptions {
+                root: "./",
+                source_dir: "",
+                allow_html,
+                top_heading: 2,
+                glossary: None,
+            };
             let a = super::super::render_planned(&text, options, &whole, None);
             let b = super::super::render_planned(&text, options, &cut, None);
             assert!(

@@ -13,10 +13,12 @@
 //! - heading positions are recorded so that [`super::render`] can shift their levels once it
 //!   knows the shallowest one.
 
+use super::glossary::{self, Glossary};
 use super::nesting::{Nesting, MAX_DEPTH};
+use super::MarkdownOptions;
 use crate::model::slug::slugify;
 use crate::safe_url as url;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -32,6 +34,7 @@ struct Open {
 /// What the filter knows of a whole text, across the pieces it may be parsed in.
 pub(super) struct State<'o> {
     root: &'o str,
+    source_dir: &'o str,
     /// Bytes written so far by the HTML writer (see [`super::render`]).
     written: &'o Cell<usize>,
     /// The heading shift, when known before the first event (a text parsed in pieces);
@@ -50,12 +53,18 @@ pub(super) struct State<'o> {
     pub(super) raw_html: bool,
     /// Open links, images and code blocks: text inside them is not autolinked.
     verbatim: usize,
+    /// Acronyms marked with `<abbr>` on their first use, and those already marked.
+    glossary: Option<&'o Glossary>,
+    marked: HashSet<String>,
 }
 
 impl<'o> State<'o> {
-    pub(super) fn new(root: &'o str, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
+    pub(super) fn new(options: &MarkdownOptions<'o>, written: &'o Cell<usize>, shift: Option<u8>) -> Self {
         State {
-            root,
+            root: options.root,
+            source_dir: options.source_dir,
+            glossary: options.glossary,
+            marked: HashSet::new(),
             written,
             shift,
             nesting: Nesting::new(),
@@ -113,11 +122,16 @@ impl<'o> State<'o> {
             self.verbatim += 1;
         }
         let tag = match tag {
+            // An e-mail autolink (`<nome@dominio.br>`) has no scheme until the writer adds
+            // `mailto:`: it is not a path, and must not be rewritten as an attachment's.
+            Tag::Link { link_type: LinkType::Email, dest_url, title, id } if url::is_allowed(&dest_url) => {
+                Some(Tag::Link { link_type: LinkType::Email, dest_url, title, id })
+            }
             Tag::Link { link_type, dest_url, title, id } if url::is_allowed(&dest_url) => {
-                Some(Tag::Link { link_type, dest_url: relative(dest_url, self.root), title, id })
+                Some(Tag::Link { link_type, dest_url: self.address(dest_url), title, id })
             }
             Tag::Image { link_type, dest_url, title, id } if url::is_allowed(&dest_url) => {
-                Some(Tag::Image { link_type, dest_url: relative(dest_url, self.root), title, id })
+                Some(Tag::Image { link_type, dest_url: self.address(dest_url), title, id })
             }
             Tag::Link { .. } | Tag::Image { .. } => None,
             Tag::Heading { level, id, classes, attrs } => {
@@ -184,6 +198,10 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
         }
         for piece in super::autolink::pieces(&text) {
             let events: Vec<Event<'a>> = match piece {
+                super::autolink::Piece::Text(t) if self.state.glossary.is_some() => {
+                    self.marked(t);
+                    continue;
+                }
                 super::autolink::Piece::Text(t) => vec![Event::Text(CowStr::from(t.to_string()))],
                 super::autolink::Piece::Link { href, text } => vec![
                     Event::Start(Tag::Link {
@@ -199,6 +217,24 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
             for event in events {
                 if let Some(event) = self.state.filter(event) {
                     self.pending.push_back(event);
+                }
+            }
+        }
+    }
+
+    /// Plain text with the first use of each known acronym marked, into `pending`. Only text
+    /// outside links, code and headings comes here; the `<abbr>` tags are ours (the title
+    /// escaped), so they skip the sanitiser.
+    fn marked(&mut self, text: &str) {
+        let Some(g) = self.state.glossary else { return };
+        for piece in glossary::pieces(text, g, &mut self.state.marked) {
+            match piece {
+                glossary::Piece::Text(t) => self.pending.push_back(Event::Text(CowStr::from(t.to_string()))),
+                glossary::Piece::Abbr { acronym, title } => {
+                    let open = format!("<abbr title=\"{}\">", crate::escape::escape(&title));
+                    self.pending.push_back(Event::InlineHtml(CowStr::from(open)));
+                    self.pending.push_back(Event::Text(CowStr::from(acronym.to_string())));
+                    self.pending.push_back(Event::InlineHtml(CowStr::from("</abbr>")));
                 }
             }
         }
@@ -282,6 +318,20 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Filter<'_, '_, 'a, I> {
 pub(super) fn shift_level(level: HeadingLevel, shift: u8) -> HeadingLevel {
     let n = (level as u8).saturating_add(shift).min(6);
     HeadingLevel::try_from(usize::from(n)).unwrap_or(HeadingLevel::H6)
+}
+
+impl State<'_> {
+    /// A link's address as published: a `.md`/`.yaml` source becomes its page, a site path
+    /// becomes relative to the page.
+    fn address<'a>(&self, dest: CowStr<'a>) -> CowStr<'a> {
+        if let Some(link) = super::source_link::resolve(&dest, self.source_dir) {
+            return CowStr::from(format!("{}{}{}", self.root, link.path, link.fragment));
+        }
+        match super::source_link::attachment(&dest, self.source_dir) {
+            Some(path) => CowStr::from(format!("{}{path}", self.root)),
+            None => relative(dest, self.root),
+        }
+    }
 }
 
 /// `/estrutura/x/` → `../../estrutura/x/` on a page two folders deep.

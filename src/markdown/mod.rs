@@ -12,11 +12,13 @@
 mod align;
 mod autolink;
 pub(crate) mod check;
-mod chunks;
+pub(crate) mod chunks;
 mod events;
+pub mod glossary;
 pub mod nesting;
 mod plain;
 pub mod sanitise;
+pub(crate) mod source_link;
 
 use pulldown_cmark::Options;
 use std::cell::Cell;
@@ -28,12 +30,18 @@ pub use nesting::MAX_DEPTH;
 pub struct MarkdownOptions<'a> {
     /// Prefix that reaches the site root from the page (`./`, `../../`).
     pub root: &'a str,
+    /// Folder of the text's source file relative to `content/` (`programas`, empty at the
+    /// top): links to `.md`/`.yaml` sources are resolved from it to their pages.
+    pub source_dir: &'a str,
     /// `permitir_html: true` in site.yaml: raw HTML is sanitised with a wider allow-list
     /// (formatting attributes); scripts and unsafe addresses stay out (see [`sanitise`]).
     pub allow_html: bool,
     /// Shift headings so that the body never competes with the page's own `<h1>`; the
     /// body's first level becomes this one.
     pub top_heading: u8,
+    /// Acronyms to mark with `<abbr>` on their first use (editors' texts of a page; not the
+    /// site-wide fields, not normative text, which the legal module renders).
+    pub glossary: Option<&'a glossary::Glossary>,
 }
 
 /// The Markdown extensions every text is parsed with (render and check alike).
@@ -74,7 +82,11 @@ pub(crate) fn render_text(markdown: &str, options: MarkdownOptions<'_>) -> (Stri
 
 /// The plain text of a Markdown text alone (what [`render_text`] gives beside the HTML).
 pub(crate) fn plain_text(markdown: &str) -> String {
-    render_text(markdown, MarkdownOptions { root: "./", allow_html: false, top_heading: 2 }).1
+    render_text(
+        markdown,
+        MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None },
+    )
+    .1
 }
 
 /// Renders Markdown to HTML, parsed as `plan` says (whole, or in pieces); the events written
@@ -102,7 +114,7 @@ fn render_styled(
     // while it grows (untouched capacity costs no memory).
     let mut html = String::with_capacity(plan.html_capacity.max(markdown.len() + markdown.len() / 2 + 64));
     if !plan.is_cut() {
-        let mut state = events::State::new(options.root, &written, None);
+        let mut state = events::State::new(&options, &written, None);
         let parser = plan.parser(markdown, &(0..markdown.len()));
         write(&mut html, &written, events::Filter::new(&mut state, parser), text.as_deref_mut());
         let shift = options.top_heading.saturating_sub(state.min_level.unwrap_or(1));
@@ -112,7 +124,7 @@ fn render_styled(
     // Piece by piece: the shift is known from the plan, and output with raw HTML is sanitised
     // as soon as no raw element stays open across the end of a piece.
     let shift = options.top_heading.saturating_sub(plan.min_level.unwrap_or(1));
-    let mut state = events::State::new(options.root, &written, Some(shift));
+    let mut state = events::State::new(&options, &written, Some(shift));
     let mut pending = String::new();
     for range in &plan.chunks {
         let events = events::Filter::new(&mut state, plan.parser(markdown, range));
@@ -171,7 +183,16 @@ mod tests {
     use super::*;
 
     fn md(text: &str) -> String {
-        render(text, MarkdownOptions { root: "../../", allow_html: false, top_heading: 2 })
+        render(
+            text,
+            MarkdownOptions {
+                root: "../../",
+                source_dir: "programas",
+                allow_html: false,
+                top_heading: 2,
+                glossary: None,
+            },
+        )
     }
 
     #[test]
@@ -198,7 +219,7 @@ mod tests {
         assert!(html.contains("<b>negrito</b>"), "{html}");
         let allowed = render(
             "<b onclick=\"x()\" style=\"color: red\">n</b>",
-            MarkdownOptions { root: "./", allow_html: true, top_heading: 2 },
+            MarkdownOptions { root: "./", source_dir: "", allow_html: true, top_heading: 2, glossary: None },
         );
         assert!(!allowed.contains("onclick") && allowed.contains("style=\"color:red\""), "{allowed}");
     }
@@ -233,6 +254,38 @@ mod tests {
         }
         assert!(html.contains("<a href=\"https://gov.br/\">sete</a>"), "{html}");
         assert!(html.contains("href=\"mailto:a@b.br\""), "{html}");
+    }
+
+    #[test]
+    fn links_to_sources_go_to_their_pages() {
+        let html = md("[a](../legislacao/competencias.md#art3) [b](cras.yaml) [c](/programas/_index.md)");
+        assert!(html.contains("href=\"../../legislacao/competencias/#art3\""), "{html}");
+        assert!(html.contains("href=\"../../programas/cras/\""), "{html}");
+        assert!(html.contains("href=\"../../programas/\""), "{html}");
+    }
+
+    /// The first use of a known acronym in running text is marked; not the later ones, not
+    /// in a heading (nor its id), a link, inline code or a code block.
+    #[test]
+    fn known_acronyms_are_marked_once_outside_links_code_and_headings() {
+        let g = glossary::Glossary::new([("SEMAS".to_string(), "Secretaria \"Municipal\"".to_string())]);
+        let options =
+            MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: Some(&g) };
+        let html = render(
+            "## O CRAS\n\n[CREAS](/creas/) e `CREAS`\n\n```\nCRAS\n```\n\nProcure o CRAS, o CRAS e o CREAS. A SEMAS.\n",
+            options,
+        );
+        assert!(html.contains("<h2 id=\"o-cras\">O CRAS</h2>"), "{html}");
+        assert!(html.contains(">CREAS</a> e <code>CREAS</code>"), "{html}");
+        assert!(html.contains("<pre><code>CRAS\n</code></pre>"), "{html}");
+        assert!(
+            html.contains("Procure o <abbr title=\"Centro de Referência de Assistência Social\">CRAS</abbr>, o CRAS e o <abbr title=\"Centro de Referência Especializado de Assistência Social\">CREAS</abbr>."),
+            "{html}"
+        );
+        assert!(html.contains("<abbr title=\"Secretaria &quot;Municipal&quot;\">SEMAS</abbr>"), "{html}");
+        assert_eq!(html.matches("<abbr").count(), 3, "{html}");
+        // Without a glossary (site-wide fields), nothing is marked.
+        assert!(!md("o CRAS").contains("<abbr"));
     }
 
     #[test]

@@ -43,7 +43,11 @@ mod tests {
 
     /// The text with its whitespace collapsed, as a reader sees it.
     fn plain(markdown: &str) -> String {
-        let text = render_text(markdown, MarkdownOptions { root: "./", allow_html: false, top_heading: 2 }).1;
+        let text = render_text(
+            markdown,
+            MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None },
+        )
+        .1;
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
@@ -62,7 +66,11 @@ mod tests {
         assert_eq!(plain("[clique](javascript:alert(1)) aqui"), "clique aqui");
         assert_eq!(plain(""), "");
         assert_eq!(plain("<div>só html</div>"), "");
-        let raw = render_text("fim\n\ncomeço", MarkdownOptions { root: "./", allow_html: false, top_heading: 2 }).1;
+        let raw = render_text(
+            "fim\n\ncomeço",
+            MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None },
+        )
+        .1;
         assert_eq!(raw, "fim\ncomeço\n", "two paragraphs are never one word");
     }
 }

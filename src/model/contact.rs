@@ -1,6 +1,7 @@
 //! Contacts as editors write them: Brazilian phone numbers, e-mail addresses and state
 //! abbreviations (UF), validated and formatted for display and for `tel:` / `mailto:` links.
 
+use crate::diagnostics::Code;
 use crate::model::datetime::shown;
 use crate::model::field_error::FieldError;
 use std::fmt;
@@ -56,7 +57,7 @@ pub(crate) fn parse_ddd(text: &str) -> Result<u8, FieldError> {
         if inner.len() == 2 && inner.bytes().all(|b| b.is_ascii_digit()) { inner.parse::<u8>().ok() } else { None };
     match ddd {
         Some(ddd) if is_valid_ddd(ddd) => Ok(ddd),
-        _ => Err(FieldError::new(format!("DDD inválido: {}", shown(trimmed)))
+        _ => Err(FieldError::new(Code::InvalidPhone, format!("DDD inválido: {}", shown(trimmed)))
             .with_help("escreva só os dois dígitos de um DDD do Brasil, por exemplo `ddd: 34`")),
     }
 }
@@ -95,10 +96,10 @@ impl Phone {
             if let Some(why) = why {
                 message.push_str(&format!(" ({why})"));
             }
-            FieldError::new(message).with_help(PHONE_HELP)
+            FieldError::new(Code::InvalidPhone, message).with_help(PHONE_HELP)
         };
         if text.is_empty() {
-            return Err(FieldError::new("telefone vazio").with_help(PHONE_HELP));
+            return Err(FieldError::new(Code::InvalidPhone, "telefone vazio").with_help(PHONE_HELP));
         }
         if let Some(split) = split_numbers(text, default_ddd) {
             return Err(split);
@@ -141,14 +142,15 @@ impl Phone {
             8 | 9 => match default_ddd {
                 Some(ddd) if is_valid_ddd(ddd) => (ddd, national),
                 Some(ddd) => {
-                    return Err(FieldError::new(format!("DDD padrão inválido: {ddd}"))
+                    return Err(FieldError::new(Code::InvalidPhone, format!("DDD padrão inválido: {ddd}"))
                         .with_help("confira `ddd` no site.yaml; use um DDD do Brasil, por exemplo 34"))
                 }
                 None => {
-                    return Err(FieldError::new(format!("telefone sem DDD: {}", shown(text))).with_help(
-                        "escreva com o DDD, por exemplo (67) 3411-7742, \
+                    return Err(FieldError::new(Code::InvalidPhone, format!("telefone sem DDD: {}", shown(text)))
+                        .with_help(
+                            "escreva com o DDD, por exemplo (67) 3411-7742, \
                              ou defina `ddd` no site.yaml",
-                    ))
+                        ))
                 }
             },
             _ => return Err(invalid(None)),
@@ -242,7 +244,7 @@ fn split_numbers(text: &str, default_ddd: Option<u8>) -> Option<FieldError> {
         })
         .collect();
     Some(
-        FieldError::new(format!("{} telefones em um só item: {}", phones.len(), shown(text)))
+        FieldError::new(Code::InvalidPhone, format!("{} telefones em um só item: {}", phones.len(), shown(text)))
             .with_help(format!("escreva cada telefone em um item da lista:\n{}", items.join("\n"))),
     )
 }
@@ -285,10 +287,10 @@ impl Email {
             if let Some(why) = why {
                 message.push_str(&format!(" ({why})"));
             }
-            FieldError::new(message).with_help(EMAIL_HELP)
+            FieldError::new(Code::InvalidEmail, message).with_help(EMAIL_HELP)
         };
         if text.is_empty() {
-            return Err(FieldError::new("e-mail vazio").with_help(EMAIL_HELP));
+            return Err(FieldError::new(Code::InvalidEmail, "e-mail vazio").with_help(EMAIL_HELP));
         }
         if text.chars().any(char::is_whitespace) {
             return Err(invalid(Some("tem espaços")));
@@ -395,7 +397,7 @@ impl Uf {
         let wanted = text.trim().to_uppercase();
         UFS.iter().find(|(code, _)| *code == wanted).map(|&(code, name)| Uf { code, name }).ok_or_else(|| {
             let codes: Vec<&str> = UFS.iter().map(|(code, _)| *code).collect();
-            FieldError::new(format!("UF inválida: '{}'", shown(text.trim())))
+            FieldError::new(Code::InvalidUf, format!("UF inválida: '{}'", shown(text.trim())))
                 .with_help(format!("use a sigla do estado: {}", codes.join(", ")))
         })
     }

@@ -7,6 +7,7 @@ use super::datetime::Date;
 use super::document::Document;
 use super::field_error::FieldError;
 use super::{serde_iso, Body, Origin};
+use crate::diagnostics::Code;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,10 +76,11 @@ pub(crate) struct Term {
 impl Term {
     pub(crate) fn new(start: Date, end: Date) -> Result<Term, FieldError> {
         if end.naive() < start.naive() {
-            return Err(FieldError::new(format!("o mandato termina ({}) antes de começar ({})", end.br(), start.br()))
-                .with_help(
-                    "confira as datas no ato de nomeação: `inicio` é o primeiro dia do mandato, `fim` o último",
-                ));
+            return Err(FieldError::new(
+                Code::PeriodOrder,
+                format!("o mandato termina ({}) antes de começar ({})", end.br(), start.br()),
+            )
+            .with_help("confira as datas no ato de nomeação: `inicio` é o primeiro dia do mandato, `fim` o último"));
         }
         Ok(Term { start, end })
     }

@@ -2,6 +2,7 @@
 //! `26/09/2019 12h30`), validated, and formatted for readers (pt-BR) and for machines
 //! (ISO 8601 for JSON-LD, iCalendar). Local civil time, no time zone.
 
+use crate::diagnostics::Code;
 use crate::model::field_error::FieldError;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::fmt;
@@ -166,11 +167,13 @@ fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 
 fn date_error(text: &str, error: DateError) -> FieldError {
     match error {
-        DateError::Format => FieldError::new(format!("data inválida: {}", shown(text))).with_help(DATE_HELP),
-        DateError::TwoDigitYear => FieldError::new(format!("data inválida: {}", shown(text)))
+        DateError::Format => {
+            FieldError::new(Code::InvalidDate, format!("data inválida: {}", shown(text))).with_help(DATE_HELP)
+        }
+        DateError::TwoDigitYear => FieldError::new(Code::InvalidDate, format!("data inválida: {}", shown(text)))
             .with_help("escreva o ano com 4 dígitos, por exemplo 26/09/2019"),
         DateError::Range(why) => {
-            FieldError::new(format!("data inválida: {} ({why})", shown(text))).with_help(DATE_HELP)
+            FieldError::new(Code::InvalidDate, format!("data inválida: {} ({why})", shown(text))).with_help(DATE_HELP)
         }
     }
 }
@@ -253,7 +256,8 @@ impl DateTime {
         };
         let date = parse_date(date_part).map_err(|e| match e {
             DateError::Format if time_part.is_some() => {
-                FieldError::new(format!("data e hora inválidas: {}", shown(text))).with_help(DATETIME_HELP)
+                FieldError::new(Code::InvalidDate, format!("data e hora inválidas: {}", shown(text)))
+                    .with_help(DATETIME_HELP)
             }
             e => date_error(date_part, e),
         })?;
@@ -263,12 +267,13 @@ impl DateTime {
         let (hour, minute, second) = parse_clock(time_part).map_err(|e| {
             let message = format!("hora inválida: {}", shown(time_part));
             match e {
-                ClockError::Format => FieldError::new(message).with_help(TIME_FORMAT_HELP),
-                ClockError::Range => FieldError::new(message).with_help(TIME_RANGE_HELP),
+                ClockError::Format => FieldError::new(Code::InvalidDate, message).with_help(TIME_FORMAT_HELP),
+                ClockError::Range => FieldError::new(Code::InvalidDate, message).with_help(TIME_RANGE_HELP),
             }
         })?;
         let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or_else(|| {
-            FieldError::new(format!("hora inválida: {}", shown(time_part))).with_help(TIME_RANGE_HELP)
+            FieldError::new(Code::InvalidDate, format!("hora inválida: {}", shown(time_part)))
+                .with_help(TIME_RANGE_HELP)
         })?;
         Ok(DateTime { value: date.and_time(time), has_time: true })
     }
@@ -374,8 +379,11 @@ impl Period {
     pub(crate) fn new(start: DateTime, end: Option<DateTime>) -> Result<Period, FieldError> {
         if let Some(end) = end {
             if end.end_of_event() < start {
-                return Err(FieldError::new(format!("o fim ({}) é anterior ao início ({})", end.br(), start.br()))
-                    .with_help("confira `fim`: o fim não pode ser antes do início"));
+                return Err(FieldError::new(
+                    Code::PeriodOrder,
+                    format!("o fim ({}) é anterior ao início ({})", end.br(), start.br()),
+                )
+                .with_help("confira `fim`: o fim não pode ser antes do início"));
             }
         }
         Ok(Period { start, end })

@@ -6,6 +6,7 @@
 
 use super::datetime::Date;
 use super::field_error::FieldError;
+use crate::diagnostics::Code;
 use serde::Serialize;
 
 /// One document, as a page lists it.
@@ -94,18 +95,23 @@ pub(crate) enum Written {
 pub(crate) fn parse(text: &str) -> Result<Written, FieldError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(FieldError::new("o endereço do documento está vazio").with_help(HELP));
+        return Err(FieldError::new(Code::InvalidDocument, "o endereço do documento está vazio").with_help(HELP));
     }
     if let Some(scheme) = crate::safe_url::scheme(trimmed) {
         if matches!(scheme.as_str(), "http" | "https") {
-            return crate::safe_url::parse_external(trimmed)
-                .map(Written::External)
-                .map_err(|problem| FieldError::new(format!("endereço inválido: {problem}")).with_help(HELP));
+            return crate::safe_url::parse_external(trimmed).map(Written::External).map_err(|problem| {
+                FieldError::new(Code::InvalidDocument, format!("endereço inválido: {problem}")).with_help(HELP)
+            });
         }
-        return Err(FieldError::new(format!("endereço não permitido para um documento ({scheme}:)")).with_help(HELP));
+        return Err(FieldError::new(
+            Code::InvalidDocument,
+            format!("endereço não permitido para um documento ({scheme}:)"),
+        )
+        .with_help(HELP));
     }
     if trimmed.starts_with("//") || trimmed.contains('\\') {
-        return Err(FieldError::new(format!("endereço de documento inválido: {trimmed}")).with_help(HELP));
+        return Err(FieldError::new(Code::InvalidDocument, format!("endereço de documento inválido: {trimmed}"))
+            .with_help(HELP));
     }
     let (path, fragment) = match trimmed.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment.to_string()).filter(|f| !f.is_empty())),
@@ -113,7 +119,8 @@ pub(crate) fn parse(text: &str) -> Result<Written, FieldError> {
     };
     let path = path.split('?').next().unwrap_or(path).trim_start_matches('/');
     if path.is_empty() || path.split('/').any(|part| part == ".." || part == ".") {
-        return Err(FieldError::new(format!("endereço de documento inválido: {trimmed}")).with_help(HELP));
+        return Err(FieldError::new(Code::InvalidDocument, format!("endereço de documento inválido: {trimmed}"))
+            .with_help(HELP));
     }
     if let Some(file) = path.strip_suffix(".md") {
         let file = file.strip_prefix("content/").unwrap_or(file);

@@ -11,6 +11,7 @@
 //!   known as such (the "aberto agora" line says to confirm), and become holidays when
 //!   `site.yaml` lists them (`- data: carnaval`).
 
+use crate::diagnostics::Code;
 use crate::model::datetime::{shown, Date};
 use crate::model::field_error::FieldError;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -150,17 +151,20 @@ impl MunicipalHoliday {
                 };
                 // A yearly date must exist every year: 29/02 does not.
                 if NaiveDate::from_ymd_opt(2001, month, day).is_none() {
-                    return Err(FieldError::new(format!("data de feriado inválida: {}", shown(text))).with_help(
-                        if month == 2 && day == 29 {
-                            "29/02 não existe todo ano: escreva o ano, por exemplo 29/02/2028".to_owned()
-                        } else {
-                            HOLIDAY_HELP.to_owned()
-                        },
-                    ));
+                    return Err(FieldError::new(
+                        Code::InvalidHoliday,
+                        format!("data de feriado inválida: {}", shown(text)),
+                    )
+                    .with_help(if month == 2 && day == 29 {
+                        "29/02 não existe todo ano: escreva o ano, por exemplo 29/02/2028".to_owned()
+                    } else {
+                        HOLIDAY_HELP.to_owned()
+                    }));
                 }
                 MunicipalDate::Yearly { month, day }
             }
             [_, _, _] => MunicipalDate::Once(Date::parse(text).map_err(|e| FieldError {
+                code: Code::InvalidHoliday,
                 message: format!("data de feriado inválida: {}", shown(text)),
                 help: e.help.or_else(|| Some(HOLIDAY_HELP.to_owned())),
             })?),
@@ -176,7 +180,7 @@ impl MunicipalHoliday {
 }
 
 fn invalid(text: &str) -> FieldError {
-    FieldError::new(format!("data de feriado inválida: {}", shown(text))).with_help(HOLIDAY_HELP)
+    FieldError::new(Code::InvalidHoliday, format!("data de feriado inválida: {}", shown(text))).with_help(HOLIDAY_HELP)
 }
 
 /// The national calendar plus the municipality's holidays.

@@ -11,7 +11,7 @@ use super::schedule;
 use super::slug::{self, content_path, slugify};
 use super::*;
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kinds::{self, Kind, Role, Shape};
 use crate::markdown;
 use crate::source::frontmatter;
@@ -68,6 +68,7 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         assets: sources.content_assets.iter().map(|p| p.strip_prefix("content").unwrap_or(p).to_path_buf()).collect(),
         today,
         config_updated,
+        glossary: Default::default(),
     };
     validate::resolve(
         &mut site,
@@ -79,7 +80,15 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
     );
     validate::resolve_access(&mut site, access, &files, &pending.sections, &pending.failed, diagnostics);
     validate::finish(&mut site, pending.sections, diagnostics);
+    site.glossary = glossary(&site);
     site
+}
+
+/// The theme's acronyms and the ones `siglas:` names. Not the acronyms of units or councils:
+/// every page would then depend on those files (a unit renamed would change the `<abbr>` of
+/// pages that only name it), which the dev loop's dependencies do not record.
+fn glossary(site: &Site) -> crate::markdown::glossary::Glossary {
+    crate::markdown::glossary::Glossary::new(site.config.review.acronyms.iter().map(|(a, m)| (a.clone(), m.clone())))
 }
 
 /// Parsed but not yet cross-checked content.
@@ -156,7 +165,7 @@ impl Loader<'_> {
         }
         if let Some(more) = self.warned.checked_sub(MAX_PROBLEMS).filter(|&n| n > 0) {
             self.diagnostics.push(
-                Diagnostic::warning(format!("e mais {more} avisos neste arquivo"))
+                Diagnostic::new(Code::MoreWarnings, format!("e mais {more} avisos neste arquivo"))
                     .in_file(&path)
                     .with_help("corrija os avisos acima e rode de novo para ver os outros"),
             );
@@ -195,7 +204,9 @@ impl Loader<'_> {
                     _ => "dados estruturados ficam em content/secretaria.yaml ou content/unidades/NOME.yaml; páginas são arquivos .md".to_string(),
                 };
                 self.diagnostics.push(
-                    Diagnostic::error("arquivo YAML em lugar não reconhecido").in_file(&file.rel_path).with_help(help),
+                    Diagnostic::new(Code::YamlMisplaced, "arquivo YAML em lugar não reconhecido")
+                        .in_file(&file.rel_path)
+                        .with_help(help),
                 );
                 return;
             }
@@ -252,7 +263,7 @@ impl Loader<'_> {
             Err(line) => {
                 self.pending.failed.insert(file.rel_path.clone());
                 self.diagnostics.push(
-                    Diagnostic::error("o cabeçalho (front matter) começa com --- mas não termina")
+                    Diagnostic::new(Code::FrontMatterOpen, "o cabeçalho (front matter) começa com --- mas não termina")
                         .in_file(&file.rel_path)
                         .at(crate::diagnostics::Location::new(line, 1))
                         .with_help("feche o cabeçalho com uma linha contendo só ---"),
@@ -276,7 +287,7 @@ impl Loader<'_> {
             return;
         }
         self.diagnostics.push(
-            Diagnostic::error(error.message)
+            Diagnostic::new(error.code, error.message)
                 .in_file(doc.file)
                 .at(doc.locate_value(key, value))
                 .with_help_opt(error.help),
@@ -321,7 +332,7 @@ impl Loader<'_> {
                     }
                     let consequence = if kept { "publicado como texto, sem link" } else { "nada foi publicado" };
                     self.diagnostics.push(
-                        Diagnostic::warning(format!("{}; {consequence}", e.message))
+                        Diagnostic::new(Code::ContactDropped, format!("{}; {consequence}", e.message))
                             .in_file(doc.file)
                             .at(doc.locate_value("emails", text))
                             .with_help_opt(e.help),
@@ -340,7 +351,7 @@ impl Loader<'_> {
                 origin.updated = Some(date);
                 if let Some(w) = ahead {
                     self.diagnostics.push(
-                        Diagnostic::warning(w.message)
+                        Diagnostic::new(w.code, w.message)
                             .in_file(doc.file)
                             .at(doc.locate_value("atualizado", text.as_str()))
                             .with_help_opt(w.help),
@@ -421,7 +432,7 @@ impl Loader<'_> {
             Some(t) => {
                 let kind = UnitKind::parse(t);
                 if kind.is_none() {
-                    let e = FieldError::new(format!("tipo de unidade desconhecido: {t}"))
+                    let e = FieldError::new(Code::UnknownKind, format!("tipo de unidade desconhecido: {t}"))
                         .with_help(format!("use um destes: {}", UnitKind::NAMES.join(", ")));
                     self.report(&doc, "tipo", t, e);
                 }
@@ -507,7 +518,7 @@ impl Loader<'_> {
         let hours = self.hours(doc, raw.horario.as_ref(), &[]);
         let description = trimmed(&raw.descricao);
         if description.is_none() && raw.horario.is_none() {
-            let e = FieldError::new("o plantão não diz quando atende").with_help(
+            let e = FieldError::new(Code::InconsistentFields, "o plantão não diz quando atende").with_help(
                 "acrescente `descricao:` (por exemplo \"Noites, fins de semana e feriados\") ou `horario:` \
                  (por exemplo `todos os dias: 24h`)",
             );
@@ -531,7 +542,7 @@ impl Loader<'_> {
         let emails = self.emails(&doc, &raw.emails);
         let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
             let tipo = raw.tipo.as_deref().unwrap_or_default();
-            let e = FieldError::new(format!("tipo desconhecido: {tipo}"))
+            let e = FieldError::new(Code::UnknownKind, format!("tipo desconhecido: {tipo}"))
                 .with_help(format!("use um destes: {}", StructureKind::NAMES.join(", ")));
             self.report(&doc, "tipo", tipo, e);
             StructureKind { position: false, gender: Gender::Unknown }
@@ -577,7 +588,7 @@ impl Loader<'_> {
             Some(t) => {
                 let kind = NoticeKind::parse(t);
                 if kind.is_none() {
-                    let e = FieldError::new(format!("tipo de aviso desconhecido: {t}"))
+                    let e = FieldError::new(Code::UnknownKind, format!("tipo de aviso desconhecido: {t}"))
                         .with_help(format!("use um destes: {}", NoticeKind::NAMES.join(", ")));
                     self.report(&doc, "tipo", t, e);
                 }
@@ -616,10 +627,11 @@ impl Loader<'_> {
         if let Some(dates) = &raw.datas {
             let misplaced = [("inicio", raw.inicio.as_ref()), ("fim", raw.fim.as_ref())];
             if let Some((key, Some(text))) = misplaced.into_iter().find(|(_, v)| v.is_some()) {
-                let e = FieldError::new(format!("`{key}` e `datas` no mesmo aviso")).with_help(
-                    "uma série de reuniões usa só `datas` e `horario` (por exemplo `horario: 14h às 16h`); \
+                let e = FieldError::new(Code::InconsistentFields, format!("`{key}` e `datas` no mesmo aviso"))
+                    .with_help(
+                        "uma série de reuniões usa só `datas` e `horario` (por exemplo `horario: 14h às 16h`); \
                      um aviso de uma data só usa `inicio` e `fim`",
-                );
+                    );
                 self.report(doc, key, text.as_str(), e);
                 return None;
             }
@@ -642,7 +654,7 @@ impl Loader<'_> {
             };
         }
         let Some(inicio) = &raw.inicio else {
-            let e = FieldError::new("campo obrigatório ausente: `inicio`").with_help(
+            let e = FieldError::new(Code::MissingKey, "campo obrigatório ausente: `inicio`").with_help(
                 "acrescente `inicio: 26/09/2019 14:00` (data e hora), ou, para uma série de reuniões, \
                  `datas:` com a lista de datas (veja docs/conteudo.md)",
             );
@@ -650,7 +662,7 @@ impl Loader<'_> {
             return None;
         };
         if let Some(time) = &raw.horario {
-            let e = FieldError::new("`horario` vale só para uma série de `datas`")
+            let e = FieldError::new(Code::InconsistentFields, "`horario` vale só para uma série de `datas`")
                 .with_help("escreva a hora em `inicio` (por exemplo 26/09/2019 14:00) e o fim em `fim`");
             self.report(doc, "horario", time.as_str(), e);
             return None;
@@ -676,7 +688,7 @@ impl Loader<'_> {
         let norm = raw.norma.as_ref().and_then(|n| {
             let kind = slugify(&n.tipo);
             if !Norm::KINDS.contains(&kind.as_str()) {
-                let e = FieldError::new(format!("tipo de norma desconhecido: {}", n.tipo))
+                let e = FieldError::new(Code::UnknownKind, format!("tipo de norma desconhecido: {}", n.tipo))
                     .with_help(format!("use um destes: {}", Norm::KINDS.join(", ")));
                 self.report(&doc, "tipo", &n.tipo, e);
                 return None;
@@ -693,7 +705,7 @@ impl Loader<'_> {
                     return None;
                 }
                 Ok(Some(w)) => self.diagnostics.push(
-                    Diagnostic::warning(w.message)
+                    Diagnostic::new(Code::NormNumber, w.message)
                         .in_file(doc.file)
                         .at(doc.locate_value("numero", &n.numero.0))
                         .with_help_opt(w.help),
@@ -706,7 +718,7 @@ impl Loader<'_> {
         let tree = crate::legal::parse(&body.markdown);
         for warning in &tree.warnings {
             self.diagnostics.push(
-                Diagnostic::warning(warning.message.clone())
+                Diagnostic::new(Code::LegalText, warning.message.clone())
                     .in_file(doc.file)
                     .at(crate::diagnostics::Location::new(warning.line + body.line_offset, 1))
                     .with_help_opt(warning.hint.clone()),

@@ -22,6 +22,7 @@ pub(crate) mod updated;
 mod validate;
 
 use crate::config::SiteConfig;
+use crate::diagnostics::Code;
 use crate::kinds::{Generated, Kind};
 use crate::legal::NormativeText;
 use chrono::Datelike;
@@ -82,6 +83,8 @@ pub(crate) struct Site {
     pub today: DateTime,
     /// When `site.yaml` last changed (what site-wide files such as the feed show of it).
     pub config_updated: Option<Date>,
+    /// The acronyms the pages mark with `<abbr>`: the theme's and `siglas:`.
+    pub glossary: crate::markdown::glossary::Glossary,
 }
 
 #[derive(Debug, Clone)]
@@ -392,13 +395,14 @@ impl Norm {
         let number_year = split_number(&self.number).1;
         let year = self.date.map(|d| d.naive().year()).or(self.year);
         match (year, number_year) {
-            (None, None) => Err(FieldError::new("falta a data da norma").with_help(
+            (None, None) => Err(FieldError::new(Code::InvalidNorm, "falta a data da norma").with_help(
                 "escreva data: 10/03/2017, só o ano (data: 2017) ou o número com o ano (numero: \"394/2025\")",
             )),
             (Some(y), Some(n)) if y != n => Ok(Some(
-                FieldError::new(format!(
-                    "o número da norma traz o ano {n}, mas a data é de {y}: a URN LexML não foi publicada"
-                ))
+                FieldError::new(
+                    Code::NormNumber,
+                    format!("o número da norma traz o ano {n}, mas a data é de {y}: a URN LexML não foi publicada"),
+                )
                 .with_help("confira o número e a data no texto oficial"),
             )),
             _ => Ok(None),

@@ -2,6 +2,7 @@
 //! dates) and one `horario:` (`14:00` or `14h às 16h`), read into one occurrence per date.
 //! A date written with its own time (`12/03/2026 09:00`) keeps that time, without an end.
 
+use crate::diagnostics::Code;
 use crate::model::datetime::{Date, DateTime};
 use crate::model::field_error::FieldError;
 use crate::model::hours::{Interval, TimeOfDay};
@@ -15,9 +16,11 @@ fn parse_time(text: &str) -> Result<(TimeOfDay, Option<TimeOfDay>), FieldError> 
         return Ok((interval.open(), Some(interval.close())));
     }
     let clock = text.trim().trim_start_matches("às ").trim_start_matches("as ");
-    TimeOfDay::parse(clock)
-        .map(|t| (t, None))
-        .map_err(|e| FieldError { message: e.message, help: Some(TIME_HELP.to_owned()) })
+    TimeOfDay::parse(clock).map(|t| (t, None)).map_err(|e| FieldError {
+        code: e.code,
+        message: e.message,
+        help: Some(TIME_HELP.to_owned()),
+    })
 }
 
 fn at(date: Date, time: TimeOfDay) -> Option<DateTime> {
@@ -36,7 +39,8 @@ pub(crate) fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrenc
     if dates.is_empty() {
         return Err((
             None,
-            FieldError::new("`datas` está vazia").with_help("escreva uma data por item: `- 12/03/2026`"),
+            FieldError::new(Code::InvalidSchedule, "`datas` está vazia")
+                .with_help("escreva uma data por item: `- 12/03/2026`"),
         ));
     }
     let time = time.map(parse_time).transpose().map_err(|e| (None, e))?;
@@ -58,8 +62,11 @@ pub(crate) fn series(dates: &[&str], time: Option<&str>) -> Result<Vec<Occurrenc
         if let Some(first) = first_at.insert(occurrence.start.date(), index) {
             return Err((
                 Some(index),
-                FieldError::new(format!("a data {} aparece duas vezes em `datas`", occurrence.start.date()))
-                    .with_help(format!("apague uma das duas (itens {} e {})", first + 1, index + 1)),
+                FieldError::new(
+                    Code::InvalidSchedule,
+                    format!("a data {} aparece duas vezes em `datas`", occurrence.start.date()),
+                )
+                .with_help(format!("apague uma das duas (itens {} e {})", first + 1, index + 1)),
             ));
         }
         out.push(occurrence);

@@ -7,6 +7,7 @@
 
 use super::datetime::{Date, DateTime};
 use super::field_error::FieldError;
+use crate::diagnostics::Code;
 use chrono::TimeZone as _;
 
 /// The date of the instant `secs` (seconds since 1970 UTC) in `tz`, no later than `now`.
@@ -20,8 +21,11 @@ pub(crate) fn from_source(secs: i64, tz: chrono_tz::Tz, now: DateTime) -> Option
 pub(crate) fn written(text: &str, now: DateTime) -> Result<(Date, Option<FieldError>), FieldError> {
     let date = Date::parse(text)?;
     let ahead = (date > now.date()).then(|| {
-        FieldError::new(format!("a data de atualização {} é posterior à data de hoje ({})", date.br(), now.date().br()))
-            .with_help("confira a data: `atualizado` é quando o conteúdo mudou pela última vez (DD/MM/AAAA)")
+        FieldError::new(
+            Code::FutureUpdate,
+            format!("a data de atualização {} é posterior à data de hoje ({})", date.br(), now.date().br()),
+        )
+        .with_help("confira a data: `atualizado` é quando o conteúdo mudou pela última vez (DD/MM/AAAA)")
     });
     Ok((date, ahead))
 }

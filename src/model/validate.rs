@@ -6,7 +6,7 @@ use super::load::{AssessoriaRefs, NoticeRefs, Ref};
 
 mod transparency;
 use super::*;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kinds::{self, Kind, Shape};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -49,7 +49,7 @@ pub(super) fn resolve(
             assessoria.superior = lookup(&assessoria_ids, &r, diagnostics, failed, SUPERIORS);
             if assessoria.superior.is_some() && assessoria.superior == assessoria_ids.get(&assessoria.id).copied() {
                 diagnostics.push(
-                    Diagnostic::error("uma assessoria não pode ser superior a si mesma")
+                    Diagnostic::new(Code::SelfSuperior, "uma assessoria não pode ser superior a si mesma")
                         .in_file(&r.file)
                         .at(r.location)
                         .with_help("indique em `superior` outra assessoria, ou apague a linha"),
@@ -134,7 +134,7 @@ fn failed_law(failed: &BTreeSet<PathBuf>, target: &str) -> bool {
 }
 
 fn missing(diagnostics: &mut Diagnostics, r: &Ref, message: &str, help: &str) {
-    diagnostics.push(Diagnostic::error(message).in_file(&r.file).at(r.location).with_help(help));
+    diagnostics.push(Diagnostic::new(Code::BrokenReference, message).in_file(&r.file).at(r.location).with_help(help));
 }
 
 /// `legislacao/lei.md`, `/legislacao/lei.md`, `content/legislacao/lei.md` or `legislacao/lei/`.
@@ -263,21 +263,27 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
         if files.len() > 1 && files.iter().all(|f| *f == files[0]) {
             // Names read in NFC: one name saved twice, composed and decomposed (NFD).
             diagnostics.push(
-                Diagnostic::error(format!("há {} arquivos com o mesmo nome: {}", files.len(), files[0].display()))
-                    .in_file(files[0])
-                    .with_help(
-                        "os nomes só diferem no jeito de gravar os acentos (composto ou decomposto, como alguns \
+                Diagnostic::new(
+                    Code::DuplicateUrl,
+                    format!("há {} arquivos com o mesmo nome: {}", files.len(), files[0].display()),
+                )
+                .in_file(files[0])
+                .with_help(
+                    "os nomes só diferem no jeito de gravar os acentos (composto ou decomposto, como alguns \
                          sistemas salvam): apague um deles",
-                    ),
+                ),
             );
         } else if files.len() > 1 {
             for file in &files {
                 let others: Vec<String> =
                     files.iter().filter(|f| f != &file).map(|f| f.display().to_string()).collect();
                 diagnostics.push(
-                    Diagnostic::error(format!("endereço duplicado: /{path} também é gerado por {}", others.join(", ")))
-                        .in_file(*file)
-                        .with_help("renomeie um dos arquivos: dois conteúdos não podem ter o mesmo endereço"),
+                    Diagnostic::new(
+                        Code::DuplicateUrl,
+                        format!("endereço duplicado: /{path} também é gerado por {}", others.join(", ")),
+                    )
+                    .in_file(*file)
+                    .with_help("renomeie um dos arquivos: dois conteúdos não podem ter o mesmo endereço"),
                 );
             }
         } else if kinds::reserved_paths().any(|reserved| reserved == path) {
@@ -289,9 +295,12 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
             };
             for file in files {
                 diagnostics.push(
-                    Diagnostic::error(format!("o endereço /{path} é reservado para uma página gerada pelo tema"))
-                        .in_file(file)
-                        .with_help(help),
+                    Diagnostic::new(
+                        Code::ReservedUrl,
+                        format!("o endereço /{path} é reservado para uma página gerada pelo tema"),
+                    )
+                    .in_file(file)
+                    .with_help(help),
                 );
             }
         }

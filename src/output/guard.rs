@@ -11,7 +11,7 @@
 //! a link to nothing, and a folder that is not empty and lacks the [`MARKER`](super::MARKER).
 //! An empty or missing folder is accepted.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::ffi::OsString;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
@@ -33,11 +33,14 @@ pub(crate) struct OutputDir {
 /// Resolves `output` and checks that it may be replaced by an output of the site at `root`.
 pub(crate) fn check(root: &Path, output: &Path) -> Result<OutputDir, Diagnostic> {
     let root = std::fs::canonicalize(root).map_err(|err| {
-        Diagnostic::error(format!("a pasta do site {} não pode ser usada: {}", root.display(), describe(&err)))
-            .with_help("confira o caminho dado em --root")
+        Diagnostic::new(
+            Code::OutputRefused,
+            format!("a pasta do site {} não pode ser usada: {}", root.display(), describe(&err)),
+        )
+        .with_help("confira o caminho dado em --root")
     })?;
     if output.as_os_str().is_empty() {
-        return Err(Diagnostic::error("a pasta de saída está vazia em --output")
+        return Err(Diagnostic::new(Code::OutputRefused, "a pasta de saída está vazia em --output")
             .with_help("dê o caminho de uma pasta, por exemplo: --output public"));
     }
     let path = resolve(output)?;
@@ -134,11 +137,14 @@ fn resolve(output: &Path) -> Result<PathBuf, Diagnostic> {
                     Ok(real) => path = real,
                     Err(err) if err.kind() == ErrorKind::NotFound => {
                         if let Ok(target) = std::fs::read_link(&path) {
-                            return Err(Diagnostic::error(format!(
-                                "a pasta de saída {} é um atalho (link simbólico) para {}, que não existe",
-                                path.display(),
-                                target.display()
-                            ))
+                            return Err(Diagnostic::new(
+                                Code::OutputRefused,
+                                format!(
+                                    "a pasta de saída {} é um atalho (link simbólico) para {}, que não existe",
+                                    path.display(),
+                                    target.display()
+                                ),
+                            )
                             .with_help("crie a pasta de destino ou dê em --output uma pasta que exista"));
                         }
                         missing = true;
@@ -152,8 +158,11 @@ fn resolve(output: &Path) -> Result<PathBuf, Diagnostic> {
 }
 
 fn unusable(path: &Path, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("a pasta de saída {} não pode ser usada: {}", path.display(), describe(err)))
-        .with_help("confira o caminho dado em --output")
+    Diagnostic::new(
+        Code::OutputRefused,
+        format!("a pasta de saída {} não pode ser usada: {}", path.display(), describe(err)),
+    )
+    .with_help("confira o caminho dado em --output")
 }
 
 /// An OS error in Portuguese where we know it.
@@ -172,7 +181,7 @@ fn same(a: &Path, b: &Path) -> bool {
 }
 
 fn refused(path: &Path, reason: &str, help: &str) -> Result<OutputDir, Diagnostic> {
-    Err(Diagnostic::error(format!("a pasta de saída {} {reason}", path.display())).with_help(help))
+    Err(Diagnostic::new(Code::OutputRefused, format!("a pasta de saída {} {reason}", path.display())).with_help(help))
 }
 
 fn split(path: &Path) -> OutputDir {

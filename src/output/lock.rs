@@ -10,7 +10,7 @@
 //! there is refused with a message that names it (waiting would be forever).
 
 use super::guard::OutputDir;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::fs::{File, TryLockError};
 use std::io::{ErrorKind, Write};
 use std::time::Duration;
@@ -56,17 +56,23 @@ pub(crate) fn acquire(
     let path = super::sibling(dir, "lock");
     // The holder rewrites the file: never through a link, into someone else's file.
     if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
-        return Err(Diagnostic::error(format!(
-            "{} deveria ser o arquivo de trava da pasta de saída {}, mas é uma pasta ou um atalho",
-            path.display(),
-            dir.path.display()
-        ))
+        return Err(Diagnostic::new(
+            Code::OutputRefused,
+            format!(
+                "{} deveria ser o arquivo de trava da pasta de saída {}, mas é uma pasta ou um atalho",
+                path.display(),
+                dir.path.display()
+            ),
+        )
         .with_help("tire esse item do lugar (o secretaria o cria de novo) ou use outra pasta com --output"));
     }
     let open = std::fs::OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path);
     let file = open.map_err(|err| {
-        Diagnostic::error(format!("não foi possível criar o arquivo de trava {}: {err}", path.display()))
-            .with_help(format!("confira as permissões da pasta {}", dir.parent.display()))
+        Diagnostic::new(
+            Code::OutputWrite,
+            format!("não foi possível criar o arquivo de trava {}: {err}", path.display()),
+        )
+        .with_help(format!("confira as permissões da pasta {}", dir.parent.display()))
     })?;
     let mut told = false;
     loop {
@@ -74,11 +80,14 @@ pub(crate) fn acquire(
             Ok(()) => break,
             Err(TryLockError::Error(err)) if err.kind() == ErrorKind::Unsupported => return Ok(None),
             Err(TryLockError::Error(err)) => {
-                return Err(Diagnostic::error(format!(
-                    "não foi possível travar a pasta de saída {} ({}): {err}",
-                    dir.path.display(),
-                    path.display()
-                ))
+                return Err(Diagnostic::new(
+                    Code::OutputWrite,
+                    format!(
+                        "não foi possível travar a pasta de saída {} ({}): {err}",
+                        dir.path.display(),
+                        path.display()
+                    ),
+                )
                 .with_help("rode o comando de novo; se persistir, confira o disco"))
             }
             Err(TryLockError::WouldBlock) => {
@@ -89,7 +98,7 @@ pub(crate) fn acquire(
                     (None, _) => "por outra execução do secretaria".to_string(),
                 };
                 if matches!(holder, Some(Writer::Serve | Writer::Watch)) {
-                    return Err(Diagnostic::error(format!(
+                    return Err(Diagnostic::new(Code::OutputLocked, format!(
                         "a pasta de saída {} está sendo usada {who}",
                         dir.path.display()
                     ))

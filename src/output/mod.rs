@@ -22,7 +22,7 @@ pub mod minify;
 pub(crate) mod publish;
 mod swap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use guard::OutputDir;
 use lock::OutputLock;
 pub(crate) use lock::Writer;
@@ -169,8 +169,11 @@ impl Claimed {
         });
         made.map_err(|err| {
             OutputError::untouched(
-                Diagnostic::error(format!("não foi possível preparar a pasta de saída {}: {err}", path.display()))
-                    .with_help("confira as permissões e o espaço livre no disco"),
+                Diagnostic::new(
+                    Code::OutputWrite,
+                    format!("não foi possível preparar a pasta de saída {}: {err}", path.display()),
+                )
+                .with_help("confira as permissões e o espaço livre no disco"),
             )
         })
     }
@@ -190,8 +193,11 @@ pub(crate) fn claim(
     let first = guard::check(root, output).map_err(OutputError::untouched)?;
     std::fs::create_dir_all(&first.parent).map_err(|err| {
         OutputError::untouched(
-            Diagnostic::error(format!("não foi possível criar a pasta {}: {err}", first.parent.display()))
-                .with_help("confira o caminho dado em --output e as permissões"),
+            Diagnostic::new(
+                Code::OutputWrite,
+                format!("não foi possível criar a pasta {}: {err}", first.parent.display()),
+            )
+            .with_help("confira o caminho dado em --output e as permissões"),
         )
     })?;
     let lock = lock::acquire(&first, writer, waiting).map_err(OutputError::untouched)?;
@@ -199,11 +205,14 @@ pub(crate) fn claim(
     let dir = guard::check(root, output).map_err(OutputError::untouched)?;
     if dir.path != first.path {
         return Err(OutputError::untouched(
-            Diagnostic::error(format!(
-                "a pasta de saída {} mudou de lugar enquanto esta execução esperava (agora é {})",
-                first.path.display(),
-                dir.path.display()
-            ))
+            Diagnostic::new(
+                Code::OutputRefused,
+                format!(
+                    "a pasta de saída {} mudou de lugar enquanto esta execução esperava (agora é {})",
+                    first.path.display(),
+                    dir.path.display()
+                ),
+            )
             .with_help("rode o comando de novo"),
         ));
     }
@@ -212,10 +221,10 @@ pub(crate) fn claim(
     if lock.is_some() {
         for (path, err) in publish::remove_leftovers(&dir) {
             warnings.push(
-                Diagnostic::warning(format!(
-                    "não foi possível apagar {}, sobra de uma geração interrompida: {err}",
-                    path.display()
-                ))
+                Diagnostic::new(
+                    Code::LeftoverKept,
+                    format!("não foi possível apagar {}, sobra de uma geração interrompida: {err}", path.display()),
+                )
                 .with_help("apague essa pasta à mão; ela é uma cópia antiga do site gerado"),
             );
         }

@@ -7,7 +7,7 @@
 use super::guard::OutputDir;
 use super::swap::{self, SwapError};
 use super::{Claimed, OutputError, OutputState, MARKER};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -83,10 +83,13 @@ impl Staging {
         if replace && !super::is_marked(target) && !super::is_empty_dir(target) {
             let _ = super::remove_marked(&staged);
             return Err(OutputError {
-                diagnostic: Diagnostic::error(format!(
-                    "a pasta de saída {} mudou durante a geração: tem arquivos e não tem mais o {MARKER}",
-                    target.display()
-                ))
+                diagnostic: Diagnostic::new(
+                    Code::OutputWrite,
+                    format!(
+                        "a pasta de saída {} mudou durante a geração: tem arquivos e não tem mais o {MARKER}",
+                        target.display()
+                    ),
+                )
                 .with_help("nada foi trocado; confira o que há nessa pasta e rode de novo"),
                 state: OutputState::Intact,
             });
@@ -95,7 +98,7 @@ impl Staging {
         match swap::swap(&staged, target, &aside, replace, &swap::real) {
             Ok(None) => Ok(None),
             Ok(Some(old)) => Ok(super::remove_marked(&old).err().map(|err| {
-                Diagnostic::warning(format!(
+                Diagnostic::new(Code::LeftoverKept, format!(
                     "o site foi publicado, mas a versão anterior ficou em {} e não pôde ser apagada: {err}",
                     old.display()
                 ))
@@ -104,13 +107,13 @@ impl Staging {
             Err(SwapError::Untouched(err)) => {
                 let _ = super::remove_marked(&staged);
                 Err(OutputError {
-                    diagnostic: Diagnostic::error(format!("não foi possível publicar em {}: {err}", target.display()))
+                    diagnostic: Diagnostic::new(Code::OutputWrite, format!("não foi possível publicar em {}: {err}", target.display()))
                         .with_help(format!("confira as permissões e o espaço livre em {}", self.target.parent.display())),
                     state: OutputState::Intact,
                 })
             }
             Err(SwapError::Displaced { aside, error, rollback }) => Err(OutputError {
-                diagnostic: Diagnostic::error(format!(
+                diagnostic: Diagnostic::new(Code::OutputWrite, format!(
                     "a troca da pasta de saída falhou no meio: {} não existe agora ({error}; ao devolver a versão \
                      anterior: {rollback})",
                     target.display()

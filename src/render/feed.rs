@@ -38,11 +38,20 @@ fn instant(site: &Site, date: Option<Date>) -> String {
 
 /// The HTML of an entry: when and where, then the notice's text.
 fn content(site: &Site, notice: &Notice) -> String {
+    // Links written to Markdown sources resolve from the notice's own folder, as on its page.
+    let source_dir = notice
+        .origin
+        .file
+        .parent()
+        .map(|dir| dir.strip_prefix("content").unwrap_or(dir).to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
     let md = Md {
         options: MarkdownOptions {
             root: &root_prefix(&notice.origin.path),
+            source_dir: &source_dir,
             allow_html: site.config.allow_html,
             top_heading: 2,
+            glossary: None,
         },
         fragments: None,
         texts: None,

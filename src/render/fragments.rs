@@ -145,7 +145,7 @@ mod tests {
     use super::*;
 
     fn options() -> MarkdownOptions<'static> {
-        MarkdownOptions { root: "./", allow_html: false, top_heading: 2 }
+        MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None }
     }
 
     #[test]

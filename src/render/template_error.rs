@@ -4,7 +4,7 @@
 //! failed is written, what is wrong and how to fix it.
 
 use super::theme::{error_chain, Theme};
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::diagnostics::{Code, Diagnostic, LineIndex};
 
 /// The diagnostic for an error Tera returned while rendering `template`.
 pub(super) fn diagnostic(theme: &Theme, template: &str, err: &tera::Error) -> Diagnostic {
@@ -20,13 +20,13 @@ pub(super) fn diagnostic(theme: &Theme, template: &str, err: &tera::Error) -> Di
         .unwrap_or_else(|| "themes/NOME/templates".into());
     let (message, help, needle) = explain(&chain, &culprit, &folder);
     let Some((path, text)) = theme.overrides.get(&culprit) else {
-        return Diagnostic::error(format!("{message} (modelo {culprit} do tema padrão)")).with_help(
+        return Diagnostic::new(Code::Internal, format!("{message} (modelo {culprit} do tema padrão)")).with_help(
             "o erro está num modelo do tema padrão, que vem com o secretaria: isto é um defeito do secretaria; \
              avise quem o mantém",
         );
     };
     let location = needle.and_then(|n| find(text, &n)).map(|offset| LineIndex::new(text).location(text, offset));
-    Diagnostic::error(message).in_file(path).at_opt(location).with_help(help)
+    Diagnostic::new(Code::TemplateRender, message).in_file(path).at_opt(location).with_help(help)
 }
 
 /// (message, hint, text to look for in the template to locate the error).

@@ -38,7 +38,7 @@ mod tests {
     #[test]
     fn a_rendered_text_is_not_read_again_and_others_are() {
         let texts = Texts::default();
-        let options = MarkdownOptions { root: "./", allow_html: false, top_heading: 2 };
+        let options = MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None };
         let body = String::from("Um **texto**.");
         assert_eq!(texts.html(&body, options), "<p>Um <strong>texto</strong>.</p>\n");
         assert_eq!(texts.seen.borrow().len(), 1);

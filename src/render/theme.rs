@@ -2,7 +2,7 @@
 //! and merged with the site's own `themes/NAME/` (read by `source`) file by file (the site's
 //! file wins).
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::ThemeSource;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -90,7 +90,7 @@ pub(crate) fn compile(theme: &ThemeSource, diagnostics: &mut Diagnostics) -> Opt
     if let Err(err) = tera.add_raw_templates(templates) {
         let file = template_file(&err, &sources);
         diagnostics.push(
-            Diagnostic::error(format!("erro no modelo: {}", error_chain(&err)))
+            Diagnostic::new(Code::TemplateSyntax, format!("erro no modelo: {}", error_chain(&err)))
                 .in_file(file)
                 .with_help("confira a sintaxe Tera: {{ variável }}, {% bloco %}, e se cada {% if %}/{% for %}/{% block %} tem o seu {% end… %}"),
         );

@@ -16,7 +16,7 @@ pub(crate) mod yaml;
 pub(crate) use theme::{read_theme, ThemeSource};
 pub(crate) use walk::{is_ignored_name, walk, Walk};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use anyhow::Context as _;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -100,7 +100,7 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
         }
     } else {
         set.site_yaml_missing = true;
-        diagnostics.push(Diagnostic::error(format!("site.yaml não encontrado em {}", root.display())).with_help(
+        diagnostics.push(Diagnostic::new(Code::SiteYamlMissing, format!("site.yaml não encontrado em {}", root.display())).with_help(
             "rode o comando na pasta do site, use --root PASTA (a pasta do site é a que contém site.yaml e content/)",
         ));
     }
@@ -115,7 +115,7 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
         others.into_iter().partition(|p| assets::is_published(p));
     for path in private {
         diagnostics.push(
-            Diagnostic::warning("arquivo não publicado: não é página, dado nem anexo")
+            Diagnostic::new(Code::NotPublished, "arquivo não publicado: não é página, dado nem anexo")
                 .in_file(nfc_path(&relative(root, &path)))
                 .with_help(
                     "de content/ só são publicados páginas (.md), dados (.yaml) e anexos (imagens, PDF, documentos \
@@ -170,7 +170,7 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
 fn report_walk(root: &Path, found: &Walk, diagnostics: &mut Diagnostics) {
     for (path, err) in &found.errors {
         diagnostics.push(
-            Diagnostic::error(format!("não foi possível ler a pasta: {}", walk::io_pt(err)))
+            Diagnostic::new(Code::Unreadable, format!("não foi possível ler a pasta: {}", walk::io_pt(err)))
                 .in_file(nfc_path(&relative(root, path)))
                 .with_help(
                     "confira as permissões: quem roda o secretaria precisa poder abrir e ler esta pasta \
@@ -180,7 +180,7 @@ fn report_walk(root: &Path, found: &Walk, diagnostics: &mut Diagnostics) {
     }
     for path in &found.others {
         diagnostics.push(
-            Diagnostic::warning("atalho ou arquivo especial não publicado")
+            Diagnostic::new(Code::NotPublished, "atalho ou arquivo especial não publicado")
                 .in_file(nfc_path(&relative(root, path)))
                 .with_help("atalhos (links simbólicos) não são seguidos; copie o arquivo para dentro da pasta do site"),
         );
@@ -188,7 +188,7 @@ fn report_walk(root: &Path, found: &Walk, diagnostics: &mut Diagnostics) {
 }
 
 fn unreadable(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("não foi possível ler o arquivo: {}", walk::io_pt(err)))
+    Diagnostic::new(Code::Unreadable, format!("não foi possível ler o arquivo: {}", walk::io_pt(err)))
         .in_file(nfc_path(&relative(root, path)))
         .with_help("confira as permissões do arquivo e se outro programa não o está bloqueando")
 }
@@ -242,7 +242,7 @@ pub(crate) fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics)
         Ok(text) => Some(SourceFile { rel_path, text }),
         Err(location) => {
             diagnostics.push(
-                Diagnostic::error("o arquivo não está em UTF-8")
+                Diagnostic::new(Code::NotUtf8, "o arquivo não está em UTF-8")
                     .in_file(rel_path)
                     .at(location)
                     .with_help("salve o arquivo com a codificação UTF-8 (no editor: Salvar como… → UTF-8)"),

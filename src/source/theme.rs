@@ -3,7 +3,7 @@
 //! `render::theme`'s job, from memory.
 
 use super::{relative, walk_files};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +30,9 @@ pub(crate) fn read_theme(root: &Path, name: &str) -> ThemeSource {
     if name != "default" && !dir.is_dir() {
         theme.missing = true;
         theme.problems.push(
-            Diagnostic::error(format!("tema não encontrado: themes/{name}")).in_file("site.yaml").with_help(
+            Diagnostic::new(Code::ThemeMissing, format!("tema não encontrado: themes/{name}"))
+                .in_file("site.yaml")
+                .with_help(
                 "crie a pasta themes/NOME com os modelos que quer trocar, ou apague a linha `tema` para usar o padrão",
             ),
         );
@@ -44,7 +46,8 @@ pub(crate) fn read_theme(root: &Path, name: &str) -> ThemeSource {
                 theme.templates.insert(name, (relative(root, &path), text));
             }
             Err(err) => theme.problems.push(
-                Diagnostic::error(format!("não foi possível ler o modelo: {err}")).in_file(relative(root, &path)),
+                Diagnostic::new(Code::Unreadable, format!("não foi possível ler o modelo: {err}"))
+                    .in_file(relative(root, &path)),
             ),
         }
     }
@@ -56,7 +59,8 @@ pub(crate) fn read_theme(root: &Path, name: &str) -> ThemeSource {
                 theme.statics.insert(rel, bytes);
             }
             Err(err) => theme.problems.push(
-                Diagnostic::error(format!("não foi possível ler o arquivo: {err}")).in_file(relative(root, &path)),
+                Diagnostic::new(Code::Unreadable, format!("não foi possível ler o arquivo: {err}"))
+                    .in_file(relative(root, &path)),
             ),
         }
     }

@@ -167,7 +167,7 @@ fn markdown_raw_html_is_sanitised_and_templates_autoescape() {
     let site = TestSite::fixture("perdizes");
     site.write(
         "content/paginas/teste.md",
-        "---\ntitulo: \"<script>alert('t')</script>\"\n---\nTexto <script>alert(1)</script><img src=x onerror=alert(1)>\n",
+        "---\ntitulo: \"<script>alert('t')</script>\"\n---\nTexto <script>alert(1)</script><img src=x alt=x onerror=alert(1)>\n",
     );
     site.build().map_err(render).unwrap();
     let html = site.page("paginas/teste/");

@@ -239,3 +239,176 @@ mod no_input_panics {
         }
     }
 }
+
+/// One planted defect of each kind the rendered-site and plain-language checks find, each
+/// reported once, with its code, at the file and line the editor wrote it (read from
+/// `--format json`, parsed): broken link, broken fragment, missing source, image without alt,
+/// third-party image, skipped heading, vague link text, outdated page, unexplained acronym,
+/// foreign word, long sentence.
+#[test]
+fn rendered_site_defects_at_their_source_lines() {
+    let root = fixtures().join("invalid/site-gerado");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_secretaria"))
+        .args(["--root", &root.to_string_lossy(), "check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let document: secretaria::diagnostics::json::Document = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, Option<usize>, &str, secretaria::diagnostics::Severity)> = document
+        .diagnosticos
+        .iter()
+        .map(|r| (r.file.clone().unwrap_or_default(), r.line, r.code.id(), r.severity))
+        .collect();
+    use secretaria::diagnostics::Severity::{Error, Warning};
+    let page = "content/programas/paif/index.md".to_string();
+    let about = "content/sobre.md".to_string();
+    assert_eq!(
+        found,
+        vec![
+            (page.clone(), Some(8), "S0801", Error),
+            (page.clone(), Some(10), "S0802", Error),
+            (page.clone(), Some(12), "S0803", Error),
+            (page.clone(), Some(14), "S0804", Error),
+            (page.clone(), Some(16), "S0805", Error),
+            (page.clone(), Some(18), "S0806", Warning),
+            (page, Some(20), "S0807", Warning),
+            (about.clone(), Some(1), "S0808", Warning),
+            (about.clone(), Some(5), "S0902", Warning),
+            (about.clone(), Some(7), "S0903", Warning),
+            (about.clone(), Some(9), "S0901", Warning),
+        ]
+    );
+    assert_eq!((document.erros, document.avisos), (5, 6));
+    // The readability of each text long enough, the hardest first; "O CRAS atende" is known
+    // (the theme's glossary) and not reported.
+    let readability = document.legibilidade.unwrap();
+    let files: Vec<&str> = readability.textos.iter().map(|t| t.arquivo.as_str()).collect();
+    assert_eq!(files, [about.as_str(), "content/programas/paif/index.md"]);
+    assert_eq!(readability.textos[0].frases, 4);
+}
+
+/// A link written to a source file (`lei.md#art2_cpt_inc2`) is published as the link to its
+/// page, and a valid one is not reported.
+#[test]
+fn links_to_sources_are_published_as_pages() {
+    let site = TestSite::fixture("invalid/site-gerado");
+    // Only the page under test: the planted outdated page is another test's.
+    std::fs::remove_file(site.root().join("content/sobre.md")).unwrap();
+    let good = "---\ntitulo: Programa\n---\nVeja o [inciso II](../../legislacao/lei-organica.md#art2_cpt_inc2).\n";
+    site.write("content/programas/paif/index.md", good);
+    let summary = site.build().unwrap_or_else(|f| panic!("{}", render(f)));
+    assert_eq!(summary.warnings.warning_count(), 0, "{:?}", summary.warnings);
+    let page = site.page("programas/paif/");
+    assert_eq!(attrs(&page, "main a[href*='art2']", "href"), ["../../legislacao/lei-organica/#art2_cpt_inc2"]);
+    let home = site.page("");
+    assert!(attrs(&home, "a", "href").contains(&"./programas/paif/".to_string()));
+}
+
+/// An e-mail written as `<nome@dominio.br>` is a `mailto:` link, not a file beside the page:
+/// it is published as such and the rendered-site checks do not call it a broken link.
+#[test]
+fn email_autolinks_are_not_attachments() {
+    let site = TestSite::fixture("invalid/site-gerado");
+    // Only the page under test: the planted outdated page is another test's.
+    std::fs::remove_file(site.root().join("content/sobre.md")).unwrap();
+    let text = "---\ntitulo: Programa\n---\nEscreva para <paif@lagoaserena.go.gov.br>.\n";
+    site.write("content/programas/paif/index.md", text);
+    let summary = site.build().unwrap_or_else(|f| panic!("{}", render(f)));
+    assert_eq!(summary.warnings.warning_count(), 0, "{:?}", summary.warnings);
+    let page = site.page("programas/paif/");
+    assert_eq!(attrs(&page, "main a[href^='mailto:']", "href"), ["mailto:paif@lagoaserena.go.gov.br"]);
+}
+
+/// The texts of every transparency kind (programmes, councils, frequent questions, SIC,
+/// ombudsman, privacy) are checked like pages: a broken link in each is reported once, at
+/// the line where it was written, and the build fails before publishing.
+#[test]
+fn transparency_texts_are_checked() {
+    let site = TestSite::fixture("lagoa-serena");
+    let files = [
+        "content/programas/paif.md",
+        "content/participacao-social/cmas.md",
+        "content/perguntas-frequentes/auxilio-funeral.md",
+        "content/acesso-a-informacao/sic.md",
+        "content/acesso-a-informacao/ouvidoria.md",
+        "content/privacidade.md",
+    ];
+    let mut expected = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(site.root().join(file)).unwrap();
+        let text = format!("{}\n\nVeja a [página da secretaria](/pagina-que-nao-existe/).\n", text.trim_end());
+        expected.push((file.to_string(), Some(text.lines().count()), "S0801"));
+        site.write(file, &text);
+    }
+    let found = match site.build() {
+        Err(Failure::Content(d)) => d
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                (
+                    d.file.as_ref().map(|f| f.display().to_string()).unwrap_or_default(),
+                    d.location.map(|l| l.line),
+                    d.code.id(),
+                )
+            })
+            .collect::<Vec<_>>(),
+        Ok(_) => panic!("the build passed"),
+        Err(other) => panic!("{}", render(other)),
+    };
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+/// A page whose "Atualizado em" is older than `verificacao: desatualizada_apos_meses` (12
+/// months by default) is listed once, at the start of its file; 0 turns the check off; the
+/// checklist counts them under § 3º, VI.
+#[test]
+fn outdated_pages_are_listed_at_their_files() {
+    let site = TestSite::fixture("lagoa-serena");
+    site.write("content/programas/paif.md", "---\ntitulo: PAIF\natualizado: 10/01/2025\n---\nTexto.\n");
+    site.write("content/programas/scfv.md", "---\ntitulo: SCFV\natualizado: 23/11/2025\n---\nTexto.\n");
+    let audit = secretaria::pipeline::audit(&site.options());
+    let warnings = audit.result.unwrap_or_else(|f| panic!("{}", render(f))).warnings;
+    let stale: Vec<(String, Option<usize>)> = warnings
+        .iter()
+        .filter(|d| d.code.id() == "S0808")
+        .map(|d| (d.file.as_ref().unwrap().to_string_lossy().into_owned(), d.location.map(|l| l.line)))
+        .collect();
+    // Today is 22/11/2026: 10/01/2025 is older than 12 months, 23/11/2025 is not.
+    assert_eq!(stale, [("content/programas/paif.md".to_string(), Some(1))]);
+    let checklist = audit.checklist.unwrap();
+    assert!(checklist.missing().contains(&"atualizacao"), "{:?}", checklist.missing());
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}verificacao:\n  desatualizada_apos_meses: 0\n"));
+    let warnings = site.build().unwrap_or_else(|f| panic!("{}", render(f))).warnings;
+    assert!(warnings.iter().all(|d| d.code.id() != "S0808"), "{warnings:?}");
+    site.write("site.yaml", &format!("{yaml}verificacao:\n  desatualizada_apos_meses: 6\n"));
+    let warnings = site.build().unwrap_or_else(|f| panic!("{}", render(f))).warnings;
+    assert_eq!(warnings.iter().filter(|d| d.code.id() == "S0808").count(), 2, "{warnings:?}");
+}
+
+/// The first use of a known acronym in an editor's text is an `<abbr>` with its meaning, from
+/// the theme's glossary or `siglas:` in site.yaml; later uses, headings and links are not.
+#[test]
+fn known_acronyms_are_marked_on_their_first_use() {
+    let site = TestSite::fixture("lagoa-serena");
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}siglas:\n  PETECA: Programa Especial de Teatro e Cultura\n"));
+    site.write(
+        "content/programas/paif.md",
+        "---\ntitulo: PAIF\n---\n## O CRAS\n\nO CRAS e o [CREAS](../unidades/cras.yaml) atendem; o CRAS e o PETECA.\n",
+    );
+    site.build().unwrap_or_else(|f| panic!("{}", render(f)));
+    let page = site.page("programas/paif/");
+    let abbrs: Vec<(String, String)> = page
+        .select(&crate::support::sel("main abbr"))
+        .map(|a| (a.text().collect(), a.value().attr("title").unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(
+        abbrs,
+        [
+            ("CRAS".to_string(), "Centro de Referência de Assistência Social".to_string()),
+            ("PETECA".to_string(), "Programa Especial de Teatro e Cultura".to_string()),
+        ]
+    );
+}

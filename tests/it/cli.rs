@@ -112,3 +112,40 @@ fn build_timings_show_every_stage_and_kind_of_work_and_they_add_up() {
     let (_, out, _) = run(&["--root", &root, "build"]);
     assert!(!out.contains("Tempos da geração"), "{out}");
 }
+
+/// `--format json`: one document on stdout, parsed by a real parser, that says the same as
+/// the terminal report (file, line, column, code, severity, message, hint), and that reads
+/// back into the same diagnostics.
+#[test]
+fn json_format_is_one_parseable_document() {
+    use secretaria::diagnostics::json::{Document, Record};
+    let root = fixtures().join("invalid/varios-erros").to_string_lossy().to_string();
+    let (code, out, err) = run(&["--root", &root, "check", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let first = &value["diagnosticos"][0];
+    assert_eq!(first["file"], "content/avisos/reuniao.md");
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(4), Some(9)));
+    assert_eq!(first["code"], "S0301");
+    assert_eq!(first["severity"], "error");
+    assert!(first["message"].as_str().unwrap().starts_with("data inválida"), "{first}");
+    assert!(first["hint"].as_str().unwrap().contains("DD/MM/AAAA"), "{first}");
+    assert_eq!(value["erros"], 3);
+    let document: Document = serde_json::from_str(&out).unwrap();
+    let again: Document = serde_json::from_str(&serde_json::to_string(&document).unwrap()).unwrap();
+    assert_eq!(document, again);
+    let records: Vec<&Record> = document.diagnosticos.iter().collect();
+    assert_eq!(records.len(), 3);
+    // The text report names the same codes.
+    let (_, _, text) = run(&["--root", &root, "check"]);
+    for record in &document.diagnosticos {
+        assert!(text.contains(&format!("erro[{}]: {}", record.code.id(), record.message)), "{text}");
+    }
+    // build too, and a successful build still prints a document.
+    let site = TestSite::fixture("nova-cruz");
+    let (code, out, err) = run(&["--root", &site.root().to_string_lossy(), "build", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let document: Document = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(document.erros, 0);
+    assert!(err.contains("páginas geradas"), "{err}");
+}

@@ -263,6 +263,9 @@ fn files_that_are_not_content_or_attachments_are_not_published() {
     for published in ["paginas/fachada.JPG", "paginas/edital.pdf"] {
         assert!(site.output().join(published).is_file(), "{published}");
     }
+    // The image beside the page's file is where the page's address leads the browser
+    // (the page is published one folder deeper than its file).
+    assert_eq!(attrs(&site.page("paginas/sobre/"), "main img", "src"), ["../../paginas/fachada.JPG"]);
     for private in ["paginas/notas-internas.txt", "paginas/sobre.md.orig", "paginas/atalho.pdf"] {
         assert!(!site.output().join(private).exists(), "{private} was published");
     }
@@ -304,7 +307,7 @@ fn unreadable_folder_is_a_located_error_and_nothing_is_published() {
     let (code, err) = run_unprivileged(&["--root", &root, "build"]);
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("erro: não foi possível ler a pasta: sem permissão de leitura"), "{err}");
+    assert!(err.contains("erro[S0102]: não foi possível ler a pasta: sem permissão de leitura"), "{err}");
     assert!(err.contains("content/paginas"), "{err}");
     assert_eq!(snapshot(&site.output()), before);
 }

@@ -9,6 +9,7 @@ mod atomic;
 mod autolink;
 mod build;
 mod check;
+mod checklist;
 mod cli;
 mod csp;
 mod dates;

@@ -188,6 +188,11 @@ impl Events {
         Events { rx }
     }
 
+    /// The first event: (kind, data).
+    fn first(&self) -> (String, String) {
+        self.rx.recv_timeout(TIMEOUT).unwrap_or_else(|_| panic!("no first event"))
+    }
+
     /// The data of the first event that `matches`, skipping others.
     fn wait_for(&self, what: &str, matches: impl Fn(&str, &str) -> bool) -> String {
         let deadline = Instant::now() + TIMEOUT;
@@ -505,4 +510,35 @@ fn serve_sends_the_documented_policy_and_the_pages_satisfy_it() {
     assert_eq!((style.status, header(&style, "content-type")), (200, Some("text/css; charset=utf-8")));
     assert!(style.text().contains("#secretaria-erros"));
     assert_eq!(server.get("/static/css/cores.css").text(), ":root{--cor-primaria:#0b4f8a}\n");
+}
+
+/// The checks of `check` run in `serve` after each edit, on the saved file: the tab reloads
+/// first, then gets them over the page as warnings (never as the error overlay: the page is
+/// up to date), the terminal prints them located, and a tab connecting later still sees
+/// them until the next good save.
+#[test]
+fn an_edit_is_checked_after_the_reload_and_warned_over_the_page() {
+    let server = Server::serve(site_with_pages());
+    let events = server.events();
+    server.site.write(PAGE, "---\ntitulo: Um\n---\nTexto.\n\nVeja a [página antiga](/antiga/) e dê um feedback.\n");
+    events.reload_of("/paginas/um/");
+    let warnings = events.wait_for("warnings", |kind, _| kind == "warnings");
+    assert!(warnings.contains("content/paginas/um.md:6") && warnings.contains("/antiga/"), "{warnings}");
+    assert!(warnings.contains("S0801") && warnings.contains("S0903"), "{warnings}");
+    let log = server.log_containing("aviso[S0801]");
+    assert!(log.contains("aviso[S0801]") && log.contains("content/paginas/um.md:6"), "{log}");
+    let late = Events::connect(server.port).wait_for("warnings on connect", |kind, _| !kind.is_empty());
+    assert!(late.contains("S0801"), "{late}");
+    server.site.write(PAGE, "---\ntitulo: Um\n---\nTexto.\n\nVeja a [página dois](dois.md).\n");
+    events.reload_of("/paginas/um/");
+    // Once the checks of this save have run, a new tab is told all is well.
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let (kind, data) = Events::connect(server.port).first();
+        if kind == "ok" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "still {kind}: {data}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

@@ -5,6 +5,7 @@
 //! `feriados` (the hours on holidays) and `observacao` (a note). A key is read exactly or
 //! refused: nothing is guessed and no range is cut short.
 
+use crate::diagnostics::Code;
 use crate::model::datetime::shown;
 use crate::model::field_error::FieldError;
 
@@ -103,15 +104,14 @@ pub(crate) fn parse_key(key: &str) -> Result<Key, FieldError> {
             if token.trim() != key.trim().to_lowercase() {
                 message.push_str(&format!(" (em '{}')", shown(key.trim())));
             }
-            FieldError::new(message).with_help(DAY_HELP)
+            FieldError::new(Code::InvalidHours, message).with_help(DAY_HELP)
         };
         let mut push = |day: usize| -> Result<(), FieldError> {
             match seen.get_mut(day) {
-                Some(true) => Err(FieldError::new(format!(
-                    "o dia {} aparece duas vezes em '{}'",
-                    day_name(day),
-                    shown(key.trim())
-                ))
+                Some(true) => Err(FieldError::new(
+                    Code::InvalidHours,
+                    format!("o dia {} aparece duas vezes em '{}'", day_name(day), shown(key.trim())),
+                )
                 .with_help(DUPLICATE_DAY_HELP)),
                 Some(slot) => {
                     *slot = true;
@@ -138,13 +138,14 @@ pub(crate) fn parse_key(key: &str) -> Result<Key, FieldError> {
                 if item != fold(key) {
                     message.push_str(&format!(" (em '{}')", shown(key.trim())));
                 }
-                return Err(FieldError::new(message)
+                return Err(FieldError::new(Code::InvalidHours, message)
                 .with_help("um intervalo tem um primeiro e um último dia, como seg-sex ou segunda a sexta; separe os outros dias com vírgula, como seg-qua, sex"));
             }
         }
     }
     if days.is_empty() {
-        return Err(FieldError::new(format!("dia desconhecido: '{}'", shown(key.trim()))).with_help(DAY_HELP));
+        return Err(FieldError::new(Code::InvalidHours, format!("dia desconhecido: '{}'", shown(key.trim())))
+            .with_help(DAY_HELP));
     }
     Ok(Key::Days(days))
 }

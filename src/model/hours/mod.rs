@@ -8,6 +8,7 @@ pub(crate) mod days;
 pub(crate) mod suggest;
 pub(crate) mod time;
 
+use crate::diagnostics::Code;
 use crate::model::datetime::{shown, Date, DateTime};
 use crate::model::field_error::FieldError;
 use crate::model::holidays::{Holiday, HolidayCalendar, HolidayKind};
@@ -16,7 +17,7 @@ use days::{day_name, Key, DUPLICATE_DAY_HELP};
 pub(crate) use time::{parse_intervals, Interval, TimeOfDay};
 
 fn with_context(error: FieldError, context: &str) -> FieldError {
-    FieldError { message: format!("{} ({context})", error.message), help: error.help }
+    FieldError { code: error.code, message: format!("{} ({context})", error.message), help: error.help }
 }
 
 /// A date with other hours than usual: a holiday (`fechado`), a shorter day.
@@ -114,11 +115,11 @@ impl OpeningHours {
                 Key::Note => {
                     let note = value.trim();
                     if note.is_empty() {
-                        return Err(FieldError::new("observação vazia")
+                        return Err(FieldError::new(Code::InvalidHours, "observação vazia")
                             .with_help("escreva o texto da observação, ou apague a linha"));
                     }
                     if hours.note.is_some() {
-                        return Err(FieldError::new("duas observações no mesmo horário")
+                        return Err(FieldError::new(Code::InvalidHours, "duas observações no mesmo horário")
                             .with_help("junte as duas em uma só linha `observacao:`"));
                     }
                     hours.note = Some(note.to_owned());
@@ -126,7 +127,7 @@ impl OpeningHours {
                 }
                 Key::Holidays => {
                     if hours.holidays.is_some() {
-                        return Err(FieldError::new("os feriados aparecem em duas chaves")
+                        return Err(FieldError::new(Code::InvalidHours, "os feriados aparecem em duas chaves")
                             .with_help("escreva uma só linha `feriados:`"));
                     }
                     hours.holidays = Some(parse_intervals(value).map_err(|e| with_context(e, &in_key(key)))?);
@@ -142,12 +143,15 @@ impl OpeningHours {
                     continue;
                 };
                 if let Some(previous) = slot {
-                    return Err(FieldError::new(format!(
-                        "o dia {} aparece em duas chaves: '{}' e '{}'",
-                        day_name(day),
-                        shown(previous.trim()),
-                        shown(key.trim())
-                    ))
+                    return Err(FieldError::new(
+                        Code::InvalidHours,
+                        format!(
+                            "o dia {} aparece em duas chaves: '{}' e '{}'",
+                            day_name(day),
+                            shown(previous.trim()),
+                            shown(key.trim())
+                        ),
+                    )
                     .with_help(DUPLICATE_DAY_HELP));
                 }
                 *slot = Some(key.as_str());
@@ -166,8 +170,11 @@ impl OpeningHours {
     pub(crate) fn add_exception(&mut self, exception: Exception) -> Result<(), FieldError> {
         let at = self.exceptions.partition_point(|e| e.date < exception.date);
         if self.exceptions.get(at).is_some_and(|e| e.date == exception.date) {
-            return Err(FieldError::new(format!("a data {} aparece em duas exceções", exception.date))
-                .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
+            return Err(FieldError::new(
+                Code::InvalidHours,
+                format!("a data {} aparece em duas exceções", exception.date),
+            )
+            .with_help("junte as duas em uma só exceção, com todos os intervalos do dia"));
         }
         self.exceptions.insert(at, exception);
         Ok(())

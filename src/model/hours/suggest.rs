@@ -4,6 +4,7 @@
 
 use super::days::{parse_key, Key};
 use super::time::{intervals_text, parse_intervals};
+use crate::diagnostics::Code;
 use crate::model::datetime::shown;
 use crate::model::field_error::FieldError;
 
@@ -75,22 +76,25 @@ pub(crate) fn without_days(text: &str) -> FieldError {
                 .iter()
                 .map(|(days, hours)| format!("    {}: {hours}", days_key(days.as_deref().unwrap_or_default())))
                 .collect();
-            FieldError::new(format!("o horário está escrito como uma frase: '{}'", shown(text.trim()))).with_help(
-                format!(
-                    "escreva um dia (ou intervalo de dias) por linha, com as horas:\n  horario:\n{}",
-                    keys.join("\n")
-                ),
+            FieldError::new(
+                Code::InvalidHours,
+                format!("o horário está escrito como uma frase: '{}'", shown(text.trim())),
             )
+            .with_help(format!(
+                "escreva um dia (ou intervalo de dias) por linha, com as horas:\n  horario:\n{}",
+                keys.join("\n")
+            ))
         }
         Some(lines) if lines.len() == 1 => {
             let hours = lines.first().map(|(_, h)| h.as_str()).unwrap_or_default();
-            FieldError::new(format!("faltam os dias no horário: '{}'", shown(text.trim()))).with_help(format!(
+            FieldError::new(Code::InvalidHours, format!("faltam os dias no horário: '{}'", shown(text.trim()))).with_help(format!(
                 "escreva os dias antes das horas, por exemplo (troque seg-sex pelos dias de atendimento):\n  horario:\n    seg-sex: {hours}"
             ))
         }
-        _ => FieldError::new(format!("faltam os dias no horário: '{}'", shown(text.trim()))).with_help(format!(
-            "escreva um grupo de chaves, com os dias antes das horas, por exemplo:\n{example}\n    sab: fechado"
-        )),
+        _ => FieldError::new(Code::InvalidHours, format!("faltam os dias no horário: '{}'", shown(text.trim())))
+            .with_help(format!(
+                "escreva um grupo de chaves, com os dias antes das horas, por exemplo:\n{example}\n    sab: fechado"
+            )),
     }
 }
 

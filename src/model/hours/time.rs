@@ -2,6 +2,7 @@
 //! `08:00-12:00`, `8h às 12h`, `das 8 às 12h`, and a day's list of them
 //! (`8h às 12h, 13h30 às 17h30`, `fechado`, `24h`).
 
+use crate::diagnostics::Code;
 use crate::model::datetime::{hour_minute_br, parse_clock, shown, ClockError, TIME_RANGE_HELP};
 use crate::model::field_error::FieldError;
 use std::fmt;
@@ -27,11 +28,13 @@ impl TimeOfDay {
         let text = text.trim();
         let message = || format!("hora inválida: {}", shown(text));
         match parse_clock(text) {
-            Ok((hour, minute, 0)) => TimeOfDay::from_hm(hour, minute).ok_or_else(|| FieldError::new(message())),
-            Ok(_) => Err(FieldError::new(message())
+            Ok((hour, minute, 0)) => {
+                TimeOfDay::from_hm(hour, minute).ok_or_else(|| FieldError::new(Code::InvalidHours, message()))
+            }
+            Ok(_) => Err(FieldError::new(Code::InvalidHours, message())
                 .with_help("o horário de funcionamento usa só horas e minutos, por exemplo 08:00")),
-            Err(ClockError::Range) => Err(FieldError::new(message()).with_help(TIME_RANGE_HELP)),
-            Err(ClockError::Format) => Err(FieldError::new(message()).with_help(TIME_HELP)),
+            Err(ClockError::Range) => Err(FieldError::new(Code::InvalidHours, message()).with_help(TIME_RANGE_HELP)),
+            Err(ClockError::Format) => Err(FieldError::new(Code::InvalidHours, message()).with_help(TIME_HELP)),
         }
     }
 
@@ -103,9 +106,11 @@ impl Interval {
         if close < open {
             // "17:00-08:00" is a night shift, not a typo of order: say what to do with it.
             let help = if open.0 >= 17 * 60 && close.0 <= 10 * 60 { OVERNIGHT_HELP } else { ORDER_HELP };
-            Err(FieldError::new(format!("o intervalo {shown} termina antes de começar")).with_help(help))
+            Err(FieldError::new(Code::InvalidHours, format!("o intervalo {shown} termina antes de começar"))
+                .with_help(help))
         } else if close == open {
-            Err(FieldError::new(format!("o intervalo {shown} começa e termina na mesma hora")).with_help(ORDER_HELP))
+            Err(FieldError::new(Code::InvalidHours, format!("o intervalo {shown} começa e termina na mesma hora"))
+                .with_help(ORDER_HELP))
         } else {
             Ok(Interval { open, close })
         }
@@ -118,9 +123,8 @@ impl Interval {
         let body = ["das ", "de ", "da "].iter().find_map(|p| lower.strip_prefix(p)).unwrap_or(&lower).trim();
         const SEPARATORS: [&str; 8] = [" às ", " as ", " até ", " ate ", " a ", "–", "—", "-"];
         let Some((open, close)) = SEPARATORS.iter().find_map(|sep| body.split_once(sep)) else {
-            return Err(
-                FieldError::new(format!("intervalo inválido: '{}'", shown(text.trim()))).with_help(INTERVAL_HELP)
-            );
+            return Err(FieldError::new(Code::InvalidHours, format!("intervalo inválido: '{}'", shown(text.trim())))
+                .with_help(INTERVAL_HELP));
         };
         Interval::new(TimeOfDay::parse_end(open, false)?, TimeOfDay::parse_end(close, true)?)
     }
@@ -172,16 +176,17 @@ pub(crate) fn parse_intervals(text: &str) -> Result<Vec<Interval>, FieldError> {
         .map(Interval::parse)
         .collect::<Result<Vec<_>, _>>()?;
     if intervals.is_empty() {
-        return Err(FieldError::new("horário vazio").with_help(INTERVAL_HELP));
+        return Err(FieldError::new(Code::InvalidHours, "horário vazio").with_help(INTERVAL_HELP));
     }
     intervals.sort();
     for pair in intervals.windows(2) {
         if let [a, b] = pair {
             if b.open < a.close {
-                return Err(FieldError::new(format!("os intervalos {a} e {b} se sobrepõem")).with_help(
-                    "um intervalo precisa terminar antes de o próximo começar, \
+                return Err(FieldError::new(Code::InvalidHours, format!("os intervalos {a} e {b} se sobrepõem"))
+                    .with_help(
+                        "um intervalo precisa terminar antes de o próximo começar, \
                          por exemplo 08:00-11:00, 13:00-17:00",
-                ));
+                    ));
             }
         }
     }

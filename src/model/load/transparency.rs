@@ -11,7 +11,7 @@ use super::super::raw_access::{
     CouncilYaml, DocumentYaml, FaqYaml, OfficerYaml, PrivacyYaml, ProgramYaml, ServiceYaml, TermYaml,
 };
 use super::{reference, Loader, Ref};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown;
 use crate::model::datetime::Date;
 use crate::model::field_error::FieldError;
@@ -64,7 +64,8 @@ impl Loader<'_> {
     fn required(&mut self, doc: &YamlDoc<'_>, key: &str, value: &str, example: &str) -> Option<String> {
         let trimmed = value.trim();
         if trimmed.is_empty() {
-            let e = FieldError::new(format!("`{key}` está vazio")).with_help(format!("escreva {example}"));
+            let e = FieldError::new(Code::EmptyValue, format!("`{key}` está vazio"))
+                .with_help(format!("escreva {example}"));
             self.report(doc, key, &format!("{key}:"), e);
             return None;
         }
@@ -80,7 +81,7 @@ impl Loader<'_> {
         markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         if body.markdown.trim().is_empty() {
             self.diagnostics.push(
-                Diagnostic::error("a pergunta não tem resposta")
+                Diagnostic::new(Code::EmptyValue, "a pergunta não tem resposta")
                     .in_file(doc.file)
                     .at(crate::diagnostics::Location::new(body.line_offset.max(1), 1))
                     .with_help("escreva a resposta em Markdown depois do cabeçalho (abaixo da linha ---)"),
@@ -89,7 +90,7 @@ impl Loader<'_> {
         }
         let question = raw.pergunta.trim().to_string();
         if question.is_empty() {
-            let e = FieldError::new("a pergunta está vazia")
+            let e = FieldError::new(Code::EmptyValue, "a pergunta está vazia")
                 .with_help("escreva a pergunta, por exemplo `pergunta: Como faço a inscrição no Cadastro Único?`");
             self.report(&doc, "pergunta", "pergunta:", e);
             return;
@@ -163,10 +164,11 @@ impl Loader<'_> {
         for seat in &raw.composicao {
             let segment = Segment::parse(&seat.segmento);
             if segment.is_none() {
-                let e = FieldError::new(format!("segmento desconhecido: {}", seat.segmento.trim())).with_help(format!(
-                    "use um destes: {} (a entidade ou o grupo representado vai em `representa`)",
-                    Segment::NAMES.join(", ")
-                ));
+                let e = FieldError::new(Code::UnknownKind, format!("segmento desconhecido: {}", seat.segmento.trim()))
+                    .with_help(format!(
+                        "use um destes: {} (a entidade ou o grupo representado vai em `representa`)",
+                        Segment::NAMES.join(", ")
+                    ));
                 self.report(&doc, "segmento", seat.segmento.trim(), e);
             }
             let Some(represents) = self.required(
@@ -179,7 +181,7 @@ impl Loader<'_> {
             };
             let (holder, alternate) = (text(seat.titular.clone()), text(seat.suplente.clone()));
             if holder.is_none() && alternate.is_none() {
-                let e = FieldError::new(format!("a vaga de “{represents}” não tem titular nem suplente"))
+                let e = FieldError::new(Code::MissingKey, format!("a vaga de “{represents}” não tem titular nem suplente"))
                     .with_help("escreva o nome em `titular:` e/ou `suplente:`; uma vaga ainda não preenchida pode ficar de fora até a nomeação");
                 self.report(&doc, "representa", &represents, e);
                 continue;
@@ -248,7 +250,7 @@ impl Loader<'_> {
             let title = text(d.titulo.clone());
             let number = d.numero.as_ref().map(|n| n.0.trim().to_string()).filter(|n| !n.is_empty());
             if title.is_none() && number.is_none() && date.is_none() {
-                let e = FieldError::new(format!("{kind} sem título, número nem data: {}", d.arquivo.trim()))
+                let e = FieldError::new(Code::MissingKey, format!("{kind} sem título, número nem data: {}", d.arquivo.trim()))
                     .with_help("acrescente `titulo:` (por exemplo “Regimento interno”), `numero:` ou `data:` para que a página diga que documento é este");
                 self.report(doc, "arquivo", d.arquivo.trim(), e);
                 continue;

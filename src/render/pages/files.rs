@@ -3,7 +3,7 @@
 //! `dados/`, generated from the same description as the data files, and `integridade/`.
 
 use super::{crumb, DateView, Nothing, Page};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::kinds::Generated;
 use crate::render::open_data::{self, Dataset, Field, Format, Type, DATASETS};
 use crate::render::routes::SiteFile;
@@ -146,7 +146,7 @@ impl Page<'_> {
     }
 
     fn failed(&self, err: impl std::fmt::Display) -> Diagnostic {
-        Diagnostic::error(format!("{}: {err}", self.route.file))
+        Diagnostic::new(Code::Internal, format!("{}: {err}", self.route.file))
     }
 
     pub(in crate::render) fn site_file(&self, file: SiteFile) -> Result<Vec<u8>, Diagnostic> {

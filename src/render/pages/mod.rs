@@ -9,7 +9,7 @@ use super::fragments::Fragments;
 use super::texts::Texts;
 use super::view::{self, Link, Md, NoticeView, PageView, SecretariatView, UnitView};
 use super::{data, ical, template_error, Renderer};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::kinds::{Generated, Kind, Listing};
 use crate::markdown::MarkdownOptions;
 use crate::model::slug::root_prefix;
@@ -25,6 +25,8 @@ pub(super) struct Page<'r> {
     renderer: &'r Renderer<'r>,
     route: &'r Route,
     root: String,
+    /// The folder of the page's source file, relative to `content/` (see `MarkdownOptions`).
+    source_dir: String,
     /// The page's store of large Markdown fragments, when they go around Tera.
     fragments: Option<&'r Fragments>,
     /// Where the plain text of its Markdown is kept, when its search documents are wanted.
@@ -155,6 +157,18 @@ fn listing(kind: Kind) -> Listing {
     kind.spec().listing.unwrap_or(Listing { url: "", title: "", label: "", template: "" })
 }
 
+/// The folder, relative to `content/`, of the file a route is made from (empty for routes
+/// made from no single file, and at the top of `content/`).
+fn source_dir(route: &Route) -> String {
+    let file = route.deps.iter().find_map(|d| match d {
+        crate::render::deps::Dep::File(file) => Some(file),
+        _ => None,
+    });
+    file.and_then(|f| f.parent())
+        .map(|dir| dir.strip_prefix("content").unwrap_or(dir).to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default()
+}
+
 impl<'r> Page<'r> {
     pub(super) fn new(
         renderer: &'r Renderer<'r>,
@@ -162,7 +176,7 @@ impl<'r> Page<'r> {
         fragments: Option<&'r Fragments>,
         texts: Option<&'r Texts>,
     ) -> Self {
-        Page { renderer, route, root: root_prefix(&route.path), fragments, texts }
+        Page { renderer, route, root: root_prefix(&route.path), source_dir: source_dir(route), fragments, texts }
     }
 
     fn site(&self) -> &'r crate::model::Site {
@@ -170,12 +184,18 @@ impl<'r> Page<'r> {
     }
 
     fn md(&self) -> Md<'_> {
-        let options = MarkdownOptions { root: &self.root, allow_html: self.site().config.allow_html, top_heading: 2 };
+        let options = MarkdownOptions {
+            root: &self.root,
+            source_dir: &self.source_dir,
+            allow_html: self.site().config.allow_html,
+            top_heading: 2,
+            glossary: Some(&self.site().glossary),
+        };
         Md { options, fragments: self.fragments, texts: self.texts }
     }
 
     pub(super) fn missing(&self) -> Diagnostic {
-        Diagnostic::error(format!("rota sem conteúdo: {}", self.route.file))
+        Diagnostic::new(Code::Internal, format!("rota sem conteúdo: {}", self.route.file))
     }
 
     /// Renders `template` with the site view, the frame and `view`'s fields.
@@ -202,7 +222,9 @@ impl<'r> Page<'r> {
         };
         let theme = self.renderer.theme;
         let to_context = |value: tera::Result<Context>| {
-            value.map_err(|err| Diagnostic::error(format!("{}: {}", self.route.file, super::theme::error_chain(&err))))
+            value.map_err(|err| {
+                Diagnostic::new(Code::Internal, format!("{}: {}", self.route.file, super::theme::error_chain(&err)))
+            })
         };
         let mut context = self.renderer.base.clone();
         context.extend(to_context(Context::from_serialize(view))?);
@@ -363,7 +385,7 @@ impl<'r> Page<'r> {
 
     pub(super) fn law_tree(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
         let law = self.site().laws.get(i).ok_or_else(|| self.missing())?;
-        serde_json::to_vec(&law.tree).map_err(|e| Diagnostic::error(e.to_string()))
+        serde_json::to_vec(&law.tree).map_err(|e| Diagnostic::new(Code::Internal, e.to_string()))
     }
 
     pub(super) fn section(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {

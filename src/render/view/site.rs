@@ -33,7 +33,13 @@ pub(crate) struct SiteView<'a> {
 pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
     // The site view is shared by every page: no store of large fragments.
     let md = Md {
-        options: MarkdownOptions { root: "", allow_html: site.config.allow_html, top_heading: 2 },
+        options: MarkdownOptions {
+            root: "",
+            source_dir: "",
+            allow_html: site.config.allow_html,
+            top_heading: 2,
+            glossary: None,
+        },
         fragments: None,
         texts: None,
     };

@@ -6,6 +6,7 @@
 
 use super::schema::Shape;
 use super::tree::{display_path, Located, Problem};
+use crate::diagnostics::Code;
 
 /// Whether an unknown key is close enough to an accepted one to suggest it.
 pub(super) fn similar(unknown: &str, candidate: &str) -> bool {
@@ -67,6 +68,32 @@ fn type_help(shape: &Shape) -> &'static str {
 }
 
 /// The message and hint of one problem found by the tree check.
+/// The code of a problem found by the tree check.
+pub(super) fn problem_code(located: &Located) -> Code {
+    match located.problem {
+        Problem::UnknownKey { .. } => Code::UnknownKey,
+        Problem::Duplicate { .. } => Code::DuplicateKey,
+        Problem::WrongType { .. } => Code::WrongType,
+        Problem::Missing { .. } => Code::MissingKey,
+    }
+}
+
+/// The code of a message made by [`translate`], from the words it starts with (each branch
+/// of `translate` starts its message with the title of its code).
+pub(super) fn code_of(message: &str) -> Code {
+    if message.starts_with("chave desconhecida") {
+        Code::UnknownKey
+    } else if message.starts_with("campo obrigatório ausente") {
+        Code::MissingKey
+    } else if message.starts_with("chave repetida") {
+        Code::DuplicateKey
+    } else if message.starts_with("valor ") {
+        Code::WrongType
+    } else {
+        Code::YamlSyntax
+    }
+}
+
 pub(super) fn problem(located: &Located) -> (String, Option<String>) {
     let (message, help) = match &located.problem {
         Problem::UnknownKey { key, accepted } => unknown_key(key, accepted),
@@ -297,5 +324,22 @@ mod tests {
         let long = "x".repeat(10_000);
         let (text, _) = translate(&format!("unknown field `{long}`, expected `a`"));
         assert!(text.chars().count() < 100, "{text}");
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn translated_messages_get_their_code() {
+        let code = |english: &str| code_of(&translate(english).0);
+        assert_eq!(code("unknown field `titlo`, expected one of `titulo`, `data`"), Code::UnknownKey);
+        assert_eq!(code("missing field `nome`"), Code::MissingKey);
+        assert_eq!(code("invalid type: sequence, expected a string"), Code::WrongType);
+        assert_eq!(code("unknown variant `x`, expected `a` or `b`"), Code::WrongType);
+        assert_eq!(code("data did not match any variant of untagged enum X"), Code::WrongType);
+        assert_eq!(code("duplicate entry with key \"a\""), Code::DuplicateKey);
+        assert_eq!(code("did not find expected key"), Code::YamlSyntax);
     }
 }

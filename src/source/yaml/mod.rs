@@ -18,7 +18,7 @@ mod tree;
 
 pub(crate) use text::Text;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
 use serde::de::{DeserializeOwned, DeserializeSeed};
 use std::cell::Cell;
 use std::path::Path;
@@ -30,7 +30,7 @@ pub(crate) const MAX_PROBLEMS: usize = 50;
 
 /// The closing diagnostic of a file with more than [`MAX_PROBLEMS`] problems.
 pub(crate) fn more_problems(file: &Path, more: usize) -> Diagnostic {
-    Diagnostic::error(format!("e mais {more} erros neste arquivo"))
+    Diagnostic::new(Code::MoreErrors, format!("e mais {more} erros neste arquivo"))
         .in_file(file)
         .with_help("corrija os erros acima e rode de novo para ver os outros")
 }
@@ -80,7 +80,7 @@ impl<'a> YamlDoc<'a> {
             let location = err.location().map(|l| Location::new(l.line(), l.column()));
             let name = location.and_then(|l| alias_at(text, l)).unwrap_or_else(|| "*…".into());
             return Some(
-                Diagnostic::error(format!("apelido YAML não é aceito: `{name}`"))
+                Diagnostic::new(Code::YamlAlias, format!("apelido YAML não é aceito: `{name}`"))
                     .in_file(self.file)
                     .at(self.shift(location))
                     .with_help(
@@ -98,7 +98,7 @@ impl<'a> YamlDoc<'a> {
         let walked = seeds::Budget { left: &left }.deserialize(serde_yaml::Deserializer::from_str(text));
         match walked {
             Err(err) if err.to_string().contains(seeds::TOO_BIG) => Some(
-                Diagnostic::error("apelidos YAML (*nome) fazem este arquivo crescer demais")
+                Diagnostic::new(Code::YamlAlias, "apelidos YAML (*nome) fazem este arquivo crescer demais")
                     .in_file(self.file)
                     .at(self.first_line())
                     .with_help("escreva os valores por extenso, sem &âncora e *apelido"),
@@ -122,7 +122,7 @@ impl<'a> YamlDoc<'a> {
             let (message, help) = messages::problem(located);
             let location = self.locate(text, located).or_else(|| self.locate_last_key(located));
             diagnostics.push(
-                Diagnostic::error(message)
+                Diagnostic::new(messages::problem_code(located), message)
                     .in_file(self.file)
                     .at(location.unwrap_or_else(|| self.first_line()))
                     .with_help_opt(help),
@@ -150,14 +150,17 @@ impl<'a> YamlDoc<'a> {
                     problem: tree::Problem::Duplicate { key: key.to_string() },
                 };
                 if let Some(found) = self.locate(text, &located) {
-                    return Diagnostic::error(message).in_file(self.file).at(found).with_help_opt(help);
+                    return Diagnostic::new(messages::code_of(&message), message)
+                        .in_file(self.file)
+                        .at(found)
+                        .with_help_opt(help);
                 }
             }
         }
         // An unclosed quote is found at the end of the file; libyaml names where it opened.
         if english.contains("unexpected end of stream") {
             if let Some(opened) = english.split(", while scanning a quoted scalar at ").nth(1).and_then(line_column) {
-                return Diagnostic::error("YAML inválido: aspas abertas e não fechadas")
+                return Diagnostic::new(Code::YamlSyntax, "YAML inválido: aspas abertas e não fechadas")
                     .in_file(self.file)
                     .at(opened.offset_lines(self.line_offset))
                     .with_help("feche as aspas no fim do valor (\"assim\"); aspas dentro do texto são escritas \\\"");
@@ -167,7 +170,7 @@ impl<'a> YamlDoc<'a> {
             Some(l) => Location::new(l.line(), l.column()).offset_lines(self.line_offset),
             None => messages::between_backticks(&english).map_or_else(|| self.first_line(), |f| self.locate_key(f)),
         };
-        Diagnostic::error(message).in_file(self.file).at(location).with_help_opt(help)
+        Diagnostic::new(messages::code_of(&message), message).in_file(self.file).at(location).with_help_opt(help)
     }
 
     /// The line and column of a problem, as the parser saw them.
@@ -282,7 +285,7 @@ mod tests {
         let doc = YamlDoc { file: Path::new("content/x.md"), text, line_offset: offset };
         assert!(doc.parse::<Page>(&mut diagnostics).is_none());
         let first = diagnostics.iter().next().cloned();
-        first.unwrap_or_else(|| Diagnostic::error("nenhum"))
+        first.unwrap_or_else(|| Diagnostic::new(Code::YamlSyntax, "nenhum"))
     }
 
     #[test]

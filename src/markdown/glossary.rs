@@ -1,0 +1,115 @@
+//! The glossary of acronyms: the theme's (`themes/default/linguagem/siglas.yaml`, the field's
+//! usual ones: CRAS, CREAS, SUAS, BPC…) and the site's (`siglas:` in `site.yaml`). The
+//! Markdown filter marks the first use of each in a text with `<abbr title="…">`
+//! (WCAG 3.1.4, e-MAG 3.12); the plain-language checks leave the known ones alone.
+
+use std::collections::{HashMap, HashSet};
+
+/// The theme's list: `SIGLA: meaning` per line, `#` comments.
+const THEME: &str = include_str!("../../themes/default/linguagem/siglas.yaml");
+
+/// The lines of a `key: value` list as the theme ships them.
+pub(crate) fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+}
+
+/// Acronym → what it stands for.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    map: HashMap<String, String>,
+}
+
+impl Glossary {
+    /// The theme's acronyms, then `extra` (later entries win: the site's own say what an
+    /// acronym means on this site).
+    pub fn new(extra: impl IntoIterator<Item = (String, String)>) -> Glossary {
+        let mut map: HashMap<String, String> = entries(THEME).map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        map.extend(extra);
+        Glossary { map }
+    }
+
+    pub fn get(&self, acronym: &str) -> Option<&str> {
+        self.map.get(acronym).map(String::as_str)
+    }
+}
+
+/// A piece of a text run: plain text, or a known acronym used for the first time.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Piece<'t> {
+    Text(&'t str),
+    Abbr { acronym: &'t str, title: String },
+}
+
+/// `text` cut at the first use of each known acronym not in `marked` (which records them).
+/// Words are runs of letters and digits, so `NOB/SUAS` and `e-SIC` find theirs.
+pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let word = &text[s..i];
+        // Only words with a capital letter can be acronyms: most words cost one check.
+        if !word.chars().next().is_some_and(char::is_uppercase) || marked.contains(word) {
+            continue;
+        }
+        if let Some(title) = glossary.get(word) {
+            marked.insert(word.to_string());
+            if s > last {
+                out.push(Piece::Text(&text[last..s]));
+            }
+            out.push(Piece::Abbr { acronym: word, title: title.to_string() });
+            last = i;
+        }
+    }
+    if last < text.len() {
+        out.push(Piece::Text(&text[last..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_theme_list_reads_and_the_site_extends_it() {
+        let g = Glossary::new([("CadÚnico".to_string(), "Cadastro Único".to_string()), ("XYZ".into(), "Xis".into())]);
+        assert_eq!(g.get("CRAS"), Some("Centro de Referência de Assistência Social"));
+        assert_eq!(g.get("CadÚnico"), Some("Cadastro Único"));
+        assert_eq!(g.get("XYZ"), Some("Xis"));
+        assert!(entries(THEME).count() >= 30);
+    }
+
+    #[test]
+    fn first_use_only_whole_words() {
+        let g = Glossary::new([]);
+        let mut marked = HashSet::new();
+        let p = pieces("O CRAS e o CREAS; o CRAS de novo, CRASSO, NOB/SUAS.", &g, &mut marked);
+        let abbrs: Vec<&str> = p
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Abbr { acronym, .. } => Some(*acronym),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(abbrs, ["CRAS", "CREAS", "NOB", "SUAS"]);
+        let joined: String = p
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => *t,
+                Piece::Abbr { acronym, .. } => *acronym,
+            })
+            .collect();
+        assert_eq!(joined, "O CRAS e o CREAS; o CRAS de novo, CRASSO, NOB/SUAS.");
+        assert!(pieces("o CRAS", &g, &mut marked).iter().all(|p| matches!(p, Piece::Text(_))));
+    }
+}

@@ -1,0 +1,302 @@
+//! The checks of one editor's text: its links, images and headings, read from the Markdown
+//! events with their byte offsets, judged against the rendered site.
+
+use super::Index;
+use crate::diagnostics::{Code, Diagnostic, LineIndex};
+use crate::markdown::chunks::Plan;
+use crate::markdown::source_link;
+use crate::model::{Body, Origin};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What every text is checked against.
+pub(super) struct Context<'a> {
+    pub(super) index: &'a Index,
+    /// Content files that became content, relative to the site root (`content/x.md`).
+    pub(super) sources: &'a HashSet<String>,
+}
+
+/// Link texts that do not say where the link leads (WCAG 2.4.4, e-MAG 3.5): read out of
+/// context by a screen reader's list of links, they all sound alike.
+const VAGUE: [&str; 16] = [
+    "aqui",
+    "clique aqui",
+    "clique",
+    "clicando aqui",
+    "saiba mais",
+    "leia mais",
+    "veja mais",
+    "ver mais",
+    "mais",
+    "acesse",
+    "acesse aqui",
+    "link",
+    "este link",
+    "neste link",
+    "veja",
+    "confira",
+];
+
+/// A link or image being read: where it starts, its address and its text so far.
+struct Open {
+    start: usize,
+    dest: String,
+    text: String,
+    image: bool,
+}
+
+pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<Diagnostic> {
+    let markdown = body.markdown.as_str();
+    if markdown.is_empty() {
+        return Vec::new();
+    }
+    let file = origin.file.to_string_lossy().replace('\\', "/");
+    let source_dir = origin
+        .file
+        .parent()
+        .map(|d| d.strip_prefix("content").unwrap_or(d).to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let page = Page { context, path: &origin.path, source_dir: &source_dir };
+    let mut found: Vec<(usize, Code, String, String)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut headings: Vec<(usize, u8)> = Vec::new();
+    let plan = Plan::new(markdown);
+    for (event, range) in plan.events(markdown) {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                // `<nome@dominio.br>` is written `mailto:` by the HTML writer, not a path.
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                open.push(Open { start: range.start, dest, text: String::new(), image: false });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open.push(Open { start: range.start, dest: dest_url.to_string(), text: String::new(), image: true });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                for o in &mut open {
+                    o.text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(o) = open.pop() {
+                    if let Some(outer) = open.last_mut() {
+                        outer.text.push_str(&o.text);
+                    }
+                    found.extend(page.link(&o).into_iter().map(|(c, m, h)| (o.start, c, m, h)));
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => headings.push((range.start, level as u8)),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                found.extend(raw_images(&html, range));
+            }
+            _ => {}
+        }
+    }
+    found.extend(skipped_levels(&headings));
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(markdown);
+    found
+        .into_iter()
+        .map(|(offset, code, message, help)| {
+            Diagnostic::new(code, message)
+                .in_file(&file)
+                .at(index.location(markdown, offset).offset_lines(body.line_offset))
+                .with_help(help)
+        })
+        .collect()
+}
+
+/// One text's page: where it is published and where its source is.
+struct Page<'a> {
+    context: &'a Context<'a>,
+    /// Site path of the page (`programas/x/`).
+    path: &'a str,
+    /// Folder of the source relative to `content/`.
+    source_dir: &'a str,
+}
+
+impl Page<'_> {
+    /// The findings of one link or image.
+    fn link(&self, o: &Open) -> Vec<(Code, String, String)> {
+        let mut out = Vec::new();
+        let dest = o.dest.trim();
+        if o.image && o.text.trim().is_empty() {
+            out.push((
+                Code::ImageWithoutAlt,
+                format!("imagem sem texto alternativo: {}", shorten(dest)),
+                "descreva a imagem entre os colchetes: ![Fachada do CRAS Centro](foto.jpg); quem não vê a imagem ouve esse texto".into(),
+            ));
+        }
+        if is_third_party(dest) {
+            if o.image {
+                out.push((
+                    Code::ThirdParty,
+                    format!("imagem carregada de outro site: {}", shorten(dest)),
+                    "salve a imagem ao lado da página (ou em static/) e use o nome do arquivo: o site não carrega nada de terceiros".into(),
+                ));
+            }
+            return out;
+        }
+        if !o.image {
+            let text = o.text.trim().trim_end_matches(['.', ':', '!', '…', ',', ';']).to_lowercase();
+            if VAGUE.contains(&text.as_str()) {
+                out.push((
+                    Code::VagueLinkText,
+                    format!("texto de link que não diz aonde leva: “{}”", o.text.trim()),
+                    "escreva no link o que a pessoa vai encontrar, por exemplo [Lei de criação do CMAS](…); leitores de tela leem os links fora do texto".into(),
+                ));
+            }
+        }
+        if let Some(link) = source_link::resolve(dest, self.source_dir) {
+            let source = format!("content/{}", link.file);
+            if !self.context.sources.contains(&source) {
+                out.push((
+                    Code::MissingSource,
+                    format!("link para um arquivo que não existe: {source}"),
+                    "confira o nome e a pasta do arquivo; o caminho parte da pasta desta página (../ sobe uma pasta)"
+                        .into(),
+                ));
+                return out;
+            }
+            let target = format!("{}index.html", link.path);
+            out.extend(self.fragment(&target, link.fragment, dest));
+            return out;
+        }
+        if has_scheme(dest) {
+            return out;
+        }
+        let attachment = source_link::attachment(dest, self.source_dir).map(|p| format!("/{p}"));
+        match resolve(self.path, attachment.as_deref().unwrap_or(dest), self.context.index) {
+            Some((target, fragment)) => out.extend(self.fragment(&target, fragment, dest)),
+            None => out.push((
+                Code::BrokenLink,
+                format!("link para uma página que não existe: {}", shorten(dest)),
+                "confira o endereço: um link começado por / parte da raiz do site (/unidades/); para outra página do conteúdo, use o caminho do arquivo (../legislacao/lei.md)".into(),
+            )),
+        }
+        out
+    }
+
+    fn fragment(&self, target: &str, fragment: &str, dest: &str) -> Option<(Code, String, String)> {
+        let id = fragment.strip_prefix('#').filter(|f| !f.is_empty())?;
+        let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
+        if self.context.index.has_id(target, &id) {
+            return None;
+        }
+        Some((
+            Code::BrokenFragment,
+            format!("a âncora #{id} não existe na página de destino ({})", shorten(dest)),
+            "confira o identificador: um artigo é #art5, um inciso #art5_cpt_inc2, um parágrafo #art5_par1; um título é o seu texto sem acentos (#protecao-basica)".into(),
+        ))
+    }
+}
+
+/// An address with a scheme (`https:`, `mailto:`, `tel:`), not a path of this site.
+fn has_scheme(dest: &str) -> bool {
+    let end = dest.find(['/', '?', '#']).unwrap_or(dest.len());
+    dest[..end].contains(':')
+}
+
+/// An address that makes the reader's browser ask another site.
+fn is_third_party(dest: &str) -> bool {
+    let lower = dest.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+/// The output file a site address leads to from the page at `page` (a site path), and its
+/// fragment; `None` when no output file is there.
+fn resolve<'d>(page: &str, dest: &'d str, index: &Index) -> Option<(String, &'d str)> {
+    let (path, fragment) = match dest.find('#') {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut parts: Vec<&str> = Vec::new();
+    let rest: &str = match decoded.strip_prefix('/') {
+        Some(rest) => rest,
+        None => {
+            parts.extend(page.split('/').filter(|p| !p.is_empty()));
+            &decoded
+        }
+    };
+    for part in rest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    let folder = decoded.is_empty() || decoded.ends_with('/') || joined.is_empty();
+    let candidates = if folder {
+        vec![if joined.is_empty() { "index.html".to_string() } else { format!("{joined}/index.html") }]
+    } else {
+        vec![joined.clone(), format!("{joined}/index.html")]
+    };
+    candidates.into_iter().find(|c| index.has(c)).map(|c| (c, fragment))
+}
+
+/// `<img>` in raw HTML without an `alt` attribute, or loaded from another site.
+fn raw_images(html: &str, range: Range<usize>) -> Vec<(usize, Code, String, String)> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (i, _) in lower.match_indices("<img") {
+        let tag = &lower[i..lower[i..].find('>').map_or(lower.len(), |e| i + e)];
+        let attr = |name: &str| {
+            tag.match_indices(name)
+                .find(|(j, _)| tag[..*j].ends_with([' ', '\n', '\t']))
+                .map(|(j, _)| &tag[j + name.len()..])
+        };
+        if attr("alt").is_none_or(|rest| !rest.trim_start().starts_with('=')) {
+            out.push((
+                range.start,
+                Code::ImageWithoutAlt,
+                "imagem sem texto alternativo (<img> sem alt)".to_string(),
+                "acrescente alt=\"descrição da imagem\" na marca <img>, ou use ![descrição](foto.jpg)".to_string(),
+            ));
+        }
+        if let Some(src) = attr("src").and_then(|rest| rest.trim_start().strip_prefix('=')) {
+            if is_third_party(src.trim_start().trim_start_matches(['"', '\''])) {
+                out.push((
+                    range.start,
+                    Code::ThirdParty,
+                    "imagem carregada de outro site (<img src=…>)".to_string(),
+                    "salve a imagem ao lado da página (ou em static/) e use o nome do arquivo: o site não carrega nada de terceiros".to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Headings that go down more than one level at a time (`##` then `####`). The first heading
+/// is the body's top level (the page shifts it below its own title), so only jumps count.
+fn skipped_levels(headings: &[(usize, u8)]) -> Vec<(usize, Code, String, String)> {
+    let Some(top) = headings.iter().map(|h| h.1).min() else { return Vec::new() };
+    let mut previous = top.saturating_sub(1);
+    let mut out = Vec::new();
+    for &(offset, level) in headings {
+        if level > previous + 1 {
+            out.push((
+                offset,
+                Code::HeadingSkip,
+                format!("título pula de nível: {} depois de {}", "#".repeat(level.into()), "#".repeat((previous.max(top)).into())),
+                "use um # a mais que o título de cima (## depois de #, ### depois de ##): leitores de tela navegam pelos níveis".into(),
+            ));
+        }
+        previous = level;
+    }
+    out
+}
+
+fn shorten(text: &str) -> String {
+    crate::diagnostics::report::shorten(text, 120)
+}

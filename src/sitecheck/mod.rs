@@ -1,0 +1,158 @@
+//! Checks of the site as citizens get it, located in the source that produced each finding:
+//! internal links and fragments resolve against the rendered output (its files and the ids of
+//! its pages: provision anchors, heading ids), links to `.md`/`.yaml` sources name a file that
+//! exists, images have alternative text, nothing loads from a third party, headings do not
+//! skip levels, link texts say where they lead, pages are not outdated ([`stale`]). Pure: the model and an [`Index`] of the
+//! rendered output in, diagnostics out. `build` and `check` run it after rendering, before
+//! anything is published.
+//!
+//! Every finding comes from a Markdown event of an editor's text, whose byte offset gives the
+//! file and line (pulldown-cmark's offset iterator), so the editor is sent to what they wrote,
+//! not to the output.
+
+mod body;
+mod stale;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Body, Origin, Site};
+use crate::output::Sink;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Mutex;
+
+/// What the rendered site contains: every output file, and the ids of each HTML page.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    files: HashSet<String>,
+    ids: HashMap<String, HashSet<String>>,
+}
+
+impl Index {
+    /// Records a file published as it is (static files, attachments).
+    pub(crate) fn add_static(&mut self, file: &str) {
+        self.files.insert(file.to_string());
+    }
+
+    /// Forgets a file that is no longer published.
+    pub(crate) fn remove(&mut self, file: &str) {
+        self.files.remove(file);
+        self.ids.remove(file);
+    }
+
+    /// Records a rendered file and, for a page, its ids.
+    pub(crate) fn record(&mut self, file: &str, bytes: &[u8]) {
+        if file.ends_with(".html") {
+            self.ids.insert(file.to_string(), ids(bytes));
+        }
+        self.files.insert(file.to_string());
+    }
+
+    fn has(&self, file: &str) -> bool {
+        self.files.contains(file)
+    }
+
+    fn has_id(&self, file: &str, id: &str) -> bool {
+        self.ids.get(file).is_some_and(|ids| ids.contains(id))
+    }
+}
+
+/// The values of the `id` attributes in an HTML page, quoted or not (the minifier drops the
+/// quotes where it can). A text that merely reads `id=` after a space may add an id that does
+/// not exist; that only hides a broken fragment, it never reports a good one.
+fn ids(bytes: &[u8]) -> HashSet<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut found = HashSet::new();
+    for (i, _) in text.match_indices("id=") {
+        if !text[..i].ends_with([' ', '\n', '\t', '"', '\'']) {
+            continue;
+        }
+        let rest = &text[i + 3..];
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next(),
+            Some(_) => rest.split([' ', '>', '\n', '\t']).next().map(|v| v.trim_end_matches('/')),
+            None => None,
+        };
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            found.insert(value.replace("&amp;", "&"));
+        }
+    }
+    found
+}
+
+/// A sink that records what passes to an [`Index`] and hands it on.
+pub(crate) struct Recording<'a> {
+    pub(crate) inner: &'a dyn Sink,
+    pub(crate) index: Mutex<Index>,
+}
+
+impl Sink for Recording<'_> {
+    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        let ids = file.ends_with(".html").then(|| ids(&bytes));
+        if let Ok(mut index) = self.index.lock() {
+            if let Some(ids) = ids {
+                index.ids.insert(file.to_string(), ids);
+            }
+            index.files.insert(file.to_string());
+        }
+        self.inner.put(file, bytes)
+    }
+}
+
+/// Every editor's text of the site with where it is published.
+pub(crate) fn texts(site: &Site) -> Vec<(&Origin, &Body)> {
+    let mut all = vec![(&site.home.origin, &site.home.body)];
+    all.extend(site.pages.iter().map(|p| (&p.origin, &p.body)));
+    all.extend(site.listing_intros.iter().map(|p| (&p.origin, &p.body)));
+    all.extend(site.sections.iter().map(|s| (&s.origin, &s.body)));
+    all.extend(site.assessorias.iter().map(|a| (&a.origin, &a.body)));
+    all.extend(site.notices.iter().map(|n| (&n.origin, &n.body)));
+    all.extend(site.programs.iter().map(|p| (&p.origin, &p.body)));
+    all.extend(site.councils.iter().map(|c| (&c.origin, &c.body)));
+    all.extend(site.faqs.iter().map(|f| (&f.origin, &f.answer)));
+    all.extend(site.sic.iter().chain(&site.ombudsman).map(|s| (&s.origin, &s.body)));
+    all.extend(site.privacy.iter().map(|p| (&p.origin, &p.body)));
+    all
+}
+
+/// The checks of every editor's text against the rendered `index`.
+pub(crate) fn check(site: &Site, index: &Index) -> Diagnostics {
+    check_some(site, index, &|_| true)
+}
+
+/// The checks of the texts whose source file `wanted` accepts (`serve` checks the files an
+/// edit touched), against the rendered `index`.
+pub(crate) fn check_some(site: &Site, index: &Index, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> Diagnostics {
+    let sources: HashSet<String> = texts(site)
+        .iter()
+        .map(|(o, _)| o.file.to_string_lossy().replace('\\', "/"))
+        .chain(site.units.iter().map(|u| u.origin.file.to_string_lossy().replace('\\', "/")))
+        .chain(site.laws.iter().map(|l| l.origin.file.to_string_lossy().replace('\\', "/")))
+        .chain(site.secretariat.iter().map(|s| s.origin.file.to_string_lossy().replace('\\', "/")))
+        .collect();
+    let context = body::Context { index, sources: &sources };
+    let found: Vec<Vec<Diagnostic>> = texts(site)
+        .par_iter()
+        .filter(|(origin, _)| wanted(&origin.file))
+        .map(|(origin, body)| body::check(&context, origin, body))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    for diagnostic in found.into_iter().flatten().chain(stale::check(site, wanted)) {
+        diagnostics.push(diagnostic);
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_quoted_or_not() {
+        let found = ids(br#"<h2 id=a>x</h2><p id="b c"></p><a id='d' href=x><div data-id="no"><i id=e/>"#);
+        for id in ["a", "b c", "d", "e"] {
+            assert!(found.contains(id), "{id}: {found:?}");
+        }
+        assert!(!found.contains("no"));
+    }
+}
