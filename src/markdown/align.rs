@@ -52,7 +52,7 @@ mod tests {
     use super::super::{render, MarkdownOptions};
 
     fn md(text: &str, allow_html: bool) -> String {
-        render(text, MarkdownOptions { root: "./", allow_html, top_heading: 2 })
+        render(text, MarkdownOptions { root: "./", source_dir: "", allow_html, top_heading: 2, glossary: None })
     }
 
     #[test]
