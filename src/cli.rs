@@ -42,6 +42,11 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}{af
 #[command(help_template = HELP_TEMPLATE)]
 pub enum Command {
     /// Gera o site em public/ (ou na pasta de --output). Se houver erro, a saída anterior fica intacta.
+    ///
+    /// Além das páginas, publica robots.txt, static/ (estilo e scripts do tema), a agenda
+    /// avisos/agenda.ics (se houver eventos), os dados abertos em dados/ (JSON, CSV e JSON Schema)
+    /// e SHA256SUMS (o SHA-256 de cada arquivo). Com base_url no site.yaml (ou --base-url),
+    /// também sitemap.xml e o feed avisos/atom.xml.
     Build(BuildArgs),
     /// Valida tudo o que o build valida, sem gravar nada. Sai com código 1 se houver erros.
     Check(CheckArgs),
@@ -68,17 +73,20 @@ pub enum Format {
 }
 
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--format json]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--format json] [--timings]")]
 pub struct BuildArgs {
     /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
     pub output: Option<PathBuf>,
-    /// Endereço público do site, para sitemap, feeds e JSON-LD (ex.: https://social.cidade.uf.gov.br/).
+    /// Endereço público do site (ex.: https://social.cidade.uf.gov.br/): com ele saem sitemap.xml e avisos/atom.xml, e os endereços completos no JSON-LD, em avisos/agenda.ics e em dados/.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Publica também as páginas marcadas como rascunho.
     #[arg(long)]
     pub drafts: bool,
+    /// Mostra onde o tempo da geração foi gasto (leitura, análise, geração, Markdown, minificação, busca, dados, gravação).
+    #[arg(long)]
+    pub timings: bool,
     /// Formato dos erros e avisos: text (padrão) ou json.
     #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
     pub format: Format,

@@ -35,6 +35,9 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
         source_date_epoch,
         skip_site_checks: args.skip_site_checks,
     };
+    if args.timings {
+        crate::timings::enable();
+    }
     let started = Instant::now();
     let format = args.format;
     match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
@@ -50,6 +53,9 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
                     options.output_dir().display()
                 ),
             );
+            if args.timings {
+                println!("\n{}", crate::timings::report());
+            }
             Outcome::Ok
         }
         Err(failure) => {

@@ -10,12 +10,16 @@ use crate::output::draft::{write_draft, DraftError};
 use std::io::Write;
 use std::path::Path;
 
-/// The page's text: UTF-8, or Latin-1/Windows-1252 as old sites saved it (each byte one
-/// character; the summary says so).
+/// The page's text: UTF-8, or Windows-1252 as old sites saved it (the superset of Latin-1
+/// that browsers read for it: its 0x80–0x9F are curly quotes, dashes, the ellipsis; the
+/// summary says the file was not UTF-8).
 fn decode(bytes: Vec<u8>) -> (String, bool) {
     match String::from_utf8(bytes) {
         Ok(text) => (text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text), false),
-        Err(err) => (err.into_bytes().iter().map(|&b| char::from(b)).collect(), true),
+        Err(err) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(err.as_bytes());
+            (text.into_owned(), true)
+        }
     }
 }
 
@@ -74,7 +78,7 @@ pub(crate) fn run(root: &Path, args: ImportArgs) -> Outcome {
         report.push_str(&format!("  - {line}\n"));
     }
     if latin1 {
-        report.push_str("  (o arquivo não estava em UTF-8 e foi lido como Latin-1: confira os acentos)\n");
+        report.push_str("  (o arquivo não estava em UTF-8 e foi lido como Windows-1252, o Latin-1 dos sites antigos: confira os acentos)\n");
     }
     report.push_str(&format!("Arquivos gravados em {}:\n", dest.display()));
     for f in &files {
@@ -114,6 +118,8 @@ mod tests {
     #[test]
     fn latin1_pages_are_read() {
         assert_eq!(decode(b"Assist\xeancia".to_vec()), ("Assistência".to_owned(), true));
+        // Windows-1252's quotes and dash, not C1 control characters.
+        assert_eq!(decode(b"\x93CRAS\x94 \x96 8h".to_vec()), ("\u{201c}CRAS\u{201d} \u{2013} 8h".to_owned(), true));
         assert_eq!(decode("São".as_bytes().to_vec()), ("São".to_owned(), false));
     }
 }

@@ -49,3 +49,4 @@ pub mod search;
 pub(crate) mod sitecheck;
 pub mod source;
 pub(crate) mod starter;
+pub mod timings;

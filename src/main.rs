@@ -17,6 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const RENDER_STACK: usize = 8 << 20;
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     // Only fails if a pool was already built, which nothing does before this line.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK).build_global();
     let cli = match Cli::try_parse() {
@@ -45,6 +46,26 @@ fn main() -> ExitCode {
         Outcome::ContentErrors => ExitCode::from(1),
         Outcome::Failed => ExitCode::from(2),
     }
+}
+
+/// When whoever reads our output goes away (`secretaria build | head`), printing fails and
+/// `println!` panics. Stop then as a program killed by SIGPIPE does (status 141), without a
+/// panic message: everything the command had to do is done by the time it prints its report
+/// (a build has published, or failed and left the output as it was).
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }
 
 /// clap's usage errors, in Portuguese.

@@ -21,6 +21,7 @@ use crate::render::{theme, Renderer};
 use crate::search;
 use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
+use crate::timings::{self, Stage, Work};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -141,13 +142,19 @@ pub(crate) fn model(sources: SourceSet, settings: Settings, diagnostics: &mut Di
 /// content's own errors.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::new();
-    let mut sources = read(options, &mut diagnostics)?;
-    let settings = configure(&sources, options, &mut diagnostics);
-    sources.theme = source::read_theme(&options.root, &settings.config.theme);
-    let theme = compile_theme(&sources, &mut diagnostics);
-    // The model sees the list too: documents may name a file of static/.
-    let statics = sources.statics.clone();
-    let site = model(sources, settings, &mut diagnostics);
+    let (sources, settings) = timings::stage(Stage::Read, || -> Result<_, Failure> {
+        let mut sources = read(options, &mut diagnostics)?;
+        let settings = configure(&sources, options, &mut diagnostics);
+        sources.theme = source::read_theme(&options.root, &settings.config.theme);
+        Ok((sources, settings))
+    })?;
+    let (theme, statics, site) = timings::stage(Stage::Parse, || {
+        let theme = compile_theme(&sources, &mut diagnostics);
+        // The model sees the list too: documents may name a file of static/.
+        let statics = sources.statics.clone();
+        let site = model(sources, settings, &mut diagnostics);
+        (theme, statics, site)
+    });
     match theme {
         Some(theme) if !diagnostics.has_errors() => Ok(Loaded { site, theme, statics, warnings: diagnostics }),
         _ => Err(Failure::Content(diagnostics)),
@@ -180,9 +187,9 @@ pub(crate) fn render(
     let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
         routes
             .par_iter()
-            .map(|route| match render_route(&renderer, route) {
+            .map(|route| match timings::work(work_of(route), || render_route(&renderer, route)) {
                 Ok(bytes) => {
-                    if let Err(err) = sink.put(&route.file, bytes) {
+                    if let Err(err) = timings::work(Work::Write, || sink.put(&route.file, bytes)) {
                         if let Ok(mut slot) = io_error.lock() {
                             slot.get_or_insert(err);
                         }
@@ -197,7 +204,7 @@ pub(crate) fn render(
     // The index is assembled from the documents of the routes above: only once they all
     // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
     if results.iter().all(Option::is_none) && !index.is_empty() {
-        renderer.index();
+        timings::work(Work::Search, || renderer.index());
         results.extend(wave(&index));
     }
     if let Some(err) = io_error.into_inner().ok().flatten() {
@@ -258,6 +265,16 @@ pub(crate) fn finish(plan: &[Route], digests: &[(&str, &Digest)], sink: &dyn Sin
     Ok(())
 }
 
+/// What rendering `route` counts as in `--timings` (its Markdown, minifying and search
+/// analysis are measured inside it and counted apart).
+fn work_of(route: &Route) -> Work {
+    match route.kind {
+        RouteKind::Search(_) => Work::Search,
+        RouteKind::SiteFile(_) | RouteKind::Dataset(..) => Work::Data,
+        RouteKind::Item(..) | RouteKind::Listing(_) | RouteKind::ItemFile(..) | RouteKind::Generated(_) => Work::Pages,
+    }
+}
+
 /// Renders one route to the bytes `build` publishes for it: HTML minified, with its large
 /// Markdown fragments put in place after the minifier (see `render::fragments`).
 pub(crate) fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, Diagnostic> {
@@ -302,27 +319,32 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     let mut loaded = load(options)?;
     let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
     let staging = Staging::new(&claimed).map_err(Failure::Io)?;
-    let plan = plan(&loaded.site);
+    let plan = timings::stage(Stage::Plan, || plan(&loaded.site));
     let hashing = Hashing::new(&staging, &plan);
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
-    for (path, blob) in &statics {
-        hashing.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
-    }
-    staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)?;
+    timings::stage(Stage::Statics, || -> Result<(), Failure> {
+        for (path, blob) in &statics {
+            hashing.put(path, blob.read().map_err(Failure::Io)?.into_owned()).map_err(Failure::Io)?;
+        }
+        staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)
+    })?;
     let recording = Recording { inner: &hashing, index: Mutex::new(index_of_statics(&statics)) };
-    let search = search::Store::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
-    drop(search);
+    let pages = timings::stage(Stage::Render, || {
+        let search = search::Store::default();
+        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)
+    })?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
     let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
-    let digests = hashing.digests();
     let recording = Recording { inner: &staging, index: Mutex::new(index) };
-    finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &recording)?;
+    timings::stage(Stage::Finish, || {
+        let digests = hashing.digests();
+        finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &recording)
+    })?;
     if !options.skip_site_checks {
-        check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
+        timings::stage(Stage::Checks, || check_rendered(&loaded.site, &mut loaded.warnings, recording))?;
     }
-    let leftover = staging.commit().map_err(Failure::Output)?;
+    let leftover = timings::stage(Stage::Publish, || staging.commit()).map_err(Failure::Output)?;
     let mut warnings = std::mem::take(&mut claimed.warnings);
     if let Some(warning) = leftover {
         warnings.push(warning);

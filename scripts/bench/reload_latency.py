@@ -95,7 +95,8 @@ def main():
 
     events = queue.Queue()
     threading.Thread(target=listen, args=(args.url, events), daemon=True).start()
-    wait_event(events, time.monotonic() + 30, lambda kind, _: kind == "ok")
+    # "warnings" is a good state too: the checks found something in the last saved file.
+    wait_event(events, time.monotonic() + 30, lambda kind, _: kind in ("ok", "warnings"))
 
     if args.mode == "page":
         targets = pages(args.site)

@@ -258,6 +258,9 @@ impl SiteConfig {
                 );
             }
         }
+        if raw.vlibras == Some(true) {
+            diagnostics.push(vlibras_not_shown(&file.rel_path, doc.locate_key("vlibras")));
+        }
         Some(SiteConfig {
             title: raw.titulo,
             municipality: raw.municipio,
@@ -443,6 +446,22 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
+/// `vlibras: true`: the default theme shows no VLibras button. The widget is scripts, styles
+/// and a WebGL player from vlibras.gov.br that need inline styles and `eval`: it would break the
+/// promise that the published site loads nothing from third parties and the Content-Security-
+/// Policy of docs/hospedagem.md. So the key promises nothing; a warning (not an error, since it
+/// never did anything) says so where it is written.
+fn vlibras_not_shown(file: &std::path::Path, at: crate::diagnostics::Location) -> Diagnostic {
+    Diagnostic::new(Code::VlibrasIgnored, "`vlibras: true` não muda nada: o tema padrão não mostra o botão do VLibras")
+        .in_file(file)
+        .at(at)
+        .with_help(
+            "apague a linha `vlibras` do site.yaml. O VLibras carregaria programas de vlibras.gov.br em cada página, \
+             e o site não carrega nada de outros servidores; quem usa Libras pode instalar o VLibras no próprio \
+             navegador ou computador (https://vlibras.gov.br/)",
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,6 +527,19 @@ mod tests {
             "titulo: T\nmenu:\n  - titulo: A\n    url: /a/\n  - titulo: B\n    url: https://gov.br/\n  - titulo: Acesso à Informação\n    url: /acesso-a-informacao/\nbase_url: https://x.gov.br/\n",
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    /// `vlibras: true` is a located warning (the theme shows no VLibras); `false` is silent.
+    #[test]
+    fn vlibras_true_is_a_located_warning() {
+        let (config, d) = load("titulo: T\nbase_url: https://x.gov.br/\nvlibras: true\n");
+        assert!(config.is_some() && !d.has_errors(), "{d:?}");
+        let warnings: Vec<_> = d.iter().filter(|d| d.severity == crate::diagnostics::Severity::Warning).collect();
+        assert_eq!(warnings.len(), 1, "{d:?}");
+        assert!(warnings[0].message.contains("VLibras"), "{}", warnings[0].message);
+        assert!(warnings[0].help.as_deref().is_some_and(|h| h.contains("apague a linha")), "{:?}", warnings[0]);
+        assert_eq!(warnings[0].location.map(|l| (l.line, l.column)), Some((3, 1)));
+        assert!(load("titulo: T\nbase_url: https://x.gov.br/\nvlibras: false\n").1.is_empty());
     }
 
     /// The hub links every mandatory section: a menu of the site's own without it gets it

@@ -1,6 +1,8 @@
 // secretaria serve: reloads this tab when its page (or a file it may use) changes, and shows
-// the content errors over the page while the last good version stays visible. Injected only
-// by the dev server; never part of the published site.
+// the content errors over the page while the last good version stays visible. Served by the
+// dev server at /__secretaria/live.js, and only a <script src> to it is injected into pages
+// (an inline script would break under the site's Content-Security-Policy); never part of the
+// published site.
 (function () {
   "use strict";
   if (!window.EventSource || !window.JSON) return;
@@ -14,6 +16,16 @@
   } catch (e) { /* storage disabled: no scroll restore */ }
 
   var box = null;
+  // The overlay's look is a style sheet the dev server serves beside this script: no `style`
+  // attribute, so that it works under the site's Content-Security-Policy (style-src 'self').
+  function styles() {
+    if (document.getElementById("secretaria-erros-estilo")) return;
+    var link = document.createElement("link");
+    link.id = "secretaria-erros-estilo";
+    link.rel = "stylesheet";
+    link.href = "/__secretaria/live.css";
+    (document.head || document.documentElement).appendChild(link);
+  }
   function hide() {
     if (box && box.parentNode) box.parentNode.removeChild(box);
     box = null;
@@ -22,23 +34,17 @@
   // checks found something in what was just saved.
   function show(html, warning) {
     hide();
-    var colour = warning ? "#7a4d00" : "#b00020";
+    styles();
     box = document.createElement("div");
     box.id = "secretaria-erros";
+    if (warning) box.className = "secretaria-aviso";
     box.setAttribute("role", warning ? "status" : "alert");
-    box.setAttribute("style",
-      "position:fixed;z-index:2147483647;left:0;right:0;" + (warning ? "bottom:0" : "top:0") +
-      ";max-height:" + (warning ? "40vh" : "80vh") + ";overflow:auto;" +
-      "margin:0;padding:1rem 1.25rem;background:#fff;color:#1a1a1a;border-" + (warning ? "top" : "bottom") +
-      ":6px solid " + colour + ";" +
-      "font:16px/1.5 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.35);text-align:left");
     box.innerHTML =
-      '<p style="margin:0 0 .5rem;font-weight:700;color:' + colour + ';font-size:1.15rem">' +
+      '<p class="secretaria-erros-titulo">' +
       (warning ? "Avisos sobre o que você salvou (o site já foi atualizado)"
                : "O conteúdo tem erros: o site mostra a última versão que funcionou") + "</p>" + html +
-      '<p style="margin:.5rem 0 0">' + (warning ? "Corrija e salve, ou feche: " : "Corrija o arquivo e salve: ") +
-      "esta mensagem some sozinha. " +
-      '<button type="button" style="font:inherit">Fechar</button></p>';
+      '<p class="secretaria-erros-fim">' + (warning ? "Corrija e salve, ou feche: " : "Corrija o arquivo e salve: ") +
+      'esta mensagem some sozinha. <button type="button">Fechar</button></p>';
     box.querySelector("button").addEventListener("click", hide);
     (document.body || document.documentElement).appendChild(box);
   }

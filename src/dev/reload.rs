@@ -13,8 +13,14 @@ use std::convert::Infallible;
 use std::sync::RwLock;
 use tokio::sync::{broadcast, watch};
 
-/// The client script, as injected before `</body>` (or appended when minify dropped it).
-pub(crate) const SCRIPT: &str = concat!("<script id=\"secretaria-live\">", include_str!("live.js"), "</script>");
+/// The tag injected before `</body>` (or appended when minify dropped it): the client script
+/// as a file of the dev server, never inline, so that pages keep satisfying the site's
+/// Content-Security-Policy (`script-src 'self'`) that `serve` sends too.
+pub(crate) const SCRIPT: &str = "<script id=\"secretaria-live\" src=\"/__secretaria/live.js\"></script>";
+/// The client script (served at [`super::server::LIVE_JS_PATH`]).
+pub(crate) const LIVE_JS: &str = include_str!("live.js");
+/// The overlay's style sheet (served at [`super::server::LIVE_CSS_PATH`]; `live.js` links it).
+pub(crate) const LIVE_CSS: &str = include_str!("live.css");
 
 /// One message to the open tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +216,7 @@ mod tests {
     fn injects_before_body_or_appends() {
         let page = inject(b"<html><body><p>x</p></BODY></html>");
         let text = String::from_utf8_lossy(&page);
-        assert!(text.starts_with("<html><body><p>x</p><script id=\"secretaria-live\">"), "{text}");
+        assert!(text.starts_with("<html><body><p>x</p><script id=\"secretaria-live\" src="), "{text}");
         assert!(text.ends_with("</script></BODY></html>"), "{text}");
         let minified = inject(b"<!doctype html><html><p>x");
         assert!(String::from_utf8_lossy(&minified).ends_with("</script>"));
@@ -248,8 +254,13 @@ mod tests {
     }
 
     #[test]
-    fn the_script_has_no_closing_script_tag_inside() {
-        let body = SCRIPT.trim_start_matches("<script id=\"secretaria-live\">").trim_end_matches("</script>");
-        assert!(!body.to_lowercase().contains("</script"));
+    fn the_client_needs_no_inline_script_or_style() {
+        // What a `script-src 'self'; style-src 'self'` policy refuses: inline code, `style`
+        // attributes (set or written in markup).
+        assert!(SCRIPT.ends_with("></script>") && SCRIPT.contains(" src=\"/__secretaria/live.js\""));
+        for refused in ["style=", "\"style\"", ".style.", "eval(", "new Function"] {
+            assert!(!LIVE_JS.contains(refused), "live.js uses {refused}");
+        }
+        assert!(LIVE_JS.contains("/__secretaria/live.css"));
     }
 }

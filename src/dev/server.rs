@@ -1,7 +1,8 @@
 //! The dev HTTP server: the output folder through tower-http's `ServeDir` (which refuses `..`,
 //! roots and prefixes after percent-decoding), a second check that whatever a path resolves
-//! to, symlinks followed, is inside the output folder, the live-reload event stream, and a
-//! layer that injects the reload script into HTML responses. All state is in [`DevState`].
+//! to, symlinks followed, is inside the output folder, the live-reload event stream and the
+//! client's script and style sheet, a layer that injects the reload script into HTML responses,
+//! and one that sends the site's Content-Security-Policy. All state is in [`DevState`].
 
 use super::reload::{self, Reloader};
 use axum::body::{Body, Bytes};
@@ -20,6 +21,15 @@ use tower_http::services::ServeDir;
 
 /// Where the reload events are served; never a path of the site.
 pub(crate) const EVENTS_PATH: &str = "/__secretaria/events";
+/// Where the reload client script is served (a file, not inline: see [`CONTENT_SECURITY_POLICY`]).
+pub(crate) const LIVE_JS_PATH: &str = "/__secretaria/live.js";
+/// Where the error overlay's style sheet is served.
+pub(crate) const LIVE_CSS_PATH: &str = "/__secretaria/live.css";
+/// The policy every response of the dev server carries: the one docs/hospedagem.md tells IT
+/// to send (docs/hospedagem/nginx.conf, docs/hospedagem/.htaccess; a test keeps them equal),
+/// so that the preview shows what the published site will do under it.
+pub(crate) const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 /// Pages bigger than this are served without the reload script.
 const MAX_INJECT: usize = 256 * 1024 * 1024;
 
@@ -58,9 +68,28 @@ pub(crate) fn router(state: Arc<DevState>) -> Router {
     let files = ServeDir::new(&state.output).append_index_html_on_directories(true);
     Router::new()
         .route(EVENTS_PATH, get(events))
+        .route(LIVE_JS_PATH, get(|| async { asset("text/javascript; charset=utf-8", reload::LIVE_JS) }))
+        .route(LIVE_CSS_PATH, get(|| async { asset("text/css; charset=utf-8", reload::LIVE_CSS) }))
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(middleware::from_fn(policy))
         .with_state(state)
+}
+
+/// One of the dev server's own files.
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The Content-Security-Policy on every response.
+async fn policy(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    response
 }
 
 async fn events(State(state): State<Arc<DevState>>) -> impl IntoResponse {
@@ -70,7 +99,7 @@ async fn events(State(state): State<Arc<DevState>>) -> impl IntoResponse {
 /// Checks the path before `ServeDir` sees it, and finishes what it answers.
 async fn guard(State(state): State<Arc<DevState>>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
-    if path == EVENTS_PATH {
+    if [EVENTS_PATH, LIVE_JS_PATH, LIVE_CSS_PATH].contains(&path.as_str()) {
         return next.run(request).await;
     }
     match resolve(&state.output, &path) {

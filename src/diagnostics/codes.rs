@@ -157,6 +157,9 @@ registry! {
     FutureUpdate = "S0319", Warning, "data de atualização no futuro",
         "`atualizado` de um conteúdo é posterior à data de hoje: o site mostraria uma atualização que ainda não aconteceu",
         "confira a data: `atualizado` é o dia em que o conteúdo mudou pela última vez (DD/MM/AAAA)";
+    VlibrasIgnored = "S0320", Warning, "`vlibras` sem efeito",
+        "`vlibras: true` no `site.yaml` não mostra nada: o VLibras carregaria programas de vlibras.gov.br em cada página, e o site não carrega nada de outros servidores",
+        "apague a linha `vlibras` do `site.yaml`; quem usa Libras pode instalar o VLibras no próprio navegador ou computador (https://vlibras.gov.br/)";
     SelfSuperior = "S0401", Error, "assessoria superior a si mesma",
         "em `superior`, um item da estrutura nomeia a si mesmo",
         "indique outro item em `superior` ou apague a linha";

@@ -9,6 +9,7 @@
 //! Memory: the events stream from the parser to the writer (never collected), so rendering a
 //! text costs the parser's tree plus the HTML, about twice the text.
 
+mod align;
 mod autolink;
 pub(crate) mod check;
 pub(crate) mod chunks;
@@ -89,8 +90,20 @@ pub(crate) fn plain_text(markdown: &str) -> String {
 }
 
 /// Renders Markdown to HTML, parsed as `plan` says (whole, or in pieces); the events written
-/// also go to `text` when given.
+/// also go to `text` when given. Aligned table cells get classes, not `style` ([`align`]).
 pub(crate) fn render_planned(
+    markdown: &str,
+    options: MarkdownOptions<'_>,
+    plan: &chunks::Plan,
+    text: Option<&mut plain::PlainText>,
+) -> String {
+    crate::timings::work(crate::timings::Work::Markdown, || {
+        align::classes(render_styled(markdown, options, plan, text))
+    })
+}
+
+/// [`render_planned`] before the alignment classes.
+fn render_styled(
     markdown: &str,
     options: MarkdownOptions<'_>,
     plan: &chunks::Plan,

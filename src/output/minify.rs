@@ -4,6 +4,10 @@
 
 /// Minifies one HTML page, including its inline CSS and JavaScript.
 pub fn html(bytes: &[u8]) -> Vec<u8> {
+    crate::timings::work(crate::timings::Work::Minify, || html_untimed(bytes))
+}
+
+fn html_untimed(bytes: &[u8]) -> Vec<u8> {
     let cfg = minify_html::Cfg {
         minify_doctype: false,
         allow_noncompliant_unquoted_attribute_values: false,

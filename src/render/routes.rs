@@ -88,6 +88,9 @@ pub(crate) enum SiteFile {
     Feed,
     /// `avisos/agenda.ics`: every event in one calendar.
     Agenda,
+    /// `static/css/cores.css`: the site's colours (`cores` in site.yaml) as CSS variables, a
+    /// file rather than an inline `<style>` so that pages satisfy `style-src 'self'`.
+    Colours,
     /// `SHA256SUMS`: the digest of every other published file.
     Checksums,
 }
@@ -100,6 +103,7 @@ impl SiteFile {
             SiteFile::Robots => "robots.txt".into(),
             SiteFile::Feed => format!("{}atom.xml", Kind::Notice.spec().listing.map_or("avisos/", |l| l.url)),
             SiteFile::Agenda => format!("{}agenda.ics", Kind::Notice.spec().listing.map_or("avisos/", |l| l.url)),
+            SiteFile::Colours => "static/css/cores.css".into(),
             SiteFile::Checksums => "SHA256SUMS".into(),
         }
     }
@@ -224,6 +228,7 @@ fn site_files(site: &Site, pages: &[Route]) -> Vec<Route> {
         files.extend((1..=parts).map(|n| file(SiteFile::SitemapPart(n), deps.clone())));
     }
     files.push(file(SiteFile::Robots, vec![Dep::Site]));
+    files.push(file(SiteFile::Colours, vec![Dep::Site]));
     if publishes_feed(site) {
         files.push(file(SiteFile::Feed, vec![Dep::Site, Dep::Items(Kind::Notice), Dep::Summaries(Kind::Secretariat)]));
     }

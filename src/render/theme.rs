@@ -51,6 +51,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
 /// Static files of the default theme: (path under `static/`, bytes).
 pub(crate) const STATIC: &[(&str, &[u8])] = &[
     ("static/css/site.css", include_bytes!("../../themes/default/static/css/site.css")),
+    ("static/js/inicio.js", include_bytes!("../../themes/default/static/js/inicio.js")),
     ("static/js/site.js", include_bytes!("../../themes/default/static/js/site.js")),
     ("static/js/busca.js", include_bytes!("../../themes/default/static/js/busca.js")),
     ("static/js/snowball-pt.js", include_bytes!("../../themes/default/static/js/snowball-pt.js")),

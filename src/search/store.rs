@@ -186,6 +186,10 @@ impl Store {
     /// Analyses `batch` and keeps it; an item's later `put` (by number) wins over an earlier one
     /// whichever batch is done first.
     fn analyse_batch(&self, batch: Vec<Put>) {
+        crate::timings::work(crate::timings::Work::Search, || self.analyse_batch_untimed(batch));
+    }
+
+    fn analyse_batch_untimed(&self, batch: Vec<Put>) {
         let analysed: Vec<(u64, String, Docs)> = batch
             .into_iter()
             .map(|(number, path, docs)| (number, path, Arc::new(docs.iter().map(|d| self.analyse(d)).collect())))

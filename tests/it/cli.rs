@@ -51,6 +51,68 @@ fn missing_site_is_explained() {
     assert!(left.is_empty(), "a folder without a site is left as it was: {left:?}");
 }
 
+#[test]
+fn a_reader_that_goes_away_stops_the_report_without_a_panic() {
+    let site = TestSite::fixture("nova-cruz");
+    let root = site.root().to_string_lossy().to_string();
+    for command in ["build", "check"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_secretaria"))
+            .args(["--root", &root, command])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| head -0`: the reader closes before the report is printed.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{command}: {err}");
+        assert_eq!(out.status.code(), Some(141), "{command}: {err}");
+    }
+}
+
+/// The seconds of a `--timings` row ("  Markdown      0,012 s").
+fn seconds(line: &str) -> Option<f64> {
+    let value = line.trim_end().strip_suffix(" s")?.rsplit(' ').next()?;
+    value.replace(',', ".").parse().ok()
+}
+
+#[test]
+fn build_timings_show_every_stage_and_kind_of_work_and_they_add_up() {
+    let site = TestSite::fixture("lagoa-serena");
+    let root = site.root().to_string_lossy().to_string();
+    let (code, out, err) = run(&["--root", &root, "build", "--timings"]);
+    assert_eq!(code, 0, "{err}");
+    let (stages, work) = out.split_once("Dentro da geração").expect("the work table");
+    let rows = |table: &str| -> Vec<(String, f64)> {
+        table
+            .lines()
+            .filter(|l| l.starts_with("  "))
+            .filter_map(|l| Some((l.trim_start().split("  ").next()?.to_owned(), seconds(l)?)))
+            .collect()
+    };
+    for (table, labels) in [
+        (
+            rows(stages),
+            &["leitura dos arquivos", "plano de saída", "geração (em paralelo)", "publicação (troca da pasta)"][..],
+        ),
+        (rows(work), &["Markdown", "minificação", "busca", "sitemap, feeds e dados abertos", "gravação"][..]),
+    ] {
+        for label in labels {
+            assert!(table.iter().any(|(l, _)| l.starts_with(label)), "{label} missing in {table:?}\n{out}");
+        }
+        let (total, parts) = table.split_last().expect("rows");
+        assert_eq!(total.0, "total", "{out}");
+        let sum: f64 = parts.iter().map(|(_, s)| s).sum();
+        // Each row is rounded to the millisecond.
+        assert!((sum - total.1).abs() <= 0.001 * parts.len() as f64, "{sum} vs {}\n{out}", total.1);
+        assert!(parts.iter().any(|(_, s)| *s > 0.0), "{out}");
+    }
+    // Without the option, no table.
+    let (_, out, _) = run(&["--root", &root, "build"]);
+    assert!(!out.contains("Tempos da geração"), "{out}");
+}
+
 /// `--format json`: one document on stdout, parsed by a real parser, that says the same as
 /// the terminal report (file, line, column, code, severity, message, hint), and that reads
 /// back into the same diagnostics.

@@ -53,8 +53,10 @@ fn a_page_of_megabytes_is_whole_safe_and_in_its_theme() {
     assert_eq!(page.select(&sel("main .texto details summary")).count(), SECTIONS);
     assert_eq!(page.select(&sel("main .texto details p strong")).count(), SECTIONS, "raw HTML around Markdown");
     assert_eq!(page.select(&sel("main .texto table")).count(), SECTIONS);
-    let align = attrs(&page, "main .texto td[style]", "style");
-    assert_eq!(align.first().map(|s| s.replace(' ', "")), Some("text-align:left".into()), "cell alignment kept");
+    // Kept as a class, not a `style` attribute (src/markdown/align.rs).
+    let align = attrs(&page, "main .texto td[class]", "class");
+    assert_eq!(align.first().map(String::as_str), Some("alinhar-esquerda"), "cell alignment kept");
+    assert_eq!(page.select(&sel("main .texto td[style]")).count(), 0);
     let main: String = page.select(&sel("main")).flat_map(|m| m.text()).collect();
     assert!(main.contains("meio perigoso") && main.trim_end().ends_with("Fim da página grande."));
     for bad in ["a[href^='javascript']", "img[onerror]", "[onerror]", "main script"] {

@@ -465,6 +465,53 @@ fn odd_paths_are_not_found_not_server_errors() {
     assert_eq!(server.get("/paginas/um/").status, 200);
 }
 
+/// The header value of `name` (headers are lowercased by [`get`]).
+fn header<'a>(response: &'a Response, name: &str) -> Option<&'a str> {
+    response.headers.lines().find_map(|l| l.strip_prefix(name).and_then(|v| v.strip_prefix(':')).map(str::trim))
+}
+
+/// `serve` sends the Content-Security-Policy that docs/hospedagem.md tells IT to send (the
+/// same text in the guide, the nginx file and the .htaccess), and the pages it serves need
+/// nothing the policy refuses: the reload client is a file of the server, and the theme has no
+/// inline script, `<style>` or `style` attribute.
+#[test]
+fn serve_sends_the_documented_policy_and_the_pages_satisfy_it() {
+    let server = Server::serve(site_with_pages());
+    let home = server.get("/");
+    let policy = header(&home, "content-security-policy").expect("a policy on pages").to_owned();
+    assert!(policy.starts_with("default-src 'self'; script-src 'self'; style-src 'self';"), "{policy}");
+    assert_eq!(header(&server.get("/nada/"), "content-security-policy"), Some(policy.as_str()), "on the 404 page too");
+    for (file, line) in [
+        ("docs/hospedagem/nginx.conf", format!("add_header Content-Security-Policy \"{policy}\" always;")),
+        ("docs/hospedagem/.htaccess", format!("Header always set Content-Security-Policy \"{policy}\"")),
+        ("docs/hospedagem.md", format!("Content-Security-Policy: {policy}")),
+    ] {
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        assert!(text.lines().any(|l| l.trim() == line), "{file} does not send the policy of `serve`:\n{line}");
+    }
+    for path in ["/", "/paginas/um/", "/busca/", "/nada/"] {
+        let page = Html::parse_document(&server.get(path).text());
+        let data = ["application/ld+json", "application/json"];
+        let inline: Vec<_> = page
+            .select(&sel("script:not([src])"))
+            .filter(|s| !s.value().attr("type").is_some_and(|t| data.contains(&t)))
+            .collect();
+        assert!(inline.is_empty(), "{path}: inline script {:?}", inline.first().map(|s| s.html()));
+        assert_eq!(page.select(&sel("style, [style]")).count(), 0, "{path}: inline style");
+        assert!(page.select(&sel("*")).all(|e| e.value().attrs().all(|(name, _)| !name.starts_with("on"))), "{path}");
+        let live: Vec<_> = page.select(&sel("script#secretaria-live")).collect();
+        assert_eq!(live.len(), 1, "{path}");
+        assert_eq!(live[0].value().attr("src"), Some("/__secretaria/live.js"));
+    }
+    let script = server.get("/__secretaria/live.js");
+    assert_eq!((script.status, header(&script, "content-type")), (200, Some("text/javascript; charset=utf-8")));
+    assert!(script.text().contains("new EventSource(\"/__secretaria/events\")"), "{}", script.text());
+    let style = server.get("/__secretaria/live.css");
+    assert_eq!((style.status, header(&style, "content-type")), (200, Some("text/css; charset=utf-8")));
+    assert!(style.text().contains("#secretaria-erros"));
+    assert_eq!(server.get("/static/css/cores.css").text(), ":root{--cor-primaria:#0b4f8a}\n");
+}
+
 /// The checks of `check` run in `serve` after each edit, on the saved file: the tab reloads
 /// first, then gets them over the page as warnings (never as the error overlay: the page is
 /// up to date), the terminal prints them located, and a tab connecting later still sees

@@ -201,13 +201,19 @@ fn problems(page: &Html, allow_html: bool) -> Vec<String> {
             "script" => {
                 let ours = in_head
                     && match (element.value().attr("src"), element.value().attr("type")) {
-                        (Some(src), None) => ["static/js/site.js", "static/js/busca.js", "static/js/snowball-pt.js"]
-                            .iter()
-                            .any(|s| src.ends_with(s)),
+                        (Some(src), None) => [
+                            "static/js/inicio.js",
+                            "static/js/site.js",
+                            "static/js/busca.js",
+                            "static/js/snowball-pt.js",
+                        ]
+                        .iter()
+                        .any(|s| src.ends_with(s)),
                         (None, Some("application/ld+json")) => true,
                         // The "aberto agora" calendar: data, never run (checked below).
                         (None, Some("application/json")) => element.value().id() == Some("calendario"),
-                        (None, None) => element.value().attrs().count() == 0,
+                        // No inline script: the theme has none (docs/hospedagem.md's policy refuses them).
+                        (None, None) => false,
                         _ => false,
                     };
                 if !ours {

@@ -154,6 +154,8 @@ impl Page<'_> {
         match file {
             SiteFile::Sitemap | SiteFile::SitemapPart(_) => sitemap::render(site, file).map_err(|e| self.failed(e)),
             SiteFile::Robots => Ok(sitemap::robots(site)),
+            // The colour was checked as `#` and hex digits when site.yaml was read.
+            SiteFile::Colours => Ok(format!(":root{{--cor-primaria:{}}}\n", site.config.primary_colour).into_bytes()),
             SiteFile::Feed => feed::atom(site).map_err(|e| self.failed(e))?.ok_or_else(|| self.missing()),
             SiteFile::Agenda => {
                 let events: Vec<&crate::model::Notice> = site.notices.iter().filter(|n| n.kind.is_event()).collect();

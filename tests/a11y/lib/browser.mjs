@@ -81,18 +81,19 @@ export function recordBrokenRequests(page) {
  * A fresh browser context (empty localStorage) at the given width. Foreign requests are
  * aborted before they leave. With `contrast`, high-contrast mode is stored before any page loads;
  * `prefersContrast: 'more'` emulates the user's system setting instead; `timezoneId` sets the
- * zone of the device's clock.
+ * zone of the device's clock; `enforceCsp` makes the browser apply the pages'
+ * Content-Security-Policy (bypassed by default, so that axe can be injected).
  */
 export async function openContext(
   browser,
-  { width = 1280, contrast = false, javaScript = true, prefersContrast = 'no-preference', timezoneId } = {},
+  { width = 1280, contrast = false, javaScript = true, prefersContrast = 'no-preference', timezoneId, enforceCsp = false } = {},
 ) {
   const context = await browser.newContext({
     ...(timezoneId ? { timezoneId } : {}),
     contrast: prefersContrast,
     viewport: { width, height: width < 600 ? 812 : 800 },
     javaScriptEnabled: javaScript,
-    bypassCSP: true, // so axe can be injected into pages that ship a strict CSP
+    bypassCSP: !enforceCsp, // so axe can be injected into pages that ship a strict CSP
     serviceWorkers: 'block',
     locale: 'pt-BR',
   });

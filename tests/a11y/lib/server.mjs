@@ -84,28 +84,32 @@ async function resolveRequest(root, rawPath) {
   return { status: 200, file, size: info.size };
 }
 
-/** Serve `folder`; resolves to { origin, url(path), close() }. */
-export async function serve(folder) {
+/**
+ * Serve `folder`; resolves to { origin, url(path), close() }. `headers` are added to every
+ * response (e.g. the Content-Security-Policy of docs/hospedagem.md, for csp.test.mjs).
+ */
+export async function serve(folder, { headers = {} } = {}) {
   const root = await realpath(path.resolve(folder));
 
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
         return;
       }
       const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
       const found = await resolveRequest(root, rawPath);
       if (found.status === 301) {
-        res.writeHead(301, { Location: found.location }).end();
+        res.writeHead(301, { ...headers, Location: found.location }).end();
         return;
       }
       if (found.status !== 200) {
-        res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.writeHead(found.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
         res.end(`${found.status}\n`);
         return;
       }
       res.writeHead(200, {
+        ...headers,
         'Content-Type': contentType(found.file),
         'Content-Length': found.size,
         'Cache-Control': 'no-store',

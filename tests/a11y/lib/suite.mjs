@@ -21,9 +21,10 @@ export function useBrowser() {
 /**
  * describe() once per site under test, with the site served on 127.0.0.1 during its tests.
  * `body(site, server)` defines tests; server.url(path) works inside them. With `showNotes`,
- * notes (e.g. "public/ not built") appear as skipped tests.
+ * notes (e.g. "public/ not built") appear as skipped tests; `headers` are sent with every
+ * response of the site's server.
  */
-export function describeSites(title, body, { showNotes = false } = {}) {
+export function describeSites(title, body, { showNotes = false, headers = {} } = {}) {
   const { sites, errors, notes } = sitesUnderTest();
   if (showNotes) for (const note of notes) test(`${title}: ${note}`, { skip: note }, () => {});
   for (const { name, message } of errors) test(`${title}: ${name}`, () => assert.fail(message));
@@ -32,7 +33,7 @@ export function describeSites(title, body, { showNotes = false } = {}) {
       let running;
       const server = { url: (path) => running.url(path), origin: () => running.origin };
       before(async () => {
-        running = await serve(site.dir);
+        running = await serve(site.dir, { headers });
       });
       after(async () => {
         await running?.close();
