@@ -15,7 +15,8 @@ use std::path::PathBuf;
     subcommand_help_heading = "Comandos",
     subcommand_value_name = "COMANDO",
     next_help_heading = "Opções",
-    override_usage = "secretaria [--root PASTA] <COMANDO> [OPÇÕES]"
+    override_usage = "secretaria [--root PASTA] <COMANDO> [OPÇÕES]",
+    after_help = "Guia do editor, sem internet: `secretaria ajuda` (como escrever cada conteúdo e o que quer dizer\ncada mensagem, com a correção). Para começar um site: `secretaria new PASTA`."
 )]
 pub struct Cli {
     /// Mostra esta ajuda.
@@ -55,6 +56,10 @@ pub enum Command {
     Watch(WatchArgs),
     /// Lê uma página do site antigo (texto copiado ou HTML salvo) e escreve um rascunho dos arquivos de conteúdo.
     Importar(ImportArgs),
+    /// Cria um site de exemplo completo, em português, numa pasta nova ou vazia.
+    New(NewArgs),
+    /// Abre no navegador o guia do editor, que vem dentro do programa (funciona sem internet).
+    Ajuda(AjudaArgs),
 }
 
 /// How `build` and `check` report diagnostics.
@@ -154,6 +159,33 @@ pub struct ImportArgs {
     /// Pasta do site onde gravar o rascunho (criada se não existir). Padrão: a pasta do site (--root)
     #[arg(long, value_name = "PASTA")]
     pub destino: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    help_template = HELP_TEMPLATE,
+    next_help_heading = "Opções",
+    override_usage = "secretaria new PASTA",
+    after_help = "Cada arquivo explica suas chaves em comentários; os valores são exemplos a trocar.\nNada é substituído: uma pasta que já tem arquivos é recusada."
+)]
+pub struct NewArgs {
+    /// A pasta do site novo: não pode existir ou precisa estar vazia.
+    #[arg(value_name = "PASTA")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria ajuda [--pasta PASTA] [--sem-servidor] [--port N]")]
+pub struct AjudaArgs {
+    /// Pasta nova ou vazia onde gravar o guia. Padrão: uma pasta temporária nova.
+    #[arg(long, value_name = "PASTA")]
+    pub pasta: Option<PathBuf>,
+    /// Só gera o guia e mostra onde ele está, sem abrir o navegador.
+    #[arg(long)]
+    pub sem_servidor: bool,
+    /// Porta do servidor. Padrão: uma porta livre.
+    #[arg(long, short, default_value_t = 0, hide_default_value = true)]
+    pub port: u16,
 }
 
 #[cfg(test)]

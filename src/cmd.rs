@@ -3,7 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crate::checklist::Checklist;
-use crate::cli::{BuildArgs, CheckArgs, Format, ImportArgs, ServeArgs, WatchArgs};
+use crate::cli::{AjudaArgs, BuildArgs, CheckArgs, Format, ImportArgs, NewArgs, ServeArgs, WatchArgs};
 use crate::config::{Overrides, Skip};
 use crate::dev;
 use crate::diagnostics::{json, report, Diagnostics};
@@ -156,6 +156,16 @@ fn report_audit(root: &Path, diagnostics: &Diagnostics, extra: &Extra, format: F
 /// `secretaria importar`: an old page → a draft of content files (see `crate::import`).
 pub fn importar(root: &Path, args: ImportArgs) -> Outcome {
     crate::cmd_import::run(root, args)
+}
+
+/// `secretaria new PASTA`: the starter site (the folder is the argument, not `--root`).
+pub fn new_site(args: NewArgs) -> Outcome {
+    crate::cmd_new::run(&args.dir)
+}
+
+/// `secretaria ajuda`: the embedded editors' guide, served and opened (or only built).
+pub fn ajuda(args: AjudaArgs) -> Outcome {
+    crate::cmd_ajuda::run(args)
 }
 
 /// `secretaria serve`: build, serve the output on loopback (unless `--bind`), rebuild on every

@@ -38,6 +38,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve(&cli.root, args),
         Command::Watch(args) => cmd::watch(&cli.root, args),
         Command::Importar(args) => cmd::importar(&cli.root, args),
+        Command::New(args) => cmd::new_site(args),
+        Command::Ajuda(args) => cmd::ajuda(args),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,
@@ -95,7 +97,7 @@ fn usage_error_pt(err: &clap::Error) -> String {
             context(ContextKind::InvalidArg)
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "falta o comando: build, check, serve, watch ou importar".to_string()
+            "falta o comando: new, build, check, serve, watch, importar ou ajuda".to_string()
         }
         ErrorKind::MissingRequiredArgument => {
             format!("falta um argumento obrigatório: {}", context(ContextKind::InvalidArg))

@@ -149,7 +149,7 @@ registry! {
         "o `arquivo` de uma ata, resolução ou outro documento não é um endereço https://, um arquivo de `static/` nem uma página do site",
         "escreva o caminho do arquivo em `static/` (`/atas/ata-2026-03.pdf`), o arquivo `.md` da página ou o endereço completo https://…";
     MenuWithoutHub = "S0317", Warning, "menu sem Acesso à Informação",
-        "o `menu` do `site.yaml` não tem o link para a página Acesso à Informação, que a Lei de Acesso à Informação pede no menu principal; o link foi acrescentado ao fim",
+        "o `menu` do `site.yaml` não tem o link para a página Acesso à Informação, que a Lei de Acesso à Informação pede no menu principal. O link foi acrescentado ao fim",
         "acrescente ao menu o item `titulo: Acesso à Informação` com `url: /acesso-a-informacao/`, na posição que preferir";
     NoBaseUrl = "S0318", Warning, "site sem `base_url`",
         "o `site.yaml` não diz em que endereço o site será publicado: o sitemap.xml e o feed Atom dos avisos, que exigem endereços completos, não são publicados",
@@ -236,14 +236,14 @@ registry! {
         "“clique aqui”, “saiba mais”, “aqui”: fora do texto, na lista de links de um leitor de tela, todos soam iguais (WCAG 2.4.4)",
         "escreva no link o que a pessoa vai encontrar: `[Lei de criação do CMAS](…)`";
     StalePage = "S0808", Warning, "conteúdo desatualizado",
-        "a data “Atualizado em” de uma página é mais antiga que o prazo de `verificacao: desatualizada_apos_meses` do `site.yaml` (12 meses se não for dito): o cidadão não sabe se a informação ainda vale",
+        "a data “Atualizado em” de uma página é mais antiga que o prazo de `verificacao: desatualizada_apos_meses` do `site.yaml` (12 meses se não for dito). O cidadão não sabe se a informação ainda vale",
         "revise o texto; se continua certo, escreva `atualizado: DD/MM/AAAA` no cabeçalho com a data da revisão; para mudar o prazo, `verificacao: { desatualizada_apos_meses: 6 }` (0 desliga)";
     LongSentence = "S0901", Warning, "frase longa",
-        "uma frase de um texto da equipe tem mais palavras que `verificacao: frase_longa_palavras` do `site.yaml` (30 se não for dito); frases longas são difíceis de ler, sobretudo para quem lê com dificuldade ou usa leitor de tela (Lei 15.263/2025, Política Nacional de Linguagem Simples). Texto normativo e citações não são conferidos",
+        "uma frase de um texto da equipe tem mais palavras que `verificacao: frase_longa_palavras` do `site.yaml` (30 se não for dito). Frases longas são difíceis de ler, sobretudo para quem lê com dificuldade ou usa leitor de tela (Lei 15.263/2025, Política Nacional de Linguagem Simples). Texto normativo e citações não são conferidos",
         "divida a frase em frases mais curtas, com uma ideia cada; o secretaria nunca altera o texto";
     UnexplainedAcronym = "S0902", Warning, "sigla sem explicação",
         "uma sigla que não está no glossário do tema nem em `siglas:` do `site.yaml` aparece pela primeira vez no texto sem ser escrita por extenso",
-        "na primeira vez, escreva o nome por extenso com a sigla entre parênteses — “Centro de Referência de Assistência Social (CRAS)” —, ou acrescente ao `site.yaml` `siglas:` com `SIGLA: o que significa` (o site marca então a sigla com `<abbr>`)";
+        "na primeira vez, escreva o nome por extenso com a sigla entre parênteses: “Centro de Referência de Assistência Social (CRAS)”. Ou acrescente ao `site.yaml` `siglas:` com `SIGLA: o que significa` (o site marca então a sigla com `<abbr>`)";
     ForeignWord = "S0903", Warning, "palavra estrangeira pouco conhecida",
         "o texto usa uma palavra estrangeira que tem equivalente em português e que muitos leitores não conhecem (lista do tema em `themes/default/linguagem/estrangeirismos.yaml`)",
         "troque pela palavra em português sugerida na dica; o secretaria nunca altera o texto";
