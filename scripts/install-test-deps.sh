@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the browser accessibility tests (tests/a11y) need, only when missing:
-#   - Debian's chromium (/usr/bin/chromium), via apt-get;
+#   - Debian's chromium (/usr/bin/chromium), a Java runtime and Node.js with npm, via apt-get;
 #   - the npm packages pinned in tests/a11y/package-lock.json, via `npm ci`.
 # Idempotent and silent when everything is already present.
 # --ignore-scripts: vnu-jar's postinstall tries to download a Java runtime; we run
@@ -33,6 +33,13 @@ if ! command -v java >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq >/dev/null
   as_root apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "install-test-deps: installing Node.js and npm for the browser tests…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq >/dev/null
+  as_root apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
 if [ ! -d "$a11y/node_modules" ] || [ "$a11y/package-lock.json" -nt "$a11y/node_modules" ]; then

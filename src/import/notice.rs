@@ -6,22 +6,8 @@
 use super::doc::{fold, markdown, trim, Doc};
 use super::legal::short_slug;
 use super::{Draft, Guess, Notice};
+use crate::legal::closing::MONTHS;
 use crate::model::datetime::{parse_clock, DateTime};
-
-const MONTHS: [&str; 12] = [
-    "janeiro",
-    "fevereiro",
-    "marco",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-];
 
 /// The kind of notice a title announces.
 fn kind_of(title: &str) -> Option<&'static str> {

@@ -7,7 +7,8 @@
 
 use super::lexer::fold;
 
-const MONTHS: [&str; 12] = [
+/// The months' names, accents folded (as `fold` leaves text): "marco" for março.
+pub(crate) const MONTHS: [&str; 12] = [
     "janeiro",
     "fevereiro",
     "marco",

@@ -125,7 +125,7 @@
 
 mod acts;
 mod anchor;
-mod closing;
+pub(crate) mod closing;
 mod ending;
 mod flow;
 mod frame;

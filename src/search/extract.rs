@@ -47,6 +47,20 @@ impl Record {
     }
 }
 
+impl Doc {
+    /// A page "Página" at `p/` whose one record is `text` (the search modules' tests).
+    #[cfg(test)]
+    pub(crate) fn page(text: &str) -> Doc {
+        Doc {
+            title: "Página".into(),
+            url: "p/".into(),
+            title_text: "Página".into(),
+            records: vec![Record::plain(text.into())],
+            quote: None,
+        }
+    }
+}
+
 /// How many items of `kind` the model has.
 fn count(site: &Site, kind: Kind) -> usize {
     match kind {

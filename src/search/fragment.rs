@@ -86,18 +86,7 @@ pub(super) fn of(doc: &Doc) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::extract::Record;
     use super::*;
-
-    fn page(text: &str) -> Doc {
-        Doc {
-            title: "Página".into(),
-            url: "p/".into(),
-            title_text: "Página".into(),
-            records: vec![Record { anchor: None, label: None, text: text.into() }],
-            quote: None,
-        }
-    }
 
     #[test]
     fn excerpts_come_from_the_start_cut_between_words() {
@@ -118,11 +107,11 @@ mod tests {
             let f: serde_json::Value = serde_json::from_str(&of(doc)).unwrap_or_default();
             f["x"].as_str().unwrap_or_default().to_owned()
         };
-        let mut doc = page("");
+        let mut doc = Doc::page("");
         doc.title_text = "Conselho Municipal\nCMAS".into();
         assert_eq!(quoted(&doc), "Conselho Municipal CMAS");
         doc.quote = Some("O Município prestará assistência social.".into());
         assert_eq!(quoted(&doc), "O Município prestará assistência social.");
-        assert_eq!(quoted(&page("Texto próprio.")), "Texto próprio.");
+        assert_eq!(quoted(&Doc::page("Texto próprio.")), "Texto próprio.");
     }
 }

@@ -235,19 +235,7 @@ pub fn decode(text: &str) -> Option<Vec<(u32, u32, u8)>> {
         None => (false, text.as_bytes()),
     };
     let mut i = 0;
-    let varint = |i: &mut usize| -> Option<u32> {
-        let mut n = 0u32;
-        let mut shift = 0u32;
-        loop {
-            let d = digit(*bytes.get(*i)?)?;
-            *i += 1;
-            n |= (d & 31).checked_shl(shift)?;
-            if d < 32 {
-                return Some(n);
-            }
-            shift += 5;
-        }
-    };
+    let varint = |i: &mut usize| varint_at(bytes, i, &digit);
     let mut out = Vec::new();
     let mut doc = if dense { varint(&mut i)? } else { 0 };
     let mut first = true;

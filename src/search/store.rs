@@ -391,26 +391,16 @@ mod tests {
         assert!(keys.iter().any(|k| &**k == "famil"));
     }
 
-    fn page(text: &str) -> Doc {
-        Doc {
-            title: "Página".into(),
-            url: "p/".into(),
-            title_text: "Página".into(),
-            records: vec![Record { anchor: None, label: None, text: text.into() }],
-            quote: None,
-        }
-    }
-
     /// Batches may be analysed in any order (by two threads): an item's later documents win.
     #[test]
     fn the_latest_put_wins_whichever_batch_is_analysed_last() {
         let store = Store::default();
-        store.analyse_batch(vec![(7, "p/".into(), vec![page("novo")])]);
-        store.analyse_batch(vec![(3, "p/".into(), vec![page("antigo")])]);
+        store.analyse_batch(vec![(7, "p/".into(), vec![Doc::page("novo")])]);
+        store.analyse_batch(vec![(3, "p/".into(), vec![Doc::page("antigo")])]);
         let kept = store.get("p/").unwrap_or_default();
         assert!(kept.first().is_some_and(|d| d.fragment.contains("novo")), "{kept:?}");
         // Put documents are found once flushed, however few.
-        store.put("q/", vec![page("outra")]);
+        store.put("q/", vec![Doc::page("outra")]);
         assert!(store.get("q/").is_none());
         store.flush();
         assert!(store.get("q/").is_some());
