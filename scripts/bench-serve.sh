@@ -6,8 +6,11 @@
 #   moment an open browser tab receives the `reload` event over SSE (/__secretaria/events).
 #   That includes the file-system notification, the debounce and quiet windows of the watcher
 #   (src/dev/watcher.rs), reloading the model, rendering the affected pages and writing the
-#   files whose bytes changed. Two kinds of edit, EDITS (20) times each, on each site size:
+#   files whose bytes changed. Four kinds of edit, EDITS (20) times each, on each site size:
 #     page      a sentence appended to the body of an ordinary page (a different page each time)
+#     title     the title of an ordinary page changed (a different page each time): listings,
+#               the site map, feeds and search show it
+#     index     a sentence appended to the body of a `_index.md` (round the site's sections)
 #     template  themes/default/templates/page.html overridden with a visible marker that
 #               changes every time: every ordinary page changes and is written
 #   The sites are the synthetic ones of scripts/bench.sh (../shared/bench/gen_site.py, --format
@@ -26,7 +29,8 @@
 #   scripts/bench-serve.sh              N = 1000 and 10000
 #   scripts/bench-serve.sh 1000         other sizes
 #   EDITS=5 scripts/bench-serve.sh 1000
-#   Environment: EDITS (20), SEED (42), BENCH_OUT (bench-out/serve), GEN_SITE (see bench.sh),
+#   MODES="page title" scripts/bench-serve.sh 10000    only some kinds of edit
+#   Environment: EDITS (20), MODES (page title index template), SEED (42), BENCH_OUT (bench-out/serve), GEN_SITE (see bench.sh),
 #   SECRETARIA_BIN (the binary to serve with; default target/release/secretaria, built here):
 #   SECRETARIA_BIN=path/to/old/secretaria compares another build on the same sites;
 #   SERVE_ARGS (extra flags of serve): SERVE_ARGS=--skip-site-checks measures the reload
@@ -117,13 +121,13 @@ for n in "${SIZES[@]}"; do
     exit 1
   fi
   log "N=$n: $(head -n 1 "$serve_log")"
-  for mode in page template; do
+  for mode in ${MODES:-page title index template}; do
     log "N=$n: $EDITS $mode edits"
     from=$(($(wc -l <"$serve_log") + 1))
     out=$(python3 "$CLIENT" --url "$url" --site "$site" --mode "$mode" --edits "$EDITS" --template "$TEMPLATE" | tee "$BENCH_OUT/$mode-$n.txt")
     read -r _ _ count median worst <<<"$(grep '^RESULT' <<<"$out")"
     skip=0
-    [ "$mode" = page ] || skip=1
+    [ "$mode" != template ] || skip=1
     RESULTS+=("$n $mode $count $median $worst $(server_median "$serve_log" "$from" "$skip")")
   done
   stop_server
@@ -145,6 +149,6 @@ report() {
     echo "| $n | $mode | $count | $median ms | $worst ms | $server ms |"
   done
   echo
-  echo "Per-edit figures: bench-out/serve/{page,template}-N.txt; server logs: bench-out/serve/serve-N.log."
+  echo "Per-edit figures: bench-out/serve/{page,title,index,template}-N.txt; server logs: bench-out/serve/serve-N.log."
 }
 report | tee "$BENCH_OUT/results.md"

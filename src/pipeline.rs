@@ -204,7 +204,12 @@ pub(crate) fn render(
     // The index is assembled from the documents of the routes above: only once they all
     // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
     if results.iter().all(Option::is_none) && !index.is_empty() {
-        timings::work(Work::Search, || renderer.index());
+        let assembled = timings::work(Work::Search, || renderer.index());
+        // A patched index (the dev loop's) renders only its files that changed.
+        let index: Vec<&Route> = index
+            .into_iter()
+            .filter(|r| !matches!(r.kind, routes::RouteKind::Search(file) if !assembled.changed(file)))
+            .collect();
         results.extend(wave(&index));
     }
     if let Some(err) = io_error.into_inner().ok().flatten() {

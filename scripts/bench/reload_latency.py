@@ -8,6 +8,10 @@ edits it waits (untimed) until the server is idle again.
 
 Modes:
   page      appends a sentence to the body of a different ordinary page each time
+  title     changes the `title:` of a different ordinary page each time (listings, the site
+            map, feeds, breadcrumbs and search show titles)
+  index     appends a sentence to the body of a `_index.md` (a section's introduction or the
+            home page), a different one each time, round the site's `_index.md` files
   template  rewrites themes/default/templates/page.html (an override of the default theme's
             template) with a visible marker that changes every time, so every page changes
 
@@ -83,11 +87,34 @@ def pages(site):
     return found
 
 
+def indexes(site):
+    content = os.path.join(site, "content")
+    found = []
+    for folder, dirs, files in os.walk(content):
+        dirs.sort()
+        if "_index.md" in files:
+            found.append(os.path.join(folder, "_index.md"))
+    return found
+
+
+def retitle(text, n):
+    """`text` (a page with YAML front matter) with its title marked with edit `n`."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i > 0 and line.strip() == "---":
+            break
+        if line.startswith("title:"):
+            title = line[len("title:"):].strip().strip('"').split(" (revisão ")[0]
+            lines[i] = 'title: "%s (revisão %d)"' % (title.replace('"', '\\"'), n)
+            return "\n".join(lines)
+    sys.exit("reload_latency: a page without a title: line")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", required=True, help="address printed by serve, e.g. http://127.0.0.1:1111/")
     parser.add_argument("--site", required=True, help="the site folder being served")
-    parser.add_argument("--mode", choices=["page", "template"], required=True)
+    parser.add_argument("--mode", choices=["page", "title", "index", "template"], required=True)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for one reload")
     parser.add_argument("--template", help="the default theme's page.html (for --mode template)")
@@ -98,12 +125,19 @@ def main():
     # "warnings" is a good state too: the checks found something in the last saved file.
     wait_event(events, time.monotonic() + 30, lambda kind, _: kind in ("ok", "warnings"))
 
-    if args.mode == "page":
+    if args.mode in ("page", "title"):
         targets = pages(args.site)
         if len(targets) < args.edits:
             sys.exit("reload_latency: not enough pages in the site")
         step = max(1, len(targets) // args.edits)
-        targets = targets[::step][: args.edits]
+        # Title edits take other pages than body edits (offset by half a step).
+        offset = step // 2 if args.mode == "title" else 0
+        targets = targets[offset::step][: args.edits]
+    elif args.mode == "index":
+        found = indexes(args.site)
+        if not found:
+            sys.exit("reload_latency: no _index.md in the site")
+        targets = [found[i % len(found)] for i in range(args.edits)]
     else:
         with open(args.template, encoding="utf-8") as f:
             original = f.read()
@@ -123,11 +157,14 @@ def main():
     times = []
     for n in range(1, args.edits + 1):
         drain(events, 0.3)
-        if args.mode == "page":
+        if args.mode in ("page", "title", "index"):
             path = targets[n - 1]
             with open(path, encoding="utf-8") as f:
                 text = f.read()
-            text = text.rstrip("\n") + "\n\nFrase acrescentada na medida %d.\n" % n
+            if args.mode == "title":
+                text = retitle(text, n)
+            else:
+                text = text.rstrip("\n") + "\n\nFrase acrescentada na medida %d.\n" % n
             started = time.monotonic()
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)

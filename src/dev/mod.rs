@@ -26,7 +26,9 @@ use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};
 use crate::pipeline::{self, BuildOptions, Failure};
 use crate::render::checksums::{self, Digest};
 use crate::render::deps::{Dirty, Index, Snapshot};
+use crate::render::routes::RouteKind;
 use crate::render::theme;
+use crate::search::Store;
 use crate::sitecheck;
 use crate::source::Blob;
 use incremental::{Built, Splice};
@@ -241,7 +243,8 @@ impl Session {
                 let plan = pipeline::plan(&site);
                 let snapshot = Snapshot::of(&site);
                 let index = Index::of(&plan);
-                let search = self.built.as_mut().map(|old| std::mem::take(&mut old.search)).unwrap_or_default();
+                let search =
+                    self.built.as_mut().map(|old| std::mem::take(&mut old.search)).unwrap_or_else(Store::keeping);
                 let built = Built { site, plan, index, snapshot, templates: theme.sources.clone(), search };
                 let chosen = match &self.built {
                     Some(old) if !full => {
@@ -257,12 +260,23 @@ impl Session {
         };
         phases.mark("carregar");
         let Some(Built { site, plan, search, .. }) = &self.built else { return Err(Failure::Content(diagnostics)) };
+        if full || !self.retry.is_empty() {
+            // The kept search index knows which of its files changed since it was last
+            // assembled, not which of them reached the disk: assembled afresh, all are written.
+            search.forget_index();
+        }
         let chosen: Vec<&crate::render::routes::Route> = match chosen {
             Some(indices) => {
                 let mut indices: BTreeSet<usize> = indices.into_iter().collect();
                 if !self.retry.is_empty() {
                     indices
                         .extend(plan.iter().enumerate().filter(|(_, r)| self.retry.contains(&r.file)).map(|(i, _)| i));
+                }
+                // The search index is patched from the last one it assembled: when it is
+                // assembled, all its files are offered, and it renders those that changed.
+                let is_search = |r: &crate::render::routes::Route| matches!(r.kind, RouteKind::Search(_));
+                if indices.iter().any(|&i| plan.get(i).is_some_and(is_search)) {
+                    indices.extend(plan.iter().enumerate().filter(|(_, r)| is_search(r)).map(|(i, _)| i));
                 }
                 indices.into_iter().filter_map(|i| plan.get(i)).collect()
             }

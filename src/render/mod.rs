@@ -44,7 +44,7 @@ pub(crate) struct Renderer<'a> {
     search: Option<&'a search::Store>,
     /// The search index, assembled when the first of its files is rendered: after the
     /// routes that leave documents (see `pipeline::render`).
-    index: OnceLock<search::Index>,
+    index: OnceLock<std::sync::Arc<search::Index>>,
     /// The dates of update of the routes.
     newest: updated::Newest<'a>,
 }
@@ -64,10 +64,12 @@ impl<'a> Renderer<'a> {
     /// The search index from the documents in the store (without one, read from the model);
     /// assembled once, by the first caller.
     pub(crate) fn index(&self) -> &search::Index {
-        self.index.get_or_init(|| match self.search {
-            Some(store) => search::Index::assemble(self.site, store),
-            None => search::Index::assemble(self.site, &search::Store::default()),
-        })
+        self.index
+            .get_or_init(|| match self.search {
+                Some(store) => search::Index::assemble(self.site, store),
+                None => search::Index::assemble(self.site, &search::Store::default()),
+            })
+            .as_ref()
     }
 
     /// What has search documents on `route`'s page: its item, or its listing's introduction.

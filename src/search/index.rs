@@ -58,56 +58,81 @@ pub fn bucket_of(key: &str, buckets: u32) -> u32 {
 /// The search index of a site, ready to be written out file by file.
 #[derive(Debug)]
 pub(crate) struct Index {
-    buckets: u32,
+    pub(super) buckets: u32,
     /// Each filter's documents: first and end numbers.
-    kinds: Vec<(Search, u32, u32)>,
+    pub(super) kinds: Vec<(Search, u32, u32)>,
     /// The documents, by item, in the order of their numbers; and where document `n` is.
-    docs: Vec<Docs>,
-    places: Vec<(u32, u32)>,
-    /// Keys that have postings: text and postings (encoded).
-    keys: Vec<(Arc<str>, String)>,
-    /// Each bucket's keys (indices in `keys`), in the order of their text.
-    bucket_keys: Vec<Vec<usize>>,
+    pub(super) docs: Vec<Docs>,
+    pub(super) places: Vec<(u32, u32)>,
+    /// Every key of the store, by its number: its text and its postings (encoded; empty when
+    /// no document has it).
+    pub(super) keys: Vec<(Arc<str>, String)>,
+    /// Each bucket's keys with postings (numbers in `keys`), in the order of their text.
+    pub(super) bucket_keys: Vec<Vec<u32>>,
+    /// The files that differ from the previous assembly's, when this index was patched from
+    /// it (see [`super::live`]); `None` for a new index (all of them).
+    pub(super) changed: Option<Changed>,
+}
+
+/// The files of a patched index that changed: buckets of keys and files of documents.
+#[derive(Debug, Default)]
+pub(super) struct Changed {
+    pub(super) buckets: std::collections::BTreeSet<u32>,
+    pub(super) files: std::collections::BTreeSet<u32>,
+}
+
+/// One source of documents, in the order of their numbers: its filter, its item's site path
+/// and its documents.
+pub(super) struct Entry {
+    pub(super) group: Search,
+    pub(super) path: String,
+    pub(super) docs: Docs,
+}
+
+/// The sources of `site` in numbering order, with their documents from `store` (a source the
+/// store lacks, or has with another number of documents, is read from the model here; the
+/// store keeps only the site's items afterwards).
+fn entries(site: &Site, store: &Store) -> Vec<Entry> {
+    store.flush();
+    let sources = extract::sources(site);
+    let mut entries = Vec::with_capacity(sources.len());
+    let mut paths = std::collections::HashSet::with_capacity(sources.len());
+    for &(group, source) in &sources {
+        let Some(origin) = extract::origin(site, source) else { continue };
+        paths.insert(origin.path.as_str());
+        let count = extract::doc_count(site, source);
+        let docs = match store.get(&origin.path) {
+            Some(found) if found.len() == count => found,
+            _ => {
+                let text = |markdown: &str| crate::markdown::plain_text(markdown);
+                store.put(&origin.path, extract::documents(site, source, &text));
+                store.flush();
+                store.get(&origin.path).unwrap_or_default()
+            }
+        };
+        entries.push(Entry { group, path: origin.path.clone(), docs });
+    }
+    store.retain(|path| paths.contains(path));
+    entries
 }
 
 impl Index {
-    /// The index of `site` from the documents in `store`. A source the store lacks (or has
-    /// with another number of documents) is read from the model here; the store keeps only
-    /// the site's items. Each key's postings are encoded as the documents are read, in two
-    /// passes (what decides each key's form, then the digits): no list of every posting.
-    pub(crate) fn assemble(site: &Site, store: &Store) -> Index {
-        store.flush();
-        let sources = extract::sources(site);
-        let mut docs: Vec<Docs> = Vec::with_capacity(sources.len());
-        let mut places = Vec::with_capacity(sources.len());
-        let mut kinds: Vec<(Search, u32, u32)> = Vec::new();
-        let mut n = 0u32;
-        let mut paths = std::collections::HashSet::with_capacity(sources.len());
-        for &(group, source) in &sources {
-            let Some(origin) = extract::origin(site, source) else { continue };
-            paths.insert(origin.path.as_str());
-            let count = extract::doc_count(site, source);
-            let analysed = match store.get(&origin.path) {
-                Some(found) if found.len() == count => found,
-                _ => {
-                    let text = |markdown: &str| crate::markdown::plain_text(markdown);
-                    store.put(&origin.path, extract::documents(site, source, &text));
-                    store.flush();
-                    store.get(&origin.path).unwrap_or_default()
-                }
-            };
-            let added = u32::try_from(analysed.len()).unwrap_or(0);
-            match kinds.last_mut() {
-                Some((last, _, end)) if *last == group => *end += added,
-                _ => kinds.push((group, n, n + added)),
-            }
-            let slot = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-            places.extend((0..added).map(|j| (slot, j)));
-            n += added;
-            docs.push(analysed);
+    /// The index of `site` from the documents in `store`. Each key's postings are encoded as
+    /// the documents are read, in two passes (what decides each key's form, then the digits):
+    /// no list of every posting. A store that keeps its index (the dev loop's, see
+    /// [`Store::keeping`]) has it patched instead, when only some documents changed.
+    pub(crate) fn assemble(site: &Site, store: &Store) -> Arc<Index> {
+        let entries = entries(site, store);
+        if let Some(index) = super::live::assemble(store, &entries) {
+            return index;
         }
-        store.retain(|path| paths.contains(path));
-        let all_keys = store.keys();
+        Arc::new(Index::fresh(entries, store.keys()))
+    }
+
+    /// The index of `entries`, whose documents number their keys as `all_keys` does.
+    pub(super) fn fresh(entries: Vec<Entry>, all_keys: Vec<Arc<str>>) -> Index {
+        let (docs, kinds, places) = layout(entries);
+        let n = places.len();
         // Every posting with its document's number, in order.
         let each = |f: &mut dyn FnMut(u32, u32, u32, u8)| {
             for (doc, analysed) in docs.iter().flat_map(|d| d.iter()).enumerate() {
@@ -121,28 +146,48 @@ impl Index {
                 shape.add(doc, record, value);
             }
         });
-        let mut writers: Vec<Option<Writer>> =
-            shapes.iter().map(|s| (s.df > 0).then(|| Writer::new(s, n as usize))).collect();
+        let mut writers: Vec<Option<Writer>> = shapes.iter().map(|s| (s.df > 0).then(|| Writer::new(s, n))).collect();
         each(&mut |key, doc, record, value| {
             if let Some(Some(writer)) = writers.get_mut(key as usize) {
                 writer.push(doc, record, value);
             }
         });
-        let buckets = bucket_count(n as usize);
-        let mut keys = Vec::new();
+        let encoded =
+            all_keys.into_iter().zip(writers).map(|(key, w)| (key, w.map(Writer::finish).unwrap_or_default()));
+        Index::of(docs, kinds, places, encoded.collect())
+    }
+
+    /// The index of documents laid out by [`layout`] and every key with its postings.
+    pub(super) fn of(
+        docs: Vec<Docs>,
+        kinds: Vec<(Search, u32, u32)>,
+        places: Vec<(u32, u32)>,
+        keys: Vec<(Arc<str>, String)>,
+    ) -> Index {
+        let buckets = bucket_count(places.len());
         let mut bucket_keys = vec![Vec::new(); buckets as usize];
-        for (key, writer) in all_keys.iter().zip(writers) {
-            if let Some(writer) = writer {
+        for (k, (key, postings)) in keys.iter().enumerate() {
+            if !postings.is_empty() {
                 if let Some(list) = bucket_keys.get_mut(bucket_of(key, buckets) as usize) {
-                    list.push(keys.len());
+                    list.push(u32::try_from(k).unwrap_or(u32::MAX));
                 }
-                keys.push((Arc::clone(key), writer.finish()));
             }
         }
         for list in &mut bucket_keys {
-            list.sort_unstable_by(|a, b| keys.get(*a).map(|k| &k.0).cmp(&keys.get(*b).map(|k| &k.0)));
+            list.sort_unstable_by(|a, b| keys.get(*a as usize).map(|k| &k.0).cmp(&keys.get(*b as usize).map(|k| &k.0)));
         }
-        Index { buckets, kinds, docs, places, keys, bucket_keys }
+        Index { buckets, kinds, docs, places, keys, bucket_keys, changed: None }
+    }
+
+    /// Whether the file of the index `which` may differ from the one the previous assembly
+    /// gave (always, for a new index): the dev loop writes only those.
+    pub(crate) fn changed(&self, which: crate::render::routes::SearchFile) -> bool {
+        use crate::render::routes::SearchFile;
+        match (&self.changed, which) {
+            (None, _) | (_, SearchFile::Meta) => true,
+            (Some(changed), SearchFile::Terms(b)) => changed.buckets.contains(&b),
+            (Some(changed), SearchFile::Docs(f)) => changed.files.contains(&f),
+        }
     }
 
     /// `busca/indice.json`.
@@ -165,7 +210,7 @@ impl Index {
     pub(crate) fn bucket_json(&self, bucket: u32) -> Vec<u8> {
         let mut out = String::from("{");
         for (i, &k) in self.bucket_keys.get(bucket as usize).into_iter().flatten().enumerate() {
-            let Some((key, postings)) = self.keys.get(k) else { continue };
+            let Some((key, postings)) = self.keys.get(k as usize) else { continue };
             if i > 0 {
                 out.push(',');
             }
@@ -193,6 +238,29 @@ impl Index {
         out.push(']');
         out.into_bytes()
     }
+}
+
+/// The documents of `entries` numbered in order: each source's documents, each filter's
+/// first and end numbers, and where each document is (source, position).
+pub(super) type Layout = (Vec<Docs>, Vec<(Search, u32, u32)>, Vec<(u32, u32)>);
+
+pub(super) fn layout(entries: Vec<Entry>) -> Layout {
+    let mut docs: Vec<Docs> = Vec::with_capacity(entries.len());
+    let mut places = Vec::with_capacity(entries.len());
+    let mut kinds: Vec<(Search, u32, u32)> = Vec::new();
+    let mut n = 0u32;
+    for entry in entries {
+        let added = u32::try_from(entry.docs.len()).unwrap_or(0);
+        match kinds.last_mut() {
+            Some((last, _, end)) if *last == entry.group => *end += added,
+            _ => kinds.push((entry.group, n, n + added)),
+        }
+        let slot = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+        places.extend((0..added).map(|j| (slot, j)));
+        n += added;
+        docs.push(entry.docs);
+    }
+    (docs, kinds, places)
 }
 
 /// The filters `site` has documents of, in order (without assembling the index).

@@ -13,6 +13,7 @@ mod count;
 pub(crate) mod extract;
 mod fragment;
 pub mod index;
+mod live;
 mod postings;
 mod stop;
 pub(crate) mod store;

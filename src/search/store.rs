@@ -64,7 +64,7 @@ impl Hasher for Fx {
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// One document, analysed: what the results show of it and its postings.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Analysed {
     /// The document as the results show it (JSON): title, path, excerpt or records.
     pub(super) fragment: String,
@@ -135,6 +135,10 @@ pub(crate) struct Store {
     /// Documents put but not analysed yet, with their `put`'s number: analysed in batches.
     pending: Mutex<Vec<Put>>,
     puts: AtomicU64,
+    /// Whether the assembled index is kept, to be patched by the next assembly (the dev
+    /// loop's store), and the index kept.
+    keeping: bool,
+    live: Mutex<Option<super::live::Live>>,
 }
 
 /// One item's documents, analysed.
@@ -157,6 +161,8 @@ impl Default for Store {
             docs: Mutex::default(),
             pending: Mutex::default(),
             puts: AtomicU64::new(0),
+            keeping: false,
+            live: Mutex::default(),
         }
     }
 }
@@ -168,6 +174,23 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// A store that keeps the index it assembles and patches it the next time (the dev
+    /// loop's: see `super::live`).
+    pub(crate) fn keeping() -> Store {
+        Store { keeping: true, ..Store::default() }
+    }
+
+    /// Forgets the kept index: the next assembly is a new one, every file of it written (after
+    /// a rebuild that failed to write some of them).
+    pub(crate) fn forget_index(&self) {
+        *self.live.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// The kept index, when this store keeps one.
+    pub(super) fn live(&self) -> Option<std::sync::MutexGuard<'_, Option<super::live::Live>>> {
+        self.keeping.then(|| self.live.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
     /// Keeps `docs` (the documents of the item at site path `path`) in place of what the
     /// item had; they are analysed with the next batch, or when the index asks.
     pub(crate) fn put(&self, path: &str, docs: Vec<Doc>) {

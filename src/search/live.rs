@@ -1,0 +1,314 @@
+//! The dev loop's search index, kept between rebuilds and patched: after an edit, only the
+//! documents that changed are taken out of the postings and put back, only the keys they
+//! have (had) are encoded again, and the index says which of its files changed
+//! ([`Index::changed`]), so that `serve` writes a few files instead of every bucket.
+//!
+//! Patching gives the bytes a fresh assembly gives: while the documents keep their numbers
+//! (the same sources, in the same order, with as many documents each), a key's postings
+//! depend only on its own list and the number of documents, and the buckets and the files of
+//! documents only on their own keys and documents. Anything else (a page added, removed or
+//! moved, an article more) assembles afresh.
+
+use super::index::{layout, Changed, Entry, Index};
+use super::postings;
+use super::store::Store;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// One posting of a key: document number, record number, value digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Posting {
+    pub(super) doc: u32,
+    pub(super) record: u32,
+    pub(super) value: u8,
+}
+
+/// The index with what patching it needs.
+pub(crate) struct Live {
+    index: Arc<Index>,
+    /// The site path of each source, in numbering order.
+    paths: Vec<String>,
+    /// Each key's postings by key number, in document then record order.
+    postings: Vec<Vec<Posting>>,
+}
+
+/// Above one changed source in this many, assembling afresh costs less than patching.
+const PATCH_AT_MOST: usize = 8;
+
+/// The index of `entries` for a store that keeps its index: its kept one patched, or a new one
+/// kept from now on. `None` for a store that does not keep its index (`build`'s).
+pub(super) fn assemble(store: &Store, entries: &[Entry]) -> Option<Arc<Index>> {
+    let mut slot = store.live()?;
+    let keys = store.keys();
+    if let Some(live) = slot.as_mut() {
+        if live.patch(entries, &keys) {
+            return Some(Arc::clone(&live.index));
+        }
+    }
+    let live = Live::new(entries, keys);
+    let index = Arc::clone(&live.index);
+    *slot = Some(live);
+    Some(index)
+}
+
+impl Live {
+    fn new(entries: &[Entry], keys: Vec<Arc<str>>) -> Live {
+        let paths = entries.iter().map(|e| e.path.clone()).collect();
+        let copy = entries.iter().map(|e| Entry { group: e.group, path: String::new(), docs: Arc::clone(&e.docs) });
+        let (docs, kinds, places) = layout(copy.collect());
+        let n = places.len();
+        let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); keys.len()];
+        for (doc, analysed) in docs.iter().flat_map(|d| d.iter()).enumerate() {
+            let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+            analysed.each_posting(|key, record, value| {
+                if let Some(list) = lists.get_mut(key as usize) {
+                    list.push(Posting { doc, record, value });
+                }
+            });
+        }
+        let encoded = keys.into_iter().zip(&lists).map(|(key, list)| (key, encode(list, n))).collect();
+        let index = Arc::new(Index::of(docs, kinds, places, encoded));
+        Live { index, paths, postings: lists }
+    }
+
+    /// Patches the index to `entries`; `false` (and nothing changed that matters) when the
+    /// documents' numbers changed, too many documents changed, or the index is still in use.
+    fn patch(&mut self, entries: &[Entry], keys: &[Arc<str>]) -> bool {
+        let Some(index) = Arc::get_mut(&mut self.index) else { return false };
+        if entries.len() != index.docs.len() || entries.len() != self.paths.len() {
+            return false;
+        }
+        // The sources whose documents are new: (slot, number of its first document).
+        let mut renewed = Vec::new();
+        let mut first = 0u32;
+        for (slot, (entry, (old, path))) in entries.iter().zip(index.docs.iter().zip(&self.paths)).enumerate() {
+            if entry.path != *path || entry.docs.len() != old.len() {
+                return false;
+            }
+            if !Arc::ptr_eq(&entry.docs, old) {
+                renewed.push((slot, first));
+            }
+            first = first.saturating_add(u32::try_from(old.len()).unwrap_or(u32::MAX));
+        }
+        if !same_numbering(&index.kinds, entries) {
+            return false;
+        }
+        // Rendered again with the same text: nothing to patch, only to remember.
+        let (changed, same): (Vec<_>, Vec<_>) =
+            renewed.into_iter().partition(|&(slot, _)| match (entries.get(slot), index.docs.get(slot)) {
+                (Some(entry), Some(old)) => *entry.docs != **old,
+                _ => true,
+            });
+        if changed.len().saturating_mul(PATCH_AT_MOST) > entries.len().max(PATCH_AT_MOST) {
+            return false;
+        }
+        for (slot, _) in same {
+            if let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get_mut(slot)) {
+                *old = Arc::clone(&entry.docs);
+            }
+        }
+        let mut files = Changed::default();
+        if self.postings.len() < keys.len() {
+            self.postings.resize(keys.len(), Vec::new());
+        }
+        while index.keys.len() < keys.len() {
+            let Some(key) = keys.get(index.keys.len()) else { break };
+            index.keys.push((Arc::clone(key), String::new()));
+        }
+        let mut touched: BTreeSet<u32> = BTreeSet::new();
+        for (slot, first) in changed {
+            let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get_mut(slot)) else { return false };
+            let end = first.saturating_add(u32::try_from(old.len()).unwrap_or(u32::MAX));
+            let mut fresh: BTreeMap<u32, Vec<Posting>> = BTreeMap::new();
+            let mut keys_here: BTreeSet<u32> = BTreeSet::new();
+            for analysed in old.iter() {
+                analysed.each_posting(|key, _, _| {
+                    keys_here.insert(key);
+                });
+            }
+            for (doc, analysed) in (first..end).zip(entry.docs.iter()) {
+                analysed.each_posting(|key, record, value| {
+                    fresh.entry(key).or_default().push(Posting { doc, record, value });
+                });
+            }
+            keys_here.extend(fresh.keys().copied());
+            for key in keys_here {
+                let Some(list) = self.postings.get_mut(key as usize) else { continue };
+                let from = list.partition_point(|p| p.doc < first);
+                let to = list.partition_point(|p| p.doc < end);
+                list.splice(from..to, fresh.remove(&key).unwrap_or_default());
+                touched.insert(key);
+            }
+            *old = Arc::clone(&entry.docs);
+            let per_file = u32::try_from(super::index::DOCS_PER_FILE).unwrap_or(1);
+            files.files.extend((first..end).map(|d| d / per_file));
+        }
+        let n = index.places.len();
+        for key in touched {
+            let Some(list) = self.postings.get(key as usize) else { continue };
+            let encoded = encode(list, n);
+            let Some((text, postings)) = index.keys.get_mut(key as usize) else { continue };
+            if *postings == encoded {
+                continue;
+            }
+            let bucket = super::index::bucket_of(text, index.buckets);
+            let (was, is) = (!postings.is_empty(), !encoded.is_empty());
+            *postings = encoded;
+            files.buckets.insert(bucket);
+            if was == is {
+                continue;
+            }
+            let text = Arc::clone(text);
+            let all = &index.keys;
+            let Some(list) = index.bucket_keys.get_mut(bucket as usize) else { continue };
+            let at = list.partition_point(|&k| all.get(k as usize).is_some_and(|(t, _)| *t < text));
+            if is {
+                list.insert(at, key);
+            } else if list.get(at) == Some(&key) {
+                list.remove(at);
+            }
+        }
+        index.changed = Some(files);
+        true
+    }
+}
+
+/// Whether `kinds` (each filter's first and end numbers) numbers the documents of `entries`
+/// as they are now.
+fn same_numbering(kinds: &[(crate::kinds::Search, u32, u32)], entries: &[Entry]) -> bool {
+    let mut now: Vec<(crate::kinds::Search, u32, u32)> = Vec::new();
+    let mut n = 0u32;
+    for entry in entries {
+        let added = u32::try_from(entry.docs.len()).unwrap_or(0);
+        match now.last_mut() {
+            Some((last, _, end)) if *last == entry.group => *end += added,
+            _ => now.push((entry.group, n, n + added)),
+        }
+        n += added;
+    }
+    now == kinds
+}
+
+/// A key's postings in their form; empty without postings.
+fn encode(list: &[Posting], documents: usize) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut shape = postings::Shape::default();
+    for p in list {
+        shape.add(p.doc, p.record, p.value);
+    }
+    let mut writer = postings::Writer::new(&shape, documents);
+    for p in list {
+        writer.push(p.doc, p.record, p.value);
+    }
+    writer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract::Doc;
+    use super::*;
+    use crate::kinds::Search;
+    use crate::render::routes::SearchFile;
+
+    /// The entries of `texts` (one page each, at `p<i>/`) as the store has them now.
+    fn entries(store: &Store, texts: &[String]) -> Vec<Entry> {
+        store.flush();
+        (0..texts.len())
+            .map(|i| {
+                let path = format!("p{i}/");
+                Entry { group: Search::Pages, docs: store.get(&path).unwrap_or_default(), path }
+            })
+            .collect()
+    }
+
+    fn put(store: &Store, i: usize, text: &str) {
+        store.put(&format!("p{i}/"), vec![Doc { url: format!("p{i}/"), ..Doc::page(text) }]);
+    }
+
+    /// Every file of `index`, by name.
+    fn files(index: &Index) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        out.insert("indice.json".to_string(), index.meta_json());
+        for b in 0..index.buckets {
+            out.insert(format!("t/{b}.json"), index.bucket_json(b));
+        }
+        for f in 0..super::super::index::file_count(index.places.len()) {
+            out.insert(format!("d/{f}.json"), index.docs_json(f));
+        }
+        out
+    }
+
+    /// Patched edit after edit, the kept index gives the files a fresh assembly gives, and
+    /// says which of them changed: exactly those that differ from the previous ones.
+    #[test]
+    fn a_patched_index_is_a_fresh_one_and_knows_what_changed() {
+        let words = ["família", "criança", "idoso", "cadastro", "benefício", "conselho", "unidade", "atendimento"];
+        let mut texts: Vec<String> =
+            (0..200).map(|i| format!("{} {} texto {i}", words[i % 8], words[(i / 8) % 8])).collect();
+        let store = Store::keeping();
+        texts.iter().enumerate().for_each(|(i, t)| put(&store, i, t));
+        let first = assemble(&store, &entries(&store, &texts)).unwrap_or_else(|| panic!("a keeping store"));
+        assert!(first.changed.is_none(), "a new index: every file is written");
+        let mut before = files(&first);
+        drop(first);
+        // A word added, one only this page has, a word gone, a page rendered with the same
+        // text, a page emptied, and two pages at once.
+        let edits: Vec<Vec<(usize, String)>> = vec![
+            vec![(3, format!("{} quilombola", texts[3]))],
+            vec![(17, "palavraúnica".into())],
+            vec![(17, "família".into())],
+            vec![(40, texts[40].clone())],
+            vec![(41, String::new())],
+            vec![(5, "idoso idoso idoso".into()), (150, "cadastro novo".into())],
+        ];
+        for (round, edit) in edits.into_iter().enumerate() {
+            for (i, text) in edit {
+                texts[i] = text;
+                put(&store, i, &texts[i]);
+            }
+            let entries = entries(&store, &texts);
+            let patched = assemble(&store, &entries).unwrap_or_else(|| panic!("a keeping store"));
+            assert!(patched.changed.is_some(), "round {round}: patched");
+            let fresh = Index::fresh(
+                entries
+                    .iter()
+                    .map(|e| Entry { group: e.group, path: e.path.clone(), docs: Arc::clone(&e.docs) })
+                    .collect(),
+                store.keys(),
+            );
+            let now = files(&patched);
+            assert_eq!(now, files(&fresh), "round {round}: the patched index is the fresh one");
+            for (name, bytes) in &now {
+                let which = if name == "indice.json" {
+                    SearchFile::Meta
+                } else if let Some(b) = name.strip_prefix("t/").and_then(|n| n.strip_suffix(".json")) {
+                    SearchFile::Terms(b.parse().unwrap_or_default())
+                } else {
+                    let f = name.strip_prefix("d/").and_then(|n| n.strip_suffix(".json"));
+                    SearchFile::Docs(f.and_then(|f| f.parse().ok()).unwrap_or_default())
+                };
+                if before.get(name) != Some(bytes) {
+                    assert!(patched.changed(which), "round {round}: {name} changed unannounced");
+                } else if which != SearchFile::Meta {
+                    assert!(!patched.changed(which), "round {round}: {name} announced, unchanged");
+                }
+            }
+            before = now;
+        }
+        // A page more: the numbers change, assembled afresh.
+        texts.push("nova".into());
+        put(&store, 200, "nova");
+        let grown = assemble(&store, &entries(&store, &texts)).unwrap_or_else(|| panic!("a keeping store"));
+        assert!(grown.changed.is_none());
+    }
+
+    /// `build`'s store keeps nothing: every assembly is a new index.
+    #[test]
+    fn a_store_that_does_not_keep_its_index_assembles_afresh() {
+        let store = Store::default();
+        put(&store, 0, "família");
+        assert!(assemble(&store, &entries(&store, &["família".to_string()])).is_none());
+    }
+}
