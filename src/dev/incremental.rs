@@ -79,12 +79,21 @@ pub(crate) enum Splice {
     No,
 }
 
-/// The common edit, made cheap: when only the bodies of existing ordinary pages changed,
-/// load those files alone (with the same `site.yaml`) and put the new pages in place of the
-/// old ones in the last good model (with the new "now"), instead of reloading thousands of
-/// files. Anything that could affect another file (title, date, weight, description, URL,
-/// draft, a new or removed page) answers [`Splice::No`]. Kinds whose items refer to others
-/// (units, notices…) are not spliced: alone, their references would not resolve.
+/// Where a spliced file's item is in the model.
+#[derive(Clone, Copy)]
+enum Slot {
+    Page(usize),
+    Section(usize),
+    Home,
+}
+
+/// The common edit, made cheap: when only the bodies of existing ordinary pages, sections
+/// (`_index.md` of a folder) or the home page changed, load those files alone (with the same
+/// `site.yaml`) and put the new items in place of the old ones in the last good model (with
+/// the new "now"), instead of reloading thousands of files. Anything that could affect another
+/// file (title, date, weight, description, URL, draft, a new or removed page) answers
+/// [`Splice::No`]. Kinds whose items refer to others (units, notices…) are not spliced: alone,
+/// their references would not resolve. A section keeps its pages: alone, it has none.
 pub(crate) fn splice_pages(
     built: &mut Built,
     set: &SourceSet,
@@ -98,13 +107,17 @@ pub(crate) fn splice_pages(
     let mut slots = Vec::new();
     let mut files = Vec::new();
     for path in touched {
-        if kinds::classify(path) != Role::Item(Kind::Page) {
-            return Splice::No;
-        }
-        let Some(index) = built.site.pages.iter().position(|p| p.origin.file == *path) else { return Splice::No };
+        let site = &built.site;
+        let slot = match kinds::classify(path) {
+            Role::Item(Kind::Page) => site.pages.iter().position(|p| p.origin.file == *path).map(Slot::Page),
+            Role::Item(Kind::Section) => site.sections.iter().position(|s| s.origin.file == *path).map(Slot::Section),
+            Role::Item(Kind::Home) if site.home.origin.file == *path => Some(Slot::Home),
+            _ => None,
+        };
+        let Some(slot) = slot else { return Splice::No };
         let Ok(found) = set.content.binary_search_by(|f| f.rel_path.as_path().cmp(path)) else { return Splice::No };
         let Some(file) = set.content.get(found) else { return Splice::No };
-        slots.push(index);
+        slots.push((slot, path));
         files.push(file.clone());
     }
     let times = files.iter().filter_map(|f| Some((f.rel_path.clone(), *set.times.get(&f.rel_path)?))).collect();
@@ -123,20 +136,53 @@ pub(crate) fn splice_pages(
     if diagnostics.has_errors() {
         return Splice::Failed(diagnostics);
     }
-    let mut replacements = Vec::new();
-    for &index in &slots {
-        let Some(old) = built.site.pages.get(index) else { return Splice::No };
-        let Some(at) = small.pages.iter().position(|p| p.origin.file == old.origin.file) else { return Splice::No };
-        let new = small.pages.swap_remove(at);
-        if deps::summary(&new) != deps::summary(old) {
-            return Splice::No;
+    let mut pages = Vec::new();
+    let mut sections = Vec::new();
+    let mut home = None;
+    for (slot, path) in slots {
+        match slot {
+            Slot::Page(index) => {
+                let Some(old) = built.site.pages.get(index) else { return Splice::No };
+                let Some(at) = small.pages.iter().position(|p| p.origin.file == *path) else { return Splice::No };
+                let new = small.pages.swap_remove(at);
+                if deps::summary(&new) != deps::summary(old) {
+                    return Splice::No;
+                }
+                pages.push((index, new));
+            }
+            Slot::Section(index) => {
+                let Some(old) = built.site.sections.get(index) else { return Splice::No };
+                let Some(at) = small.sections.iter().position(|s| s.origin.file == *path) else { return Splice::No };
+                let mut new = small.sections.swap_remove(at);
+                if (&new.origin.path, &new.title, &new.description, new.weight)
+                    != (&old.origin.path, &old.title, &old.description, old.weight)
+                {
+                    return Splice::No;
+                }
+                new.pages.clone_from(&old.pages);
+                sections.push((index, new));
+            }
+            Slot::Home => {
+                let new = small.home.clone();
+                if new.origin.file != *path || deps::summary(&new) != deps::summary(&built.site.home) {
+                    return Splice::No;
+                }
+                home = Some(new);
+            }
         }
-        replacements.push((index, new));
     }
-    for (index, page) in replacements {
+    for (index, page) in pages {
         if let Some(slot) = built.site.pages.get_mut(index) {
             *slot = page;
         }
+    }
+    for (index, section) in sections {
+        if let Some(slot) = built.site.sections.get_mut(index) {
+            *slot = section;
+        }
+    }
+    if let Some(page) = home {
+        built.site.home = page;
     }
     built.site.today = now;
     Splice::Done { warnings: diagnostics }

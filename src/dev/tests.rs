@@ -303,7 +303,7 @@ fn search_files(report: &Report) -> Vec<String> {
 
 /// The site paths of the documents whose postings hold `word`'s keys, read from the published
 /// index files as `busca.js` reads them.
-fn search_hits(site: &Site, word: &str) -> Result<Vec<String>> {
+pub(super) fn search_hits(site: &Site, word: &str) -> Result<Vec<String>> {
     use crate::search::index::{bucket_of, decode};
     let dir = site.root().join("public/busca");
     let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("indice.json"))?)?;

@@ -10,13 +10,13 @@ use super::*;
 use anyhow::Result;
 
 /// One edit of the table below: files written (path, text) and removed.
-struct Edit {
-    what: &'static str,
+pub(super) struct Edit {
+    pub(super) what: &'static str,
     write: Vec<(&'static str, String)>,
     remove: Vec<&'static str>,
 }
 
-fn edit(what: &'static str, write: &[(&'static str, &str)], remove: &[&'static str]) -> Edit {
+pub(super) fn edit(what: &'static str, write: &[(&'static str, &str)], remove: &[&'static str]) -> Edit {
     Edit { what, write: write.iter().map(|(p, t)| (*p, t.to_string())).collect(), remove: remove.to_vec() }
 }
 
@@ -86,7 +86,12 @@ const COUNCIL: &str = "---\ntitulo: Conselho Municipal de Assistência Social\ns
 
 /// Applies `edit`, rebuilds the session with the batch the watcher would give, builds afresh
 /// and compares the two output folders file by file.
-fn apply(site: &Site, session: &mut Session, edit: &Edit, today: Option<chrono::NaiveDateTime>) -> Result<Report> {
+pub(super) fn apply(
+    site: &Site,
+    session: &mut Session,
+    edit: &Edit,
+    today: Option<chrono::NaiveDateTime>,
+) -> Result<Report> {
     for (path, text) in &edit.write {
         site.write(path, text)?;
     }
