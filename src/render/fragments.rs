@@ -1,18 +1,20 @@
-//! Large Markdown fragments go around Tera and the minifier.
+//! Markdown fragments go around Tera and the minifier.
 //!
-//! A page's HTML normally goes through Tera (which copies every value into its context and
-//! builds the page in a growing buffer) and then minify-html (which builds a tree of the whole
-//! page, about eight times its size). For a 50 MB body that is gigabytes. So a fragment of
-//! [`LARGE_FRAGMENT`] bytes or more is handed to the template as a short marker, the small
-//! page around it is rendered and minified as usual, and the fragment is then put in place of
-//! its marker, in its own buffer: the page costs the source, the parser's tree and the HTML
-//! once. Such a fragment is published as the Markdown writer produced it (already compact:
-//! no indentation, one newline between blocks); small fragments are minified with their page.
+//! A page's HTML goes through Tera (which copies every value into its context and builds the
+//! page in a growing buffer) and then minify-html (which builds a tree of the whole page,
+//! about eight times its size, and is most of a build's CPU time). The HTML of a Markdown text
+//! needs neither: the Markdown writer's output is already compact (no indentation, one newline
+//! between blocks) and safe. So every Markdown fragment a view renders for a page is handed to
+//! the template as a short marker, the page around it (the theme's chrome, which
+//! [`crate::output::minify`] minifies once per distinct piece) is rendered and minified, and the
+//! fragments are then put in place of their markers, in one pass. For a 50 MB body this is
+//! also what keeps memory near the source's size: the page costs the source, the parser's tree
+//! and the HTML once.
 //!
 //! The marker is text made of the fragment's own hash, so no content can spell it in advance;
 //! it is replaced only where it stands as text between elements (not in an attribute, a
 //! comment, `<title>` or a script). A template that uses a fragment any other way makes the
-//! page go the ordinary way, as if no fragment were large.
+//! page go the ordinary way (rendered again and minified whole).
 
 use super::view::Md;
 use crate::markdown;
@@ -22,17 +24,21 @@ use crate::markdown::MarkdownOptions;
 use std::cell::RefCell;
 use std::hash::{Hash as _, Hasher as _};
 
-/// Fragments at least this long (bytes of HTML) skip Tera and the minifier.
-pub(crate) const LARGE_FRAGMENT: usize = 1 << 20;
+/// Fragments at least this long (bytes of HTML) skip Tera and the minifier: every one that
+/// is not empty.
+pub(crate) const SET_ASIDE_FROM: usize = 1;
 
-/// One large fragment and the marker standing for it in the page.
+/// What every marker starts with (then the fragment's index and hash).
+const MARKER_PREFIX: &str = "secretaria-fragmento-";
+
+/// One fragment set aside and the marker standing for it in the page.
 #[derive(Debug)]
 struct Large {
     marker: String,
     html: String,
 }
 
-/// The large fragments of the page being rendered.
+/// The fragments set aside for the page being rendered.
 #[derive(Debug, Default)]
 pub(crate) struct Fragments {
     large: RefCell<Vec<Large>>,
@@ -42,7 +48,7 @@ pub(crate) struct Fragments {
 
 impl Fragments {
     pub(crate) fn new() -> Self {
-        Fragments { large: RefCell::default(), threshold: LARGE_FRAGMENT }
+        Fragments { large: RefCell::default(), threshold: SET_ASIDE_FROM }
     }
 
     #[cfg(test)]
@@ -50,14 +56,14 @@ impl Fragments {
         Fragments { large: RefCell::default(), threshold }
     }
 
-    /// The HTML of `text` for the template: itself, or a marker when it is large.
+    /// The HTML of `text` for the template: a marker (itself when shorter than the threshold).
     #[cfg(test)]
     pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
         self.put(markdown::render(text, options))
     }
 
     /// `html` (already safe, compact HTML, such as a normative text's) for the template:
-    /// itself, or a marker when it is large.
+    /// a marker (itself when shorter than the threshold).
     pub(super) fn put(&self, html: String) -> String {
         if html.len() < self.threshold {
             return html;
@@ -65,7 +71,7 @@ impl Fragments {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         html.hash(&mut hasher);
         let mut large = self.large.borrow_mut();
-        let marker = format!("secretaria-fragmento-{}-{:016x}", large.len(), hasher.finish());
+        let marker = format!("{MARKER_PREFIX}{}-{:016x}", large.len(), hasher.finish());
         large.push(Large { marker: marker.clone(), html });
         marker
     }
@@ -80,11 +86,17 @@ impl Fragments {
         let mut large = self.large.into_inner();
         let text = std::str::from_utf8(page).ok()?;
         // (position in page, fragment index), in page order.
+        // One pass over the page: each occurrence of the prefix is a marker when the index
+        // after it names a fragment whose whole marker stands there.
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for (i, l) in large.iter().enumerate() {
-            found.extend(text.match_indices(l.marker.as_str()).map(|(pos, _)| (pos, i)));
+        for pos in memchr::memmem::find_iter(page, MARKER_PREFIX.as_bytes()) {
+            let rest = text.get(pos + MARKER_PREFIX.len()..)?;
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let Some(i) = rest.get(..digits).and_then(|d| d.parse::<usize>().ok()) else { continue };
+            if large.get(i).is_some_and(|l| text.get(pos..).is_some_and(|t| t.starts_with(l.marker.as_str()))) {
+                found.push((pos, i));
+            }
         }
-        found.sort_unstable();
         let mut context = Nesting::new();
         let mut read = 0;
         for &(pos, _) in &found {
@@ -149,10 +161,25 @@ mod tests {
     }
 
     #[test]
-    fn small_fragments_stay_in_the_page() {
+    fn every_fragment_but_an_empty_one_is_set_aside() {
         let f = Fragments::new();
-        assert_eq!(f.html("oi", options()), "<p>oi</p>\n");
+        assert_eq!(f.html("", options()), "");
         assert!(f.is_empty());
+        let m = f.html("oi", options());
+        assert!(m.starts_with(MARKER_PREFIX), "{m}");
+        let out = f.assemble(format!("<main>{m}</main>").as_bytes()).unwrap_or_default();
+        assert_eq!(String::from_utf8_lossy(&out), "<main><p>oi</p>\n</main>");
+    }
+
+    #[test]
+    fn a_look_alike_of_a_marker_is_left_as_it_is() {
+        let f = Fragments::with_threshold(1);
+        let m = f.html("texto", options());
+        // Another index, a wrong hash, the prefix alone: text, not markers.
+        let page = format!("<p>{MARKER_PREFIX}7-0</p><p>{MARKER_PREFIX}0-ffff</p><p>{MARKER_PREFIX}</p><div>{m}</div>");
+        let out = String::from_utf8(f.assemble(page.as_bytes()).unwrap_or_default()).unwrap_or_default();
+        assert!(out.ends_with("<div><p>texto</p>\n</div>"), "{out}");
+        assert!(out.contains(&format!("<p>{MARKER_PREFIX}7-0</p><p>{MARKER_PREFIX}0-ffff</p>")), "{out}");
     }
 
     #[test]
