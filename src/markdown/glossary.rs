@@ -51,7 +51,8 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
     let mut last = 0;
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_alphanumeric() {
+        // ASCII first: the Unicode tables are slow, and most letters of Portuguese are ASCII.
+        if if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() } {
             start.get_or_insert(i);
             continue;
         }

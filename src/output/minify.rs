@@ -271,7 +271,8 @@ mod cut_tests {
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut roots = vec![manifest.to_path_buf(), manifest.join("docs/guia")];
         let fixtures = std::fs::read_dir(manifest.join("tests/fixtures")).unwrap();
-        let mut fixtures: Vec<_> = fixtures.map(|e| e.unwrap().path()).filter(|p| p.join("site.yaml").is_file()).collect();
+        let mut fixtures: Vec<_> =
+            fixtures.map(|e| e.unwrap().path()).filter(|p| p.join("site.yaml").is_file()).collect();
         fixtures.sort();
         roots.extend(fixtures);
         let mut pages = 0;
