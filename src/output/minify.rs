@@ -64,7 +64,7 @@ impl Minifier {
     }
 
     fn piece(&self, piece: &[u8]) -> Arc<[u8]> {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut hasher = rustc_hash::FxHasher::default();
         piece.hash(&mut hasher);
         let key = hasher.finish();
         let promote = match self.memo.lock() {

@@ -18,7 +18,6 @@
 
 use super::view::Md;
 use crate::markdown;
-use crate::markdown::nesting::Nesting;
 #[cfg(test)]
 use crate::markdown::MarkdownOptions;
 use std::cell::RefCell;
@@ -97,14 +96,9 @@ impl Fragments {
                 found.push((pos, i));
             }
         }
-        let mut context = Nesting::new();
-        let mut read = 0;
-        for &(pos, _) in &found {
-            context.feed_html(text.get(read..pos)?);
-            if !context.in_text() {
-                return None;
-            }
-            read = pos;
+        found.sort_unstable();
+        if !all_in_text(page, found.iter().map(|&(pos, _)| pos)) {
+            return None;
         }
         let once = |i: usize| found.iter().filter(|&&(_, j)| j == i).count() == 1;
         // The largest fragment used once becomes the page's buffer; the rest is copied around it.
@@ -137,6 +131,76 @@ impl Fragments {
         out.extend_from_slice(&after);
         Some(out)
     }
+}
+
+/// Whether every position of `positions` (ascending) stands in text between elements of
+/// `page`: not inside a tag (its attributes), a comment, a doctype, or the raw text of a
+/// script, style, title or textarea. Jumps from `<` to `<` (memchr), since every page passes.
+fn all_in_text(page: &[u8], positions: impl Iterator<Item = usize>) -> bool {
+    let mut positions = positions.peekable();
+    let mut at = 0;
+    while let Some(&next) = positions.peek() {
+        let Some(lt) = page.get(at..).and_then(|rest| memchr::memchr(b'<', rest)).map(|o| at + o) else {
+            // Text to the end of the page.
+            return true;
+        };
+        if next < lt {
+            positions.next();
+            continue;
+        }
+        let Some(end) = end_of_markup(page, lt) else { return false };
+        if next < end {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// Where the markup that starts at `page[lt] == b'<'` ends (the index after it): a tag with
+/// its quoted attributes, and for a script, style, title or textarea its raw text and closing
+/// tag; a comment; a doctype. A `<` that starts none of these is text. `None`: unclosed.
+fn end_of_markup(page: &[u8], lt: usize) -> Option<usize> {
+    let rest = page.get(lt..)?;
+    if rest.starts_with(b"<!--") {
+        return memchr::memmem::find(rest.get(4..)?, b"-->").map(|o| lt + 4 + o + 3);
+    }
+    let after = *rest.get(1)?;
+    if !(after.is_ascii_alphabetic() || after == b'/' || after == b'!' || after == b'?') {
+        return Some(lt + 1);
+    }
+    // The tag, to its `>` outside quotes.
+    let mut i = 1;
+    let mut quote: Option<u8> = None;
+    loop {
+        let b = *rest.get(i)?;
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => break,
+            None => {}
+        }
+        i += 1;
+    }
+    let end = lt + i + 1;
+    let name_len = rest.get(1..)?.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let name = rest.get(1..1 + name_len)?;
+    for raw in [&b"script"[..], b"style", b"title", b"textarea"] {
+        if name.eq_ignore_ascii_case(raw) {
+            // Raw text up to the closing tag, which is found as any tag is.
+            let mut from = end;
+            loop {
+                let close = from + memchr::memmem::find(page.get(from..)?, b"</")?;
+                let tail = page.get(close + 2..close + 2 + raw.len())?;
+                if tail.eq_ignore_ascii_case(raw) {
+                    return end_of_markup(page, close);
+                }
+                from = close + 2;
+            }
+        }
+    }
+    Some(end)
 }
 
 /// Renders a Markdown text for a view: directly, or through the page's [`Fragments`].
@@ -212,6 +276,22 @@ mod tests {
             let page = template.replace("{m}", &m);
             assert_eq!(f.assemble(page.as_bytes()), None, "{template}");
         }
+    }
+
+    #[test]
+    fn text_positions_are_told_from_markup() {
+        let page = b"<!doctype html><title>a<b</title><p class=\"x > y\">T1</p><!-- c > d -->T2<script>if (a<b) x='</p>'</script>T3 < 4";
+        let at = |needle: &[u8]| memchr::memmem::find(page, needle).unwrap_or(usize::MAX);
+        for text in [&b"T1"[..], b"T2", b"T3", b"4"] {
+            assert!(all_in_text(page, std::iter::once(at(text))), "{}", String::from_utf8_lossy(text));
+        }
+        for markup in [&b"a<b"[..], b"y\"", b"c >", b"(a<b", b"p>'"] {
+            assert!(!all_in_text(page, std::iter::once(at(markup))), "{}", String::from_utf8_lossy(markup));
+        }
+        assert!(all_in_text(page, [at(b"T1"), at(b"T2"), at(b"T3")].into_iter()));
+        assert!(!all_in_text(page, [at(b"T1"), at(b"c >"), at(b"T3")].into_iter()));
+        // Unclosed markup: no text after it.
+        assert!(!all_in_text(b"<p title=\"x>T", std::iter::once(11)));
     }
 
     #[test]
