@@ -33,13 +33,16 @@ pub struct Minifier {
     memo: Mutex<Memo>,
 }
 
+/// A piece kept: its bytes and its minified bytes.
+type Kept = (Box<[u8]>, Arc<[u8]>);
+
 #[derive(Debug, Default)]
 struct Memo {
     /// Hashes of pieces seen once (nothing else is kept of them).
     seen: HashSet<u64>,
     /// Pieces seen at least twice: their bytes (compared in full: a hash collision never
     /// publishes another piece) and their minified bytes.
-    kept: HashMap<u64, Vec<(Box<[u8]>, Arc<[u8]>)>>,
+    kept: HashMap<u64, Vec<Kept>>,
     kept_bytes: usize,
 }
 
@@ -258,6 +261,7 @@ mod tests {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod cut_tests {
     use super::{cut, Minifier, CUT};
     use crate::pipeline::{self, BuildOptions};
