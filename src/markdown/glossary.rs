@@ -21,6 +21,15 @@ pub(crate) fn entries(text: &'static str) -> impl Iterator<Item = (&'static str,
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     map: HashMap<String, String>,
+    /// The first two bytes of every acronym, as bits: most capitalised words of a text
+    /// ("Para", "Os") are ruled out without hashing them.
+    starts: Vec<u64>,
+}
+
+/// The bit of `word`'s first two bytes (the second is 0 for a one-byte word).
+fn start_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    (usize::from(b.first().copied().unwrap_or(0)) << 8) | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 impl Glossary {
@@ -29,7 +38,20 @@ impl Glossary {
     pub fn new(extra: impl IntoIterator<Item = (String, String)>) -> Glossary {
         let mut map: HashMap<String, String> = entries(THEME).map(|(k, v)| (k.to_string(), v.to_string())).collect();
         map.extend(extra);
-        Glossary { map }
+        let mut starts = vec![0u64; (1 << 16) / 64];
+        for key in map.keys() {
+            let bit = start_bit(key);
+            if let Some(word) = starts.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        Glossary { map, starts }
+    }
+
+    /// Whether some acronym starts as `word` does (false: `word` is none of them).
+    fn may_have(&self, word: &str) -> bool {
+        let bit = start_bit(word);
+        self.starts.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     pub fn get(&self, acronym: &str) -> Option<&str> {
@@ -70,7 +92,7 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
         let end = i + rest.char_indices().find(|&(_, c)| !is_word(c)).map_or(rest.len(), |(o, _)| o);
         let inside = text.get(..i).and_then(|t| t.chars().next_back()).is_some_and(is_word);
         let word = text.get(i..end).unwrap_or_default();
-        if !inside && c.is_uppercase() && !marked.contains(word) {
+        if !inside && c.is_uppercase() && glossary.may_have(word) && !marked.contains(word) {
             if let Some(title) = glossary.get(word) {
                 marked.insert(word.to_string());
                 if i > last {
