@@ -1,55 +1,78 @@
 #!/usr/bin/env bash
-# scripts/bench.sh — build-time benchmark of secretaria, paired in one run against Hugo.
+# scripts/bench.sh — build-time benchmark of secretaria, paired in one run against Zola and Hugo.
 #
 # WHAT IT MEASURES
 #   A full, cold-output build of the same synthetic site (../shared/bench/gen_site.py: N pages
-#   of ~6.6 KB Markdown over 10 sections; the bodies are byte-identical for both tools, but for
-#   the links to the two sections the plain copy renames, see prepare_plain):
-#     hugo:        hugo --minify --quiet -s SITE -d OUT            (site from --format hugo)
+#   of ~6.6 KB Markdown over 10 sections; the bodies are byte-identical for the three tools, but
+#   for the links to the two sections the plain copy renames, see prepare_plain):
 #     secretaria:  target/release/secretaria --root SITE build --output OUT   (--format plain,
-#                  adapted to our content model; secretaria minifies by default and checks
-#                  the rendered site — links, fragments, images — before publishing)
+#                  adapted to our content model; minifies by default, and builds everything a
+#                  published site has: search index, sitemap, feeds, open data, SHA256SUMS,
+#                  and checks the rendered site — links, fragments, images — before publishing)
+#     zola:        zola --root SITE build --output-dir OUT --force  (--format zola, whose
+#                  config.toml sets minify_html = true)
+#     hugo:        hugo --minify --quiet -s SITE -d OUT            (--format hugo)
+#   on two disks: `disk` (BENCH_OUT, here ext4) and `ram` (a tmpfs: /dev/shm), so that the
+#   cost of creating and deleting N folders on a real disk is seen apart from the CPU's.
 #   Each timed command first deletes OUT ("output deleted inside the timed command", like the
 #   reference figures in ../shared/bench/README.md), so the deletion of N output folders is part
-#   of the time. The tools are interleaved run by run (hugo, secretaria, hugo, ...) so that
-#   drift of the machine (page cache, other load) hits both alike; `sync` (untimed) before each
-#   run keeps the disk writeback of one build out of the next one's time. WARMUP untimed runs
-#   (1) come first, so that every timed run deletes a full previous output, as in a real rebuild.
-#   The disk matters: on this VM (ext4 with `discard`) creating and deleting N folders costs
-#   seconds of system time; OUT_ROOT=/dev/shm/bench shows the CPU side alone.
-#   Per run, GNU time (/usr/bin/time -f '%e %U %S %M') records wall seconds, user and system
-#   CPU seconds and peak RSS (KiB) of the process tree.
+#   of the time. The tools are interleaved run by run (secretaria, zola, hugo, secretaria, ...)
+#   so that drift of the machine (page cache, other load) hits all alike; `sync` (untimed)
+#   before each run keeps the disk writeback of one build out of the next one's time. WARMUP
+#   untimed runs (1) come first, so that every timed run deletes a full previous output, as in
+#   a real rebuild. Per run, GNU time (/usr/bin/time -f '%e %U %S %M') records wall seconds,
+#   user and system CPU seconds and peak RSS (KiB) of the process tree.
 #
-# HOW TO READ THE TABLE (printed and written to bench-out/results.md)
+# ZOLA
+#   Zola is not on crates.io nor in Debian. The binary is taken from $ZOLA, else from the cache
+#   $ZOLA_CACHE (~/.cache/secretaria-bench/zola-$ZOLA_COMMIT/zola), else built there once:
+#   cloned from https://github.com/getzola/zola at $ZOLA_COMMIT (the commit of
+#   ../shared/bench/README.md) and built with its own release profile (about 15 minutes on
+#   two cores). Without a binary nor network, Zola is left out with a note.
+#
+# HOW TO READ THE TABLES (printed and written to bench-out/results.md)
 #   wall      median wall-clock time of RUNS runs           (what a user waits)
 #   CPU       median of user+sys over the runs              (> wall means it used both cores)
 #   peak RSS  maximum over the runs of the peak resident memory
-#   html      index.html files in the output after the last run (~N + sections + home; a
-#             sanity check that both tools really built every page)
-#   ×hugo     secretaria / hugo for wall, CPU and RSS: below 1.00 means we are better
+#   html      index.html files in the output after the last run (a sanity check that each
+#             tool really built every page)
+#   ×zola     secretaria / zola (and ×hugo): below 1.00 means we are better
+#   The summary table (one per size) is the issue's: RAM disk wall and CPU, disk wall, peak
+#   memory, with secretaria's ratio to Zola's.
 #
 # USAGE
-#   scripts/bench.sh                 N = 1000 and 10000, RUNS=5
+#   scripts/bench.sh                 N = 1000, 10000 and 100000, RUNS=3, both disks
 #   scripts/bench.sh 2000 5000       other sizes
-#   scripts/bench.sh --quick         smoke run: N = 1000, RUNS=1
+#   scripts/bench.sh --quick         smoke run: N = 1000, RUNS=1, no warm-up
+#   scripts/bench.sh --readme        also write the summary into README.md (between the
+#                                    `<!-- bench:inicio -->` and `<!-- bench:fim -->` lines)
 #   scripts/bench.sh --prepare 10000 only generate (or reuse) the sites, time nothing
-#                                    (scripts/bench-search.sh uses it)
-#   RUNS=3 scripts/bench.sh 10000
-#   Environment: RUNS (5), WARMUP (1), TOOLS ("hugo secretaria"), SEED (42),
-#   BENCH_OUT (bench-out/: sites, logs, results), OUT_ROOT (BENCH_OUT: where builds write),
-#   GEN_SITE (path to gen_site.py; default ../shared/bench/gen_site.py next to the repo).
-#   Generated sites are kept in BENCH_OUT and reused while gen_site.py and N are unchanged.
+#                                    (scripts/bench-search.sh and others use it)
+#   RUNS=5 DISKS=ram TOOLS="secretaria zola" scripts/bench.sh 10000
+#   Environment: RUNS (3), WARMUP (1), TOOLS ("secretaria zola hugo"), DISKS ("disk ram"),
+#   SEED (42), BENCH_OUT (bench-out/: sites, logs, results; its disk is `disk`), RAM_DIR
+#   (/dev/shm/secretaria-bench: the `ram` disk), ZOLA, ZOLA_COMMIT, ZOLA_CACHE,
+#   GEN_SITE (path to gen_site.py; default ../shared/bench/gen_site.py next to the repo),
+#   SECRETARIA_BIN (another binary of ours; default: target/release/secretaria, built here).
+#   Generated sites are kept in BENCH_OUT and reused while gen_site.py and N are unchanged
+#   (the 100,000-page sites take a few minutes and about 2 GB for the three formats).
 #
-# Requires Debian-like apt to install what is missing: hugo, time (GNU). Needs python3, cargo.
-# If our binary does not build or its build fails, its error is printed and Hugo still runs.
+# Requires Debian-like apt to install what is missing: hugo, time (GNU). Needs python3, cargo
+# (and git, to build Zola when there is no binary).
+# If a tool does not build or its build fails, its error is printed and the others still run.
 
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_OUT=${BENCH_OUT:-$ROOT/bench-out}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-1}
-TOOLS=${TOOLS:-hugo secretaria}
+TOOLS=${TOOLS:-secretaria zola hugo}
+DISKS=${DISKS:-disk ram}
+RAM_DIR=${RAM_DIR:-/dev/shm/secretaria-bench}
+ZOLA_COMMIT=${ZOLA_COMMIT:-b2242262}
+ZOLA_CACHE=${ZOLA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/secretaria-bench/zola-$ZOLA_COMMIT}
+WRITE_README=0
 SEED=${SEED:-42}
 SIZES=()
 PREP_VERSION=3   # bump when the plain-site post-processing below changes
@@ -61,12 +84,13 @@ for arg in "$@"; do
   case $arg in
     --quick) SIZES=(1000); RUNS=1; WARMUP=0 ;;
     --prepare) PREPARE_ONLY=1 ;;
+    --readme) WRITE_README=1 ;;
     -h|--help) usage; exit 0 ;;
     ''|*[!0-9]*) echo "bench.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
     *) SIZES+=("$arg") ;;
   esac
 done
-[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
 case $RUNS in ''|*[!0-9]*|0) echo "bench.sh: RUNS must be a positive integer" >&2; exit 2 ;; esac
 case $WARMUP in ''|*[!0-9]*) echo "bench.sh: WARMUP must be a number" >&2; exit 2 ;; esac
 
@@ -102,23 +126,57 @@ fi
 
 mkdir -p "$BENCH_OUT"
 BENCH_OUT=$(cd "$BENCH_OUT" && pwd)
-OUT_ROOT=${OUT_ROOT:-$BENCH_OUT}
-mkdir -p "$OUT_ROOT"
-OUT_ROOT=$(cd "$OUT_ROOT" && pwd)
+# Where each disk's builds write.
+disk_dir() {
+  case $1 in
+    disk) echo "${OUT_ROOT:-$BENCH_OUT}" ;;
+    ram) echo "$RAM_DIR" ;;
+  esac
+}
+for disk in $DISKS; do
+  case $disk in disk|ram) ;; *) echo "bench.sh: DISKS takes disk and ram, not '$disk'" >&2; exit 2 ;; esac
+  mkdir -p "$(disk_dir "$disk")"
+done
 NOTES=()   # lines for the "Notes" section of results.md
 
-# Our binary. A failed build is reported and the benchmark goes on with Hugo only.
-BIN=$ROOT/target/release/secretaria
+# Our binary. A failed build is reported and the benchmark goes on with the others.
+BIN=${SECRETARIA_BIN:-$ROOT/target/release/secretaria}
 SECRETARIA_OK=0
 if has_tool secretaria && [ "$PREPARE_ONLY" = 0 ]; then
-  log "cargo build --release"
-  if (cd "$ROOT" && cargo build --release) >"$BENCH_OUT/cargo-build.log" 2>&1 && [ -x "$BIN" ]; then
-    SECRETARIA_OK=1
+  if [ -n "${SECRETARIA_BIN:-}" ]; then
+    [ -x "$BIN" ] && SECRETARIA_OK=1
   else
-    echo "---- secretaria: cargo build --release failed (bench-out/cargo-build.log) ----" >&2
-    tail -n 40 "$BENCH_OUT/cargo-build.log" >&2
-    echo "---- continuing without secretaria ----" >&2
-    NOTES+=("secretaria: \`cargo build --release\` failed; see bench-out/cargo-build.log.")
+    log "cargo build --release"
+    if (cd "$ROOT" && cargo build --release) >"$BENCH_OUT/cargo-build.log" 2>&1 && [ -x "$BIN" ]; then
+      SECRETARIA_OK=1
+    else
+      echo "---- secretaria: cargo build --release failed (bench-out/cargo-build.log) ----" >&2
+      tail -n 40 "$BENCH_OUT/cargo-build.log" >&2
+      echo "---- continuing without secretaria ----" >&2
+      NOTES+=("secretaria: \`cargo build --release\` failed; see bench-out/cargo-build.log.")
+    fi
+  fi
+fi
+
+# Zola: $ZOLA, the cached binary, or built once into the cache (see ZOLA in the header).
+ZOLA_OK=0
+if has_tool zola && [ "$PREPARE_ONLY" = 0 ]; then
+  if [ -z "${ZOLA:-}" ] && [ ! -x "$ZOLA_CACHE/zola" ]; then
+    log "building Zola $ZOLA_COMMIT into $ZOLA_CACHE (once; about 15 minutes on two cores)"
+    mkdir -p "$ZOLA_CACHE"
+    if { [ -d "$ZOLA_CACHE/src/.git" ] || git clone -q https://github.com/getzola/zola "$ZOLA_CACHE/src"; } &&
+       git -C "$ZOLA_CACHE/src" checkout -q "$ZOLA_COMMIT" &&
+       (cd "$ZOLA_CACHE/src" && cargo build --release --locked) >"$BENCH_OUT/zola-build.log" 2>&1; then
+      cp "$ZOLA_CACHE/src/target/release/zola" "$ZOLA_CACHE/zola"
+    else
+      echo "---- zola: could not be built (bench-out/zola-build.log); set ZOLA=/path/to/zola ----" >&2
+    fi
+  fi
+  ZOLA=${ZOLA:-$ZOLA_CACHE/zola}
+  if [ -x "$ZOLA" ]; then
+    ZOLA_OK=1
+  else
+    NOTES+=("zola: no binary (set ZOLA=/path/to/zola, or let the script build commit $ZOLA_COMMIT with network access).")
   fi
 fi
 
@@ -199,36 +257,39 @@ describe_plain() {
 # ---------------------------------------------------------------- timing
 
 RAW=$BENCH_OUT/raw.tsv
-printf 'tool\tpages\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\n' >"$RAW"
+printf 'disk\ttool\tpages\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\n' >"$RAW"
 
-# time_once <tool> <N> <run> <cmd...>: one timed build, appends a line to raw.tsv.
+# time_once <disk> <tool> <N> <run> <cmd...>: one timed build, appends a line to raw.tsv.
 time_once() {
-  local tool=$1 n=$2 run=$3 out tf wall user sys rss
-  shift 3
-  out=$OUT_ROOT/out-$tool-$n
+  local disk=$1 tool=$2 n=$3 run=$4 out tf wall user sys rss
+  shift 4
+  out=$(disk_dir "$disk")/out-$tool-$n
   tf=$BENCH_OUT/.time.$tool
   # sh deletes the output, then execs the tool: GNU time sees the whole tree (rm + build).
   # shellcheck disable=SC2016  # $0/$@ are expanded by that sh, not here
   if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" \
-        sh -c 'rm -rf "$0" && exec "$@"' "$out" "$@" >"$BENCH_OUT/$tool-$n.log" 2>&1; then
+        sh -c 'rm -rf "$0" && exec "$@"' "$out" "$@" >"$BENCH_OUT/$tool-$n-$disk.log" 2>&1; then
     return 1
   fi
   [ "$run" -gt 0 ] || return 0   # warm-up: not recorded
   read -r wall user sys rss <"$tf"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$n" "$run" "$wall" "$user" "$sys" "$rss" >>"$RAW"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$disk" "$tool" "$n" "$run" "$wall" "$user" "$sys" "$rss" >>"$RAW"
 }
 
-cmd_for() {   # cmd_for <tool> <N>: sets CMD=(...)
-  case $1 in
-    hugo) CMD=(hugo --minify --quiet --noBuildLock -s "$BENCH_OUT/site-hugo-$2" -d "$OUT_ROOT/out-hugo-$2") ;;
-    secretaria) CMD=("$BIN" --root "$BENCH_OUT/site-plain-$2" build --output "$OUT_ROOT/out-secretaria-$2") ;;
+cmd_for() {   # cmd_for <disk> <tool> <N>: sets CMD=(...)
+  local out
+  out=$(disk_dir "$1")/out-$2-$3
+  case $2 in
+    hugo) CMD=(hugo --minify --quiet --noBuildLock -s "$BENCH_OUT/site-hugo-$3" -d "$out") ;;
+    zola) CMD=("$ZOLA" --root "$BENCH_OUT/site-zola-$3" build --output-dir "$out" --force) ;;
+    secretaria) CMD=("$BIN" --root "$BENCH_OUT/site-plain-$3" build --output "$out") ;;
   esac
 }
 
-# stats <tool> <N>: "wall cpu rss_mib runs" from raw.tsv (medians; max RSS).
+# stats <disk> <tool> <N>: "wall cpu rss_mib runs" from raw.tsv (medians; max RSS).
 stats() {
-  awk -F'\t' -v t="$1" -v n="$2" '
-    $1 == t && $2 == n { w[++k] = $4; c[k] = $5 + $6; if ($7 > r) r = $7 }
+  awk -F'\t' -v d="$1" -v t="$2" -v n="$3" '
+    $1 == d && $2 == t && $3 == n { w[++k] = $5; c[k] = $6 + $7; if ($8 > r) r = $8 }
     function median(a, k,   i, j, x) {
       for (i = 2; i <= k; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j+1] = a[j]; a[j+1] = x }
       return (k % 2) ? a[(k+1)/2] : (a[k/2] + a[k/2+1]) / 2
@@ -244,11 +305,21 @@ if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
   log "warning: load average $LOAD_START before the benchmark; other work skews the figures"
 fi
 
+tool_ok() {
+  case $1 in
+    secretaria) [ "$SECRETARIA_OK" = 1 ] ;;
+    zola) [ "$ZOLA_OK" = 1 ] ;;
+    *) return 0 ;;
+  esac
+}
+
 declare -A FAILED=()
 for n in "${SIZES[@]}"; do
-  if has_tool hugo; then
-    if gen_site hugo "$n" "$BENCH_OUT/site-hugo-$n"; then commit_stamp "$BENCH_OUT/site-hugo-$n"; fi
-  fi
+  for fmt in hugo zola; do
+    if has_tool "$fmt"; then
+      if gen_site "$fmt" "$n" "$BENCH_OUT/site-$fmt-$n"; then commit_stamp "$BENCH_OUT/site-$fmt-$n"; fi
+    fi
+  done
   if has_tool secretaria; then
     if gen_site plain "$n" "$BENCH_OUT/site-plain-$n"; then
       prepare_plain "$BENCH_OUT/site-plain-$n"
@@ -258,27 +329,29 @@ for n in "${SIZES[@]}"; do
   fi
   [ "$PREPARE_ONLY" = 0 ] || continue
 
-  for ((run = 1 - WARMUP; run <= RUNS; run++)); do   # runs <= 0 are untimed warm-ups
-    for tool in $TOOLS; do
-      [ "$tool" != secretaria ] || [ "$SECRETARIA_OK" = 1 ] || continue
-      [ -z "${FAILED[$tool-$n]:-}" ] || continue
-      cmd_for "$tool" "$n"
-      if [ "$run" -le 0 ]; then log "N=$n $tool warm-up"; else log "N=$n $tool run $run/$RUNS"; fi
-      sync   # untimed: flush the previous build's writes so they don't land in this one
-      why=
-      if ! time_once "$tool" "$n" "$run" "${CMD[@]}"; then
-        why="exited with an error"
-      elif [ "$(count_html "$OUT_ROOT/out-$tool-$n")" -eq 0 ]; then
-        why="exited 0 but wrote no index.html"   # e.g. a stub binary: not a real build
-      fi
-      if [ -n "$why" ]; then
-        FAILED[$tool-$n]=1
-        sed -i "/^$tool\t$n\t/d" "$RAW"   # no figures for a failed tool/size
-        echo "---- $tool $why on N=$n: ${CMD[*]} (bench-out/$tool-$n.log) ----" >&2
-        tail -n 40 "$BENCH_OUT/$tool-$n.log" >&2
-        echo "---- continuing ----" >&2
-        NOTES+=("N=$n: $tool $why; see bench-out/$tool-$n.log.")
-      fi
+  for disk in $DISKS; do
+    for ((run = 1 - WARMUP; run <= RUNS; run++)); do   # runs <= 0 are untimed warm-ups
+      for tool in $TOOLS; do
+        tool_ok "$tool" || continue
+        [ -z "${FAILED[$tool-$n-$disk]:-}" ] || continue
+        cmd_for "$disk" "$tool" "$n"
+        if [ "$run" -le 0 ]; then log "N=$n $disk $tool warm-up"; else log "N=$n $disk $tool run $run/$RUNS"; fi
+        sync   # untimed: flush the previous build's writes so they don't land in this one
+        why=
+        if ! time_once "$disk" "$tool" "$n" "$run" "${CMD[@]}"; then
+          why="exited with an error"
+        elif [ "$(count_html "$(disk_dir "$disk")/out-$tool-$n")" -eq 0 ]; then
+          why="exited 0 but wrote no index.html"   # e.g. a stub binary: not a real build
+        fi
+        if [ -n "$why" ]; then
+          FAILED[$tool-$n-$disk]=1
+          sed -i "/^$disk\t$tool\t$n\t/d" "$RAW"   # no figures for a failed tool/size/disk
+          echo "---- $tool $why on N=$n ($disk): ${CMD[*]} (bench-out/$tool-$n-$disk.log) ----" >&2
+          tail -n 40 "$BENCH_OUT/$tool-$n-$disk.log" >&2
+          echo "---- continuing ----" >&2
+          NOTES+=("N=$n ($disk): $tool $why; see bench-out/$tool-$n-$disk.log.")
+        fi
+      done
     done
   done
 done
@@ -288,38 +361,100 @@ done
 tool_label() {
   case $1 in
     hugo) hugo version | sed -E 's/^hugo v([0-9.]+).*/Hugo \1/' ;;
+    zola) echo "Zola $("$ZOLA" --version | sed -E 's/^zola //')" ;;
     secretaria) echo "secretaria $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true)" | sed 's/ $//' ;;
   esac
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "—" }'; }
+disk_label() {
+  case $1 in
+    disk) echo "disco ($(df -T "$(disk_dir disk)" | awk 'NR == 2 { print $2 }'))" ;;
+    ram) echo "RAM ($(df -T "$(disk_dir ram)" | awk 'NR == 2 { print $2 }'))" ;;
+  esac
+}
+field() { # field <disk> <tool> <N> <1 wall | 2 cpu | 3 rss>
+  local s
+  s=$(stats "$1" "$2" "$3")
+  [ -n "$s" ] && echo "$s" | cut -d' ' -f"$4"
+}
+cell() { [ -n "$1" ] && echo "$1 $2" || echo "—"; }
+max_rss() { # over the disks
+  local d v best=
+  for d in $DISKS; do
+    v=$(field "$d" "$1" "$2" 3)
+    [ -n "$v" ] || continue
+    if [ -z "$best" ] || [ "$v" -gt "$best" ]; then best=$v; fi
+  done
+  echo "$best"
+}
+
+# The issue's table, one per size: what a reader of the README compares.
+summary() {
+  local n row disk what unit col tool v ours zola
+  for n in "${SIZES[@]}"; do
+    echo "**$n páginas** (mediana de $RUNS execuções pareadas; saída apagada dentro do tempo medido)"
+    echo
+    printf '| |'; for tool in $TOOLS; do printf ' %s |' "$(tool_label "$tool")"; done
+    has_tool zola && has_tool secretaria && printf ' ×Zola |'
+    echo
+    printf '|---|'; for tool in $TOOLS; do printf -- '--:|'; done
+    has_tool zola && has_tool secretaria && printf -- '--:|'
+    echo
+    for row in ram:1 ram:2 disk:1 disk:2 any:3; do
+      disk=${row%:*} col=${row#*:}
+      if [ "$disk" != any ]; then
+        case " $DISKS " in *" $disk "*) ;; *) continue ;; esac
+      fi
+      case $col in 1) what="tempo de relógio" unit=s ;; 2) what="CPU (user+sys)" unit=s ;; 3) what="pico de memória (RSS)" unit=MiB ;; esac
+      if [ "$disk" = any ]; then printf '| %s |' "$what"; else printf '| %s, %s |' "$(disk_label "$disk")" "$what"; fi
+      for tool in $TOOLS; do
+        if [ "$disk" = any ]; then v=$(max_rss "$tool" "$n"); else v=$(field "$disk" "$tool" "$n" "$col"); fi
+        printf ' %s |' "$(cell "$v" "$unit")"
+        [ "$tool" = secretaria ] && ours=$v
+        [ "$tool" = zola ] && zola=$v
+      done
+      if has_tool zola && has_tool secretaria; then
+        if [ -n "${ours:-}" ] && [ -n "${zola:-}" ]; then printf ' %s |' "$(ratio "$ours" "$zola")"; else printf ' — |'; fi
+      fi
+      ours= zola=
+      echo
+    done
+    echo
+  done
+}
 
 report() {
-  local n tool s wall cpu rss html hs hw hc hr
-  echo "# Build benchmark: secretaria vs Hugo"
+  local n tool disk s wall cpu rss html zs zw zc zr
+  echo "# Build benchmark: secretaria, Zola and Hugo"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo)," \
        "load $LOAD_START before / $(cut -d' ' -f1 /proc/loadavg) after (a busy machine inflates every figure; the ratios suffer less, runs are interleaved)."
   echo
-  echo "RUNS=$RUNS after $WARMUP warm-up; output in $OUT_ROOT, deleted inside the timed command; medians of wall and CPU (user+sys), max of peak RSS."
+  echo "RUNS=$RUNS after $WARMUP warm-up; output deleted inside the timed command; medians of wall and CPU (user+sys), max of peak RSS."
   echo
-  echo "| tool | pages | minify | wall | CPU | peak RSS | html | wall ×hugo | CPU ×hugo | RSS ×hugo |"
-  echo "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|"
-  for n in "${SIZES[@]}"; do
-    hs=$(stats hugo "$n")
-    for tool in $TOOLS; do
-      s=$(stats "$tool" "$n")
-      html=$(count_html "$OUT_ROOT/out-$tool-$n")
-      if [ -z "$s" ]; then
-        echo "| $(tool_label "$tool") | $n | yes | failed | | | $html | | | |"
-        continue
-      fi
-      read -r wall cpu rss _ <<<"$s"
-      if [ "$tool" = hugo ] || [ -z "$hs" ]; then
-        echo "| $(tool_label "$tool") | $n | yes | $wall s | $cpu s | $rss MiB | $html | | | |"
-      else
-        read -r hw hc hr _ <<<"$hs"
-        echo "| $(tool_label "$tool") | $n | yes | $wall s | $cpu s | $rss MiB | $html | $(ratio "$wall" "$hw") | $(ratio "$cpu" "$hc") | $(ratio "$rss" "$hr") |"
-      fi
+  summary
+  echo "All figures:"
+  echo
+  echo "| disk | tool | pages | wall | CPU | peak RSS | html | wall ×zola | CPU ×zola | RSS ×zola |"
+  echo "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+  for disk in $DISKS; do
+    for n in "${SIZES[@]}"; do
+      zs=$(stats "$disk" zola "$n")
+      for tool in $TOOLS; do
+        s=$(stats "$disk" "$tool" "$n")
+        html=$(count_html "$(disk_dir "$disk")/out-$tool-$n")
+        if [ -z "$s" ]; then
+          echo "| $disk | $(tool_label "$tool" 2>/dev/null || echo "$tool") | $n | failed | | | $html | | | |"
+          continue
+        fi
+        read -r wall cpu rss _ <<<"$s"
+        if [ "$tool" = zola ] || [ -z "$zs" ]; then
+          echo "| $disk | $(tool_label "$tool") | $n | $wall s | $cpu s | $rss MiB | $html | | | |"
+        else
+          read -r zw zc zr _ <<<"$zs"
+          echo "| $disk | $(tool_label "$tool") | $n | $wall s | $cpu s | $rss MiB | $html | $(ratio "$wall" "$zw") | $(ratio "$cpu" "$zc") | $(ratio "$rss" "$zr") |"
+        fi
+      done
     done
   done
   if [ ${#NOTES[@]} -gt 0 ]; then
@@ -333,3 +468,20 @@ report() {
 
 [ "$PREPARE_ONLY" = 0 ] || exit 0
 report | tee "$BENCH_OUT/results.md"
+
+# --readme: the summary replaces what stands between the markers of README.md.
+if [ "$WRITE_README" = 1 ]; then
+  python3 - "$ROOT/README.md" "$BENCH_OUT/results.md" <<'PY'
+import sys
+readme, results = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+begin, end = "<!-- bench:inicio -->", "<!-- bench:fim -->"
+text = open(readme, encoding="utf-8").read()
+if begin not in text or end not in text:
+    sys.exit("bench.sh: README.md has no bench:inicio/bench:fim markers")
+summary = results.split("All figures:")[0].split("\n", 2)[2].strip()
+head, rest = text.split(begin, 1)
+_, tail = rest.split(end, 1)
+open(readme, "w", encoding="utf-8").write(head + begin + "\n" + summary + "\n" + end + tail)
+print("README.md: benchmark table written")
+PY
+fi

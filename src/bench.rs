@@ -60,10 +60,11 @@ pub fn output_costs(options: &BuildOptions, repeats: usize) -> Result<Vec<Cost>,
     let (site, theme) = (&loaded.site, &loaded.theme);
     let plan = pipeline::plan(site);
     let renderer = Renderer::new(site, theme);
+    let minifier = crate::output::minify::Minifier::new();
     let render_all = |label: &str, list: Vec<&Route>| {
         let time = fastest(repeats, || {
             for route in &list {
-                let _ = pipeline::render_route(&renderer, route);
+                let _ = pipeline::render_route(&renderer, route, &minifier);
             }
         });
         Cost { what: label.to_string(), files: list.len(), time }
@@ -96,7 +97,7 @@ pub fn output_costs(options: &BuildOptions, repeats: usize) -> Result<Vec<Cost>,
     let mut bytes: Vec<(String, Vec<u8>)> = plan
         .iter()
         .filter(|r| !r.is_finishing())
-        .filter_map(|r| Some((r.file.clone(), pipeline::render_route(&renderer, r).ok()?)))
+        .filter_map(|r| Some((r.file.clone(), pipeline::render_route(&renderer, r, &minifier).ok()?)))
         .collect();
     for (path, blob) in pipeline::statics(theme, &loaded.statics, site, &options.root) {
         if let Ok(data) = blob.read() {

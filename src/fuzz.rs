@@ -292,8 +292,9 @@ fn render_site(site_yaml: String, content: Vec<SourceFile>) -> bool {
     };
     let Some(theme) = theme else { return false };
     let renderer = Renderer::new(&site, theme);
+    let minifier = crate::output::minify::Minifier::new();
     for route in pipeline::plan(&site) {
-        let _ = pipeline::render_route(&renderer, &route);
+        let _ = pipeline::render_route(&renderer, &route, &minifier);
     }
     true
 }

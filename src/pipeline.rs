@@ -179,6 +179,7 @@ pub(crate) fn render(
     sink: &dyn Sink,
 ) -> Result<usize, Failure> {
     let renderer = Renderer::new(site, theme).with_search(search);
+    let minifier = minify::Minifier::new();
     let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
         .iter()
         .filter(|route| !route.is_finishing())
@@ -187,7 +188,7 @@ pub(crate) fn render(
     let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
         routes
             .par_iter()
-            .map(|route| match timings::work(work_of(route), || render_route(&renderer, route)) {
+            .map(|route| match timings::work(work_of(route), || render_route(&renderer, route, &minifier)) {
                 Ok(bytes) => {
                     if let Err(err) = timings::work(Work::Write, || sink.put(&route.file, bytes)) {
                         if let Ok(mut slot) = io_error.lock() {
@@ -280,10 +281,15 @@ fn work_of(route: &Route) -> Work {
     }
 }
 
-/// Renders one route to the bytes `build` publishes for it: HTML minified, with its large
-/// Markdown fragments put in place after the minifier (see `render::fragments`).
-pub(crate) fn render_route(renderer: &Renderer<'_>, route: &Route) -> Result<Vec<u8>, Diagnostic> {
-    renderer.render_finished(route, &minify::html)
+/// Renders one route to the bytes `build` publishes for it: HTML minified by `minifier` (the
+/// build's, which minifies the chrome pages share once), with its Markdown fragments put in
+/// place after the minifier (see `render::fragments`).
+pub(crate) fn render_route(
+    renderer: &Renderer<'_>,
+    route: &Route,
+    minifier: &minify::Minifier,
+) -> Result<Vec<u8>, Diagnostic> {
+    renderer.render_finished(route, &|page| minifier.page(page))
 }
 
 /// Stage 6, statics: the files published as they are, keyed by output path (a later source

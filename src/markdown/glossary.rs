@@ -21,6 +21,15 @@ pub(crate) fn entries(text: &'static str) -> impl Iterator<Item = (&'static str,
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     map: HashMap<String, String>,
+    /// The first two bytes of every acronym, as bits: most capitalised words of a text
+    /// ("Para", "Os") are ruled out without hashing them.
+    starts: Vec<u64>,
+}
+
+/// The bit of `word`'s first two bytes (the second is 0 for a one-byte word).
+fn start_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    (usize::from(b.first().copied().unwrap_or(0)) << 8) | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 impl Glossary {
@@ -29,7 +38,20 @@ impl Glossary {
     pub fn new(extra: impl IntoIterator<Item = (String, String)>) -> Glossary {
         let mut map: HashMap<String, String> = entries(THEME).map(|(k, v)| (k.to_string(), v.to_string())).collect();
         map.extend(extra);
-        Glossary { map }
+        let mut starts = vec![0u64; (1 << 16) / 64];
+        for key in map.keys() {
+            let bit = start_bit(key);
+            if let Some(word) = starts.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        Glossary { map, starts }
+    }
+
+    /// Whether some acronym starts as `word` does (false: `word` is none of them).
+    fn may_have(&self, word: &str) -> bool {
+        let bit = start_bit(word);
+        self.starts.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     pub fn get(&self, acronym: &str) -> Option<&str> {
@@ -47,31 +69,43 @@ pub(crate) enum Piece<'t> {
 /// `text` cut at the first use of each known acronym not in `marked` (which records them).
 /// Words are runs of letters and digits, so `NOB/SUAS` and `e-SIC` find theirs.
 pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
+    // ASCII first: the Unicode tables are slow, and most letters of Portuguese are ASCII.
+    let is_word = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
     let mut out = Vec::new();
     let mut last = 0;
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Only words that start with a capital can be acronyms, so most bytes cost one test:
+        // a lowercase ASCII letter, a digit, a space or punctuation is skipped at once.
+        if b < 0x80 && !b.is_ascii_uppercase() {
+            i += 1;
             continue;
         }
-        let Some(s) = start.take() else { continue };
-        let word = &text[s..i];
-        // Only words with a capital letter can be acronyms: most words cost one check.
-        if !word.chars().next().is_some_and(char::is_uppercase) || marked.contains(word) {
+        // `i` is a char boundary (an ASCII byte or the lead byte of a character).
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+        if !is_word(c) {
+            i += c.len_utf8();
             continue;
         }
-        if let Some(title) = glossary.get(word) {
-            marked.insert(word.to_string());
-            if s > last {
-                out.push(Piece::Text(&text[last..s]));
+        let rest = text.get(i..).unwrap_or_default();
+        let end = i + rest.char_indices().find(|&(_, c)| !is_word(c)).map_or(rest.len(), |(o, _)| o);
+        let inside = text.get(..i).and_then(|t| t.chars().next_back()).is_some_and(is_word);
+        let word = text.get(i..end).unwrap_or_default();
+        if !inside && c.is_uppercase() && glossary.may_have(word) && !marked.contains(word) {
+            if let Some(title) = glossary.get(word) {
+                marked.insert(word.to_string());
+                if i > last {
+                    out.push(Piece::Text(text.get(last..i).unwrap_or_default()));
+                }
+                out.push(Piece::Abbr { acronym: word, title: title.to_string() });
+                last = end;
             }
-            out.push(Piece::Abbr { acronym: word, title: title.to_string() });
-            last = i;
         }
+        i = end;
     }
     if last < text.len() {
-        out.push(Piece::Text(&text[last..]));
+        out.push(Piece::Text(text.get(last..).unwrap_or_default()));
     }
     out
 }
@@ -87,6 +121,52 @@ mod tests {
         assert_eq!(g.get("CadÚnico"), Some("Cadastro Único"));
         assert_eq!(g.get("XYZ"), Some("Xis"));
         assert!(entries(THEME).count() >= 30);
+    }
+
+    /// The first version of [`pieces`] (one Unicode test per character), kept to compare.
+    fn reference<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
+        let mut out = Vec::new();
+        let (mut last, mut start) = (0, None);
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some(s) = start.take() else { continue };
+            let word = &text[s..i];
+            if !word.chars().next().is_some_and(char::is_uppercase) || marked.contains(word) {
+                continue;
+            }
+            if let Some(title) = glossary.get(word) {
+                marked.insert(word.to_string());
+                if s > last {
+                    out.push(Piece::Text(&text[last..s]));
+                }
+                out.push(Piece::Abbr { acronym: word, title: title.to_string() });
+                last = i;
+            }
+        }
+        if last < text.len() {
+            out.push(Piece::Text(&text[last..]));
+        }
+        out
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_the_character_scan_found() {
+        let g = Glossary::new([("CadÚnico".to_string(), "Cadastro Único".to_string()), ("ÓRGÃO".into(), "x".into())]);
+        for text in [
+            "O CRAS e o CREAS; o CRAS de novo, CRASSO, NOB/SUAS.",
+            "eCRAS 2CRAS CRAS2 ÉCRAS — CRAS…CREAS «SUAS» CadÚnico, CadÚnicos; ÓRGÃO",
+            "São Paulo: BPC/LOAS (e-SIC) ÚLTIMO CRAS",
+            "",
+            "CRAS",
+            "ção CRAS",
+        ] {
+            let (mut a, mut b) = (HashSet::new(), HashSet::new());
+            assert_eq!(pieces(text, &g, &mut a), reference(text, &g, &mut b), "{text}");
+            assert_eq!(a, b);
+        }
     }
 
     #[test]

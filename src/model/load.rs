@@ -33,8 +33,26 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         .as_ref()
         .and_then(|f| times.get(&f.rel_path))
         .and_then(|&secs| updated::from_source(secs, config.time_zone, today));
-    let mut loader =
-        Loader { config: &config, diagnostics, pending: Pending::default(), located: 0, warned: 0, times, today };
+    // The bodies' Markdown looked at ahead, on every core (see `markdown::check::Prechecked`).
+    let prechecked = {
+        use rayon::prelude::*;
+        markdown::check::Prechecked::of(sources.content.par_iter().filter_map(|file| {
+            let markdown = matches!(kinds::classify(&file.rel_path), Role::Item(_) | Role::Intro(_))
+                && file.rel_path.extension().is_some_and(|e| e == "md");
+            let split = markdown.then(|| frontmatter::split(&file.text).ok()).flatten()?;
+            Some((file.rel_path.as_path(), split.body))
+        }))
+    };
+    let mut loader = Loader {
+        config: &config,
+        diagnostics,
+        pending: Pending::default(),
+        located: 0,
+        warned: 0,
+        times,
+        today,
+        prechecked,
+    };
     loader.pending.failed.extend(sources.unreadable.iter().cloned());
     for file in sources.content {
         loader.file(file);
@@ -153,6 +171,8 @@ struct Loader<'a> {
     times: &'a std::collections::BTreeMap<std::path::PathBuf, i64>,
     /// The build's "now": no date of update is later.
     today: DateTime,
+    /// The problems of the bodies, found ahead.
+    prechecked: markdown::check::Prechecked,
 }
 
 impl Loader<'_> {
@@ -372,7 +392,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return None;
         }
-        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let title = raw.titulo.unwrap_or_else(|| match slug::title_from_path(&origin.path) {
             t if t.is_empty() => self.config.title.clone(),
@@ -537,7 +557,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
@@ -582,7 +602,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let kind = match raw.tipo.as_deref() {
             None => Some(NoticeKind::Aviso),
             Some(t) => {

@@ -1,38 +1,43 @@
-//! Large Markdown fragments go around Tera and the minifier.
+//! Markdown fragments go around Tera and the minifier.
 //!
-//! A page's HTML normally goes through Tera (which copies every value into its context and
-//! builds the page in a growing buffer) and then minify-html (which builds a tree of the whole
-//! page, about eight times its size). For a 50 MB body that is gigabytes. So a fragment of
-//! [`LARGE_FRAGMENT`] bytes or more is handed to the template as a short marker, the small
-//! page around it is rendered and minified as usual, and the fragment is then put in place of
-//! its marker, in its own buffer: the page costs the source, the parser's tree and the HTML
-//! once. Such a fragment is published as the Markdown writer produced it (already compact:
-//! no indentation, one newline between blocks); small fragments are minified with their page.
+//! A page's HTML goes through Tera (which copies every value into its context and builds the
+//! page in a growing buffer) and then minify-html (which builds a tree of the whole page,
+//! about eight times its size, and is most of a build's CPU time). The HTML of a Markdown text
+//! needs neither: the Markdown writer's output is already compact (no indentation, one newline
+//! between blocks) and safe. So every Markdown fragment a view renders for a page is handed to
+//! the template as a short marker, the page around it (the theme's chrome, which
+//! [`crate::output::minify`] minifies once per distinct piece) is rendered and minified, and the
+//! fragments are then put in place of their markers, in one pass. For a 50 MB body this is
+//! also what keeps memory near the source's size: the page costs the source, the parser's tree
+//! and the HTML once.
 //!
 //! The marker is text made of the fragment's own hash, so no content can spell it in advance;
 //! it is replaced only where it stands as text between elements (not in an attribute, a
 //! comment, `<title>` or a script). A template that uses a fragment any other way makes the
-//! page go the ordinary way, as if no fragment were large.
+//! page go the ordinary way (rendered again and minified whole).
 
 use super::view::Md;
 use crate::markdown;
-use crate::markdown::nesting::Nesting;
 #[cfg(test)]
 use crate::markdown::MarkdownOptions;
 use std::cell::RefCell;
 use std::hash::{Hash as _, Hasher as _};
 
-/// Fragments at least this long (bytes of HTML) skip Tera and the minifier.
-pub(crate) const LARGE_FRAGMENT: usize = 1 << 20;
+/// Fragments at least this long (bytes of HTML) skip Tera and the minifier: every one that
+/// is not empty.
+pub(crate) const SET_ASIDE_FROM: usize = 1;
 
-/// One large fragment and the marker standing for it in the page.
+/// What every marker starts with (then the fragment's index and hash).
+const MARKER_PREFIX: &str = "secretaria-fragmento-";
+
+/// One fragment set aside and the marker standing for it in the page.
 #[derive(Debug)]
 struct Large {
     marker: String,
     html: String,
 }
 
-/// The large fragments of the page being rendered.
+/// The fragments set aside for the page being rendered.
 #[derive(Debug, Default)]
 pub(crate) struct Fragments {
     large: RefCell<Vec<Large>>,
@@ -42,7 +47,7 @@ pub(crate) struct Fragments {
 
 impl Fragments {
     pub(crate) fn new() -> Self {
-        Fragments { large: RefCell::default(), threshold: LARGE_FRAGMENT }
+        Fragments { large: RefCell::default(), threshold: SET_ASIDE_FROM }
     }
 
     #[cfg(test)]
@@ -50,14 +55,14 @@ impl Fragments {
         Fragments { large: RefCell::default(), threshold }
     }
 
-    /// The HTML of `text` for the template: itself, or a marker when it is large.
+    /// The HTML of `text` for the template: a marker (itself when shorter than the threshold).
     #[cfg(test)]
     pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
         self.put(markdown::render(text, options))
     }
 
     /// `html` (already safe, compact HTML, such as a normative text's) for the template:
-    /// itself, or a marker when it is large.
+    /// a marker (itself when shorter than the threshold).
     pub(super) fn put(&self, html: String) -> String {
         if html.len() < self.threshold {
             return html;
@@ -65,7 +70,7 @@ impl Fragments {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         html.hash(&mut hasher);
         let mut large = self.large.borrow_mut();
-        let marker = format!("secretaria-fragmento-{}-{:016x}", large.len(), hasher.finish());
+        let marker = format!("{MARKER_PREFIX}{}-{:016x}", large.len(), hasher.finish());
         large.push(Large { marker: marker.clone(), html });
         marker
     }
@@ -80,19 +85,20 @@ impl Fragments {
         let mut large = self.large.into_inner();
         let text = std::str::from_utf8(page).ok()?;
         // (position in page, fragment index), in page order.
+        // One pass over the page: each occurrence of the prefix is a marker when the index
+        // after it names a fragment whose whole marker stands there.
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for (i, l) in large.iter().enumerate() {
-            found.extend(text.match_indices(l.marker.as_str()).map(|(pos, _)| (pos, i)));
+        for pos in memchr::memmem::find_iter(page, MARKER_PREFIX.as_bytes()) {
+            let rest = text.get(pos + MARKER_PREFIX.len()..)?;
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let Some(i) = rest.get(..digits).and_then(|d| d.parse::<usize>().ok()) else { continue };
+            if large.get(i).is_some_and(|l| text.get(pos..).is_some_and(|t| t.starts_with(l.marker.as_str()))) {
+                found.push((pos, i));
+            }
         }
         found.sort_unstable();
-        let mut context = Nesting::new();
-        let mut read = 0;
-        for &(pos, _) in &found {
-            context.feed_html(text.get(read..pos)?);
-            if !context.in_text() {
-                return None;
-            }
-            read = pos;
+        if !all_in_text(page, found.iter().map(|&(pos, _)| pos)) {
+            return None;
         }
         let once = |i: usize| found.iter().filter(|&&(_, j)| j == i).count() == 1;
         // The largest fragment used once becomes the page's buffer; the rest is copied around it.
@@ -127,6 +133,76 @@ impl Fragments {
     }
 }
 
+/// Whether every position of `positions` (ascending) stands in text between elements of
+/// `page`: not inside a tag (its attributes), a comment, a doctype, or the raw text of a
+/// script, style, title or textarea. Jumps from `<` to `<` (memchr), since every page passes.
+fn all_in_text(page: &[u8], positions: impl Iterator<Item = usize>) -> bool {
+    let mut positions = positions.peekable();
+    let mut at = 0;
+    while let Some(&next) = positions.peek() {
+        let Some(lt) = page.get(at..).and_then(|rest| memchr::memchr(b'<', rest)).map(|o| at + o) else {
+            // Text to the end of the page.
+            return true;
+        };
+        if next < lt {
+            positions.next();
+            continue;
+        }
+        let Some(end) = end_of_markup(page, lt) else { return false };
+        if next < end {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// Where the markup that starts at `page[lt] == b'<'` ends (the index after it): a tag with
+/// its quoted attributes, and for a script, style, title or textarea its raw text and closing
+/// tag; a comment; a doctype. A `<` that starts none of these is text. `None`: unclosed.
+fn end_of_markup(page: &[u8], lt: usize) -> Option<usize> {
+    let rest = page.get(lt..)?;
+    if rest.starts_with(b"<!--") {
+        return memchr::memmem::find(rest.get(4..)?, b"-->").map(|o| lt + 4 + o + 3);
+    }
+    let after = *rest.get(1)?;
+    if !(after.is_ascii_alphabetic() || after == b'/' || after == b'!' || after == b'?') {
+        return Some(lt + 1);
+    }
+    // The tag, to its `>` outside quotes.
+    let mut i = 1;
+    let mut quote: Option<u8> = None;
+    loop {
+        let b = *rest.get(i)?;
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => break,
+            None => {}
+        }
+        i += 1;
+    }
+    let end = lt + i + 1;
+    let name_len = rest.get(1..)?.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let name = rest.get(1..1 + name_len)?;
+    for raw in [&b"script"[..], b"style", b"title", b"textarea"] {
+        if name.eq_ignore_ascii_case(raw) {
+            // Raw text up to the closing tag, which is found as any tag is.
+            let mut from = end;
+            loop {
+                let close = from + memchr::memmem::find(page.get(from..)?, b"</")?;
+                let tail = page.get(close + 2..close + 2 + raw.len())?;
+                if tail.eq_ignore_ascii_case(raw) {
+                    return end_of_markup(page, close);
+                }
+                from = close + 2;
+            }
+        }
+    }
+    Some(end)
+}
+
 /// Renders a Markdown text for a view: directly, or through the page's [`Fragments`].
 /// Its plain text goes to the route's [`super::texts::Texts`], when it keeps them.
 pub(super) fn render(md: &Md<'_>, text: &str) -> String {
@@ -149,10 +225,25 @@ mod tests {
     }
 
     #[test]
-    fn small_fragments_stay_in_the_page() {
+    fn every_fragment_but_an_empty_one_is_set_aside() {
         let f = Fragments::new();
-        assert_eq!(f.html("oi", options()), "<p>oi</p>\n");
+        assert_eq!(f.html("", options()), "");
         assert!(f.is_empty());
+        let m = f.html("oi", options());
+        assert!(m.starts_with(MARKER_PREFIX), "{m}");
+        let out = f.assemble(format!("<main>{m}</main>").as_bytes()).unwrap_or_default();
+        assert_eq!(String::from_utf8_lossy(&out), "<main><p>oi</p>\n</main>");
+    }
+
+    #[test]
+    fn a_look_alike_of_a_marker_is_left_as_it_is() {
+        let f = Fragments::with_threshold(1);
+        let m = f.html("texto", options());
+        // Another index, a wrong hash, the prefix alone: text, not markers.
+        let page = format!("<p>{MARKER_PREFIX}7-0</p><p>{MARKER_PREFIX}0-ffff</p><p>{MARKER_PREFIX}</p><div>{m}</div>");
+        let out = String::from_utf8(f.assemble(page.as_bytes()).unwrap_or_default()).unwrap_or_default();
+        assert!(out.ends_with("<div><p>texto</p>\n</div>"), "{out}");
+        assert!(out.contains(&format!("<p>{MARKER_PREFIX}7-0</p><p>{MARKER_PREFIX}0-ffff</p>")), "{out}");
     }
 
     #[test]
@@ -185,6 +276,22 @@ mod tests {
             let page = template.replace("{m}", &m);
             assert_eq!(f.assemble(page.as_bytes()), None, "{template}");
         }
+    }
+
+    #[test]
+    fn text_positions_are_told_from_markup() {
+        let page = b"<!doctype html><title>a<b</title><p class=\"x > y\">T1</p><!-- c > d -->T2<script>if (a<b) x='</p>'</script>T3 < 4";
+        let at = |needle: &[u8]| memchr::memmem::find(page, needle).unwrap_or(usize::MAX);
+        for text in [&b"T1"[..], b"T2", b"T3", b"4"] {
+            assert!(all_in_text(page, std::iter::once(at(text))), "{}", String::from_utf8_lossy(text));
+        }
+        for markup in [&b"a<b"[..], b"y\"", b"c >", b"(a<b", b"p>'"] {
+            assert!(!all_in_text(page, std::iter::once(at(markup))), "{}", String::from_utf8_lossy(markup));
+        }
+        assert!(all_in_text(page, [at(b"T1"), at(b"T2"), at(b"T3")].into_iter()));
+        assert!(!all_in_text(page, [at(b"T1"), at(b"c >"), at(b"T3")].into_iter()));
+        // Unclosed markup: no text after it.
+        assert!(!all_in_text(b"<p title=\"x>T", std::iter::once(11)));
     }
 
     #[test]

@@ -94,8 +94,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders one route to the bytes published for it, HTML passed through `finish` (the
-    /// minifier). Markdown fragments of [`fragments::LARGE_FRAGMENT`] bytes or more skip Tera
-    /// and `finish`: they are put in place afterwards, without a copy of the page.
+    /// minifier). Markdown fragments skip Tera and `finish`: they are put in place afterwards
+    /// (see [`fragments`]).
     pub(crate) fn render_finished(
         &self,
         route: &Route,

@@ -61,20 +61,24 @@ impl Index {
 /// quotes where it can). A text that merely reads `id=` after a space may add an id that does
 /// not exist; that only hides a broken fragment, it never reports a good one.
 fn ids(bytes: &[u8]) -> HashSet<String> {
-    let text = String::from_utf8_lossy(bytes);
+    // Read as bytes (every page passes here: no copy, no validation of the whole page); only
+    // the values are read as text.
     let mut found = HashSet::new();
-    for (i, _) in text.match_indices("id=") {
-        if !text[..i].ends_with([' ', '\n', '\t', '"', '\'']) {
+    for i in memchr::memmem::find_iter(bytes, b"id=") {
+        if !i.checked_sub(1).and_then(|p| bytes.get(p)).is_some_and(|b| b" \n\t\"'".contains(b)) {
             continue;
         }
-        let rest = &text[i + 3..];
-        let value = match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => rest[1..].split(q).next(),
-            Some(_) => rest.split([' ', '>', '\n', '\t']).next().map(|v| v.trim_end_matches('/')),
+        let rest = bytes.get(i + 3..).unwrap_or_default();
+        let value = match rest.first() {
+            Some(&q @ (b'"' | b'\'')) => rest.get(1..).and_then(|r| r.split(|&b| b == q).next()),
+            Some(_) => rest.split(|b| b" >\n\t".contains(b)).next().map(|v| {
+                let end = v.iter().rposition(|&b| b != b'/').map_or(0, |p| p + 1);
+                v.get(..end).unwrap_or_default()
+            }),
             None => None,
         };
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            found.insert(value.replace("&amp;", "&"));
+            found.insert(String::from_utf8_lossy(value).replace("&amp;", "&"));
         }
     }
     found
