@@ -22,6 +22,7 @@
 // the crate's own, so that `unreachable_pub` points at whatever is `pub` for no one.
 #[doc(hidden)]
 pub mod bench;
+pub mod cache;
 pub mod checklist;
 pub mod cli;
 pub mod cmd;
