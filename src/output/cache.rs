@@ -136,7 +136,8 @@ fn scan(dir: &Path, rel: &str) -> io::Result<Vec<Vec<u8>>> {
         .map(|entry| {
             let name = entry.file_name();
             let name = format!("{rel}/{}", name.to_string_lossy());
-            let meta = std::fs::symlink_metadata(entry.path())?;
+            // Relative to the open folder (`fstatat`), not the whole path again; never follows a link.
+            let meta = entry.metadata()?;
             let mut record = name.clone().into_bytes();
             record.push(0);
             if meta.is_dir() {

@@ -33,6 +33,8 @@ struct Listed {
     /// Regular file (read and hashed) or anything else (a link, a socket: only its name counts,
     /// as the build only warns about it).
     regular: bool,
+    /// Its size, so that reading it takes no second `stat`.
+    len: u64,
     meta: Vec<u8>,
 }
 
@@ -46,7 +48,7 @@ pub(crate) fn inputs(root: &Path) -> Option<Inputs> {
     let hashes: Vec<Option<[u8; 32]>> = listing
         .par_iter()
         .map(|item| match item.regular {
-            true => std::fs::read(root.join(&item.path)).ok().map(|bytes| *blake3::hash(&bytes).as_bytes()),
+            true => read(&root.join(&item.path), item.len).ok().map(|bytes| *blake3::hash(&bytes).as_bytes()),
             false => Some([0; 32]),
         })
         .collect();
@@ -81,6 +83,14 @@ pub(crate) fn stamp(root: &Path) -> Option<String> {
     Some(stamp.finalize().to_hex().to_string())
 }
 
+/// The bytes of a file whose size the listing knows (`std::fs::read` would ask again).
+fn read(path: &Path, len: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    std::fs::File::open(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// A length-prefixed field, so that no two different sequences hash alike.
 fn field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
     hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -91,8 +101,12 @@ fn field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
 /// walk's sorted order, with their metadata; `None` if any of it cannot be read.
 fn listing(root: &Path) -> Option<Vec<Listed>> {
     let site_yaml = std::fs::metadata(root.join("site.yaml")).ok().filter(std::fs::Metadata::is_file)?;
-    let mut listing =
-        vec![Listed { path: PathBuf::from("site.yaml"), regular: true, meta: metadata_bytes(&site_yaml) }];
+    let mut listing = vec![Listed {
+        path: PathBuf::from("site.yaml"),
+        regular: true,
+        len: site_yaml.len(),
+        meta: metadata_bytes(&site_yaml),
+    }];
     for dir in READ_DIRS {
         let found = super::walk(&root.join(dir));
         if !found.errors.is_empty() {
@@ -106,7 +120,8 @@ fn listing(root: &Path) -> Option<Vec<Listed>> {
             .map(|(path, regular)| {
                 let meta = std::fs::symlink_metadata(&path).ok()?;
                 let path = path.strip_prefix(root).ok()?.to_path_buf();
-                Some(Listed { path, regular, meta: if regular { metadata_bytes(&meta) } else { Vec::new() } })
+                let bytes = if regular { metadata_bytes(&meta) } else { Vec::new() };
+                Some(Listed { path, regular, len: meta.len(), meta: bytes })
             })
             .collect();
         listing.extend(listed.into_iter().collect::<Option<Vec<_>>>()?);
