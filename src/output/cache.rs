@@ -23,10 +23,13 @@ pub(crate) fn path(dir: &OutputDir) -> PathBuf {
     super::sibling(dir, "secretaria-cache")
 }
 
-/// `.NAME.secretaria-cache.new`: the cache being written. Only the holder of the output's lock
-/// writes it, so one name is enough.
-fn temporary(dir: &OutputDir) -> PathBuf {
-    super::sibling(dir, "secretaria-cache.new")
+/// `.NAME.secretaria-cache.tmp-`: the start of the name of a cache being written (a new,
+/// random name each time, so that what a killed process left can never stand in the way).
+fn temporary_prefix(dir: &OutputDir) -> String {
+    super::sibling(dir, "secretaria-cache.tmp-")
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Whether `path` is a cache file of ours: a regular file (not a link) that starts with the
@@ -66,32 +69,23 @@ pub(crate) fn invalidate(dir: &OutputDir) -> io::Result<()> {
     }
 }
 
-/// Writes the cache of `dir` (signature, then `body`): whole to `.NAME.secretaria-cache.new`,
-/// then renamed over the old one, so that a reader sees the old file, no file or the new one,
-/// never half of one. Returns `false`, writing nothing, when a file that is not ours holds
-/// either name.
+/// Writes the cache of `dir` (signature, then `body`): whole to a new file
+/// `.NAME.secretaria-cache.tmp-XXXX` (created exclusively: never through a link or over
+/// another file), then renamed over the old one, so that a reader sees the old file, no file
+/// or the new one, never half of one. Returns `false`, writing nothing, when a file that is
+/// not ours holds the name.
 pub(crate) fn write(dir: &OutputDir, body: &[u8]) -> io::Result<bool> {
-    let (path, temporary) = (path(dir), temporary(dir));
-    let free = |p: &Path| std::fs::symlink_metadata(p).is_err() || is_ours(p);
-    if !free(&path) || !free(&temporary) {
+    let path = path(dir);
+    if std::fs::symlink_metadata(&path).is_ok() && !is_ours(&path) {
         return Ok(false);
     }
-    match std::fs::remove_file(&temporary) {
-        Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-        _ => {}
-    }
-    let written = (|| {
-        // `create_new`: never through a link or over a file that appeared meanwhile.
-        let mut file = std::fs::File::options().write(true).create_new(true).open(&temporary)?;
-        file.write_all(SIGNATURE.as_bytes())?;
-        file.write_all(body)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, &path)
-    })();
-    if written.is_err() && is_ours(&temporary) {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written.map(|()| true)
+    // Removed when dropped, unless persisted.
+    let mut file = tempfile::Builder::new().prefix(&temporary_prefix(dir)).tempfile_in(&dir.parent)?;
+    file.write_all(SIGNATURE.as_bytes())?;
+    file.write_all(body)?;
+    file.as_file().sync_all()?;
+    file.persist(&path).map_err(|err| err.error)?;
+    Ok(true)
 }
 
 /// BLAKE3 (hex) of the output folder as it is on disk: every entry's path and kind, and for
@@ -180,7 +174,14 @@ mod tests {
         assert_eq!(read(&dir), None);
         assert!(write(&dir, b"{}").unwrap());
         assert_eq!(read(&dir).as_deref(), Some(&b"{}"[..]));
-        assert!(!temporary(&dir).exists());
+        assert!(write(&dir, b"[]").unwrap(), "replaces its own");
+        assert_eq!(read(&dir).as_deref(), Some(&b"[]"[..]));
+        let names: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(&temporary_prefix(&dir)))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
         invalidate(&dir).unwrap();
         assert_eq!(read(&dir), None);
         invalidate(&dir).unwrap();
@@ -189,14 +190,13 @@ mod tests {
     #[test]
     fn a_file_that_is_not_ours_is_never_read_replaced_or_removed() {
         let (_tmp, dir) = output();
-        for name in [path(&dir), temporary(&dir)] {
-            std::fs::write(&name, "minhas notas").unwrap();
-            assert_eq!(read(&dir), None);
-            assert!(!write(&dir, b"{}").unwrap());
-            invalidate(&dir).unwrap();
-            assert_eq!(std::fs::read_to_string(&name).unwrap(), "minhas notas");
-            std::fs::remove_file(&name).unwrap();
-        }
+        let name = path(&dir);
+        std::fs::write(&name, "minhas notas").unwrap();
+        assert_eq!(read(&dir), None);
+        assert!(!write(&dir, b"{}").unwrap());
+        invalidate(&dir).unwrap();
+        assert_eq!(std::fs::read_to_string(&name).unwrap(), "minhas notas");
+        std::fs::remove_file(&name).unwrap();
         #[cfg(unix)]
         {
             let target = dir.parent.join("alvo");
