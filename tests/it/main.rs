@@ -8,6 +8,7 @@ mod access;
 mod atomic;
 mod autolink;
 mod build;
+mod cache;
 mod check;
 mod checklist;
 mod cli;
