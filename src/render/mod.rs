@@ -15,6 +15,7 @@ pub(crate) mod ical;
 pub(crate) mod instant;
 pub(crate) mod open_data;
 mod pages;
+pub(crate) mod paginate;
 pub(crate) mod routes;
 pub(crate) mod sitemap;
 mod template_error;
@@ -72,6 +73,10 @@ impl<'a> Renderer<'a> {
 
     /// What has search documents on `route`'s page: its item, or its listing's introduction.
     fn search_source(&self, route: &Route) -> Option<Source> {
+        if !route.page.is_first() {
+            // The later pages of a listing repeat no text of its own.
+            return None;
+        }
         match route.kind {
             RouteKind::Item(kind, i) => Some(Source::Item(kind, i)),
             RouteKind::Listing(kind) => {
