@@ -48,13 +48,21 @@ pub(crate) struct Renderer<'a> {
     index: OnceLock<search::Index>,
     /// The dates of update of the routes.
     newest: updated::Newest<'a>,
+    /// The pages the sitemap lists, taken once for all its files.
+    sitemap: OnceLock<sitemap::Entries>,
 }
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
         base.insert("site", &site_view(site));
-        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest: updated::Newest::of(site) }
+        let newest = updated::Newest::of(site);
+        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest, sitemap: OnceLock::new() }
+    }
+
+    /// The sitemap's entries, from the site's plan, taken by the first of its files.
+    pub(crate) fn sitemap(&self) -> &sitemap::Entries {
+        self.sitemap.get_or_init(|| sitemap::entries(self.site, &routes::plan(self.site), &self.newest))
     }
 
     /// The same renderer, leaving the search documents of the items it renders in `store`.
