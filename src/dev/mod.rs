@@ -20,6 +20,8 @@ pub(crate) mod watcher;
 mod tests;
 #[cfg(test)]
 mod tests_edits;
+#[cfg(test)]
+mod tests_pages;
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::output::{self, apply, Claimed, OutputError, Sink, Writer};

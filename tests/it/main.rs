@@ -27,6 +27,7 @@ mod new;
 mod notices;
 mod open_data;
 mod output;
+mod pagination;
 mod programs;
 mod release;
 mod repro;
