@@ -49,7 +49,8 @@
 #   scripts/bench.sh --prepare 10000 only generate (or reuse) the sites, time nothing
 #                                    (scripts/bench-search.sh and others use it)
 #   RUNS=5 DISKS=ram TOOLS="secretaria zola" scripts/bench.sh 10000
-#   Environment: RUNS (3), WARMUP (1), TOOLS ("secretaria zola hugo"), DISKS ("disk ram"),
+#   RUNS_100000=1 scripts/bench.sh   the 100,000-page builds once each (after the warm-up)
+#   Environment: RUNS (3), RUNS_<N> (RUNS for that size), WARMUP (1), TOOLS ("secretaria zola hugo"), DISKS ("disk ram"),
 #   SEED (42), BENCH_OUT (bench-out/: sites, logs, results; its disk is `disk`), RAM_DIR
 #   (/dev/shm/secretaria-bench: the `ram` disk), ZOLA, ZOLA_COMMIT, ZOLA_CACHE,
 #   GEN_SITE (path to gen_site.py; default ../shared/bench/gen_site.py next to the repo),
@@ -305,6 +306,14 @@ if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
   log "warning: load average $LOAD_START before the benchmark; other work skews the figures"
 fi
 
+# runs_for <N>: RUNS, or RUNS_<N> when set (RUNS_100000=1: the largest size once).
+runs_for() {
+  local var="RUNS_$1"
+  local runs=${!var:-$RUNS}
+  case $runs in ''|*[!0-9]*|0) echo "bench.sh: $var must be a positive integer" >&2; exit 2 ;; esac
+  echo "$runs"
+}
+
 tool_ok() {
   case $1 in
     secretaria) [ "$SECRETARIA_OK" = 1 ] ;;
@@ -330,12 +339,13 @@ for n in "${SIZES[@]}"; do
   [ "$PREPARE_ONLY" = 0 ] || continue
 
   for disk in $DISKS; do
-    for ((run = 1 - WARMUP; run <= RUNS; run++)); do   # runs <= 0 are untimed warm-ups
+    runs=$(runs_for "$n")
+    for ((run = 1 - WARMUP; run <= runs; run++)); do   # runs <= 0 are untimed warm-ups
       for tool in $TOOLS; do
         tool_ok "$tool" || continue
         [ -z "${FAILED[$tool-$n-$disk]:-}" ] || continue
         cmd_for "$disk" "$tool" "$n"
-        if [ "$run" -le 0 ]; then log "N=$n $disk $tool warm-up"; else log "N=$n $disk $tool run $run/$RUNS"; fi
+        if [ "$run" -le 0 ]; then log "N=$n $disk $tool warm-up"; else log "N=$n $disk $tool run $run/$runs"; fi
         sync   # untimed: flush the previous build's writes so they don't land in this one
         why=
         if ! time_once "$disk" "$tool" "$n" "$run" "${CMD[@]}"; then
@@ -392,7 +402,7 @@ max_rss() { # over the disks
 summary() {
   local n row disk what unit col tool v ours zola
   for n in "${SIZES[@]}"; do
-    echo "**$n páginas** (mediana de $RUNS execuções pareadas; saída apagada dentro do tempo medido)"
+    echo "**$n páginas** ($(runs_for "$n") execuções pareadas, mediana; saída apagada dentro do tempo medido)"
     echo
     printf '| |'; for tool in $TOOLS; do printf ' %s |' "$(tool_label "$tool")"; done
     has_tool zola && has_tool secretaria && printf ' ×Zola |'
@@ -430,7 +440,7 @@ report() {
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo)," \
        "load $LOAD_START before / $(cut -d' ' -f1 /proc/loadavg) after (a busy machine inflates every figure; the ratios suffer less, runs are interleaved)."
   echo
-  echo "RUNS=$RUNS after $WARMUP warm-up; output deleted inside the timed command; medians of wall and CPU (user+sys), max of peak RSS."
+  echo "RUNS=$RUNS (per size as stated) after $WARMUP warm-up; output deleted inside the timed command; medians of wall and CPU (user+sys), max of peak RSS."
   echo
   summary
   echo "All figures:"

@@ -41,6 +41,12 @@ for site in "$root" tests/fixtures/perdizes tests/fixtures/dourados tests/fixtur
   target/release/secretaria --root "$site" build --output "$sites_dir/$name" >/dev/null
   sites+=("$sites_dir/$name")
 done
+# serra-azul again with two items a page, so that listings with pagination (the units in three
+# pages, the notices in two) are audited too; its other pages are the same as above's.
+cp -r tests/fixtures/serra-azul "$sites_dir/paginado-src"
+printf 'itens_por_pagina: 2\n' >>"$sites_dir/paginado-src/site.yaml"
+target/release/secretaria --root "$sites_dir/paginado-src" build --output "$sites_dir/paginado" >/dev/null
+sites+=("$sites_dir/paginado")
 
 # The XSS fixture (vectors in every Markdown and text field), built with the default settings
 # and with `permitir_html: true`, for tests/a11y/xss.test.mjs only: its content is hostile on

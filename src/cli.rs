@@ -43,6 +43,10 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}{af
 pub enum Command {
     /// Gera o site em public/ (ou na pasta de --output). Se houver erro, a saída anterior fica intacta.
     ///
+    /// Se nada mudou desde a última geração (conteúdo, tema, static/, opções, a data de hoje e o
+    /// próprio programa), nenhum arquivo é gravado: o cache de geração fica ao lado da pasta de
+    /// saída (.public.secretaria-cache). --no-cache gera tudo de novo.
+    ///
     /// Além das páginas, publica robots.txt, static/ (estilo e scripts do tema), a agenda
     /// avisos/agenda.ics (se houver eventos), os dados abertos em dados/ (JSON, CSV e JSON Schema)
     /// e SHA256SUMS (o SHA-256 de cada arquivo). Com base_url no site.yaml (ou --base-url),
@@ -73,7 +77,7 @@ pub enum Format {
 }
 
 #[derive(Debug, Args)]
-#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--format json] [--timings]")]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "Opções", override_usage = "secretaria build [--output PASTA] [--base-url URL] [--drafts] [--format json] [--timings] [--no-cache]")]
 pub struct BuildArgs {
     /// Pasta de saída: nova, vazia ou gerada antes pelo secretaria. Padrão: public/ dentro da pasta do site
     #[arg(long, short, value_name = "PASTA")]
@@ -87,6 +91,9 @@ pub struct BuildArgs {
     /// Mostra onde o tempo da geração foi gasto (leitura, análise, geração, Markdown, minificação, busca, dados, gravação).
     #[arg(long)]
     pub timings: bool,
+    /// Gera o site inteiro mesmo que nada tenha mudado desde a última geração (sem isso, quando nada mudou, nenhum arquivo é gravado).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Formato dos erros e avisos: text (padrão) ou json.
     #[arg(long, value_enum, default_value = "text", hide_default_value = true, value_name = "FORMATO")]
     pub format: Format,

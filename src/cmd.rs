@@ -40,9 +40,13 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
     }
     let started = Instant::now();
     let format = args.format;
-    match pipeline::build_with(&options, &|message| eprintln!("{message}")) {
+    let mode = crate::cache::Mode { full: args.no_cache, clock: None };
+    match crate::cache::build(&options, mode, &|message| eprintln!("{message}")) {
         Ok(summary) => {
             report_diagnostics(root, &summary.warnings, format);
+            if summary.unchanged {
+                status(format, "Nada mudou desde a última geração; nenhum arquivo foi gravado (use --no-cache para gerar tudo de novo).");
+            }
             status(
                 format,
                 &format!(

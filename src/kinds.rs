@@ -583,6 +583,23 @@ pub(crate) fn reserved_paths() -> impl Iterator<Item = &'static str> {
     KINDS.iter().filter_map(|s| s.listing.map(|l| l.url)).chain(GENERATED.iter().filter(|g| g.reserved).map(|g| g.path))
 }
 
+/// The folder of the later pages of a paginated listing under its address
+/// (`avisos/pagina/2/`; see `render::paginate`).
+pub(crate) const LATER_PAGES: &str = "pagina";
+
+/// Whether a site path is one the later pages of a listing take (`x/pagina/3/`): content may
+/// not take it, even while its listing fits in one page, so that the site keeps building as
+/// the listing grows.
+pub(crate) fn is_later_page(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    match parts.as_slice() {
+        [.., folder, number] => {
+            *folder == LATER_PAGES && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// The name in breadcrumbs of the page at a reserved path (a listing, the hub), for the pages
 /// in the folder of the same name.
 pub(crate) fn reserved_title(path: &str) -> Option<&'static str> {

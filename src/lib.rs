@@ -9,6 +9,9 @@
 //!                              compiled in      Diagnostics)  output depends    pure, into a    swap; serve: only
 //!                              memory)                        on)               Sink)           what changed)
 //! ```
+//! `build` first looks at the build cache ([`cache`]): with every input, option and the program
+//! unchanged, the clock inside the recorded window and the output as recorded, it renders and
+//! writes nothing.
 //! [`pipeline`] holds the stages; `build`, `check` and the dev loop (`dev::Session`, which
 //! keeps sources, theme, model and plan between rebuilds and re-renders the routes whose
 //! dependencies changed) compose them. The kinds of content are one table (`kinds`).
@@ -22,6 +25,7 @@
 // the crate's own, so that `unreachable_pub` points at whatever is `pub` for no one.
 #[doc(hidden)]
 pub mod bench;
+pub mod cache;
 pub mod checklist;
 pub mod cli;
 pub mod cmd;

@@ -81,6 +81,9 @@ pub struct Summary {
     pub pages: usize,
     pub files: usize,
     pub warnings: Diagnostics,
+    /// Nothing changed since the build that made the output: nothing was rendered or written,
+    /// and the rest is that build's summary, replayed (see `crate::cache`).
+    pub unchanged: bool,
 }
 
 /// Stage 1, read: `site.yaml`, `content/` and the list of `static/` (the theme is read once
@@ -323,12 +326,37 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
 
 /// [`build`], calling `waiting` once if another build holds the output folder.
 pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summary, Failure> {
+    build_hooked(options, waiting, &mut ())
+}
+
+/// What the build cache (`crate::cache`) does around publishing; nothing for a plain build.
+pub(crate) trait Publishing {
+    /// The output folder, if the cache already claimed it while looking whether to skip.
+    fn take_claim(&mut self) -> Option<output::Claimed> {
+        None
+    }
+
+    /// The new output is in place (the lock still held): what to remember of it.
+    fn published(&mut self, _site: &Site, _output: &output::guard::OutputDir, _summary: &Summary) {}
+}
+
+impl Publishing for () {}
+
+/// [`build_with`], with the build cache's hooks.
+pub(crate) fn build_hooked(
+    options: &BuildOptions,
+    waiting: &dyn Fn(&str),
+    hooks: &mut dyn Publishing,
+) -> Result<Summary, Failure> {
     // A refused output is reported before anything is read (it is a usage error); the lock is
     // taken once the site has loaded, so that a folder without a site gets no lock file.
     let output_dir = options.output_dir();
     output::guard::check(&options.root, &output_dir).map_err(|d| Failure::Output(OutputError::untouched(d)))?;
     let mut loaded = load(options)?;
-    let mut claimed = output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?;
+    let mut claimed = match hooks.take_claim() {
+        Some(claimed) => claimed,
+        None => output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?,
+    };
     let staging = Staging::new(&claimed).map_err(Failure::Io)?;
     let plan = timings::stage(Stage::Plan, || plan(&loaded.site));
     let hashing = Hashing::new(&staging, &plan);
@@ -355,14 +383,24 @@ pub fn build_with(options: &BuildOptions, waiting: &dyn Fn(&str)) -> Result<Summ
     if !options.skip_site_checks {
         timings::stage(Stage::Checks, || check_rendered(&loaded.site, &mut loaded.warnings, recording))?;
     }
+    // A build cache vouches for the output it describes: gone before the output changes.
+    output::cache::invalidate(claimed.dir())
+        .map_err(|err| Failure::Output(crate::cache::not_invalidated(claimed.dir(), &err)))?;
     let leftover = timings::stage(Stage::Publish, || staging.commit()).map_err(Failure::Output)?;
-    let mut warnings = std::mem::take(&mut claimed.warnings);
+    let mut summary = Summary {
+        pages,
+        files: statics.len() + plan.len(),
+        warnings: std::mem::take(&mut loaded.warnings),
+        unchanged: false,
+    };
+    hooks.published(&loaded.site, claimed.dir(), &summary);
+    // This run's own warnings (leftovers it could not remove) are not the output's: not kept.
+    summary.warnings.extend(std::mem::take(&mut claimed.warnings));
     if let Some(warning) = leftover {
-        warnings.push(warning);
+        summary.warnings.push(warning);
     }
-    loaded.warnings.extend(warnings);
     drop(claimed);
-    Ok(Summary { pages, files: statics.len() + plan.len(), warnings: loaded.warnings })
+    Ok(summary)
 }
 
 /// What `check` keeps of the rendered site. For now it counts; a checker of the rendered
@@ -435,7 +473,12 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     if !options.skip_site_checks {
         check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
     }
-    Ok(Summary { pages, files: rendered.files() + statics.len(), warnings: std::mem::take(&mut loaded.warnings) })
+    Ok(Summary {
+        pages,
+        files: rendered.files() + statics.len(),
+        warnings: std::mem::take(&mut loaded.warnings),
+        unchanged: false,
+    })
 }
 
 /// An index of the rendered site that starts with the files published as they are.

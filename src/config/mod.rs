@@ -54,6 +54,9 @@ pub struct SiteConfig {
     pub transparency: links::Transparency,
     /// `verificacao:` and `siglas:`: outdated pages, long sentences, the site's acronyms.
     pub review: review::Review,
+    /// `itens_por_pagina:`: how many items one page of a listing shows (see
+    /// `render::paginate`).
+    pub page_size: usize,
 }
 
 fn serialize_tz<S: serde::Serializer>(tz: &chrono_tz::Tz, serializer: S) -> Result<S::Ok, S::Error> {
@@ -68,6 +71,12 @@ pub struct MenuItem {
 }
 
 pub const DEFAULT_PRIMARY: &str = "#0b4f8a";
+/// Items per page of a listing when `site.yaml` says nothing: a page a screen reader user can
+/// skim in a minute and a phone loads at once (about 30 KB of HTML), while the small sites of
+/// most secretariats stay on one page.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+/// The bounds of `itens_por_pagina`.
+pub const PAGE_SIZES: std::ops::RangeInclusive<usize> = 1..=1000;
 const UFS: [&str; 27] = [
     "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ",
     "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
@@ -118,6 +127,26 @@ impl SiteConfig {
                 None
             }
         });
+        let page_size = match &raw.itens_por_pagina {
+            None => DEFAULT_PAGE_SIZE,
+            Some(text) => match text.as_str().trim().parse::<usize>() {
+                Ok(n) if PAGE_SIZES.contains(&n) => n,
+                _ => {
+                    error(
+                        Code::InvalidSetting,
+                        "itens_por_pagina",
+                        text.as_str().trim(),
+                        format!("itens_por_pagina inválido: {}", text.as_str().trim()),
+                        &format!(
+                            "escreva um número inteiro de {} a {}, por exemplo `itens_por_pagina: {DEFAULT_PAGE_SIZE}`; sem esta linha, cada página de uma lista mostra {DEFAULT_PAGE_SIZE} itens",
+                            PAGE_SIZES.start(),
+                            PAGE_SIZES.end()
+                        ),
+                    );
+                    DEFAULT_PAGE_SIZE
+                }
+            },
+        };
         // A --base-url problem is the command line's, not site.yaml's: reported without a file.
         let mut command_line_problem = None;
         let base_url = match (&overrides.base_url, &raw.base_url) {
@@ -280,6 +309,7 @@ impl SiteConfig {
             skip: overrides.skip,
             transparency,
             review,
+            page_size,
         })
     }
 
@@ -330,6 +360,10 @@ impl SiteConfig {
             skip: overrides.skip,
             transparency: links::Transparency::default(),
             review: review::Review::default(),
+            page_size: line("itens_por_pagina")
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| PAGE_SIZES.contains(n))
+                .unwrap_or(DEFAULT_PAGE_SIZE),
         }
     }
 
@@ -568,6 +602,27 @@ mod tests {
         let (_, d) =
             load("titulo: T\nmenu:\n  - titulo: LAI\n    url: acesso-a-informacao\nbase_url: https://x.gov.br/\n");
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    /// `itens_por_pagina`: 50 without it; a number in range is taken; anything else is a
+    /// located error in Portuguese that says what to write.
+    #[test]
+    fn the_page_size_is_validated_where_it_is_written() {
+        let base = "titulo: T\nbase_url: https://x.gov.br/\n";
+        let (c, d) = load(base);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.map(|c| c.page_size), Some(DEFAULT_PAGE_SIZE));
+        let (c, d) = load(&format!("{base}itens_por_pagina: 20\n"));
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.map(|c| c.page_size), Some(20));
+        for bad in ["0", "-3", "dez", "2.5", "100000"] {
+            let (_, d) = load(&format!("{base}itens_por_pagina: {bad}\n"));
+            let e = d.iter().find(|d| d.code == Code::InvalidSetting).cloned();
+            let e = e.unwrap_or_else(|| panic!("{bad}: {d:?}"));
+            assert!(e.message.contains("itens_por_pagina inválido"), "{bad}: {}", e.message);
+            assert!(e.help.as_deref().is_some_and(|h| h.contains("itens_por_pagina: 50")), "{e:?}");
+            assert_eq!(e.location.map(|l| (l.line, l.column)), Some((3, 19)), "{bad}");
+        }
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct SiteYaml {
     pub verificacao: Option<super::review::ReviewYaml>,
     /// Acronyms added to the theme's glossary: `CadÚnico: Cadastro Único…`.
     pub siglas: Option<std::collections::BTreeMap<String, String>>,
+    /// How many items a page of a listing shows before the next page (`/avisos/pagina/2/`).
+    pub itens_por_pagina: Option<Text>,
 }
 
 /// One municipal holiday in `site.yaml`: `data: 15/08`, `nome: Padroeira`.

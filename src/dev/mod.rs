@@ -21,6 +21,8 @@ mod tests;
 #[cfg(test)]
 mod tests_edits;
 #[cfg(test)]
+mod tests_pages;
+#[cfg(test)]
 mod tests_search;
 
 use crate::diagnostics::{Code, Diagnostics};

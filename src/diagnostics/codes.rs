@@ -170,8 +170,8 @@ registry! {
         "dois arquivos geram a mesma página, às vezes só porque os acentos do nome foram gravados de jeitos diferentes",
         "renomeie um dos arquivos";
     ReservedUrl = "S0404", Error, "endereço reservado",
-        "o arquivo geraria uma página no endereço de uma página que o tema gera sozinho",
-        "renomeie o arquivo, ou escreva a introdução em `_index.md` dentro da pasta";
+        "o arquivo geraria uma página num endereço do tema. São do tema as listas, as páginas seguintes de uma lista longa (`…/pagina/2/`) e páginas como o mapa do site",
+        "renomeie o arquivo (ou a pasta `pagina`), ou escreva a introdução em `_index.md` dentro da pasta";
     TooDeep = "S0501", Error, "níveis demais",
         "citações, listas, ênfases ou HTML aninhados em mais de 100 níveis, quase sempre por marcas repetidas por engano",
         "confira os sinais de citação (>), marcadores (-), asteriscos e marcas de HTML a partir da linha indicada";

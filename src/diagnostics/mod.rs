@@ -21,7 +21,7 @@ pub enum Severity {
 }
 
 /// One problem found in the content, in Portuguese, located in a file when it has one.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// What kind of problem this is (the registry in `codes.rs`); it gives the severity.
     pub code: Code,

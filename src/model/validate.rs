@@ -286,6 +286,19 @@ fn check_urls(site: &Site, diagnostics: &mut Diagnostics) {
                     .with_help("renomeie um dos arquivos: dois conteúdos não podem ter o mesmo endereço"),
                 );
             }
+        } else if kinds::is_later_page(path) {
+            for file in files {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::ReservedUrl,
+                        format!("o endereço /{path} é reservado para as páginas seguintes de uma lista"),
+                    )
+                    .in_file(file)
+                    .with_help(
+                        "as listas longas continuam em …/pagina/2/, …/pagina/3/; renomeie o arquivo ou a pasta `pagina`",
+                    ),
+                );
+            }
         } else if kinds::reserved_paths().any(|reserved| reserved == path) {
             let listing = kinds::KINDS.iter().any(|s| s.listing.is_some_and(|l| l.url == path));
             let help = if listing {

@@ -8,6 +8,7 @@
 //!   again, clean the staging leftovers of killed builds;
 //! - [`publish`] writes a build into a staging folder and [`swap`]s it in;
 //! - [`apply`] writes the dev loop's changes into the output folder in place;
+//! - [`cache`] keeps the build cache's file beside the output folder, and stamps the output;
 //! - [`minify`] minifies HTML;
 //! - [`draft`] writes the drafts of `importar`, never over an existing file.
 //!
@@ -15,6 +16,7 @@
 //! written goes through [`checked`], the one check of an output path.
 
 pub(crate) mod apply;
+pub(crate) mod cache;
 pub(crate) mod draft;
 pub(crate) mod guard;
 pub(crate) mod lock;
@@ -215,6 +217,11 @@ pub(crate) fn claim(
             )
             .with_help("rode o comando de novo"),
         ));
+    }
+    // `serve` and `watch` write in place: a build cache could no longer vouch for the folder.
+    // (If it cannot be removed, the output's stamp, which their writes change, still can't match.)
+    if writer != Writer::Build {
+        let _ = cache::invalidate(&dir);
     }
     let mut warnings = Diagnostics::new();
     // Without a lock (a filesystem that has none) nothing proves a staging folder is unused.

@@ -300,7 +300,13 @@ mod tests {
 
     fn route(file: &str, deps: Vec<Dep>) -> Route {
         let kind = crate::render::routes::RouteKind::Listing(Kind::Unit);
-        Route { path: file.to_string(), file: file.to_string(), kind, deps }
+        Route {
+            path: file.to_string(),
+            file: file.to_string(),
+            kind,
+            deps,
+            page: crate::render::paginate::PageOf::ONLY,
+        }
     }
 
     /// The index answers what asking every route would: each kind of change, alone and mixed.

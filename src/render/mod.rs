@@ -15,6 +15,7 @@ pub(crate) mod ical;
 pub(crate) mod instant;
 pub(crate) mod open_data;
 mod pages;
+pub(crate) mod paginate;
 pub(crate) mod routes;
 pub(crate) mod sitemap;
 mod template_error;
@@ -47,13 +48,21 @@ pub(crate) struct Renderer<'a> {
     index: OnceLock<std::sync::Arc<search::Index>>,
     /// The dates of update of the routes.
     newest: updated::Newest<'a>,
+    /// The pages the sitemap lists, taken once for all its files.
+    sitemap: OnceLock<sitemap::Entries>,
 }
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
         base.insert("site", &site_view(site));
-        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest: updated::Newest::of(site) }
+        let newest = updated::Newest::of(site);
+        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest, sitemap: OnceLock::new() }
+    }
+
+    /// The sitemap's entries, from the site's plan, taken by the first of its files.
+    pub(crate) fn sitemap(&self) -> &sitemap::Entries {
+        self.sitemap.get_or_init(|| sitemap::entries(self.site, &routes::plan(self.site), &self.newest))
     }
 
     /// The same renderer, leaving the search documents of the items it renders in `store`.
@@ -74,6 +83,10 @@ impl<'a> Renderer<'a> {
 
     /// What has search documents on `route`'s page: its item, or its listing's introduction.
     fn search_source(&self, route: &Route) -> Option<Source> {
+        if !route.page.is_first() {
+            // The later pages of a listing repeat no text of its own.
+            return None;
+        }
         match route.kind {
             RouteKind::Item(kind, i) => Some(Source::Item(kind, i)),
             RouteKind::Listing(kind) => {

@@ -8,6 +8,7 @@
 
 use super::deps::Dep;
 use super::open_data::{self, Format, DATASETS};
+use super::paginate::{self, PageOf};
 use crate::kinds::{Generated, Kind, Place, GENERATED, KINDS};
 use crate::model::Site;
 use crate::search::{self, extract::Source};
@@ -119,17 +120,25 @@ pub(crate) struct Route {
     pub(crate) kind: RouteKind,
     /// What the file is made from.
     pub(crate) deps: Vec<Dep>,
+    /// Which page of its listing it is (a kind's listing, a section's pages; see
+    /// [`paginate`]): 1 of 1 for every other route.
+    pub(crate) page: PageOf,
 }
 
 impl Route {
     fn page(path: &str, kind: RouteKind, template: &'static str, deps: Vec<Dep>) -> Self {
         let mut all = vec![Dep::Site, Dep::Template(template)];
         all.extend(deps);
-        Route { path: path.to_string(), file: format!("{path}index.html"), kind, deps: all }
+        Route { path: path.to_string(), file: format!("{path}index.html"), kind, deps: all, page: PageOf::ONLY }
     }
 
     fn file(path: String, kind: RouteKind, deps: Vec<Dep>) -> Self {
-        Route { file: path.clone(), path, kind, deps }
+        Route { file: path.clone(), path, kind, deps, page: PageOf::ONLY }
+    }
+
+    /// Page `page` of a listing whose first page is at `base`.
+    fn paged(base: &str, page: PageOf, kind: RouteKind, template: &'static str, deps: Vec<Dep>) -> Self {
+        Route { page, ..Route::page(&paginate::path(base, page.number), kind, template, deps) }
     }
 
     pub(crate) fn is_html(&self) -> bool {
@@ -154,9 +163,17 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     for spec in &KINDS {
         if let Some(listing) = spec.listing {
             let kind = RouteKind::Listing(spec.kind);
-            routes.push(Route::page(listing.url, kind, listing.template, listing_deps(spec.kind)));
+            let count = listing_len(site, spec.kind).map_or(1, |len| paginate::count(len, site.config.page_size));
+            for number in 1..=count {
+                let page = PageOf { number, count };
+                routes.push(Route::paged(listing.url, page, kind, listing.template, listing_deps(spec.kind)));
+            }
         }
         for (i, item) in site.items(spec.kind).iter().enumerate() {
+            if let (Kind::Section, Some(section)) = (spec.kind, site.sections.get(i)) {
+                routes.extend(section_pages(site, i, section));
+                continue;
+            }
             let deps = item_deps(spec.kind, &item.origin.file);
             routes.push(Route::page(&item.origin.path, RouteKind::Item(spec.kind, i), spec.item_template, deps));
             for file in item_files(site, spec.kind, i) {
@@ -199,6 +216,39 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
     routes.extend(search_files(site));
     routes.extend(site_files(site, &routes));
     routes
+}
+
+/// How many items the listing of `kind` shows, one after the other, when it is paginated:
+/// the kinds whose lists grow with the years (notices, units, laws, programmes). The
+/// structure (a chart of a few dozen bodies, whole or not at all), the councils (a handful,
+/// with the conferences they hold) and the frequent questions (grouped by theme, each linked
+/// to its place on the one page) stay one page.
+pub(crate) fn listing_len(site: &Site, kind: Kind) -> Option<usize> {
+    match kind {
+        Kind::Unit => Some(site.units.len()),
+        Kind::Notice => Some(site.notices.len()),
+        Kind::Law => Some(site.laws.len()),
+        Kind::Program => Some(site.programs.len()),
+        Kind::Structure | Kind::Council | Kind::Faq => None,
+        Kind::Home | Kind::Secretariat | Kind::Section | Kind::Page => None,
+        Kind::Sic | Kind::Ombudsman | Kind::Privacy => None,
+    }
+}
+
+/// The pages of section `i`: its text and the first page of its pages, at its address, then
+/// the rest of its pages at `pagina/N/`. Each shows the summaries of its own pages (which
+/// pages, in which order: [`Dep::Summaries`]) and dates itself by the newest of them
+/// ([`Dep::Dates`]: a body edit that changes no date renders none of them).
+fn section_pages(site: &Site, i: usize, section: &crate::model::Section) -> Vec<Route> {
+    let spec = Kind::Section.spec();
+    let count = paginate::count(section.pages.len(), site.config.page_size);
+    (1..=count)
+        .map(|number| {
+            let page = PageOf { number, count };
+            let deps = item_deps(Kind::Section, &section.origin.file);
+            Route::paged(&section.origin.path, page, RouteKind::Item(Kind::Section, i), spec.item_template, deps)
+        })
+        .collect()
 }
 
 /// Whether the site publishes the notices' feed: it needs absolute addresses.

@@ -1,11 +1,11 @@
 //! `sitemap.xml` (sitemaps.org protocol 0.9) and `robots.txt`. The sitemap lists every page a
 //! reader can land on — the render plan's HTML routes but the 404 page — with its absolute
 //! address (from `base_url`) and `lastmod`, the page's own date of update (the one its footer
-//! shows, see [`super::updated`]; left out when unknown). Past [`MAX_URLS`] pages, the
-//! protocol's limit, `sitemap.xml` becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`…
+//! shows, see [`super::updated`]; left out when unknown). Past [`MAX_URLS`] pages (a fifth of
+//! the protocol's limit), `sitemap.xml` becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`…
 //! Written with quick-xml, which escapes text and attributes.
 
-use super::routes::{self, Route, SiteFile};
+use super::routes::{Route, SiteFile};
 use super::updated::Newest;
 use crate::model::datetime::Date;
 use crate::model::Site;
@@ -13,8 +13,11 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use std::io;
 
-/// The most addresses one sitemap file may hold (sitemaps.org).
-pub(crate) const MAX_URLS: usize = 50_000;
+/// The most addresses one sitemap file holds. The protocol allows 50,000 (and 50 MB); at
+/// about 165 bytes an address, 10,000 keep each file near 1.6 MB, which a crawler on a slow link,
+/// a validator or an editor opening it handles at once, while a site of 100,000 pages is still
+/// an index of ten parts. A site below it (nearly every secretariat's) keeps one plain file.
+pub(crate) const MAX_URLS: usize = 10_000;
 
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -45,19 +48,21 @@ pub(crate) fn xml_text(text: &str) -> String {
         .collect()
 }
 
-/// `sitemap.xml` or one of its parts.
-pub(crate) fn render(site: &Site, which: SiteFile) -> io::Result<Vec<u8>> {
-    render_with(site, which, MAX_URLS)
+/// Every page the sitemap lists: its absolute address and date, in the plan's order.
+pub(crate) type Entries = Vec<(String, Option<Date>)>;
+
+/// The entries of a site's sitemap, from its plan: taken once for the index and all its parts
+/// (see `Renderer::sitemap`), so that a site of N pages costs O(N), not O(N) per part.
+pub(crate) fn entries(site: &Site, plan: &[Route], newest: &Newest<'_>) -> Entries {
+    plan.iter().filter(|r| r.is_page()).filter_map(|r| Some((absolute(site, &r.path)?, newest.route(r)))).collect()
 }
 
-fn render_with(site: &Site, which: SiteFile, limit: usize) -> io::Result<Vec<u8>> {
-    let plan = routes::plan(site);
-    let newest = Newest::of(site);
-    let pages: Vec<(String, Option<Date>)> = plan
-        .iter()
-        .filter(|r| r.is_page())
-        .filter_map(|r: &Route| Some((absolute(site, &r.path)?, newest.route(r))))
-        .collect();
+/// `sitemap.xml` or one of its parts, from the site's [`entries`].
+pub(crate) fn render(site: &Site, which: SiteFile, pages: &[(String, Option<Date>)]) -> io::Result<Vec<u8>> {
+    render_with(site, which, pages, MAX_URLS)
+}
+
+fn render_with(site: &Site, which: SiteFile, pages: &[(String, Option<Date>)], limit: usize) -> io::Result<Vec<u8>> {
     let parts = parts_of(pages.len(), limit);
     match which {
         SiteFile::Sitemap if parts > 0 => {
@@ -75,7 +80,7 @@ fn render_with(site: &Site, which: SiteFile, limit: usize) -> io::Result<Vec<u8>
             let chunk = pages.chunks(limit.max(1)).nth(n.saturating_sub(1)).unwrap_or_default();
             write("urlset", "url", chunk)
         }
-        _ => write("urlset", "url", &pages),
+        _ => write("urlset", "url", pages),
     }
 }
 
@@ -145,8 +150,9 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serra-azul");
         let options = crate::pipeline::BuildOptions { root, ..Default::default() };
         let site = crate::pipeline::load(&options).unwrap_or_else(|_| panic!("serra-azul loads")).site;
-        let all =
-            String::from_utf8(render_with(&site, SiteFile::Sitemap, MAX_URLS).unwrap_or_default()).unwrap_or_default();
+        let entries = entries(&site, &crate::render::routes::plan(&site), &Newest::of(&site));
+        let render_with = |which, limit| render_with(&site, which, &entries, limit);
+        let all = String::from_utf8(render_with(SiteFile::Sitemap, MAX_URLS).unwrap_or_default()).unwrap_or_default();
         let locs = |xml: &str| -> Vec<String> {
             let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}"));
             doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text().map(str::to_string)).collect()
@@ -154,8 +160,7 @@ mod tests {
         let pages = locs(&all);
         assert!(pages.len() > 10, "{pages:?}");
         let limit = 4;
-        let index =
-            String::from_utf8(render_with(&site, SiteFile::Sitemap, limit).unwrap_or_default()).unwrap_or_default();
+        let index = String::from_utf8(render_with(SiteFile::Sitemap, limit).unwrap_or_default()).unwrap_or_default();
         let doc = roxmltree::Document::parse(&index).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
         let parts = locs(&index);
@@ -163,7 +168,7 @@ mod tests {
         let mut joined = Vec::new();
         for n in 1..=parts.len() {
             assert!(parts[n - 1].ends_with(&format!("/sitemap-{n}.xml")), "{parts:?}");
-            let part = render_with(&site, SiteFile::SitemapPart(n), limit).unwrap_or_default();
+            let part = render_with(SiteFile::SitemapPart(n), limit).unwrap_or_default();
             let part = locs(&String::from_utf8(part).unwrap_or_default());
             assert!(part.len() <= limit);
             joined.extend(part);

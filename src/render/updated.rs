@@ -59,9 +59,11 @@ impl<'a> Newest<'a> {
     pub(crate) fn route(&self, route: &Route) -> Option<Date> {
         let site = self.site;
         match route.kind {
+            // A section's page: the newest of its text and the pages it lists.
             RouteKind::Item(Kind::Section, i) => {
                 let section = site.sections.get(i)?;
-                let pages = section.pages.iter().filter_map(|&p| site.pages.get(p)?.origin.updated);
+                let shown = section.pages.get(route.page.range(section.pages.len(), site.config.page_size));
+                let pages = shown.unwrap_or_default().iter().filter_map(|&p| site.pages.get(p)?.origin.updated);
                 pages.chain(section.origin.updated).max()
             }
             // The home page gathers the notices, the units, the secretariat.

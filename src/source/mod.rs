@@ -8,6 +8,7 @@
 
 pub(crate) mod assets;
 pub(crate) mod dates;
+pub(crate) mod fingerprint;
 pub mod frontmatter;
 pub(crate) mod theme;
 mod walk;

@@ -54,6 +54,28 @@ const WEAK_CONTRAST_PAGE = `<!doctype html>
 </html>
 `;
 
+// A later page of a listing with the pagination's defects: a <nav> without its name, no link
+// marked as the current page, a "next" link with no words.
+const BAD_PAGINATION_PAGE = `<!doctype html>
+<html lang="pt-BR">
+<head>
+<meta charset="utf-8">
+<title>Avisos</title>
+</head>
+<body>
+<main>
+<h1>Avisos</h1>
+<ul><li><a href="a/">Um aviso</a></li></ul>
+<nav class="paginacao"><ul>
+<li><a href="./" rel="prev">Anterior</a></li>
+<li><a href="./">1</a></li><li><a href="pagina-2.html">2</a></li>
+<li><a href="pagina-3.html" rel="next"><span class="visualmente-oculto">Próxima</span></a></li>
+</ul></nav>
+</main>
+</body>
+</html>
+`;
+
 const browser = useBrowser();
 
 describe('the harness detects known defects', () => {
@@ -64,6 +86,7 @@ describe('the harness detects known defects', () => {
     tmp = await mkdtemp(path.join(tmpdir(), 'a11y-defects-'));
     await writeFile(path.join(tmp, 'index.html'), DEFECTIVE_PAGE);
     await writeFile(path.join(tmp, 'contraste-fraco.html'), WEAK_CONTRAST_PAGE);
+    await writeFile(path.join(tmp, 'pagina-2.html'), BAD_PAGINATION_PAGE);
     server = await serve(tmp);
     context = await openContext(browser());
   });
@@ -100,6 +123,14 @@ describe('the harness detects known defects', () => {
     } finally {
       await contrast.close();
     }
+  });
+
+  it('a pagination without its name, a current page and words on its links is reported', async () => {
+    const { problems } = await auditPage(context, server.url('/pagina-2.html'));
+    const text = problems.join('\n');
+    assert.match(text, /pagination: <nav> named "", not "Paginação"/);
+    assert.match(text, /pagination: 0 links with aria-current="page", not 1/);
+    assert.match(text, /pagination: a next link without visible text/);
   });
 
   it('the Nu Html Checker reports the duplicate id', async () => {

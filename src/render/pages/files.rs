@@ -152,7 +152,9 @@ impl Page<'_> {
     pub(in crate::render) fn site_file(&self, file: SiteFile) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site();
         match file {
-            SiteFile::Sitemap | SiteFile::SitemapPart(_) => sitemap::render(site, file).map_err(|e| self.failed(e)),
+            SiteFile::Sitemap | SiteFile::SitemapPart(_) => {
+                sitemap::render(site, file, self.renderer.sitemap()).map_err(|e| self.failed(e))
+            }
             SiteFile::Robots => Ok(sitemap::robots(site)),
             // The colour was checked as `#` and hex digits when site.yaml was read.
             SiteFile::Colours => Ok(format!(":root{{--cor-primaria:{}}}\n", site.config.primary_colour).into_bytes()),

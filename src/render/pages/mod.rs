@@ -13,6 +13,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::kinds::{Generated, Kind, Listing};
 use crate::markdown::MarkdownOptions;
 use crate::model::slug::root_prefix;
+use crate::render::paginate;
 use crate::render::routes::Route;
 use serde::Serialize;
 use serde_json::Value;
@@ -43,6 +44,8 @@ struct Frame<'a> {
     json_ld: Option<String>,
     /// When its content last changed (`super::updated`); none for a page of no content.
     updated: Option<DateView>,
+    /// The navigation between the pages of a listing that has several.
+    pagination: Option<paginate::PagerView>,
 }
 
 /// A date as a page shows it and as `<time datetime>` takes it.
@@ -104,6 +107,10 @@ struct UnitPage {
 struct NoticesView {
     upcoming: Vec<NoticeView>,
     past: Vec<NoticeView>,
+    /// Whether this page shows the heading of the upcoming notices (the first page, or a page
+    /// with some), and of the past ones (a page with some, or the last page).
+    show_upcoming: bool,
+    show_past: bool,
     intro: Option<PageView>,
     /// `avisos/agenda.ics`, when the site has events.
     agenda: Option<String>,
@@ -212,13 +219,19 @@ impl<'r> Page<'r> {
             super::RouteKind::Generated(Generated::NotFound) => "/",
             _ => self.root.as_str(),
         };
+        let page = self.route.page;
+        let mut breadcrumbs = breadcrumbs;
+        if !page.is_first() {
+            breadcrumbs.push(crumb(&format!("Página {}", page.number), &self.route.path));
+        }
         let frame = Frame {
             root,
             path: &self.route.path,
-            title,
+            title: paginate::title(&title, page),
             breadcrumbs,
             json_ld: json_ld.map(|v| data::script_safe_json(&v)),
             updated: self.renderer.newest.route(self.route).map(DateView::of),
+            pagination: paginate::pager(self.first_page(), page),
         };
         let theme = self.renderer.theme;
         let to_context = |value: tera::Result<Context>| {
@@ -236,8 +249,27 @@ impl<'r> Page<'r> {
             .map_err(|err| template_error::diagnostic(theme, template, &err))
     }
 
-    /// The intro text of a listing (`unidades/_index.md`).
+    /// The address of the first page of the route's listing (its own, when it is not a later
+    /// page of one).
+    fn first_page(&self) -> &str {
+        let page = self.route.page;
+        let suffix = format!("{}/{}/", paginate::FOLDER, page.number);
+        match page.is_first() {
+            true => &self.route.path,
+            false => self.route.path.strip_suffix(&suffix).unwrap_or(&self.route.path),
+        }
+    }
+
+    /// The items of a list of `len` this page of its listing shows.
+    fn shown(&self, len: usize) -> std::ops::Range<usize> {
+        self.route.page.range(len, self.site().config.page_size)
+    }
+
+    /// The intro text of a listing (`unidades/_index.md`), on its first page only.
     fn intro(&self, listing: &Listing) -> Option<PageView> {
+        if !self.route.page.is_first() {
+            return None;
+        }
         let intros = &self.site().listing_intros;
         intros.iter().find(|p| p.origin.path == listing.url).map(|p| view::page(p, self.md()))
     }
@@ -312,10 +344,9 @@ impl<'r> Page<'r> {
     pub(super) fn units(&self) -> Result<Vec<u8>, Diagnostic> {
         let (site, md) = (self.site(), self.md());
         let listing = listing(Kind::Unit);
-        let view = UnitsView {
-            units: site.units.iter().map(|u| view::unit(site, u, md)).collect(),
-            intro: self.intro(&listing),
-        };
+        let units = site.units.get(self.shown(site.units.len())).unwrap_or_default();
+        let view =
+            UnitsView { units: units.iter().map(|u| view::unit(site, u, md)).collect(), intro: self.intro(&listing) };
         let crumbs = vec![crumb(listing.label, listing.url)];
         self.finish(listing.template, listing.title.into(), crumbs, None, &view)
     }
@@ -333,9 +364,19 @@ impl<'r> Page<'r> {
     pub(super) fn notices(&self) -> Result<Vec<u8>, Diagnostic> {
         let (site, md) = (self.site(), self.md());
         let listing = listing(Kind::Notice);
+        // One list, the upcoming first, split into pages: each page shows its part of either.
+        let (upcoming, past) = (site.upcoming_notices(), site.past_notices());
+        let shown = self.shown(upcoming.len() + past.len());
+        let page = self.route.page;
+        let (u, p) = (upcoming.len(), past.len());
+        let upcoming = upcoming.get(shown.start.min(u)..shown.end.min(u)).unwrap_or_default();
+        let past =
+            past.get(shown.start.saturating_sub(u).min(p)..shown.end.saturating_sub(u).min(p)).unwrap_or_default();
         let view = NoticesView {
-            upcoming: site.upcoming_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
-            past: site.past_notices().into_iter().map(|n| view::notice(site, n, md)).collect(),
+            show_upcoming: page.is_first() || !upcoming.is_empty(),
+            show_past: !past.is_empty() || page.number >= page.count,
+            upcoming: upcoming.iter().map(|n| view::notice(site, n, md)).collect(),
+            past: past.iter().map(|n| view::notice(site, n, md)).collect(),
             intro: self.intro(&listing),
             agenda: crate::render::routes::publishes_agenda(site)
                 .then(|| crate::render::routes::SiteFile::Agenda.path()),
@@ -361,7 +402,9 @@ impl<'r> Page<'r> {
 
     pub(super) fn laws(&self) -> Result<Vec<u8>, Diagnostic> {
         let listing = listing(Kind::Law);
-        let laws = self.site().laws.iter().map(|l| crumb(&l.title, &l.origin.path)).collect();
+        let laws = &self.site().laws;
+        let laws = laws.get(self.shown(laws.len())).unwrap_or_default();
+        let laws = laws.iter().map(|l| crumb(&l.title, &l.origin.path)).collect();
         let view = LawsView { laws, intro: self.intro(&listing) };
         let crumbs = vec![crumb(listing.label, listing.url)];
         self.finish(listing.template, listing.title.into(), crumbs, None, &view)
@@ -391,15 +434,18 @@ impl<'r> Page<'r> {
     pub(super) fn section(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site();
         let s = site.sections.get(i).ok_or_else(|| self.missing())?;
+        let shown = s.pages.get(self.shown(s.pages.len())).unwrap_or_default();
+        let first = self.route.page.is_first();
         let view = SectionPage {
             section: PageView {
                 title: s.title.clone(),
                 url: s.origin.path.clone(),
                 description: s.description.clone(),
                 date: None,
-                body_html: self.md().html(&s.body.markdown),
+                // Its text opens its first page only.
+                body_html: if first { self.md().html(&s.body.markdown) } else { String::new() },
             },
-            pages: s.pages.iter().filter_map(|&p| site.pages.get(p)).map(view::page_summary).collect(),
+            pages: shown.iter().filter_map(|&p| site.pages.get(p)).map(view::page_summary).collect(),
         };
         let mut crumbs = self.section_crumbs(&s.origin.path);
         crumbs.push(crumb(&s.title, &s.origin.path));

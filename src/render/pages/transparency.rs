@@ -93,12 +93,12 @@ impl Page<'_> {
     pub(in crate::render) fn programs(&self) -> Result<Vec<u8>, Diagnostic> {
         let site = self.site();
         let listing = listing(Kind::Program);
+        let programs = site.programs.get(self.shown(site.programs.len())).unwrap_or_default();
         let view = ProgramsView {
-            programs: site.programs.iter().map(|p| view::program_summary(site, p)).collect(),
+            programs: programs.iter().map(|p| view::program_summary(site, p)).collect(),
             intro: self.intro(&listing),
         };
-        let items: Vec<(&str, &str)> =
-            site.programs.iter().map(|p| (p.title.as_str(), p.origin.path.as_str())).collect();
+        let items: Vec<(&str, &str)> = programs.iter().map(|p| (p.title.as_str(), p.origin.path.as_str())).collect();
         let ld = data::item_list_ld(site, listing.title, &items);
         self.finish(listing.template, listing.title.into(), vec![crumb(listing.label, listing.url)], ld, &view)
     }

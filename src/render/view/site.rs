@@ -116,6 +116,48 @@ pub(crate) struct MapGroup {
     pub title: String,
     pub url: String,
     pub links: Vec<Link>,
+    /// When the group's items take more than one page of its listing: how many there are and
+    /// in how many pages. Its links are then left out, the heading links the listing: the
+    /// site map stays one short page a screen reader user can move through by headings and
+    /// lists, each long listing one link away (with its own pagination).
+    pub long: Option<LongGroup>,
+}
+
+/// The size of a group the site map does not list item by item.
+#[derive(Serialize)]
+pub(crate) struct LongGroup {
+    pub items: String,
+    pub pages: usize,
+}
+
+impl MapGroup {
+    fn new(title: String, url: String, links: Vec<Link>) -> MapGroup {
+        MapGroup { title, url, links, long: None }
+    }
+
+    /// The group, summed up when its links would fill more than one page of `size` and it
+    /// has a listing to link.
+    fn summed_up(mut self, size: usize) -> MapGroup {
+        if self.links.len() > size && !self.url.is_empty() {
+            let pages = crate::render::paginate::count(self.links.len(), size);
+            self.long = Some(LongGroup { items: thousands(self.links.len()), pages });
+            self.links = Vec::new();
+        }
+        self
+    }
+}
+
+/// `12345` → `12.345`, as Portuguese writes numbers.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The site map: each kind where the table places it, then the loose pages and the
@@ -123,32 +165,27 @@ pub(crate) struct MapGroup {
 pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
     let link = |t: &str, u: &str| Link { title: t.to_string(), url: u.to_string() };
     let mut groups = Vec::new();
+    let size = site.config.page_size;
     for spec in &KINDS {
         match spec.site_map {
             SiteMap::No => {}
-            SiteMap::Single => groups.extend(site.items(spec.kind).first().map(|item| MapGroup {
-                title: item.title.to_string(),
-                url: item.origin.path.clone(),
-                links: Vec::new(),
-            })),
-            SiteMap::Listing => groups.extend(spec.listing.map(|listing| MapGroup {
-                title: listing.label.to_string(),
-                url: listing.url.to_string(),
-                links: site.items(spec.kind).iter().map(|i| link(i.title, &i.origin.path)).collect(),
+            SiteMap::Single => groups.extend(
+                site.items(spec.kind)
+                    .first()
+                    .map(|item| MapGroup::new(item.title.to_string(), item.origin.path.clone(), Vec::new())),
+            ),
+            SiteMap::Listing => groups.extend(spec.listing.map(|listing| {
+                let links = site.items(spec.kind).iter().map(|i| link(i.title, &i.origin.path)).collect();
+                MapGroup::new(listing.label.to_string(), listing.url.to_string(), links).summed_up(size)
             })),
             SiteMap::Groups => match spec.kind {
                 Kind::Section => {
                     for s in &site.sections {
-                        groups.push(MapGroup {
-                            title: s.title.clone(),
-                            url: s.origin.path.clone(),
-                            links: s
-                                .pages
-                                .iter()
-                                .filter_map(|&p| site.pages.get(p))
-                                .map(|p| link(&p.title, &p.origin.path))
-                                .collect(),
-                        });
+                        let links =
+                            s.pages.iter().filter_map(|&p| site.pages.get(p)).map(|p| link(&p.title, &p.origin.path));
+                        groups.push(
+                            MapGroup::new(s.title.clone(), s.origin.path.clone(), links.collect()).summed_up(size),
+                        );
                     }
                 }
                 // Only sections hold other items.
@@ -189,7 +226,7 @@ pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
     );
     let privacy = Generated::Privacy.spec();
     under_hub.push(link(privacy.title, privacy.path));
-    groups.push(MapGroup { title: hub.title.into(), url: hub.path.into(), links: under_hub });
+    groups.push(MapGroup::new(hub.title.into(), hub.path.into(), under_hub));
     // Pages in no section: at the root, or under a page that is not a section.
     let loose: Vec<Link> = site
         .pages
@@ -198,7 +235,7 @@ pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
         .filter(|(i, p)| !in_sections.contains(i) && !in_hub(p))
         .map(|(_, p)| link(&p.title, &p.origin.path))
         .collect();
-    groups.push(MapGroup { title: "Outras páginas".into(), url: String::new(), links: loose });
+    groups.push(MapGroup::new("Outras páginas".into(), String::new(), loose));
     let generated = [
         (Generated::Accessibility, true),
         (Generated::Data, !site.config.skip.data),
@@ -207,7 +244,7 @@ pub(crate) fn site_map(site: &Site) -> Vec<MapGroup> {
     for (which, published) in generated {
         let spec = which.spec();
         if published {
-            groups.push(MapGroup { title: spec.title.into(), url: spec.path.into(), links: Vec::new() });
+            groups.push(MapGroup::new(spec.title.into(), spec.path.into(), Vec::new()));
         }
     }
     groups

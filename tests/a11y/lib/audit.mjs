@@ -1,6 +1,7 @@
 // axe-core on one page, and a readable report of what it found.
 import { AXE_PATH, AXE_TAGS, CONTRAST_CLASS } from './config.mjs';
 import { recordBrokenRequests, recordForeignRequests } from './browser.mjs';
+import { checkPagination } from './pagination.mjs';
 
 export const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: AXE_TAGS },
@@ -47,6 +48,7 @@ export async function auditPage(context, url, { contrast = false } = {}) {
       const on = await page.evaluate((cls) => document.documentElement.classList.contains(cls), CONTRAST_CLASS);
       if (!on) problems.push(`high-contrast mode is not active: <html> lacks class "${CONTRAST_CLASS}"`);
     }
+    problems.push(...(await checkPagination(page)));
     const violations = await runAxe(page, contrast ? AXE_CONTRAST_OPTIONS : AXE_OPTIONS);
     problems.push(...broken.filter((b) => !b.endsWith(` ${url}`)).map((b) => `broken resource: ${b}`));
     return { violations, foreign, problems };
