@@ -9,9 +9,10 @@
 #   which writes the output and the build cache beside it (OUT/../.out-noop-N.secretaria-cache).
 #   Then the same command runs RUNS times (10) with nothing changed, each under GNU time
 #   (/usr/bin/time -f '%e %U %S %M': wall seconds, user and system CPU seconds, peak RSS in
-#   KiB). Each no-op build still fingerprints every input (reads and hashes site.yaml,
-#   content/, static/, themes/ and the program's own bytes, asks git for its state) and
-#   stats every file of the output; it renders and writes nothing. Every run must print
+#   KiB). Each no-op build still fingerprints every input (stats site.yaml, content/,
+#   static/, themes/ and the program, reads only the files changed in the 2 seconds before
+#   the build that wrote the cache, asks git for its state) and stats every file of the
+#   output; it renders and writes nothing. Every run must print
 #   "Nada mudou", and the output must be untouched: the inode, modification time and size of
 #   every file of OUT are listed before the runs and after them, and compared. The clock is
 #   the build's "now" (no SOURCE_DATE_EPOCH), as for an editor; the cache holds until midnight.

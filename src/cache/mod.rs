@@ -2,8 +2,9 @@
 //!
 //! After every build that publishes, a record is kept beside the output folder
 //! (`.NAME.secretaria-cache`, see `output::cache`): the fingerprint of everything that build
-//! read and was asked (every input file's bytes and metadata, the git state, the program's own
-//! bytes and every build option; `source::fingerprint`), a stamp of the output folder as the
+//! read and was asked (every input file's metadata, the bytes of those changed too recently for
+//! their metadata to be trusted, the git state, the program and every build option;
+//! `source::fingerprint`), a stamp of the output folder as the
 //! swap left it (every entry's path, size, times and inode), the span of time over which the
 //! same inputs give the same output ([`window`]), and the summary and warnings to replay.
 //! The next build takes the fingerprint again; when it is the same, the clock is inside the
@@ -41,7 +42,7 @@ use crate::source::fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// The version of the record; a record of another version is not read.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// How `build` uses the cache.
 #[derive(Debug, Clone, Copy, Default)]
@@ -67,6 +68,9 @@ struct Record {
     files: usize,
     /// The warnings of the build (content and checks of the rendered site), to replay.
     warnings: Vec<Diagnostic>,
+    /// The inputs whose metadata was too recent to trust, with their bytes' hash
+    /// (`fingerprint::Inputs::racy`): compared again before the record is trusted.
+    racy: Vec<(String, String)>,
 }
 
 /// `secretaria build` with the cache: nothing rendered or written when the output is already
@@ -88,21 +92,25 @@ pub fn build(options: &BuildOptions, mode: Mode, waiting: &dyn Fn(&str)) -> Resu
             // Looked at without the lock; decided under it, as another build may be publishing.
             let held =
                 output::claim(&options.root, &options.output_dir(), Writer::Build, waiting).map_err(Failure::Output)?;
-            if let Some(summary) = reuse(&held, key, clock) {
+            if let Some(summary) = reuse(&held, key, clock, &options.root) {
                 return Ok(summary);
             }
             claimed = Some(held);
         }
     }
-    let mut keeper = Keeper { claimed, key, stamp: inputs.map(|i| i.stamp), options, clock };
+    let (stamp, racy) = inputs.map(|i| (i.stamp, i.racy)).unzip();
+    let mut keeper = Keeper { claimed, key, stamp, racy: racy.unwrap_or_default(), options, clock };
     pipeline::build_hooked(&built, waiting, &mut keeper)
 }
 
 /// The summary to report again if the cache of the claimed output is usable and the output
 /// is as it recorded; the warnings of the claim (leftovers it could not remove) added.
-fn reuse(claimed: &Claimed, key: &str, clock: Option<i64>) -> Option<Summary> {
+fn reuse(claimed: &Claimed, key: &str, clock: Option<i64>, root: &std::path::Path) -> Option<Summary> {
     let record = usable(read(claimed.dir()), key, clock)?;
     if output::cache::stamp(claimed.path()).as_deref() != Some(record.output.as_str()) {
+        return None;
+    }
+    if !fingerprint::racy_unchanged(root, &record.racy) {
         return None;
     }
     let mut warnings = Diagnostics::new();
@@ -145,6 +153,8 @@ struct Keeper<'a> {
     /// `None` when the inputs could not be fingerprinted: no cache is written.
     key: Option<String>,
     stamp: Option<String>,
+    /// The racy inputs of the fingerprint, for the record.
+    racy: Vec<(String, String)>,
     options: &'a BuildOptions,
     clock: Option<i64>,
 }
@@ -180,6 +190,7 @@ impl pipeline::Publishing for Keeper<'_> {
             pages: summary.pages,
             files: summary.files,
             warnings: summary.warnings.iter().cloned().collect(),
+            racy: std::mem::take(&mut self.racy),
         };
         // A cache that cannot be written costs the next build its time, nothing else.
         if let Ok(body) = serde_json::to_vec(&record) {
@@ -214,6 +225,7 @@ mod tests {
             pages: 1,
             files: 2,
             warnings: vec![Diagnostic::new(Code::OutputWrite, "aviso").in_file("content/x.md")],
+            racy: vec![("content/x.md".into(), "h".into())],
         }
     }
 
