@@ -46,6 +46,7 @@
 #   scripts/bench.sh --quick         smoke run: N = 1000, RUNS=1, no warm-up
 #   scripts/bench.sh --readme        also write the summary into README.md (between the
 #                                    `<!-- bench:inicio -->` and `<!-- bench:fim -->` lines)
+#   scripts/bench.sh --readme-only   only that, from the last bench-out/results.md
 #   scripts/bench.sh --prepare 10000 only generate (or reuse) the sites, time nothing
 #                                    (scripts/bench-search.sh and others use it)
 #   RUNS=5 DISKS=ram TOOLS="secretaria zola" scripts/bench.sh 10000
@@ -86,6 +87,7 @@ for arg in "$@"; do
     --quick) SIZES=(1000); RUNS=1; WARMUP=0 ;;
     --prepare) PREPARE_ONLY=1 ;;
     --readme) WRITE_README=1 ;;
+    --readme-only) WRITE_README=2 ;;
     -h|--help) usage; exit 0 ;;
     ''|*[!0-9]*) echo "bench.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
     *) SIZES+=("$arg") ;;
@@ -95,7 +97,42 @@ done
 case $RUNS in ''|*[!0-9]*|0) echo "bench.sh: RUNS must be a positive integer" >&2; exit 2 ;; esac
 case $WARMUP in ''|*[!0-9]*) echo "bench.sh: WARMUP must be a number" >&2; exit 2 ;; esac
 
+# write_readme: the summary of bench-out/results.md replaces what stands between the markers
+# of README.md (`--readme`, or `--readme-only` without measuring again).
+write_readme() {
+  python3 - "$ROOT/README.md" "$BENCH_OUT/results.md" <<'PY'
+import sys
+readme, results = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+begin, end = "<!-- bench:inicio -->", "<!-- bench:fim -->"
+text = open(readme, encoding="utf-8").read()
+if begin not in text or end not in text:
+    sys.exit("bench.sh: README.md has no bench:inicio/bench:fim markers")
+import re
+head, _, rest = results.partition("\n**")
+summary = ("**" + rest).split("All figures:")[0].strip()
+m = re.search(r"^(\S+ \S+) UTC, (\d+) cores, (\d+) GiB, load ([\d.]+) before / ([\d.]+) after", head, re.M)
+runs = re.search(r"after (\d+) warm-up", head)
+if m:
+    date, cores, ram, before, after = m.groups()
+    intro = (f"Medido em {date} UTC, numa máquina de {cores} núcleos e {ram} GiB (carga {before} antes e "
+             f"{after} depois), com {runs.group(1) if runs else 1} execução de aquecimento antes das medidas; "
+             "mediana do tempo de relógio e da CPU (usuário + sistema), máximo do pico de memória. "
+             "Todos os números por execução ficam em `bench-out/raw.tsv`.")
+    summary = intro + "\n\n" + summary
+head, rest = text.split(begin, 1)
+_, tail = rest.split(end, 1)
+open(readme, "w", encoding="utf-8").write(head + begin + "\n" + summary + "\n" + end + tail)
+print("README.md: benchmark table written")
+PY
+}
+
 log() { printf '==> %s\n' "$*" >&2; }
+
+if [ "$WRITE_README" = 2 ]; then
+  [ -f "$BENCH_OUT/results.md" ] || { echo "bench.sh: no $BENCH_OUT/results.md to write from" >&2; exit 1; }
+  write_readme
+  exit 0
+fi
 has_tool() { case " $TOOLS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # ---------------------------------------------------------------- prerequisites
@@ -402,7 +439,11 @@ max_rss() { # over the disks
 summary() {
   local n row disk what unit col tool v ours zola
   for n in "${SIZES[@]}"; do
-    echo "**$n páginas** ($(runs_for "$n") execuções pareadas, mediana; saída apagada dentro do tempo medido)"
+    if [ "$(runs_for "$n")" = 1 ]; then
+      echo "**$n páginas** (1 execução de cada ferramenta; saída apagada dentro do tempo medido)"
+    else
+      echo "**$n páginas** ($(runs_for "$n") execuções pareadas, mediana; saída apagada dentro do tempo medido)"
+    fi
     echo
     printf '| |'; for tool in $TOOLS; do printf ' %s |' "$(tool_label "$tool")"; done
     has_tool zola && has_tool secretaria && printf ' ×Zola |'
@@ -415,7 +456,7 @@ summary() {
       if [ "$disk" != any ]; then
         case " $DISKS " in *" $disk "*) ;; *) continue ;; esac
       fi
-      case $col in 1) what="tempo de relógio" unit=s ;; 2) what="CPU (user+sys)" unit=s ;; 3) what="pico de memória (RSS)" unit=MiB ;; esac
+      case $col in 1) what="tempo de relógio" unit=s ;; 2) what="CPU (usuário + sistema)" unit=s ;; 3) what="pico de memória (RSS)" unit=MiB ;; esac
       if [ "$disk" = any ]; then printf '| %s |' "$what"; else printf '| %s, %s |' "$(disk_label "$disk")" "$what"; fi
       for tool in $TOOLS; do
         if [ "$disk" = any ]; then v=$(max_rss "$tool" "$n"); else v=$(field "$disk" "$tool" "$n" "$col"); fi
@@ -426,7 +467,7 @@ summary() {
       if has_tool zola && has_tool secretaria; then
         if [ -n "${ours:-}" ] && [ -n "${zola:-}" ]; then printf ' %s |' "$(ratio "$ours" "$zola")"; else printf ' — |'; fi
       fi
-      ours= zola=
+      ours='' zola=''
       echo
     done
     echo
@@ -478,20 +519,5 @@ report() {
 
 [ "$PREPARE_ONLY" = 0 ] || exit 0
 report | tee "$BENCH_OUT/results.md"
+[ "$WRITE_README" = 0 ] || write_readme
 
-# --readme: the summary replaces what stands between the markers of README.md.
-if [ "$WRITE_README" = 1 ]; then
-  python3 - "$ROOT/README.md" "$BENCH_OUT/results.md" <<'PY'
-import sys
-readme, results = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
-begin, end = "<!-- bench:inicio -->", "<!-- bench:fim -->"
-text = open(readme, encoding="utf-8").read()
-if begin not in text or end not in text:
-    sys.exit("bench.sh: README.md has no bench:inicio/bench:fim markers")
-summary = results.split("All figures:")[0].split("\n", 2)[2].strip()
-head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
-open(readme, "w", encoding="utf-8").write(head + begin + "\n" + summary + "\n" + end + tail)
-print("README.md: benchmark table written")
-PY
-fi
