@@ -10,7 +10,7 @@ mod span;
 pub use codes::{guide, Code};
 pub use span::{LineIndex, Location};
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How bad a diagnostic is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -71,6 +71,27 @@ impl Diagnostic {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+}
+
+/// What a check found at a byte offset of a text: the offset, the code, the message, the hint.
+pub(crate) type Finding = (usize, Code, String, String);
+
+/// `found` as diagnostics of `file`, located in `text`, a text that starts after `line_offset`
+/// lines of its file (a page body after its front matter).
+pub(crate) fn located(file: &Path, text: &str, line_offset: usize, found: Vec<Finding>) -> Vec<Diagnostic> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    found
+        .into_iter()
+        .map(|(offset, code, message, help)| {
+            Diagnostic::new(code, message)
+                .in_file(file)
+                .at(index.location(text, offset).offset_lines(line_offset))
+                .with_help(help)
+        })
+        .collect()
 }
 
 impl Diagnostics {

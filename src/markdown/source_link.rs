@@ -15,6 +15,22 @@ pub(crate) struct SourceLink<'a> {
     pub(crate) fragment: &'a str,
 }
 
+/// `rest` (a `/`-separated relative path, with `.`, `..` and empty parts) resolved from the
+/// folders `base`: the folders of the result. `None` when a `..` climbs above the top.
+/// Source links here and the site checks' links (`sitecheck::body`) resolve alike.
+pub(crate) fn join<'a>(mut base: Vec<&'a str>, rest: &'a str) -> Option<Vec<&'a str>> {
+    for part in rest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                base.pop()?;
+            }
+            other => base.push(other),
+        }
+    }
+    Some(base)
+}
+
 /// `dest` as a link to a `.md`/`.yaml` source, resolved from the folder (relative to
 /// `content/`, `/`-separated, empty at the top) of the file it is written in. A leading `/`
 /// starts at `content/`. `None` for any other link, or one that climbs out of `content/`.
@@ -34,17 +50,7 @@ pub(crate) fn resolve<'a>(dest: &'a str, source_dir: &str) -> Option<SourceLink<
         Some(rest) => (Vec::new(), rest.strip_prefix("content/").unwrap_or(rest)),
         None => (source_dir.split('/').filter(|p| !p.is_empty()).collect(), &decoded),
     };
-    let mut parts = start;
-    for part in rest.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    let file = parts.join("/");
+    let file = join(start, rest)?.join("/");
     let ext_len = path.len() - stem_len;
     let stem = file.get(..file.len().checked_sub(ext_len)?)?;
     Some(SourceLink { path: content_path(stem), file, fragment })

@@ -10,7 +10,7 @@
 
 mod text;
 
-use crate::diagnostics::{Code, Diagnostic, LineIndex};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Body, Origin, Site};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -186,17 +186,7 @@ fn one(site: &Site, origin: &Origin, body: &Body, long: usize) -> (Vec<Diagnosti
     if found.is_empty() {
         return (Vec::new(), score);
     }
-    let index = LineIndex::new(markdown);
-    let diagnostics = found
-        .into_iter()
-        .map(|(offset, code, message, help)| {
-            Diagnostic::new(code, message)
-                .in_file(&file)
-                .at(index.location(markdown, offset).offset_lines(body.line_offset))
-                .with_help(help)
-        })
-        .collect();
-    (diagnostics, score)
+    (crate::diagnostics::located(Path::new(&file), markdown, body.line_offset, found), score)
 }
 
 /// A word that looks like an acronym: 2 to 8 capitals and digits, at least two capitals; not

@@ -2,7 +2,7 @@
 //! events with their byte offsets, judged against the rendered site.
 
 use super::Index;
-use crate::diagnostics::{Code, Diagnostic, LineIndex};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::chunks::Plan;
 use crate::markdown::source_link;
 use crate::model::{Body, Origin};
@@ -99,16 +99,7 @@ pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<
     if found.is_empty() {
         return Vec::new();
     }
-    let index = LineIndex::new(markdown);
-    found
-        .into_iter()
-        .map(|(offset, code, message, help)| {
-            Diagnostic::new(code, message)
-                .in_file(&file)
-                .at(index.location(markdown, offset).offset_lines(body.line_offset))
-                .with_help(help)
-        })
-        .collect()
+    crate::diagnostics::located(std::path::Path::new(&file), markdown, body.line_offset, found)
 }
 
 /// One text's page: where it is published and where its source is.
@@ -217,24 +208,11 @@ fn resolve<'d>(page: &str, dest: &'d str, index: &Index) -> Option<(String, &'d 
     };
     let path = path.split('?').next().unwrap_or("");
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let mut parts: Vec<&str> = Vec::new();
-    let rest: &str = match decoded.strip_prefix('/') {
-        Some(rest) => rest,
-        None => {
-            parts.extend(page.split('/').filter(|p| !p.is_empty()));
-            &decoded
-        }
+    let (base, rest): (Vec<&str>, &str) = match decoded.strip_prefix('/') {
+        Some(rest) => (Vec::new(), rest),
+        None => (page.split('/').filter(|p| !p.is_empty()).collect(), &decoded),
     };
-    for part in rest.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    let joined = parts.join("/");
+    let joined = source_link::join(base, rest)?.join("/");
     let folder = decoded.is_empty() || decoded.ends_with('/') || joined.is_empty();
     let candidates = if folder {
         vec![if joined.is_empty() { "index.html".to_string() } else { format!("{joined}/index.html") }]
