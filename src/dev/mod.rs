@@ -229,9 +229,13 @@ impl Session {
                 diagnostics.extend(errors);
                 return Err(Failure::Content(diagnostics));
             }
-            (Splice::Done { warnings }, Some(built)) => {
+            (Splice::Done { warnings, summaries, moved }, Some(built)) => {
                 diagnostics.extend(warnings);
-                Some(incremental::refresh(built, &theme.sources, &self.pending))
+                Some(if summaries {
+                    incremental::resummarise(built, &theme.sources, &self.pending, moved)
+                } else {
+                    incremental::refresh(built, &theme.sources, &self.pending)
+                })
             }
             // Only the theme or static files changed (or nothing but the time): the same model
             // at the new "now".

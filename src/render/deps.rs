@@ -83,6 +83,13 @@ impl Snapshot {
         Snapshot { summaries, ..fresh }
     }
 
+    /// This snapshot with the summaries of `kind` taken again from `site` (the dev loop's
+    /// splice changed what listings show of some of its items).
+    pub(crate) fn with_summaries(mut self, site: &Site, kind: Kind) -> Snapshot {
+        self.summaries.insert(kind, summaries(site, kind));
+        self
+    }
+
     /// The parts of a snapshot that change with time alone.
     fn of_time(site: &Site) -> Snapshot {
         let mut hasher = std::hash::DefaultHasher::new();
