@@ -51,6 +51,9 @@ pub(crate) struct Report {
     pub changes: Vec<PathBuf>,
     /// Whether every route was rendered.
     pub full: bool,
+    /// Whether the model was had by splicing the changed files into the kept one, without
+    /// reloading the others ([`incremental::splice_pages`]).
+    pub spliced: bool,
     /// Pages (HTML routes) rendered.
     pub pages: usize,
     /// Output files written because their bytes changed, relative to the output folder.
@@ -360,7 +363,16 @@ impl Session {
         }
         self.retry.clear();
         phases.mark("gravar");
-        Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
+        Ok(Report {
+            full,
+            spliced: quick,
+            pages,
+            written,
+            removed,
+            warnings: diagnostics,
+            phases: phases.done,
+            ..Report::default()
+        })
     }
 }
 
