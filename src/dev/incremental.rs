@@ -138,7 +138,11 @@ pub(crate) fn splice_pages(
     for path in touched {
         let site = &built.site;
         let slot = match kinds::classify(path) {
-            Role::Item(Kind::Page) => site.pages.iter().position(|p| p.origin.file == *path).map(Slot::Page),
+            // Compared as bytes (both are the walk's relative names): `Path`'s equality parses
+            // components, and this looks through every page.
+            Role::Item(Kind::Page) => {
+                site.pages.iter().position(|p| p.origin.file.as_os_str() == path.as_os_str()).map(Slot::Page)
+            }
             Role::Item(Kind::Section) => site.sections.iter().position(|s| s.origin.file == *path).map(Slot::Section),
             Role::Item(Kind::Home) if site.home.origin.file == *path => Some(Slot::Home),
             _ => None,
