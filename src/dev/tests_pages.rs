@@ -91,6 +91,9 @@ fn listing_pages_follow_edits_and_come_and_go_with_their_items() -> Result<()> {
     same_as_a_build(&site, "a notice removed")
 }
 
+/// An edit (what, files written) and the pages of the list it must write and must not.
+type Step = (&'static str, Vec<(String, String)>, Vec<usize>, Vec<usize>);
+
 /// A page of the section `paginas` (no weight: ordered by title).
 fn titled(name: &str, title: &str, more: &str) -> (String, String) {
     (format!("content/paginas/{name}.md"), format!("---\ntitulo: {title}\n{more}---\nTexto de {name}.\n"))
@@ -116,7 +119,7 @@ fn title_edits_are_spliced_and_move_pages_across_the_list() -> Result<()> {
     let list =
         |n: usize| if n == 1 { "paginas/index.html".to_string() } else { format!("paginas/pagina/{n}/index.html") };
     // (what, files written, pages of the list that must be written, that must not be rendered)
-    let steps: Vec<(&str, Vec<(String, String)>, Vec<usize>, Vec<usize>)> = vec![
+    let steps: Vec<Step> = vec![
         ("a title that keeps its place", vec![titled("c", "Página C, revista", "")], vec![2], vec![1, 3]),
         (
             "a title that moves the page from the first to the last",
