@@ -529,6 +529,9 @@ fn report_rebuild(root: &Path, report: &dev::Report) {
         if report.full {
             phases.push("tudo regerado".into());
         }
+        if report.spliced {
+            phases.push("modelo emendado".into());
+        }
         line.push_str(&format!(" ({})", phases.join(", ")));
     }
     println!("{line}");

@@ -9,7 +9,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostics;
 use crate::kinds::{self, Kind, Role};
 use crate::model::datetime::DateTime;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::render::deps::{self, Dirty, Index, Snapshot};
 use crate::render::routes::{Route, RouteKind};
 use crate::render::theme;
@@ -69,10 +69,36 @@ pub(crate) fn refresh(
     select(built, None, &dirty)
 }
 
+/// [`refresh`] after a splice that changed what listings show of ordinary pages
+/// (`Splice::Done` with `summaries`): their summaries are taken again; when the pages also
+/// `moved` (their indices in the model changed), the plan is made again from the model and
+/// its index with it, and the routes whose file the old plan produced otherwise are new.
+pub(crate) fn resummarise(
+    built: &mut Built,
+    templates: &BTreeMap<String, String>,
+    touched: &BTreeSet<PathBuf>,
+    moved: bool,
+) -> Vec<usize> {
+    let snapshot = built.snapshot.refreshed(&built.site).with_summaries(&built.site, Kind::Page);
+    let changed = theme::changed(&built.templates, templates);
+    let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);
+    built.snapshot = snapshot;
+    built.templates.clone_from(templates);
+    if !moved {
+        return select(built, None, &dirty);
+    }
+    let plan = crate::pipeline::plan(&built.site);
+    built.index = Index::of(&plan);
+    let old = std::mem::replace(&mut built.plan, plan);
+    select(built, Some(&outputs(&old)), &dirty)
+}
+
 /// The outcome of [`splice_pages`].
 pub(crate) enum Splice {
-    /// The pages were replaced in the model.
-    Done { warnings: Diagnostics },
+    /// The pages were replaced in the model. `summaries`: what listings show of an ordinary
+    /// page changed (a title, a description, a date, a weight); `moved`: and the order of
+    /// the pages with it (the model's indices, and so the plan, changed).
+    Done { warnings: Diagnostics, summaries: bool, moved: bool },
     /// The changed pages have errors.
     Failed(Diagnostics),
     /// Not a body-only edit of existing pages: reload the whole model.
@@ -87,13 +113,16 @@ enum Slot {
     Home,
 }
 
-/// The common edit, made cheap: when only the bodies of existing ordinary pages, sections
-/// (`_index.md` of a folder) or the home page changed, load those files alone (with the same
-/// `site.yaml`) and put the new items in place of the old ones in the last good model (with
-/// the new "now"), instead of reloading thousands of files. Anything that could affect another
-/// file (title, date, weight, description, URL, draft, a new or removed page) answers
-/// [`Splice::No`]. Kinds whose items refer to others (units, notices…) are not spliced: alone,
-/// their references would not resolve. A section keeps its pages: alone, it has none.
+/// The common edits, made cheap: when only existing ordinary pages, or the bodies of sections
+/// (`_index.md` of a folder) or of the home page changed, load those files alone (with the
+/// same `site.yaml`) and put the new items in place of the old ones in the last good model
+/// (with the new "now"), instead of reloading thousands of files. An ordinary page may change
+/// what listings show of it (title, description, date, weight): it is moved to its place in
+/// the model's order ([`Page::order`]) and the indices its section holds follow
+/// ([`reorder_pages`]). Anything else that could affect another file (a section's or the home
+/// page's title, a draft, a new or removed page) answers [`Splice::No`]. Kinds whose items
+/// refer to others (units, notices…) are not spliced: alone, their references would not
+/// resolve. A section keeps its pages: alone, it has none.
 pub(crate) fn splice_pages(
     built: &mut Built,
     set: &SourceSet,
@@ -109,7 +138,11 @@ pub(crate) fn splice_pages(
     for path in touched {
         let site = &built.site;
         let slot = match kinds::classify(path) {
-            Role::Item(Kind::Page) => site.pages.iter().position(|p| p.origin.file == *path).map(Slot::Page),
+            // Compared as bytes (both are the walk's relative names): `Path`'s equality parses
+            // components, and this looks through every page.
+            Role::Item(Kind::Page) => {
+                site.pages.iter().position(|p| p.origin.file.as_os_str() == path.as_os_str()).map(Slot::Page)
+            }
             Role::Item(Kind::Section) => site.sections.iter().position(|s| s.origin.file == *path).map(Slot::Section),
             Role::Item(Kind::Home) if site.home.origin.file == *path => Some(Slot::Home),
             _ => None,
@@ -139,15 +172,18 @@ pub(crate) fn splice_pages(
     let mut pages = Vec::new();
     let mut sections = Vec::new();
     let mut home = None;
+    let mut summaries = false;
     for (slot, path) in slots {
         match slot {
             Slot::Page(index) => {
                 let Some(old) = built.site.pages.get(index) else { return Splice::No };
                 let Some(at) = small.pages.iter().position(|p| p.origin.file == *path) else { return Splice::No };
                 let new = small.pages.swap_remove(at);
-                if deps::summary(&new) != deps::summary(old) {
+                // The address comes from the file's name: the same file, the same address.
+                if new.origin.path != old.origin.path {
                     return Splice::No;
                 }
+                summaries |= deps::summary(&new) != deps::summary(old);
                 pages.push((index, new));
             }
             Slot::Section(index) => {
@@ -184,6 +220,38 @@ pub(crate) fn splice_pages(
     if let Some(page) = home {
         built.site.home = page;
     }
+    let moved = summaries && reorder_pages(&mut built.site);
     built.site.today = now;
-    Splice::Done { warnings: diagnostics }
+    Splice::Done { warnings: diagnostics, summaries, moved }
+}
+
+/// Puts the model's ordinary pages back in their order ([`Page::order`]) after some were
+/// replaced, and the sections' indices of their pages with them (each section lists its
+/// pages in the model's order, as `model::validate` groups them). Whether anything moved.
+/// Nearly sorted, the pages are checked in one pass and sorted only when one is out of place.
+pub(crate) fn reorder_pages(site: &mut Site) -> bool {
+    if site.pages.windows(2).all(|w| matches!(w, [a, b] if Page::order(a, b).is_le())) {
+        return false;
+    }
+    let mut order: Vec<usize> = (0..site.pages.len()).collect();
+    order.sort_by(|&a, &b| match (site.pages.get(a), site.pages.get(b)) {
+        (Some(a), Some(b)) => Page::order(a, b),
+        _ => a.cmp(&b),
+    });
+    // Old index → new index.
+    let mut moved_to = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = moved_to.get_mut(old) {
+            *slot = new;
+        }
+    }
+    let mut old: Vec<Option<Page>> = std::mem::take(&mut site.pages).into_iter().map(Some).collect();
+    site.pages = order.iter().filter_map(|&i| old.get_mut(i).and_then(Option::take)).collect();
+    for section in &mut site.sections {
+        for index in &mut section.pages {
+            *index = moved_to.get(*index).copied().unwrap_or(*index);
+        }
+        section.pages.sort_unstable();
+    }
+    true
 }

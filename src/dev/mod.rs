@@ -51,6 +51,9 @@ pub(crate) struct Report {
     pub changes: Vec<PathBuf>,
     /// Whether every route was rendered.
     pub full: bool,
+    /// Whether the model was had by splicing the changed files into the kept one, without
+    /// reloading the others ([`incremental::splice_pages`]).
+    pub spliced: bool,
     /// Pages (HTML routes) rendered.
     pub pages: usize,
     /// Output files written because their bytes changed, relative to the output folder.
@@ -229,9 +232,13 @@ impl Session {
                 diagnostics.extend(errors);
                 return Err(Failure::Content(diagnostics));
             }
-            (Splice::Done { warnings }, Some(built)) => {
+            (Splice::Done { warnings, summaries, moved }, Some(built)) => {
                 diagnostics.extend(warnings);
-                Some(incremental::refresh(built, &theme.sources, &self.pending))
+                Some(if summaries {
+                    incremental::resummarise(built, &theme.sources, &self.pending, moved)
+                } else {
+                    incremental::refresh(built, &theme.sources, &self.pending)
+                })
             }
             // Only the theme or static files changed (or nothing but the time): the same model
             // at the new "now".
@@ -356,7 +363,16 @@ impl Session {
         }
         self.retry.clear();
         phases.mark("gravar");
-        Ok(Report { full, pages, written, removed, warnings: diagnostics, phases: phases.done, ..Report::default() })
+        Ok(Report {
+            full,
+            spliced: quick,
+            pages,
+            written,
+            removed,
+            warnings: diagnostics,
+            phases: phases.done,
+            ..Report::default()
+        })
     }
 }
 

@@ -335,6 +335,10 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
     for edit in &edits {
         let report = apply(&site, &mut session, edit, None)?;
         assert!(!report.full, "{}: {report:?}", edit.what);
+        if matches!(edit.what, "a page title" | "a page description" | "a page's `atualizado`") {
+            // What listings show of an ordinary page changed: spliced, without a reload.
+            assert!(report.spliced, "{}: {report:?}", edit.what);
+        }
         for (what, files) in must_write.iter().filter(|(what, _)| *what == edit.what) {
             for file in *files {
                 assert!(report.written.iter().any(|w| w == file), "{what}: {file} not written: {:?}", report.written);

@@ -45,6 +45,13 @@ fn a_patched_search_index_is_what_a_build_gives_after_each_edit() -> Result<()> 
             &[],
         ),
         edit("a title", &[("content/noticias/n051.md", &page("Capoeira no bairro", "A rede atende."))], &[]),
+        // "Notícia 11z" sorts after "Notícia 119": the page moves past ten others, and the
+        // kept index patches the documents of those eleven as one block.
+        edit(
+            "a title that moves the page past ten others",
+            &[("content/noticias/n011.md", &page("Notícia 11z", "Oficina de marcador11 e jongo."))],
+            &[],
+        ),
         edit("a section's text", &[("content/noticias/_index.md", &page("Notícias", "Agenda de maracatu."))], &[]),
         edit("the home page's text", &[("content/_index.md", &format!("{home}\nFeira de artesanato.\n"))], &[]),
         edit("a page added", &[("content/noticias/zz.md", &page("Nova", "Bordado em grupo."))], &[]),
@@ -61,6 +68,13 @@ fn a_patched_search_index_is_what_a_build_gives_after_each_edit() -> Result<()> 
     ];
     for edit in &edits {
         let report = apply(&site, &mut session, edit, None)?;
+        if edit.what == "a title that moves the page past ten others" {
+            // Spliced, and only the files of the index that changed are written (that the
+            // block is patched rather than assembled afresh: `search::live`'s tests).
+            let search = report.written.iter().filter(|f| f.starts_with("busca/")).count();
+            let all = site.tree("public")?.keys().filter(|f| f.starts_with("busca/")).count();
+            assert!(report.spliced && search < all, "{search} of {all}: {report:?}");
+        }
         if edit.what == "the word gone" {
             // A patched index writes the files that changed, not every bucket.
             let search: Vec<&String> = report.written.iter().filter(|f| f.starts_with("busca/t/")).collect();
@@ -72,6 +86,7 @@ fn a_patched_search_index_is_what_a_build_gives_after_each_edit() -> Result<()> 
     assert_eq!(hits("capoeira")?, ["noticias/n051/"]);
     assert_eq!(hits("maracatu")?, ["noticias/"]);
     assert_eq!(hits("frevo")?, ["noticias/n090/"]);
+    assert_eq!(hits("jongo")?, ["noticias/n011/"]);
     assert!(hits("marcador10")?.is_empty(), "a removed page leaves the index");
     Ok(())
 }

@@ -496,6 +496,15 @@ pub(crate) struct Page {
     pub body: Body,
 }
 
+impl Page {
+    /// The order of ordinary pages in the model (and so in their sections' listings): by
+    /// weight, then title, then address. One function, so that the dev loop, which moves a
+    /// retitled page in place, orders them as a load does.
+    pub(crate) fn order(a: &Page, b: &Page) -> std::cmp::Ordering {
+        (a.weight, &a.title, &a.origin.path).cmp(&(b.weight, &b.title, &b.origin.path))
+    }
+}
+
 /// A folder of ordinary pages, with the title and text of its `_index.md` when it has one.
 #[derive(Debug, Clone)]
 pub(crate) struct Section {

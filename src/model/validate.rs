@@ -23,7 +23,7 @@ pub(super) fn resolve(
     // Sort first: the references resolved below are indices into these lists.
     site.units.sort_by(|a, b| (!a.main, a.weight, &a.name).cmp(&(!b.main, b.weight, &b.name)));
     site.laws.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
-    site.pages.sort_by(|a, b| (a.weight, &a.title, &a.origin.path).cmp(&(b.weight, &b.title, &b.origin.path)));
+    site.pages.sort_by(Page::order);
     let mut assessorias = assessorias;
     assessorias.sort_by(|(a, _), (b, _)| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
     let unit_ids: BTreeMap<String, usize> = site.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();

@@ -28,6 +28,12 @@ pub(crate) enum Dep {
     Summaries(Kind),
     /// Everything of every item of a kind.
     Items(Kind),
+    /// What page `.1` of a section's list of pages (the section by its source file) shows of
+    /// them: the summaries ([`summary`]) and dates of update of the pages in its range, in
+    /// order, and how many pages the section has (its pagination). Finer than
+    /// [`Dep::Summaries`] and [`Dep::Dates`] of pages, so that a retitled page, or a page
+    /// whose date an edit changed, renders the one page of its section's list that shows it.
+    Shown(PathBuf, usize),
     /// When each item of a kind (and its listing's intro) last changed: what a page that
     /// gathers them shows as its own date, and the sitemap's `lastmod`.
     Dates(Kind),
@@ -48,12 +54,14 @@ pub(crate) struct Snapshot {
     timed: BTreeMap<PathBuf, u64>,
     /// Each kind's dates of update, in order.
     dates: BTreeMap<Kind, u64>,
+    /// What each page of each section's list shows ([`Dep::Shown`]).
+    shown: BTreeMap<(PathBuf, usize), u64>,
 }
 
 impl Snapshot {
     pub(crate) fn of(site: &Site) -> Snapshot {
         let summaries = KINDS.iter().map(|spec| (spec.kind, summaries(site, spec.kind))).collect();
-        Snapshot { summaries, ..Snapshot::of_time(site) }
+        Snapshot { summaries, shown: shown(site), ..Snapshot::of_time(site) }
     }
 
     /// Each kind's dates of update as one fingerprint (a body edit changes its page's date:
@@ -80,7 +88,20 @@ impl Snapshot {
         let fresh = Snapshot::of_time(site);
         let mut summaries = self.summaries.clone();
         summaries.insert(Kind::Notice, self::summaries(site, Kind::Notice));
-        Snapshot { summaries, ..fresh }
+        // The lists of sections show their pages' dates: taken again when a date changed.
+        let shown =
+            if fresh.dates.get(&Kind::Page) == self.dates.get(&Kind::Page) { self.shown.clone() } else { shown(site) };
+        Snapshot { summaries, shown, ..fresh }
+    }
+
+    /// This snapshot with the summaries of `kind` taken again from `site` (the dev loop's
+    /// splice changed what listings show of some of its items).
+    pub(crate) fn with_summaries(mut self, site: &Site, kind: Kind) -> Snapshot {
+        self.summaries.insert(kind, summaries(site, kind));
+        if kind == Kind::Page {
+            self.shown = shown(site);
+        }
+        self
     }
 
     /// The parts of a snapshot that change with time alone.
@@ -90,7 +111,13 @@ impl Snapshot {
         site.config_updated.hash(&mut hasher);
         serde_json::to_string(&super::site_view(site)).unwrap_or_default().hash(&mut hasher);
         let timed = site.notices.iter().map(|n| (n.origin.file.clone(), fingerprint(&time_state(site, n)))).collect();
-        Snapshot { site: hasher.finish(), summaries: BTreeMap::new(), timed, dates: Snapshot::dates(site) }
+        Snapshot {
+            site: hasher.finish(),
+            summaries: BTreeMap::new(),
+            timed,
+            dates: Snapshot::dates(site),
+            shown: BTreeMap::new(),
+        }
     }
 }
 
@@ -103,6 +130,7 @@ pub(crate) struct Dirty {
     summaries: BTreeSet<Kind>,
     items: BTreeSet<Kind>,
     dates: BTreeSet<Kind>,
+    shown: BTreeSet<(PathBuf, usize)>,
 }
 
 impl Dirty {
@@ -117,7 +145,9 @@ impl Dirty {
         let mut items = summaries.clone();
         items.extend(files.iter().filter_map(|f| item_kind(f)));
         let dates = KINDS.iter().map(|s| s.kind).filter(|k| old.dates.get(k) != new.dates.get(k)).collect();
-        Dirty { site: old.site != new.site, templates, files, summaries, items, dates }
+        let shown = old.shown.keys().chain(new.shown.keys()).filter(|k| old.shown.get(*k) != new.shown.get(*k));
+        let shown = shown.cloned().collect();
+        Dirty { site: old.site != new.site, templates, files, summaries, items, dates, shown }
     }
 
     /// Whether `dep` changed (what [`Index::routes`] answers for every route at once).
@@ -130,6 +160,7 @@ impl Dirty {
             Dep::Summaries(kind) => self.summaries.contains(kind),
             Dep::Items(kind) => self.items.contains(kind),
             Dep::Dates(kind) => self.dates.contains(kind),
+            Dep::Shown(file, number) => self.shown.contains(&(file.clone(), *number)),
             Dep::Outputs => false,
         }
     }
@@ -146,6 +177,7 @@ pub(crate) struct Index {
     summaries: HashMap<Kind, Vec<usize>>,
     items: HashMap<Kind, Vec<usize>>,
     dates: HashMap<Kind, Vec<usize>>,
+    shown: HashMap<(PathBuf, usize), Vec<usize>>,
 }
 
 impl Index {
@@ -160,6 +192,7 @@ impl Index {
                     Dep::Summaries(kind) => index.summaries.entry(*kind).or_default().push(i),
                     Dep::Items(kind) => index.items.entry(*kind).or_default().push(i),
                     Dep::Dates(kind) => index.dates.entry(*kind).or_default().push(i),
+                    Dep::Shown(file, number) => index.shown.entry((file.clone(), *number)).or_default().push(i),
                     // Rendered last, by `pipeline::finish`.
                     Dep::Outputs => {}
                 }
@@ -184,6 +217,7 @@ impl Index {
         routes.extend(dirty.summaries.iter().filter_map(|k| self.summaries.get(k)).flatten());
         routes.extend(dirty.items.iter().filter_map(|k| self.items.get(k)).flatten());
         routes.extend(dirty.dates.iter().filter_map(|k| self.dates.get(k)).flatten());
+        routes.extend(dirty.shown.iter().filter_map(|k| self.shown.get(k)).flatten());
         routes
     }
 }
@@ -280,6 +314,27 @@ fn summaries(site: &Site, kind: Kind) -> u64 {
     hasher.finish()
 }
 
+/// What each page of each section's list shows ([`Dep::Shown`]), by section file and page
+/// number: a fingerprint of the summaries and dates of its pages and of how many the section
+/// has.
+fn shown(site: &Site) -> BTreeMap<(PathBuf, usize), u64> {
+    let size = site.config.page_size;
+    let mut out = BTreeMap::new();
+    for section in &site.sections {
+        let count = super::paginate::count(section.pages.len(), size);
+        for number in 1..=count {
+            let range = super::paginate::PageOf { number, count }.range(section.pages.len(), size);
+            let mut hasher = std::hash::DefaultHasher::new();
+            section.pages.len().hash(&mut hasher);
+            for page in section.pages.get(range).unwrap_or_default().iter().filter_map(|&p| site.pages.get(p)) {
+                (summary(page), page.origin.updated).hash(&mut hasher);
+            }
+            out.insert((section.origin.file.clone(), number), hasher.finish());
+        }
+    }
+    out
+}
+
 /// What listings, the site map and section pages show of an ordinary page (the dev loop's
 /// body-only fast path compares it too).
 pub(crate) fn summary(page: &Page) -> (&String, &String, &Option<String>, Option<Date>, i64) {
@@ -328,6 +383,7 @@ mod tests {
             summaries: BTreeSet::new(),
             items: BTreeSet::new(),
             dates: BTreeSet::new(),
+            shown: BTreeSet::new(),
         };
         let cases = [
             Dirty { site: true, ..none.clone() },

@@ -237,15 +237,18 @@ pub(crate) fn listing_len(site: &Site, kind: Kind) -> Option<usize> {
 
 /// The pages of section `i`: its text and the first page of its pages, at its address, then
 /// the rest of its pages at `pagina/N/`. Each shows the summaries of its own pages (which
-/// pages, in which order: [`Dep::Summaries`]) and dates itself by the newest of them
-/// ([`Dep::Dates`]: a body edit that changes no date renders none of them).
+/// pages, in which order) and dates itself by the newest of them: [`Dep::Shown`], so that a
+/// title or a date changed renders the one page of the list that shows the page.
 fn section_pages(site: &Site, i: usize, section: &crate::model::Section) -> Vec<Route> {
     let spec = Kind::Section.spec();
     let count = paginate::count(section.pages.len(), site.config.page_size);
     (1..=count)
         .map(|number| {
             let page = PageOf { number, count };
-            let deps = item_deps(Kind::Section, &section.origin.file);
+            let mut deps = item_deps(Kind::Section, &section.origin.file);
+            // Of the pages, what this page of the list shows (not every page's summary or date).
+            deps.retain(|d| !matches!(d, Dep::Summaries(Kind::Page) | Dep::Dates(Kind::Page)));
+            deps.push(Dep::Shown(section.origin.file.clone(), number));
             Route::paged(&section.origin.path, page, RouteKind::Item(Kind::Section, i), spec.item_template, deps)
         })
         .collect()

@@ -86,7 +86,7 @@ impl<'a> Newest<'a> {
             .filter_map(|dep| match dep {
                 Dep::File(path) => file_date(self.site, path),
                 Dep::Items(kind) | Dep::Dates(kind) => self.kind(*kind),
-                Dep::Site | Dep::Template(_) | Dep::Summaries(_) | Dep::Outputs => None,
+                Dep::Site | Dep::Template(_) | Dep::Summaries(_) | Dep::Shown(..) | Dep::Outputs => None,
             })
             .max()
     }

@@ -78,32 +78,61 @@ impl Live {
         if entries.len() != index.docs.len() || entries.len() != self.paths.len() {
             return false;
         }
-        // The sources whose documents are new: (slot, number of its first document).
-        let mut renewed = Vec::new();
+        // The sources that moved (another item's documents are in their slot now, as when a
+        // retitled page moves among its neighbours): one block, from the first such slot to
+        // the last, whose documents keep their numbers as a whole and are put back at once.
+        let moved: Vec<usize> =
+            entries.iter().zip(&self.paths).enumerate().filter(|(_, (e, p))| e.path != **p).map(|(i, _)| i).collect();
+        let block = match (moved.first(), moved.last()) {
+            (Some(&lo), Some(&hi)) => Some(lo..hi + 1),
+            _ => None,
+        };
+        // The runs of slots whose documents are new: (slots, number of their first document).
+        let mut renewed: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
         let mut first = 0u32;
-        for (slot, (entry, (old, path))) in entries.iter().zip(index.docs.iter().zip(&self.paths)).enumerate() {
-            if entry.path != *path || entry.docs.len() != old.len() {
+        let mut slot = 0;
+        let count = |docs: &[super::store::Docs]| docs.iter().map(|d| d.len()).sum::<usize>();
+        while slot < entries.len() {
+            let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get(slot)) else { return false };
+            if let Some(block) = block.clone().filter(|b| b.start == slot) {
+                let (Some(was), Some(is)) = (index.docs.get(block.clone()), entries.get(block.clone())) else {
+                    return false;
+                };
+                let len = count(was);
+                if is.iter().map(|e| e.docs.len()).sum::<usize>() != len {
+                    return false;
+                }
+                renewed.push((block.clone(), first));
+                first = first.saturating_add(u32::try_from(len).unwrap_or(u32::MAX));
+                slot = block.end;
+                continue;
+            }
+            if entry.docs.len() != old.len() {
                 return false;
             }
             if !Arc::ptr_eq(&entry.docs, old) {
-                renewed.push((slot, first));
+                renewed.push((slot..slot + 1, first));
             }
             first = first.saturating_add(u32::try_from(old.len()).unwrap_or(u32::MAX));
+            slot += 1;
         }
         if !same_numbering(&index.kinds, entries) {
             return false;
         }
         // Rendered again with the same text: nothing to patch, only to remember.
-        let (changed, same): (Vec<_>, Vec<_>) =
-            renewed.into_iter().partition(|&(slot, _)| match (entries.get(slot), index.docs.get(slot)) {
-                (Some(entry), Some(old)) => *entry.docs != **old,
-                _ => true,
-            });
-        if changed.len().saturating_mul(PATCH_AT_MOST) > entries.len().max(PATCH_AT_MOST) {
+        let (changed, same): (Vec<_>, Vec<_>) = renewed.into_iter().partition(|(slots, _)| {
+            slots.len() != 1
+                || match (entries.get(slots.start), index.docs.get(slots.start)) {
+                    (Some(entry), Some(old)) => *entry.docs != **old,
+                    _ => true,
+                }
+        });
+        let slots: usize = changed.iter().map(|(slots, _)| slots.len()).sum();
+        if slots.saturating_mul(PATCH_AT_MOST) > entries.len().max(PATCH_AT_MOST) {
             return false;
         }
-        for (slot, _) in same {
-            if let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get_mut(slot)) {
+        for (slots, _) in same {
+            if let (Some(entry), Some(old)) = (entries.get(slots.start), index.docs.get_mut(slots.start)) {
                 *old = Arc::clone(&entry.docs);
             }
         }
@@ -116,17 +145,19 @@ impl Live {
             index.keys.push((Arc::clone(key), String::new()));
         }
         let mut touched: BTreeSet<u32> = BTreeSet::new();
-        for (slot, first) in changed {
-            let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get_mut(slot)) else { return false };
-            let end = first.saturating_add(u32::try_from(old.len()).unwrap_or(u32::MAX));
+        for (slots, first) in changed {
+            let (Some(now), Some(was)) = (entries.get(slots.clone()), index.docs.get(slots.clone())) else {
+                return false;
+            };
+            let end = first.saturating_add(u32::try_from(count(was)).unwrap_or(u32::MAX));
             let mut fresh: BTreeMap<u32, Vec<Posting>> = BTreeMap::new();
             let mut keys_here: BTreeSet<u32> = BTreeSet::new();
-            for analysed in old.iter() {
+            for analysed in was.iter().flat_map(|d| d.iter()) {
                 analysed.each_posting(|key, _, _| {
                     keys_here.insert(key);
                 });
             }
-            for (doc, analysed) in (first..end).zip(entry.docs.iter()) {
+            for (doc, analysed) in (first..end).zip(now.iter().flat_map(|e| e.docs.iter())) {
                 analysed.each_posting(|key, record, value| {
                     fresh.entry(key).or_default().push(Posting { doc, record, value });
                 });
@@ -136,10 +167,32 @@ impl Live {
                 let Some(list) = self.postings.get_mut(key as usize) else { continue };
                 let from = list.partition_point(|p| p.doc < first);
                 let to = list.partition_point(|p| p.doc < end);
-                list.splice(from..to, fresh.remove(&key).unwrap_or_default());
+                let postings = fresh.remove(&key).unwrap_or_default();
+                // A key whose postings are the same (most words of an edited page) encodes
+                // the same: encoding the long lists of common words again was most of the
+                // cost of a body edit at 10,000 pages.
+                if list.get(from..to) == Some(postings.as_slice()) {
+                    continue;
+                }
+                list.splice(from..to, postings);
                 touched.insert(key);
             }
-            *old = Arc::clone(&entry.docs);
+            // Where each document of the slots is now (their lengths may differ when they moved).
+            let mut doc = first as usize;
+            for slot in slots.clone() {
+                let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get_mut(slot)) else { return false };
+                *old = Arc::clone(&entry.docs);
+                if let Some(path) = self.paths.get_mut(slot) {
+                    path.clone_from(&entry.path);
+                }
+                let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+                for j in 0..entry.docs.len() {
+                    if let Some(place) = index.places.get_mut(doc) {
+                        *place = (slot, u32::try_from(j).unwrap_or(u32::MAX));
+                    }
+                    doc += 1;
+                }
+            }
             let per_file = u32::try_from(super::index::DOCS_PER_FILE).unwrap_or(1);
             files.files.extend((first..end).map(|d| d / per_file));
         }
@@ -302,6 +355,67 @@ mod tests {
         put(&store, 200, "nova");
         let grown = assemble(&store, &entries(&store, &texts)).unwrap_or_else(|| panic!("a keeping store"));
         assert!(grown.changed.is_none());
+    }
+
+    /// Sources that move among their neighbours (a retitled page): patched as one block, the
+    /// files are a fresh assembly's, those that changed are announced, the others are not.
+    #[test]
+    fn sources_that_move_are_patched_as_a_block() {
+        let words = ["família", "criança", "idoso", "cadastro", "benefício", "conselho", "unidade", "atendimento"];
+        let store = Store::keeping();
+        let mut order: Vec<usize> = (0..200).collect();
+        for &i in &order {
+            put(&store, i, &format!("{} {} texto {i}", words[i % 8], words[(i / 8) % 8]));
+        }
+        // Two documents at p11 (as a normative text has one per article).
+        store.put(
+            "p11/",
+            vec![Doc { url: "p11/".into(), ..Doc::page("idoso") }, Doc { url: "p11/#a".into(), ..Doc::page("lei") }],
+        );
+        let entries = |store: &Store, order: &[usize]| -> Vec<Entry> {
+            store.flush();
+            order
+                .iter()
+                .map(|i| {
+                    let path = format!("p{i}/");
+                    Entry { group: Search::Pages, docs: store.get(&path).unwrap_or_default(), path }
+                })
+                .collect()
+        };
+        let first = assemble(&store, &entries(&store, &order)).unwrap_or_else(|| panic!("a keeping store"));
+        let mut before = files(&first);
+        drop(first);
+        // p10 moves after p14 (its text changed too); then p14 back before p11.
+        let moves: Vec<Vec<usize>> = vec![vec![11, 12, 13, 14, 10], vec![14, 11, 12, 13, 10]];
+        for (round, block) in moves.into_iter().enumerate() {
+            order.splice(10..15, block);
+            put(&store, 10, &format!("cadastro novo {round}"));
+            let entries = entries(&store, &order);
+            let patched = assemble(&store, &entries).unwrap_or_else(|| panic!("a keeping store"));
+            assert!(patched.changed.is_some(), "round {round}: patched");
+            let fresh = Index::fresh(
+                entries
+                    .iter()
+                    .map(|e| Entry { group: e.group, path: e.path.clone(), docs: Arc::clone(&e.docs) })
+                    .collect(),
+                store.keys(),
+            );
+            let now = files(&patched);
+            assert_eq!(now, files(&fresh), "round {round}: the patched index is the fresh one");
+            for (name, bytes) in &now {
+                let which = if let Some(b) = name.strip_prefix("t/").and_then(|n| n.strip_suffix(".json")) {
+                    SearchFile::Terms(b.parse().unwrap_or_default())
+                } else if let Some(f) = name.strip_prefix("d/").and_then(|n| n.strip_suffix(".json")) {
+                    SearchFile::Docs(f.parse().unwrap_or_default())
+                } else {
+                    continue;
+                };
+                if before.get(name) != Some(bytes) {
+                    assert!(patched.changed(which), "round {round}: {name} changed unannounced");
+                }
+            }
+            before = now;
+        }
     }
 
     /// `build`'s store keeps nothing: every assembly is a new index.
