@@ -39,6 +39,9 @@ pub(crate) struct DevState {
     output: PathBuf,
     reloader: Arc<Reloader>,
     shutdown: watch::Receiver<bool>,
+    /// The session's gate (`Session::gate`): held while a file of the output is read, since the
+    /// dev loop rewrites files in place.
+    gate: Arc<tokio::sync::RwLock<()>>,
 }
 
 impl DevState {
@@ -47,8 +50,9 @@ impl DevState {
         output: &Path,
         reloader: Arc<Reloader>,
         shutdown: watch::Receiver<bool>,
+        gate: Arc<tokio::sync::RwLock<()>>,
     ) -> std::io::Result<Self> {
-        Ok(DevState { output: std::fs::canonicalize(output)?, reloader, shutdown })
+        Ok(DevState { output: std::fs::canonicalize(output)?, reloader, shutdown, gate })
     }
 }
 
@@ -112,6 +116,8 @@ async fn guard(State(state): State<Arc<DevState>>, mut request: Request, next: N
         request.headers_mut().remove(name);
     }
     let is_get = request.method() == Method::GET;
+    // Until the file is read (`finish` reads it whole): the dev loop may be rewriting it.
+    let _reading = state.gate.clone().read_owned().await;
     let response = next.run(request).await;
     if response.status() == StatusCode::NOT_FOUND && is_get {
         return not_found(&state);
@@ -224,13 +230,22 @@ async fn finish(response: Response, is_get: bool) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if parts.status != StatusCode::OK || !is_html || !is_get {
+    // Other files are read whole too (while the caller holds the gate), unless too big.
+    let small = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_some_and(|n| n <= MAX_INJECT);
+    if parts.status != StatusCode::OK || !is_get || !(is_html || small) {
         return Response::from_parts(parts, body);
     }
     let bytes: Bytes = match axum::body::to_bytes(body, MAX_INJECT).await {
         Ok(bytes) => bytes,
         Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "não foi possível ler a página\n").into_response(),
     };
+    if !is_html {
+        return Response::from_parts(parts, Body::from(bytes));
+    }
     let page = reload::inject(&bytes);
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.remove(header::ACCEPT_RANGES);
