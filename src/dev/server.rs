@@ -256,6 +256,43 @@ async fn finish(response: Response, is_get: bool) -> Response {
 mod tests {
     use super::*;
 
+    /// While the dev loop holds the gate (rewriting files in place), a request waits; it gets
+    /// the new bytes once the gate is released, never the old ones nor half of each.
+    #[test]
+    fn a_file_is_not_read_while_the_dev_loop_rewrites_it() -> anyhow::Result<()> {
+        use std::io::{Read, Write};
+        use std::time::Duration;
+        let tmp = tempfile::tempdir()?;
+        std::fs::write(tmp.path().join("a.txt"), "velha")?;
+        let gate: Arc<tokio::sync::RwLock<()>> = Arc::default();
+        let writing = gate.clone().try_write_owned()?;
+        let (stop, stopped) = watch::channel(false);
+        let state = Arc::new(DevState::new(tmp.path(), Arc::default(), stopped, gate)?);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let server = std::thread::spawn(move || -> std::io::Result<()> {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(run(listener, state))
+        });
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut answer = String::new();
+            let asked = std::net::TcpStream::connect(("127.0.0.1", port)).and_then(|mut stream| {
+                stream.write_all(b"GET /a.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+                stream.read_to_string(&mut answer)
+            });
+            let _ = tx.send(asked.map(|_| answer));
+        });
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err(), "answered while the gate was held");
+        std::fs::write(tmp.path().join("a.txt"), "nova")?;
+        drop(writing);
+        let answer = rx.recv_timeout(Duration::from_secs(10))??;
+        assert!(answer.starts_with("HTTP/1.1 200") && answer.ends_with("\r\n\r\nnova"), "{answer}");
+        stop.send(true)?;
+        server.join().map_err(|_| anyhow::anyhow!("the server panicked"))??;
+        Ok(())
+    }
+
     #[test]
     fn resolves_only_inside_the_output() -> std::io::Result<()> {
         let tmp = tempfile::tempdir()?;
