@@ -195,7 +195,7 @@ pub fn serve(root: &Path, args: ServeArgs) -> Outcome {
     let Some((session, watcher)) = start_session(root, &options, Writer::Serve) else { return Outcome::Failed };
     let reloader = Arc::new(dev::reload::Reloader::default());
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let state = match dev::server::DevState::new(session.output(), reloader.clone(), stopped.clone()) {
+    let state = match dev::server::DevState::new(session.output(), reloader.clone(), stopped.clone(), session.gate()) {
         Ok(state) => Arc::new(state),
         Err(err) => {
             eprintln!("erro: não foi possível usar a pasta de saída {}: {err}", session.output().display());
@@ -427,21 +427,41 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
 }
 
 /// The checks of `check` after a good rebuild, on the `changed` files: run once the tabs were
-/// told to reload, printed, and shown over the page as warnings.
-fn report_dev_checks(session: &dev::Session, changed: &[std::path::PathBuf], reloader: Option<&dev::reload::Reloader>) {
+/// told to reload, printed, and shown over the page as warnings. Given up as soon as the
+/// watcher sees another change (its rebuild must not wait behind checks it makes stale):
+/// `false` then, and the files are checked with the next rebuild's.
+fn report_dev_checks(
+    session: &dev::Session,
+    watcher: &mut dev::Watcher,
+    changed: &[std::path::PathBuf],
+    reloader: Option<&dev::reload::Reloader>,
+) -> bool {
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let checked = std::thread::scope(|scope| {
+        let checking =
+            scope.spawn(|| session.check(Some(changed), &|| cancel.load(std::sync::atomic::Ordering::Relaxed)));
+        while !checking.is_finished() {
+            if watcher.changed_within(std::time::Duration::from_millis(5)) {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        checking.join().ok().flatten()
+    });
+    let Some(found) = checked else { return false };
     // Here a citizen meets nothing yet: the last good site is served; all are warnings.
-    let found = session.check(Some(changed)).as_warnings();
+    let found = found.as_warnings();
     print_diagnostics(session.root(), &found);
     if let Some(reloader) = reloader {
         reloader.warned((!found.is_empty()).then(|| report::render_html_of(&found, None)));
     }
+    true
 }
 
 /// The checks of the whole site once `serve` or `watch` has started (after the server is up):
 /// one line of counts, not thousands of warnings; `check` lists them, and each file saved
 /// from now on is shown in full.
 fn report_dev_checks_summary(session: &dev::Session) {
-    let found = session.check(None);
+    let found = session.check(None, &|| false).unwrap_or_default();
     if found.is_empty() {
         return;
     }
@@ -469,6 +489,8 @@ fn spawn_loop(
         if checks {
             report_dev_checks_summary(&session);
         }
+        // Changed files whose checks were given up for a newer change, or not run yet.
+        let mut unchecked: BTreeSet<std::path::PathBuf> = BTreeSet::new();
         while let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) {
             match session.rebuild(&batch) {
                 Ok(report) => {
@@ -478,8 +500,14 @@ fn spawn_loop(
                         let pages = session.pages();
                         reloader.built(&files, &|path| pages.contains(path));
                     }
-                    if checks && !report.changes.is_empty() {
-                        report_dev_checks(&session, &report.changes, reloader.as_deref());
+                    if checks {
+                        unchecked.extend(report.changes.iter().cloned());
+                    }
+                    if !unchecked.is_empty() {
+                        let changed: Vec<std::path::PathBuf> = unchecked.iter().cloned().collect();
+                        if report_dev_checks(&session, &mut watcher, &changed, reloader.as_deref()) {
+                            unchecked.clear();
+                        }
                     }
                 }
                 Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),

@@ -40,7 +40,7 @@ use rayon::prelude::*;
 use sources::Sources;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 pub(crate) use watcher::{Batch, Watcher};
 
@@ -70,6 +70,9 @@ pub(crate) struct Report {
 pub(crate) struct Session {
     options: BuildOptions,
     output: PathBuf,
+    /// Held (written) while files are rewritten in place, and (read) by the dev server while
+    /// it reads one: no tab gets half a page (see [`apply::overwrite`]).
+    gate: Arc<tokio::sync::RwLock<()>>,
     /// The output folder, checked and locked for as long as the session lives.
     _claimed: Claimed,
     /// Warnings from claiming the output, reported with the first good build.
@@ -116,6 +119,7 @@ impl Session {
         Ok(Session {
             options,
             output,
+            gate: Arc::default(),
             _claimed: claimed,
             notes,
             sources: None,
@@ -127,6 +131,11 @@ impl Session {
             retry: BTreeSet::new(),
             index: Mutex::new(sitecheck::Index::default()),
         })
+    }
+
+    /// What the dev server holds while it reads a file of the output (see `gate`).
+    pub(crate) fn gate(&self) -> Arc<tokio::sync::RwLock<()>> {
+        Arc::clone(&self.gate)
     }
 
     /// The site folder, canonical.
@@ -153,19 +162,30 @@ impl Session {
 
     /// The checks of `check` on the last good build, for the texts of the `changed` source
     /// files (all with `None`): the rendered site's (links, fragments, images, headings,
-    /// outdated pages, against what the output holds now) and plain language. Run after the
-    /// reload, so that it never delays it; every finding is a warning here (the last good
-    /// site stays served), shown in the terminal and over the page.
-    pub(crate) fn check(&self, changed: Option<&[PathBuf]>) -> Diagnostics {
-        let Some(built) = &self.built else { return Diagnostics::new() };
+    /// outdated pages, against what the output holds now) and plain language. When what links
+    /// can point at changed since the last checks (a template edit that drops an id, a page
+    /// gone: see [`sitecheck::Index::is_dirty`]), every text's links are judged again, since
+    /// any of them may be broken now; a template edit that changes no id or file costs
+    /// nothing here. Run after the reload, so that it never delays it; every finding is a
+    /// warning here (the last good site stays served), shown in the terminal and over the
+    /// page. `None` when `cancel()` stopped it (a newer edit came): the texts still to judge
+    /// stay so for the next checks.
+    pub(crate) fn check(&self, changed: Option<&[PathBuf]>, cancel: &(dyn Fn() -> bool + Sync)) -> Option<Diagnostics> {
+        let Some(built) = &self.built else { return Some(Diagnostics::new()) };
         let wanted = |file: &Path| changed.is_none_or(|c| c.iter().any(|p| p == file));
         let mut diagnostics = match self.index.lock() {
-            Ok(index) => sitecheck::check_some(&built.site, &index, &wanted),
+            Ok(mut index) => {
+                let every = index.is_dirty();
+                let linked = |file: &Path| every || wanted(file);
+                let found = sitecheck::check_until(&built.site, &index, &linked, &wanted, cancel)?;
+                index.settle();
+                found
+            }
             Err(_) => Diagnostics::new(),
         };
         let (plain, _) = crate::plain::check_some(&built.site, &wanted);
         plain.into_iter().for_each(|d| diagnostics.push(d));
-        diagnostics
+        Some(diagnostics)
     }
 
     /// Rebuilds after a batch of changes.
@@ -344,7 +364,8 @@ impl Session {
             removed.iter().for_each(|file| index.remove(file));
         }
         let published = self.published.get_or_insert_with(HashMap::new);
-        let mut written = write(output, published, outputs, &removed)?;
+        let gate = &self.gate;
+        let mut written = write(output, published, outputs, &removed, gate)?;
         // What is made from every other file's bytes (SHA256SUMS), once they are on disk: from
         // the digests kept for every published file, so that only what changed was hashed.
         let manifest_stale = full || !written.is_empty() || !removed.is_empty();
@@ -358,7 +379,7 @@ impl Session {
             let plan: Vec<crate::render::routes::Route> = finishing.into_iter().cloned().collect();
             pipeline::finish(&plan, &digests, &collect)?;
             let outputs = collect.outputs.into_inner().unwrap_or_default();
-            written.extend(write(output, published, outputs, &[])?);
+            written.extend(write(output, published, outputs, &[], gate)?);
             written.sort();
         }
         self.retry.clear();
@@ -388,8 +409,10 @@ struct Collect<'a> {
 
 impl Sink for Collect<'_> {
     fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        // Read outside the lock: every render thread records here.
+        let ids = self.index.and_then(|_| sitecheck::page_ids(file, &bytes));
         if let Some(Ok(mut index)) = self.index.map(Mutex::lock) {
-            index.record(file, &bytes);
+            index.record_ids(file, ids);
         }
         let output = Output::new(file, bytes, self.published, self.output);
         self.outputs.lock().map_err(|_| anyhow::anyhow!("falha interna ao juntar os arquivos gerados"))?.push(output);
@@ -397,21 +420,26 @@ impl Sink for Collect<'_> {
     }
 }
 
-/// Writes what changed and deletes what is gone; records the new hashes in `published`.
+/// Writes what changed and deletes what is gone; records the new hashes in `published`. Files
+/// already there are rewritten in place ([`apply::overwrite`]), with `gate` held so that the
+/// dev server reads none of them half-written.
 fn write(
     output: &Path,
     published: &mut HashMap<String, Digest>,
     outputs: Vec<Output>,
     removed: &[String],
+    gate: &tokio::sync::RwLock<()>,
 ) -> Result<Vec<String>, Failure> {
+    let writing = outputs.iter().any(|o| o.bytes.is_some()).then(|| gate.blocking_write());
     let results: Vec<(String, Digest, anyhow::Result<bool>)> = outputs
         .into_par_iter()
         .map(|o| {
             let result =
-                o.bytes.as_ref().map_or(Ok(false), |bytes| apply::write(output, &o.file, bytes).map(|()| true));
+                o.bytes.as_ref().map_or(Ok(false), |bytes| apply::overwrite(output, &o.file, bytes).map(|()| true));
             (o.file, o.hash, result)
         })
         .collect();
+    drop(writing);
     let mut written = Vec::new();
     let mut error = None;
     for (file, hash, result) in results {

@@ -39,6 +39,9 @@ pub(crate) struct DevState {
     output: PathBuf,
     reloader: Arc<Reloader>,
     shutdown: watch::Receiver<bool>,
+    /// The session's gate (`Session::gate`): held while a file of the output is read, since the
+    /// dev loop rewrites files in place.
+    gate: Arc<tokio::sync::RwLock<()>>,
 }
 
 impl DevState {
@@ -47,8 +50,9 @@ impl DevState {
         output: &Path,
         reloader: Arc<Reloader>,
         shutdown: watch::Receiver<bool>,
+        gate: Arc<tokio::sync::RwLock<()>>,
     ) -> std::io::Result<Self> {
-        Ok(DevState { output: std::fs::canonicalize(output)?, reloader, shutdown })
+        Ok(DevState { output: std::fs::canonicalize(output)?, reloader, shutdown, gate })
     }
 }
 
@@ -112,6 +116,8 @@ async fn guard(State(state): State<Arc<DevState>>, mut request: Request, next: N
         request.headers_mut().remove(name);
     }
     let is_get = request.method() == Method::GET;
+    // Until the file is read (`finish` reads it whole): the dev loop may be rewriting it.
+    let _reading = state.gate.clone().read_owned().await;
     let response = next.run(request).await;
     if response.status() == StatusCode::NOT_FOUND && is_get {
         return not_found(&state);
@@ -224,13 +230,22 @@ async fn finish(response: Response, is_get: bool) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if parts.status != StatusCode::OK || !is_html || !is_get {
+    // Other files are read whole too (while the caller holds the gate), unless too big.
+    let small = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_some_and(|n| n <= MAX_INJECT);
+    if parts.status != StatusCode::OK || !is_get || !(is_html || small) {
         return Response::from_parts(parts, body);
     }
     let bytes: Bytes = match axum::body::to_bytes(body, MAX_INJECT).await {
         Ok(bytes) => bytes,
         Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "não foi possível ler a página\n").into_response(),
     };
+    if !is_html {
+        return Response::from_parts(parts, Body::from(bytes));
+    }
     let page = reload::inject(&bytes);
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.remove(header::ACCEPT_RANGES);
@@ -240,6 +255,43 @@ async fn finish(response: Response, is_get: bool) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// While the dev loop holds the gate (rewriting files in place), a request waits; it gets
+    /// the new bytes once the gate is released, never the old ones nor half of each.
+    #[test]
+    fn a_file_is_not_read_while_the_dev_loop_rewrites_it() -> anyhow::Result<()> {
+        use std::io::{Read, Write};
+        use std::time::Duration;
+        let tmp = tempfile::tempdir()?;
+        std::fs::write(tmp.path().join("a.txt"), "velha")?;
+        let gate: Arc<tokio::sync::RwLock<()>> = Arc::default();
+        let writing = gate.clone().try_write_owned()?;
+        let (stop, stopped) = watch::channel(false);
+        let state = Arc::new(DevState::new(tmp.path(), Arc::default(), stopped, gate)?);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let server = std::thread::spawn(move || -> std::io::Result<()> {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(run(listener, state))
+        });
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut answer = String::new();
+            let asked = std::net::TcpStream::connect(("127.0.0.1", port)).and_then(|mut stream| {
+                stream.write_all(b"GET /a.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+                stream.read_to_string(&mut answer)
+            });
+            let _ = tx.send(asked.map(|_| answer));
+        });
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err(), "answered while the gate was held");
+        std::fs::write(tmp.path().join("a.txt"), "nova")?;
+        drop(writing);
+        let answer = rx.recv_timeout(Duration::from_secs(10))??;
+        assert!(answer.starts_with("HTTP/1.1 200") && answer.ends_with("\r\n\r\nnova"), "{answer}");
+        stop.send(true)?;
+        server.join().map_err(|_| anyhow::anyhow!("the server panicked"))??;
+        Ok(())
+    }
 
     #[test]
     fn resolves_only_inside_the_output() -> std::io::Result<()> {

@@ -277,16 +277,57 @@ fn what_a_failed_render_chose_is_rendered_by_the_next_rebuild() -> Result<()> {
 fn checks_follow_the_output_across_rebuilds() -> Result<()> {
     let site = Site::new()?;
     let mut session = site.session()?;
+    // As `serve` does once started: the whole site, whose links are then judged.
+    assert!(session.check(None, &|| false).is_some());
     site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nVeja [a seção](dois.md#secao) e [nada](/nada/).\n")?;
     let report = rebuild(&mut session, &["content/paginas/um.md"])?;
-    let found = session.check(Some(&report.changes));
+    let found = session.check(Some(&report.changes), &|| false).unwrap_or_default();
     let codes: Vec<(&str, Option<usize>)> = found.iter().map(|d| (d.code.id(), d.location.map(|l| l.line))).collect();
     assert_eq!(codes, [("S0802", Some(4)), ("S0801", Some(4))], "{found:?}");
     site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\n## Seção\n\nSegundo texto.\n")?;
     rebuild(&mut session, &["content/paginas/dois.md"])?;
     let um = [PathBuf::from("content/paginas/um.md")];
-    let codes: Vec<&str> = session.check(Some(&um)).iter().map(|d| d.code.id()).collect();
+    let codes: Vec<&str> =
+        session.check(Some(&um), &|| false).unwrap_or_default().iter().map(|d| d.code.id()).collect();
     assert_eq!(codes, ["S0801"]);
+    Ok(())
+}
+
+/// A template edit that drops an id a text links to: no text changed, yet the link is reported
+/// by the checks after that edit (what links can point at changed, so every text's links are
+/// judged again); checks given up for a newer edit leave that still to do.
+#[test]
+fn a_template_that_drops_a_linked_id_is_reported() -> Result<()> {
+    let site = Site::new()?;
+    site.write("content/paginas/um.md", "---\ntitulo: Um\n---\nVeja [o conteúdo](dois.md#conteudo).\n")?;
+    let mut session = site.session()?;
+    let broken = |found: &Diagnostics| -> Vec<String> {
+        found
+            .iter()
+            .filter(|d| d.code.id() == "S0802")
+            .map(|d| d.file.as_deref().unwrap_or(Path::new("")).to_string_lossy().into_owned())
+            .collect()
+    };
+    let found = session.check(None, &|| false).unwrap_or_default();
+    assert!(broken(&found).is_empty(), "{found:?}");
+    let template = "themes/default/templates/base.html";
+    site.write(template, &embedded("base.html").replace("<main id=\"conteudo\"", "<main"))?;
+    let report = rebuild(&mut session, &[template])?;
+    // A newer edit came: given up, and nothing is settled.
+    assert!(session.check(Some(&report.changes), &|| true).is_none());
+    let found = session.check(Some(&report.changes), &|| false).unwrap_or_default();
+    assert_eq!(broken(&found), ["content/paginas/um.md"], "{found:?}");
+    // Judged: the next checks look at the changed files only.
+    let found = session.check(Some(&[]), &|| false).unwrap_or_default();
+    assert!(broken(&found).is_empty(), "{found:?}");
+    // A template edit that changes no id or file judges no link again.
+    let marked =
+        embedded("base.html").replace("<main id=\"conteudo\"", "<main").replace("</footer>", "<p>Rodapé</p></footer>");
+    site.write(template, &marked)?;
+    let report = rebuild(&mut session, &[template])?;
+    assert!(!report.written.is_empty());
+    let found = session.check(Some(&report.changes), &|| false).unwrap_or_default();
+    assert!(broken(&found).is_empty(), "{found:?}");
     Ok(())
 }
 

@@ -40,6 +40,9 @@ pub(crate) struct Watcher {
     events: Receiver<DebounceEventResult>,
     watched: BTreeSet<&'static str>,
     quiet: Duration,
+    /// Changes seen by [`Watcher::changed_within`], not handed out yet: the start of the next
+    /// batch.
+    held: Batch,
 }
 
 impl Watcher {
@@ -61,6 +64,7 @@ impl Watcher {
             events,
             watched: BTreeSet::new(),
             quiet,
+            held: Batch::default(),
         };
         watcher.watch_dirs()?;
         Ok(watcher)
@@ -91,18 +95,21 @@ impl Watcher {
     /// watcher died.
     pub(crate) fn next_batch(&mut self, stop: &dyn Fn() -> bool) -> Option<Batch> {
         loop {
-            let mut batch = Batch::default();
-            loop {
-                if stop() {
-                    return None;
-                }
-                match self.events.recv_timeout(STOP_POLL) {
-                    Ok(result) => {
-                        self.absorb(result, &mut batch);
-                        break;
+            let mut batch = std::mem::take(&mut self.held);
+            // Changes seen while the last rebuild was checked start this batch at once.
+            if !batch.rescan && batch.paths.is_empty() {
+                loop {
+                    if stop() {
+                        return None;
                     }
-                    Err(RecvTimeoutError::Timeout) => {}
-                    Err(RecvTimeoutError::Disconnected) => return None,
+                    match self.events.recv_timeout(STOP_POLL) {
+                        Ok(result) => {
+                            self.absorb(result, &mut batch);
+                            break;
+                        }
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => return None,
+                    }
                 }
             }
             let opened = Instant::now();
@@ -121,6 +128,18 @@ impl Watcher {
                 return Some(batch);
             }
         }
+    }
+
+    /// Whether a relevant change arrives within `wait` (or arrived before and was not handed
+    /// out yet); kept for the next batch. The dev loop asks while it checks the last rebuild,
+    /// to give up checks that the change makes stale.
+    pub(crate) fn changed_within(&mut self, wait: Duration) -> bool {
+        if let Ok(result) = self.events.recv_timeout(wait) {
+            let mut held = std::mem::take(&mut self.held);
+            self.absorb(result, &mut held);
+            self.held = held;
+        }
+        self.held.rescan || !self.held.paths.is_empty()
     }
 
     fn absorb(&self, result: DebounceEventResult, batch: &mut Batch) {
@@ -189,6 +208,25 @@ mod tests {
         ] {
             assert_eq!(ok(ignored), None, "{ignored}");
         }
+    }
+
+    /// A change seen while the dev loop checks the last rebuild (which it then gives up) is
+    /// not lost: it starts the next batch.
+    #[test]
+    fn a_change_seen_while_checking_starts_the_next_batch() -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let root = std::fs::canonicalize(tmp.path())?;
+        std::fs::create_dir_all(root.join("content"))?;
+        let mut watcher = Watcher::with_quiet(&root, &root.join("public"), Duration::from_millis(100))?;
+        assert!(!watcher.changed_within(Duration::from_millis(50)));
+        std::fs::write(root.join("content/a.md"), "x")?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !watcher.changed_within(Duration::from_millis(20)) {
+            anyhow::ensure!(Instant::now() < deadline, "the change was not seen");
+        }
+        let batch = watcher.next_batch(&|| Instant::now() > deadline).ok_or_else(|| anyhow::anyhow!("no batch"))?;
+        assert!(batch.paths.contains(Path::new("content/a.md")), "{batch:?}");
+        Ok(())
     }
 
     #[test]

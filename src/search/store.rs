@@ -130,8 +130,9 @@ pub(crate) struct Store {
     /// Tells this store's keys from another's in the threads' caches.
     id: u64,
     interner: Mutex<Interner>,
-    /// Each item's documents, with the number of the `put` that gave them.
-    docs: Mutex<HashMap<String, (u64, Docs)>>,
+    /// Each item's documents, with the number of the `put` that gave them and, in a store that
+    /// keeps its index, the fingerprint of the documents as put ([`fingerprint`]).
+    docs: Mutex<HashMap<String, Kept>>,
     /// Documents put but not analysed yet, with their `put`'s number: analysed in batches.
     pending: Mutex<Vec<Put>>,
     puts: AtomicU64,
@@ -143,6 +144,43 @@ pub(crate) struct Store {
 
 /// One item's documents, analysed.
 pub(super) type Docs = Arc<Vec<Analysed>>;
+
+/// What the store keeps of an item: the number of its last `put`, its documents analysed, and
+/// (dev loop) the fingerprint of those documents before analysis.
+type Kept = (u64, Docs, Option<Fingerprint>);
+
+/// SHA-256 of an item's documents before analysis.
+type Fingerprint = [u8; 32];
+
+/// The fingerprint of `docs`: every field, each with its length, so that no two different
+/// lists of documents read alike.
+fn fingerprint(docs: &[Doc]) -> Fingerprint {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    let mut field = |text: Option<&str>| {
+        match text {
+            Some(text) => {
+                hasher.update([1]);
+                hasher.update((text.len() as u64).to_le_bytes());
+                hasher.update(text.as_bytes());
+            }
+            None => hasher.update([0]),
+        };
+    };
+    for doc in docs {
+        field(Some(&doc.title));
+        field(Some(&doc.url));
+        field(Some(&doc.title_text));
+        field(doc.quote.as_deref());
+        field(Some(&doc.records.len().to_string()));
+        for record in &doc.records {
+            field(record.anchor.as_deref());
+            field(record.label.as_deref());
+            field(Some(&record.text));
+        }
+    }
+    hasher.finalize().into()
+}
 
 /// A `put` not analysed yet: its number, the item's site path, its documents.
 type Put = (u64, String, Vec<Doc>);
@@ -213,17 +251,37 @@ impl Store {
     }
 
     fn analyse_batch_untimed(&self, batch: Vec<Put>) {
-        let analysed: Vec<(u64, String, Docs)> = batch
+        // The dev loop renders every page again after a template edit, with the same text:
+        // an item whose documents are what was analysed last time keeps that analysis (the
+        // same keys get the same numbers, so it is what analysing again would give).
+        let prints: Vec<Option<Fingerprint>> =
+            batch.iter().map(|(_, _, docs)| self.keeping.then(|| fingerprint(docs))).collect();
+        let reused: Vec<Option<Docs>> = {
+            let all = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
+            batch
+                .iter()
+                .zip(&prints)
+                .map(|((_, path, _), print)| {
+                    let kept = all.get(path)?;
+                    (print.is_some() && kept.2 == *print).then(|| Arc::clone(&kept.1))
+                })
+                .collect()
+        };
+        let analysed: Vec<(u64, String, Kept)> = batch
             .into_iter()
-            .map(|(number, path, docs)| (number, path, Arc::new(docs.iter().map(|d| self.analyse(d)).collect())))
+            .zip(prints.into_iter().zip(reused))
+            .map(|((number, path, docs), (print, reused))| {
+                let analysed = reused.unwrap_or_else(|| Arc::new(docs.iter().map(|d| self.analyse(d)).collect()));
+                (number, path, (number, analysed, print))
+            })
             .collect();
         let mut all = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
-        for (number, path, docs) in analysed {
+        for (number, path, new) in analysed {
             match all.get_mut(&path) {
                 Some(kept) if kept.0 > number => {}
-                Some(kept) => *kept = (number, docs),
+                Some(kept) => *kept = new,
                 None => {
-                    all.insert(path, (number, docs));
+                    all.insert(path, new);
                 }
             }
         }
@@ -248,7 +306,7 @@ impl Store {
 
     /// The documents of the item at `path`, as last put (see [`Store::flush`]).
     pub(super) fn get(&self, path: &str) -> Option<Docs> {
-        self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).map(|(_, d)| Arc::clone(d))
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).map(|(_, d, _)| Arc::clone(d))
     }
 
     /// Forgets the items whose path `keep` refuses (items gone from the site).
@@ -427,6 +485,33 @@ mod tests {
         assert!(store.get("q/").is_none());
         store.flush();
         assert!(store.get("q/").is_some());
+    }
+
+    /// The dev loop's store keeps the analysis of documents put again unchanged (every page
+    /// after a template edit), and analyses what changed; `build`'s store keeps nothing.
+    #[test]
+    fn documents_put_again_unchanged_keep_their_analysis() {
+        let store = Store::keeping();
+        store.analyse_batch(vec![(1, "p/".into(), vec![Doc::page("mesmo texto")])]);
+        let first = store.get("p/").unwrap_or_default();
+        store.analyse_batch(vec![(2, "p/".into(), vec![Doc::page("mesmo texto")])]);
+        let again = store.get("p/").unwrap_or_default();
+        assert!(Arc::ptr_eq(&first, &again), "analysed again");
+        // A changed document is analysed, as a new store would.
+        store.analyse_batch(vec![(3, "p/".into(), vec![Doc::page("texto mudado")])]);
+        let changed = store.get("p/").unwrap_or_default();
+        assert!(!Arc::ptr_eq(&first, &changed));
+        assert!(changed.first().is_some_and(|d| d.fragment.contains("mudado")), "{changed:?}");
+        assert_eq!(*changed, vec![store.analyse(&Doc::page("texto mudado"))]);
+        // Fields that differ only in where one ends and the next starts differ.
+        let a = Doc { title: "ab".into(), url: "c".into(), ..Doc::page("x") };
+        let b = Doc { title: "a".into(), url: "bc".into(), ..Doc::page("x") };
+        assert_ne!(fingerprint(&[a]), fingerprint(&[b]));
+        let plain = Store::default();
+        plain.analyse_batch(vec![(1, "p/".into(), vec![Doc::page("mesmo texto")])]);
+        let first = plain.get("p/").unwrap_or_default();
+        plain.analyse_batch(vec![(2, "p/".into(), vec![Doc::page("mesmo texto")])]);
+        assert!(!Arc::ptr_eq(&first, &plain.get("p/").unwrap_or_default()));
     }
 
     #[test]

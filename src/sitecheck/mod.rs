@@ -26,26 +26,60 @@ use std::sync::Mutex;
 pub(crate) struct Index {
     files: HashSet<String>,
     ids: HashMap<String, HashSet<String>>,
+    /// Whether a file came or went, or a page's ids changed, since [`Index::settle`]: what a
+    /// link can point at changed, so every text's links need judging again (the dev loop's
+    /// checks after a template edit that drops an id, a page deleted).
+    dirty: bool,
 }
 
 impl Index {
     /// Records a file published as it is (static files, attachments).
     pub(crate) fn add_static(&mut self, file: &str) {
-        self.files.insert(file.to_string());
+        if !self.files.contains(file) {
+            self.files.insert(file.to_string());
+            self.dirty = true;
+        }
     }
 
     /// Forgets a file that is no longer published.
     pub(crate) fn remove(&mut self, file: &str) {
-        self.files.remove(file);
+        self.dirty |= self.files.remove(file);
         self.ids.remove(file);
     }
 
     /// Records a rendered file and, for a page, its ids.
+    #[cfg(test)]
     pub(crate) fn record(&mut self, file: &str, bytes: &[u8]) {
-        if file.ends_with(".html") {
-            self.ids.insert(file.to_string(), ids(bytes));
+        self.record_ids(file, page_ids(file, bytes));
+    }
+
+    /// Records a rendered file and, for a page, its ids as [`page_ids`] read them (outside the
+    /// lock the dev loop's render threads share the index under).
+    pub(crate) fn record_ids(&mut self, file: &str, found: Option<HashSet<String>>) {
+        if let Some(found) = found {
+            match self.ids.get_mut(file) {
+                Some(kept) if *kept == found => {}
+                Some(kept) => {
+                    *kept = found;
+                    self.dirty = true;
+                }
+                None => {
+                    self.ids.insert(file.to_string(), found);
+                    self.dirty = true;
+                }
+            }
         }
-        self.files.insert(file.to_string());
+        self.add_static(file);
+    }
+
+    /// Whether what links can point at changed since [`Index::settle`] (or ever).
+    pub(crate) fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Every text's links were judged against the index as it is now.
+    pub(crate) fn settle(&mut self) {
+        self.dirty = false;
     }
 
     fn has(&self, file: &str) -> bool {
@@ -55,6 +89,11 @@ impl Index {
     fn has_id(&self, file: &str, id: &str) -> bool {
         self.ids.get(file).is_some_and(|ids| ids.contains(id))
     }
+}
+
+/// The ids of a rendered file when it is a page (for [`Index::record_ids`]).
+pub(crate) fn page_ids(file: &str, bytes: &[u8]) -> Option<HashSet<String>> {
+    file.ends_with(".html").then(|| ids(bytes))
 }
 
 /// The values of the `id` attributes in an HTML page, quoted or not (the minifier drops the
@@ -127,6 +166,19 @@ pub(crate) fn check(site: &Site, index: &Index) -> Diagnostics {
 /// The checks of the texts whose source file `wanted` accepts (`serve` checks the files an
 /// edit touched), against the rendered `index`.
 pub(crate) fn check_some(site: &Site, index: &Index, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> Diagnostics {
+    check_until(site, index, wanted, wanted, &|| false).unwrap_or_default()
+}
+
+/// [`check_some`] with the texts whose links, images and headings are checked (`linked`) apart
+/// from those whose age is (`wanted`), stopped as soon as `cancel()` says so (`None`): the dev
+/// loop gives up checks that a newer edit makes stale.
+pub(crate) fn check_until(
+    site: &Site,
+    index: &Index,
+    linked: &(dyn Fn(&Path) -> bool + Sync),
+    wanted: &(dyn Fn(&Path) -> bool + Sync),
+    cancel: &(dyn Fn() -> bool + Sync),
+) -> Option<Diagnostics> {
     let sources: HashSet<String> = texts(site)
         .iter()
         .map(|(o, _)| o.file.to_string_lossy().replace('\\', "/"))
@@ -135,21 +187,46 @@ pub(crate) fn check_some(site: &Site, index: &Index, wanted: &(dyn Fn(&Path) -> 
         .chain(site.secretariat.iter().map(|s| s.origin.file.to_string_lossy().replace('\\', "/")))
         .collect();
     let context = body::Context { index, sources: &sources };
-    let found: Vec<Vec<Diagnostic>> = texts(site)
+    let found: Option<Vec<Vec<Diagnostic>>> = texts(site)
         .par_iter()
-        .filter(|(origin, _)| wanted(&origin.file))
-        .map(|(origin, body)| body::check(&context, origin, body))
+        .filter(|(origin, _)| linked(&origin.file))
+        .map(|(origin, body)| (!cancel()).then(|| body::check(&context, origin, body)))
         .collect();
     let mut diagnostics = Diagnostics::new();
-    for diagnostic in found.into_iter().flatten().chain(stale::check(site, wanted)) {
+    for diagnostic in found?.into_iter().flatten().chain(stale::check(site, wanted)) {
         diagnostics.push(diagnostic);
     }
-    diagnostics
+    Some(diagnostics)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What links can point at changed: a file came or went, or a page's ids changed; not a
+    /// page rendered again with other text and the same ids.
+    #[test]
+    fn the_index_knows_when_link_targets_changed() {
+        let mut index = Index::default();
+        index.record("a/index.html", br#"<h2 id="um">Um</h2>"#);
+        assert!(index.is_dirty());
+        index.settle();
+        index.record("a/index.html", br#"<p>Outro texto</p><h2 id="um">Um</h2>"#);
+        assert!(!index.is_dirty(), "same ids");
+        index.record("a/index.html", br#"<h2 id="dois">Um</h2>"#);
+        assert!(index.is_dirty(), "an id changed");
+        index.settle();
+        index.add_static("a/doc.pdf");
+        assert!(index.is_dirty(), "a file came");
+        index.settle();
+        index.add_static("a/doc.pdf");
+        assert!(!index.is_dirty());
+        index.remove("a/doc.pdf");
+        assert!(index.is_dirty(), "a file went");
+        index.settle();
+        index.remove("a/doc.pdf");
+        assert!(!index.is_dirty());
+    }
 
     #[test]
     fn ids_quoted_or_not() {
