@@ -17,6 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const RENDER_STACK: usize = 8 << 20;
 
 fn main() -> ExitCode {
+    return_freed_memory_promptly();
     quiet_on_closed_pipe();
     // Only fails if a pool was already built, which nothing does before this line.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK).build_global();
@@ -46,6 +47,22 @@ fn main() -> ExitCode {
         Outcome::ContentErrors => ExitCode::from(1),
         Outcome::Failed => ExitCode::from(2),
     }
+}
+
+/// `mi_option_purge_delay` in mimalloc's `mi_option_t` (`mimalloc.h`, v3 as built by
+/// libmimalloc-sys 0.1.49, pinned in Cargo.toml): the index is not exported by the crate.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// mimalloc (v3) keeps the memory a build frees for 1 s before giving it back to the system:
+/// a 10,000-page build takes about that long, so the freed pages of one phase stayed in the
+/// peak of the next one. 10 ms (v2's default) gives them back as the build goes, for a
+/// peak about 10 MiB lower at 10,000 pages and no measurable CPU (0 ms costs more system
+/// time in `madvise`). The option is read on every purge, so setting it here, before the
+/// build allocates much, is enough.
+fn return_freed_memory_promptly() {
+    // SAFETY: `mi_option_set` stores a value in mimalloc's table of options (it checks the
+    // index against its bounds and takes any value); it touches no memory of ours.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
 }
 
 /// When whoever reads our output goes away (`secretaria build | head`), printing fails and

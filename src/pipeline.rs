@@ -23,7 +23,8 @@ use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
 use crate::timings::{self, Stage, Work};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -233,17 +234,47 @@ pub(crate) fn render(
 /// `SHA256SUMS` (when the plan has it: otherwise nothing is hashed).
 pub(crate) struct Hashing<'s> {
     inner: &'s dyn Sink,
-    digests: Option<Mutex<BTreeMap<String, Digest>>>,
+    digests: Option<Digests<'s>>,
+}
+
+/// The digests of the files put, by name. Every planned file has its slot, made before the
+/// pages render: the render threads then leave nothing long-lived here (a name and a tree
+/// node per file, made among a render's short-lived blocks, added to the build's peak
+/// memory). Other files (the static ones) are kept by name.
+struct Digests<'s> {
+    slots: HashMap<&'s str, usize>,
+    planned: Vec<&'s str>,
+    digests: Mutex<Vec<Option<Digest>>>,
+    others: Mutex<BTreeMap<String, Digest>>,
 }
 
 impl<'s> Hashing<'s> {
-    pub(crate) fn new(inner: &'s dyn Sink, plan: &[Route]) -> Self {
-        Hashing { inner, digests: plan.iter().any(Route::is_finishing).then(Mutex::default) }
+    pub(crate) fn new(inner: &'s dyn Sink, plan: &'s [Route]) -> Self {
+        let digests = plan.iter().any(Route::is_finishing).then(|| {
+            let mut slots = HashMap::with_capacity(plan.len());
+            let mut planned = Vec::with_capacity(plan.len());
+            for route in plan {
+                if let std::collections::hash_map::Entry::Vacant(slot) = slots.entry(route.file.as_str()) {
+                    slot.insert(planned.len());
+                    planned.push(route.file.as_str());
+                }
+            }
+            let digests = Mutex::new(vec![None; planned.len()]);
+            Digests { slots, planned, digests, others: Mutex::default() }
+        });
+        Hashing { inner, digests }
     }
 
-    /// Every file put so far, with its digest (the last bytes put under a name win).
-    pub(crate) fn digests(self) -> BTreeMap<String, Digest> {
-        self.digests.and_then(|d| d.into_inner().ok()).unwrap_or_default()
+    /// Every file put so far, with its digest (the last bytes put under a name win), in no
+    /// particular order.
+    pub(crate) fn digests(self) -> Vec<(Cow<'s, str>, Digest)> {
+        let Some(all) = self.digests else { return Vec::new() };
+        let planned = all.digests.into_inner().unwrap_or_default();
+        let others = all.others.into_inner().unwrap_or_default();
+        let mut out: Vec<(Cow<'s, str>, Digest)> = Vec::with_capacity(planned.len() + others.len());
+        out.extend(all.planned.iter().zip(planned).filter_map(|(&file, d)| Some((Cow::Borrowed(file), d?))));
+        out.extend(others.into_iter().map(|(file, d)| (Cow::Owned(file), d)));
+        out
     }
 }
 
@@ -251,11 +282,18 @@ impl Sink for Hashing<'_> {
     fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         let digest = self.digests.as_ref().map(|_| checksums::sha256(&bytes));
         self.inner.put(file, bytes)?;
-        if let (Some(digests), Some(digest)) = (&self.digests, digest) {
-            digests
-                .lock()
-                .map_err(|_| anyhow::anyhow!("falha interna ao guardar os resumos SHA-256"))?
-                .insert(file.to_string(), digest);
+        if let (Some(all), Some(digest)) = (&self.digests, digest) {
+            let failed = || anyhow::anyhow!("falha interna ao guardar os resumos SHA-256");
+            match all.slots.get(file) {
+                Some(&slot) => {
+                    if let Some(kept) = all.digests.lock().map_err(|_| failed())?.get_mut(slot) {
+                        *kept = Some(digest);
+                    }
+                }
+                None => {
+                    all.others.lock().map_err(|_| failed())?.insert(file.to_string(), digest);
+                }
+            }
         }
         Ok(())
     }
@@ -378,7 +416,7 @@ pub(crate) fn build_hooked(
     let recording = Recording { inner: &staging, index: Mutex::new(index) };
     timings::stage(Stage::Finish, || {
         let digests = hashing.digests();
-        finish(&plan, &digests.iter().map(|(path, digest)| (path.as_str(), digest)).collect::<Vec<_>>(), &recording)
+        finish(&plan, &digests.iter().map(|(path, digest)| (path.as_ref(), digest)).collect::<Vec<_>>(), &recording)
     })?;
     if !options.skip_site_checks {
         timings::stage(Stage::Checks, || check_rendered(&loaded.site, &mut loaded.warnings, recording))?;

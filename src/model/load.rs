@@ -22,8 +22,8 @@ mod transparency;
 pub(super) use transparency::{newest_first, PendingAccess, PendingDoc};
 
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
-/// Consumes the sources: each file's text becomes its page body without a copy, so a large
-/// site is held in memory once.
+/// Consumes the sources: each file's text becomes its page body (without its front matter,
+/// see [`Loader::split`]) and is freed, so a large site is held in memory once.
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
     // The files the site publishes as they are, for the documents that name one.
     let files = validate::published_files(&sources);
@@ -269,15 +269,17 @@ impl Loader<'_> {
         }
     }
 
-    /// (front matter, its line offset, body). The body reuses the file's buffer.
+    /// (front matter, its line offset, body). The body reuses the file's buffer when the file
+    /// has no front matter; otherwise it is copied into a block of its own size, and the
+    /// file's freed: a body is kept for the whole build, and the front matter left in its
+    /// block's slack would be too (2.6 MB at 10,000 pages).
     fn split(&mut self, file: SourceFile) -> Option<(String, usize, Body)> {
         match frontmatter::split(&file.text) {
             Ok(split) => {
                 let yaml = split.yaml.to_string();
                 let body_start = file.text.len() - split.body.len();
                 let (yaml_line_offset, body_line_offset) = (split.yaml_line_offset, split.body_line_offset);
-                let mut text = file.text;
-                text.drain(..body_start);
+                let text = if body_start == 0 { file.text } else { split.body.to_owned() };
                 Some((yaml, yaml_line_offset, Body { markdown: text, line_offset: body_line_offset }))
             }
             Err(line) => {

@@ -22,10 +22,13 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// What the rendered site contains: every output file, and the ids of each HTML page.
+/// Recorded while the pages render, and kept until they are all checked: one entry per file,
+/// its ids in one block ([`Ids`]), so that a page leaves two allocations here rather than
+/// one per id (every long-lived block made among a render's short-lived ones adds to the
+/// build's peak memory).
 #[derive(Debug, Default)]
 pub(crate) struct Index {
-    files: HashSet<String>,
-    ids: HashMap<String, HashSet<String>>,
+    files: HashMap<String, Ids>,
     /// Whether a file came or went, or a page's ids changed, since [`Index::settle`]: what a
     /// link can point at changed, so every text's links need judging again (the dev loop's
     /// checks after a template edit that drops an id, a page deleted).
@@ -35,16 +38,15 @@ pub(crate) struct Index {
 impl Index {
     /// Records a file published as it is (static files, attachments).
     pub(crate) fn add_static(&mut self, file: &str) {
-        if !self.files.contains(file) {
-            self.files.insert(file.to_string());
+        if !self.files.contains_key(file) {
+            self.files.insert(file.to_string(), Ids::default());
             self.dirty = true;
         }
     }
 
     /// Forgets a file that is no longer published.
     pub(crate) fn remove(&mut self, file: &str) {
-        self.dirty |= self.files.remove(file);
-        self.ids.remove(file);
+        self.dirty |= self.files.remove(file).is_some();
     }
 
     /// Records a rendered file and, for a page, its ids.
@@ -55,21 +57,25 @@ impl Index {
 
     /// Records a rendered file and, for a page, its ids as [`page_ids`] read them (outside the
     /// lock the dev loop's render threads share the index under).
-    pub(crate) fn record_ids(&mut self, file: &str, found: Option<HashSet<String>>) {
-        if let Some(found) = found {
-            match self.ids.get_mut(file) {
-                Some(kept) if *kept == found => {}
-                Some(kept) => {
-                    *kept = found;
-                    self.dirty = true;
-                }
-                None => {
-                    self.ids.insert(file.to_string(), found);
-                    self.dirty = true;
-                }
+    pub(crate) fn record_ids(&mut self, file: &str, found: Option<Ids>) {
+        match found {
+            Some(ids) => self.insert(file, ids),
+            None => self.add_static(file),
+        }
+    }
+
+    fn insert(&mut self, file: &str, ids: Ids) {
+        match self.files.get_mut(file) {
+            Some(kept) if *kept == ids => {}
+            Some(kept) => {
+                *kept = ids;
+                self.dirty = true;
+            }
+            None => {
+                self.files.insert(file.to_string(), ids);
+                self.dirty = true;
             }
         }
-        self.add_static(file);
     }
 
     /// Whether what links can point at changed since [`Index::settle`] (or ever).
@@ -83,26 +89,80 @@ impl Index {
     }
 
     fn has(&self, file: &str) -> bool {
-        self.files.contains(file)
+        self.files.contains_key(file)
     }
 
     fn has_id(&self, file: &str, id: &str) -> bool {
-        self.ids.get(file).is_some_and(|ids| ids.contains(id))
+        self.files.get(file).is_some_and(|ids| ids.contains(id))
+    }
+}
+
+/// The ids of one page, sorted and without repeats, in one string (`text`), each ending at
+/// its offset in `ends`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Ids {
+    text: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl Ids {
+    fn of(mut ids: Vec<String>) -> Ids {
+        ids.sort_unstable();
+        ids.dedup();
+        let mut text = String::with_capacity(ids.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(ids.len());
+        for id in &ids {
+            text.push_str(id);
+            // A page beyond 4 GiB is not one a build can hold; its ids past that are left
+            // out, which only hides a broken fragment.
+            let Ok(end) = u32::try_from(text.len()) else { break };
+            ends.push(end);
+        }
+        Ids { text: text.into_boxed_str(), ends: ends.into_boxed_slice() }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).map_or(0, |&e| e as usize);
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        let (mut low, mut high) = (0, self.ends.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.get(mid).cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+/// The ids of `file` (none unless it is an HTML page).
+fn ids_of(file: &str, bytes: &[u8]) -> Ids {
+    if file.ends_with(".html") {
+        Ids::of(ids(bytes))
+    } else {
+        Ids::default()
     }
 }
 
 /// The ids of a rendered file when it is a page (for [`Index::record_ids`]).
-pub(crate) fn page_ids(file: &str, bytes: &[u8]) -> Option<HashSet<String>> {
-    file.ends_with(".html").then(|| ids(bytes))
+pub(crate) fn page_ids(file: &str, bytes: &[u8]) -> Option<Ids> {
+    file.ends_with(".html").then(|| Ids::of(ids(bytes)))
 }
 
 /// The values of the `id` attributes in an HTML page, quoted or not (the minifier drops the
-/// quotes where it can). A text that merely reads `id=` after a space may add an id that does
-/// not exist; that only hides a broken fragment, it never reports a good one.
-fn ids(bytes: &[u8]) -> HashSet<String> {
+/// quotes where it can), in the order found, repeats included. A text that merely reads `id=`
+/// after a space may add an id that does not exist; that only hides a broken fragment, it
+/// never reports a good one.
+fn ids(bytes: &[u8]) -> Vec<String> {
     // Read as bytes (every page passes here: no copy, no validation of the whole page); only
     // the values are read as text.
-    let mut found = HashSet::new();
+    let mut found = Vec::new();
     for i in memchr::memmem::find_iter(bytes, b"id=") {
         if !i.checked_sub(1).and_then(|p| bytes.get(p)).is_some_and(|b| b" \n\t\"'".contains(b)) {
             continue;
@@ -117,7 +177,7 @@ fn ids(bytes: &[u8]) -> HashSet<String> {
             None => None,
         };
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            found.insert(String::from_utf8_lossy(value).replace("&amp;", "&"));
+            found.push(String::from_utf8_lossy(value).replace("&amp;", "&"));
         }
     }
     found
@@ -131,12 +191,9 @@ pub(crate) struct Recording<'a> {
 
 impl Sink for Recording<'_> {
     fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
-        let ids = file.ends_with(".html").then(|| ids(&bytes));
+        let ids = ids_of(file, &bytes);
         if let Ok(mut index) = self.index.lock() {
-            if let Some(ids) = ids {
-                index.ids.insert(file.to_string(), ids);
-            }
-            index.files.insert(file.to_string());
+            index.insert(file, ids);
         }
         self.inner.put(file, bytes)
     }
@@ -230,10 +287,36 @@ mod tests {
 
     #[test]
     fn ids_quoted_or_not() {
-        let found = ids(br#"<h2 id=a>x</h2><p id="b c"></p><a id='d' href=x><div data-id="no"><i id=e/>"#);
+        let found = Ids::of(ids(br#"<h2 id=a>x</h2><p id="b c"></p><a id='d' href=x><div data-id="no"><i id=e/>"#));
         for id in ["a", "b c", "d", "e"] {
             assert!(found.contains(id), "{id}: {found:?}");
         }
         assert!(!found.contains("no"));
+    }
+
+    #[test]
+    fn ids_found_by_their_whole_text() {
+        let found = Ids::of(["b", "ab", "a", "b", "", "abc"].map(String::from).to_vec());
+        for id in ["a", "ab", "abc", "b"] {
+            assert!(found.contains(id), "{id}: {found:?}");
+        }
+        for id in ["c", "bb", "abcd", "ba"] {
+            assert!(!found.contains(id), "{id}: {found:?}");
+        }
+        assert!(!Ids::default().contains("a"));
+    }
+
+    #[test]
+    fn a_file_put_again_keeps_its_last_ids() {
+        let mut index = Index::default();
+        index.add_static("a/index.html");
+        index.record("a/index.html", b"<p id=x>");
+        index.record("b.json", b"{\"id\": 1}");
+        assert!(index.has("a/index.html") && index.has("b.json") && !index.has("c"));
+        assert!(index.has_id("a/index.html", "x") && !index.has_id("b.json", "1"));
+        index.record("a/index.html", b"<p id=y>");
+        assert!(!index.has_id("a/index.html", "x") && index.has_id("a/index.html", "y"));
+        index.remove("a/index.html");
+        assert!(!index.has("a/index.html") && !index.has_id("a/index.html", "y"));
     }
 }
