@@ -72,8 +72,10 @@ pub(crate) fn overwrite(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
 #[cfg(target_os = "linux")]
 fn open_in_place(dest: &Path) -> Option<std::fs::File> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
-    let nofollow = rustix::fs::OFlags::NOFOLLOW.bits();
-    let file = std::fs::OpenOptions::new().write(true).custom_flags(i32::try_from(nofollow).ok()?).open(dest).ok()?;
+    // Not followed if a symlink; and never waiting on a FIFO put there (it fails at once
+    // without a reader, and the rename path replaces it).
+    let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits();
+    let file = std::fs::OpenOptions::new().write(true).custom_flags(i32::try_from(flags).ok()?).open(dest).ok()?;
     let meta = file.metadata().ok()?;
     (meta.is_file() && meta.nlink() == 1).then_some(file)
 }
@@ -214,6 +216,27 @@ mod tests {
             assert_eq!(std::fs::read(&outside)?, b"fora");
             assert_eq!(std::fs::read(out.join("c.html"))?, b"novo");
         }
+        Ok(())
+    }
+
+    /// A FIFO put where a page of ours was is replaced, not waited on for a reader (that
+    /// would stall the dev loop for good).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_in_place_of_a_page_is_replaced_not_waited_on() -> Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out)?;
+        rustix::fs::mknodat(rustix::fs::CWD, out.join("p.html"), rustix::fs::FileType::Fifo, 0o600.into(), 0)?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let dir = out.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(overwrite(&dir, "p.html", b"nova").map_err(|e| e.to_string()));
+        });
+        let done = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert!(matches!(done, Ok(Ok(()))), "{done:?}");
+        assert!(std::fs::symlink_metadata(out.join("p.html"))?.is_file());
+        assert_eq!(std::fs::read(out.join("p.html"))?, b"nova");
         Ok(())
     }
 }
