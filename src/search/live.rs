@@ -281,6 +281,25 @@ mod tests {
     }
 
     /// Every file of `index`, by name.
+    /// The index assembled afresh from the same entries, to compare a patched one with.
+    fn fresh(store: &Store, entries: &[Entry]) -> Index {
+        let entries =
+            entries.iter().map(|e| Entry { group: e.group, path: e.path.clone(), docs: Arc::clone(&e.docs) }).collect();
+        Index::fresh(entries, store.keys())
+    }
+
+    /// Which of the index's files `name` is (`indice.json`, `t/N.json`, `d/N.json`).
+    fn which(name: &str) -> Option<SearchFile> {
+        let number = |prefix: &str| name.strip_prefix(prefix)?.strip_suffix(".json")?.parse().ok();
+        if name == "indice.json" {
+            Some(SearchFile::Meta)
+        } else if let Some(bucket) = number("t/") {
+            Some(SearchFile::Terms(bucket))
+        } else {
+            number("d/").map(SearchFile::Docs)
+        }
+    }
+
     fn files(index: &Index) -> BTreeMap<String, Vec<u8>> {
         let mut out = BTreeMap::new();
         out.insert("indice.json".to_string(), index.meta_json());
@@ -324,24 +343,10 @@ mod tests {
             let entries = entries(&store, &texts);
             let patched = assemble(&store, &entries).unwrap_or_else(|| panic!("a keeping store"));
             assert!(patched.changed.is_some(), "round {round}: patched");
-            let fresh = Index::fresh(
-                entries
-                    .iter()
-                    .map(|e| Entry { group: e.group, path: e.path.clone(), docs: Arc::clone(&e.docs) })
-                    .collect(),
-                store.keys(),
-            );
             let now = files(&patched);
-            assert_eq!(now, files(&fresh), "round {round}: the patched index is the fresh one");
+            assert_eq!(now, files(&fresh(&store, &entries)), "round {round}: the patched index is the fresh one");
             for (name, bytes) in &now {
-                let which = if name == "indice.json" {
-                    SearchFile::Meta
-                } else if let Some(b) = name.strip_prefix("t/").and_then(|n| n.strip_suffix(".json")) {
-                    SearchFile::Terms(b.parse().unwrap_or_default())
-                } else {
-                    let f = name.strip_prefix("d/").and_then(|n| n.strip_suffix(".json"));
-                    SearchFile::Docs(f.and_then(|f| f.parse().ok()).unwrap_or_default())
-                };
+                let Some(which) = which(name) else { continue };
                 if before.get(name) != Some(bytes) {
                     assert!(patched.changed(which), "round {round}: {name} changed unannounced");
                 } else if which != SearchFile::Meta {
@@ -393,23 +398,10 @@ mod tests {
             let entries = entries(&store, &order);
             let patched = assemble(&store, &entries).unwrap_or_else(|| panic!("a keeping store"));
             assert!(patched.changed.is_some(), "round {round}: patched");
-            let fresh = Index::fresh(
-                entries
-                    .iter()
-                    .map(|e| Entry { group: e.group, path: e.path.clone(), docs: Arc::clone(&e.docs) })
-                    .collect(),
-                store.keys(),
-            );
             let now = files(&patched);
-            assert_eq!(now, files(&fresh), "round {round}: the patched index is the fresh one");
+            assert_eq!(now, files(&fresh(&store, &entries)), "round {round}: the patched index is the fresh one");
             for (name, bytes) in &now {
-                let which = if let Some(b) = name.strip_prefix("t/").and_then(|n| n.strip_suffix(".json")) {
-                    SearchFile::Terms(b.parse().unwrap_or_default())
-                } else if let Some(f) = name.strip_prefix("d/").and_then(|n| n.strip_suffix(".json")) {
-                    SearchFile::Docs(f.parse().unwrap_or_default())
-                } else {
-                    continue;
-                };
+                let Some(which) = which(name).filter(|w| *w != SearchFile::Meta) else { continue };
                 if before.get(name) != Some(bytes) {
                     assert!(patched.changed(which), "round {round}: {name} changed unannounced");
                 }
