@@ -18,7 +18,7 @@ pub(crate) enum Source {
 }
 
 /// One search result: a title, the page it is on, and its text in records.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Doc {
     pub(crate) title: String,
     /// Site path of the page (`unidades/cras-centro/`), without anchor.
@@ -32,7 +32,7 @@ pub(crate) struct Doc {
     pub(crate) quote: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Record {
     /// The provision's anchor (`art28_cpt_inc2`), when the result lands on it.
     pub(crate) anchor: Option<String>,

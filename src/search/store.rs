@@ -152,34 +152,25 @@ type Kept = (u64, Docs, Option<Fingerprint>);
 /// SHA-256 of an item's documents before analysis.
 type Fingerprint = [u8; 32];
 
-/// The fingerprint of `docs`: every field, each with its length, so that no two different
-/// lists of documents read alike.
+/// The fingerprint of `docs`: SHA-256 over their derived `Hash`, which takes every field (a
+/// field added to [`Doc`] is taken too) with the length of each string and list, so that no
+/// two different lists of documents read alike.
 fn fingerprint(docs: &[Doc]) -> Fingerprint {
     use sha2::Digest as _;
-    let mut hasher = sha2::Sha256::new();
-    let mut field = |text: Option<&str>| {
-        match text {
-            Some(text) => {
-                hasher.update([1]);
-                hasher.update((text.len() as u64).to_le_bytes());
-                hasher.update(text.as_bytes());
-            }
-            None => hasher.update([0]),
-        };
-    };
-    for doc in docs {
-        field(Some(&doc.title));
-        field(Some(&doc.url));
-        field(Some(&doc.title_text));
-        field(doc.quote.as_deref());
-        field(Some(&doc.records.len().to_string()));
-        for record in &doc.records {
-            field(record.anchor.as_deref());
-            field(record.label.as_deref());
-            field(Some(&record.text));
+    use std::hash::Hash as _;
+    /// A `Hasher` that feeds SHA-256 (only `write` is used by derived `Hash`).
+    struct Sha(sha2::Sha256);
+    impl std::hash::Hasher for Sha {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0.update(bytes);
+        }
+        fn finish(&self) -> u64 {
+            0
         }
     }
-    hasher.finalize().into()
+    let mut sha = Sha(sha2::Sha256::new());
+    docs.hash(&mut sha);
+    sha.0.finalize().into()
 }
 
 /// A `put` not analysed yet: its number, the item's site path, its documents.
