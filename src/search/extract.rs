@@ -82,16 +82,25 @@ fn count(site: &Site, kind: Kind) -> usize {
 }
 
 /// Every source of the site in the order of their documents' numbers: by search filter (in
-/// the order of [`Search::ALL`]), then in the order of [`KINDS`] and of the model, the
-/// listings' introductions with the pages.
+/// the order of [`Search::ALL`]), then by address (site path) within a filter, the listings'
+/// introductions with the pages. By address and not in the model's order (pages by title),
+/// so that a retitled page, or one whose date moves it in its listing, keeps its documents'
+/// numbers: the index files that hold other documents stay byte for byte the same, and `serve`
+/// rewrites only what the edit changed. Equal addresses (none in a valid site) keep the
+/// model's order.
 pub(crate) fn sources(site: &Site) -> Vec<(Search, Source)> {
     let mut out = Vec::new();
     for group in Search::ALL {
+        let start = out.len();
         for spec in KINDS.iter().filter(|s| s.search == group) {
             out.extend((0..count(site, spec.kind)).map(|i| (group, Source::Item(spec.kind, i))));
         }
         if group == Search::Pages {
             out.extend((0..site.listing_intros.len()).map(|i| (group, Source::Intro(i))));
+        }
+        if let Some(block) = out.get_mut(start..) {
+            let path = |source: Source| origin(site, source).map(|o| o.path.as_str());
+            block.sort_by(|a, b| path(a.1).cmp(&path(b.1)));
         }
     }
     out
