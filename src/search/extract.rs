@@ -89,18 +89,23 @@ fn count(site: &Site, kind: Kind) -> usize {
 /// rewrites only what the edit changed. Equal addresses (none in a valid site) keep the
 /// model's order.
 pub(crate) fn sources(site: &Site) -> Vec<(Search, Source)> {
+    let mut out = unsorted_sources(site);
+    let path = |source: Source| origin(site, source).map(|o| o.path.as_str());
+    for block in out.chunk_by_mut(|a, b| a.0 == b.0) {
+        block.sort_by(|a, b| path(a.1).cmp(&path(b.1)));
+    }
+    out
+}
+
+/// [`sources`] by filter, but in the model's order within each.
+pub(crate) fn unsorted_sources(site: &Site) -> Vec<(Search, Source)> {
     let mut out = Vec::new();
     for group in Search::ALL {
-        let start = out.len();
         for spec in KINDS.iter().filter(|s| s.search == group) {
             out.extend((0..count(site, spec.kind)).map(|i| (group, Source::Item(spec.kind, i))));
         }
         if group == Search::Pages {
             out.extend((0..site.listing_intros.len()).map(|i| (group, Source::Intro(i))));
-        }
-        if let Some(block) = out.get_mut(start..) {
-            let path = |source: Source| origin(site, source).map(|o| o.path.as_str());
-            block.sort_by(|a, b| path(a.1).cmp(&path(b.1)));
         }
     }
     out

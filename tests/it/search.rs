@@ -108,7 +108,10 @@ impl Index {
 
 #[test]
 fn every_index_file_parses_and_every_document_is_reachable() {
-    let site = TestSite::built("busca");
+    let site = TestSite::fixture("busca");
+    // A page whose title sorts first and whose address sorts last: numbered by address.
+    site.write("content/servicos/zz-agenda.md", "---\ntitulo: Agenda da rede\n---\nAtividades da semana.\n");
+    site.build().unwrap_or_else(|f| panic!("{}", render(f)));
     let index = Index::open(&site.output());
     let n = index.documents();
     let c = index.buckets();
@@ -123,6 +126,14 @@ fn every_index_file_parses_and_every_document_is_reachable() {
         next = k[3].as_u64().unwrap();
     }
     assert_eq!(next, u64::from(n));
+    // Within each filter, documents are numbered by address (a retitled page keeps its
+    // number), a normative text's articles after the text itself.
+    for k in kinds {
+        let urls: Vec<String> = (k[2].as_u64().unwrap()..k[3].as_u64().unwrap())
+            .map(|doc| index.document(u32::try_from(doc).unwrap())["u"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(urls.is_sorted(), "{}: {urls:?}", k[0]);
+    }
     // Every document file exists and says what the results show; a few documents a file.
     let files = std::fs::read_dir(site.output().join("busca/d")).unwrap().count();
     assert_eq!(files, n.div_ceil(index.per_file()) as usize);
