@@ -44,19 +44,19 @@ pub fn build(root: &Path, args: BuildArgs) -> Outcome {
     match crate::cache::build(&options, mode, &|message| eprintln!("{message}")) {
         Ok(summary) => {
             report_diagnostics(root, &summary.warnings, format);
+            let (pages, files) =
+                (plural(summary.pages, "página", "páginas"), plural(summary.files, "arquivo", "arquivos"));
+            let output = options.output_dir();
+            let ms = started.elapsed().as_millis();
             if summary.unchanged {
+                // Nothing was generated: say what the output already has, not "geradas".
                 status(format, "Nada mudou desde a última geração; nenhum arquivo foi gravado (use --no-cache para gerar tudo de novo).");
+                let already = if summary.pages == 1 { "já está atualizada" } else { "já estão atualizadas" };
+                let line = format!("{pages} ({files}) {already} em {}; verificado em {ms} ms", output.display());
+                status(format, &line);
+            } else {
+                status(format, &format!("{pages} geradas em {ms} ms ({files}) → {}", output.display()));
             }
-            status(
-                format,
-                &format!(
-                    "{} geradas em {} ms ({}) → {}",
-                    plural(summary.pages, "página", "páginas"),
-                    started.elapsed().as_millis(),
-                    plural(summary.files, "arquivo", "arquivos"),
-                    options.output_dir().display()
-                ),
-            );
             if args.timings {
                 println!("\n{}", crate::timings::report());
             }

@@ -292,6 +292,9 @@ fn a_failed_build_after_a_cached_one_leaves_the_output_and_no_stale_cache() {
     assert!(!out.contains(NOTHING_CHANGED));
     let (_, out, _) = run(site.root(), &["build"], &[]);
     assert!(out.contains(NOTHING_CHANGED), "{out}");
+    // Nothing was generated, and the summary does not say so: it says what is already there.
+    let summary = out.lines().find(|l| l.contains(" páginas (")).unwrap_or_else(|| panic!("{out}"));
+    assert!(summary.contains(" já estão atualizadas em ") && !out.contains("geradas em"), "{out}");
     let before = state(&site.output());
 
     // Content errors: nothing published, the cache still describes the output.
