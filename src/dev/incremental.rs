@@ -71,26 +71,33 @@ pub(crate) fn refresh(
 
 /// [`refresh`] after a splice that changed what listings show of ordinary pages
 /// (`Splice::Done` with `summaries`): their summaries are taken again; when the pages also
-/// `moved` (their indices in the model changed), the plan is made again from the model and
-/// its index with it, and the routes whose file the old plan produced otherwise are new.
+/// `moved` (their indices in the model changed: old index → new index), the routes of ordinary
+/// pages are pointed at their pages' new indices. Nothing else in the plan names a page by its
+/// index (a section's list pages depend on what they show, [`Dep::Shown`]; search numbers
+/// documents by address), so the plan and its index of dependencies stay as they are: every
+/// route keeps its file and its dependencies, and making them again for 10,000 pages was most
+/// of a title edit.
+///
+/// [`Dep::Shown`]: crate::render::deps::Dep::Shown
 pub(crate) fn resummarise(
     built: &mut Built,
     templates: &BTreeMap<String, String>,
     touched: &BTreeSet<PathBuf>,
-    moved: bool,
+    moved: Option<&[usize]>,
 ) -> Vec<usize> {
     let snapshot = built.snapshot.refreshed(&built.site).with_summaries(&built.site, Kind::Page);
     let changed = theme::changed(&built.templates, templates);
     let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);
     built.snapshot = snapshot;
     built.templates.clone_from(templates);
-    if !moved {
-        return select(built, None, &dirty);
+    if let Some(moved_to) = moved {
+        for route in &mut built.plan {
+            if let RouteKind::Item(Kind::Page, i) = &mut route.kind {
+                *i = moved_to.get(*i).copied().unwrap_or(*i);
+            }
+        }
     }
-    let plan = crate::pipeline::plan(&built.site);
-    built.index = Index::of(&plan);
-    let old = std::mem::replace(&mut built.plan, plan);
-    select(built, Some(&outputs(&old)), &dirty)
+    select(built, None, &dirty)
 }
 
 /// The outcome of [`splice_pages`].
@@ -98,7 +105,7 @@ pub(crate) enum Splice {
     /// The pages were replaced in the model. `summaries`: what listings show of an ordinary
     /// page changed (a title, a description, a date, a weight); `moved`: and the order of
     /// the pages with it (the model's indices, and so the plan, changed).
-    Done { warnings: Diagnostics, summaries: bool, moved: bool },
+    Done { warnings: Diagnostics, summaries: bool, moved: Option<Vec<usize>> },
     /// The changed pages have errors.
     Failed(Diagnostics),
     /// Not a body-only edit of existing pages: reload the whole model.
@@ -220,18 +227,19 @@ pub(crate) fn splice_pages(
     if let Some(page) = home {
         built.site.home = page;
     }
-    let moved = summaries && reorder_pages(&mut built.site);
+    let moved = if summaries { reorder_pages(&mut built.site) } else { None };
     built.site.today = now;
     Splice::Done { warnings: diagnostics, summaries, moved }
 }
 
 /// Puts the model's ordinary pages back in their order ([`Page::order`]) after some were
 /// replaced, and the sections' indices of their pages with them (each section lists its
-/// pages in the model's order, as `model::validate` groups them). Whether anything moved.
-/// Nearly sorted, the pages are checked in one pass and sorted only when one is out of place.
-pub(crate) fn reorder_pages(site: &mut Site) -> bool {
+/// pages in the model's order, as `model::validate` groups them). Where each page went (old
+/// index → new index), or `None` when nothing moved. Nearly sorted, the pages are checked in
+/// one pass and sorted only when one is out of place.
+pub(crate) fn reorder_pages(site: &mut Site) -> Option<Vec<usize>> {
     if site.pages.windows(2).all(|w| matches!(w, [a, b] if Page::order(a, b).is_le())) {
-        return false;
+        return None;
     }
     let mut order: Vec<usize> = (0..site.pages.len()).collect();
     order.sort_by(|&a, &b| match (site.pages.get(a), site.pages.get(b)) {
@@ -253,5 +261,5 @@ pub(crate) fn reorder_pages(site: &mut Site) -> bool {
         }
         section.pages.sort_unstable();
     }
-    true
+    Some(moved_to)
 }

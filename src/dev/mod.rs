@@ -255,7 +255,7 @@ impl Session {
             (Splice::Done { warnings, summaries, moved }, Some(built)) => {
                 diagnostics.extend(warnings);
                 Some(if summaries {
-                    incremental::resummarise(built, &theme.sources, &self.pending, moved)
+                    incremental::resummarise(built, &theme.sources, &self.pending, moved.as_deref())
                 } else {
                     incremental::refresh(built, &theme.sources, &self.pending)
                 })
