@@ -283,6 +283,48 @@ pub(crate) fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnosti
     }
 }
 
+/// Where each line of the Markdown value of `key` is in its YAML file: 1-based line and
+/// column of the line's first character, found as [`yaml_field`] finds them, each line after
+/// the one before. A line not found as written (a folded scalar joins lines; a blank line) is
+/// placed where the previous one is, and the first at the value. For the checks of the site
+/// as published (`sitecheck`), which judge these texts' links after rendering.
+pub(crate) fn yaml_field_lines(doc: &YamlDoc<'_>, key: &str, markdown: &str) -> Vec<(usize, usize)> {
+    let first = markdown.split('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+    let at = doc.locate_value(key, first.trim());
+    let mut last = (at.line, at.column);
+    // Searched from the value's line on (0-based line of the document's text).
+    let mut from = at.line.saturating_sub(doc.line_offset + 1);
+    markdown
+        .split('\n')
+        .map(|line| {
+            let needle = line.trim_end_matches('\r');
+            // A block scalar's lines follow one another (blank ones between): a few lines
+            // ahead at most, so that a long folded text, whose lines are never found as
+            // written, costs no more than a literal one.
+            let ahead = doc.text.lines().skip(from).take(WINDOW);
+            let found = (!needle.trim().is_empty())
+                .then(|| ahead.enumerate().find_map(|(i, text)| Some((i, locate_in(text, needle)?))))
+                .flatten();
+            if let Some((n, col)) = found {
+                last = (from + n + 1 + doc.line_offset, col);
+                from += n + 1;
+            }
+            last
+        })
+        .collect()
+}
+
+/// How many lines of the file [`yaml_field_lines`] looks through for the next line of a text.
+const WINDOW: usize = 16;
+
+/// The 1-based column where `needle` (not blank) appears in `line`.
+fn locate_in(line: &str, needle: &str) -> Option<usize> {
+    if needle.trim().is_empty() {
+        return None;
+    }
+    line.find(needle).map(|byte| line.get(..byte).map_or(0, |b| b.chars().count()) + 1)
+}
+
 /// The 1-based line and column where `needle` (one line, not blank) appears in `text`.
 fn locate_line(text: &str, needle: &str) -> Option<(usize, usize)> {
     if needle.trim().is_empty() {
@@ -296,6 +338,21 @@ fn locate_line(text: &str, needle: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each line of a literal block is where it was written, indented; a blank line stays
+    /// with the line before; a folded value (its lines joined) is at its key.
+    #[test]
+    fn lines_of_a_yaml_field_are_found_in_the_file() {
+        let text =
+            "nome: X\nmissao: |\n  Primeira linha.\n\n  Segunda [link](/a/).\nvisao: >\n  Uma visão\n  dobrada.\n";
+        let doc = YamlDoc { file: Path::new("content/secretaria.yaml"), text, line_offset: 0 };
+        let lines = yaml_field_lines(&doc, "missao", "Primeira linha.\n\nSegunda [link](/a/).\n");
+        assert_eq!(lines, [(3, 3), (3, 3), (5, 3), (5, 3)]);
+        assert_eq!(yaml_field_lines(&doc, "visao", "Uma visão dobrada.\n"), [(6, 1), (6, 1)]);
+        // In a document after front matter, the file's lines.
+        let shifted = YamlDoc { line_offset: 10, ..doc };
+        assert_eq!(yaml_field_lines(&shifted, "missao", "Segunda [link](/a/).")[0], (15, 3));
+    }
 
     #[test]
     fn deep_nesting_is_an_error_at_the_level_that_goes_too_far() {

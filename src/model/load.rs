@@ -87,6 +87,7 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         today,
         config_updated,
         glossary: Default::default(),
+        field_texts: std::mem::take(&mut pending.field_texts),
     };
     validate::resolve(
         &mut site,
@@ -121,6 +122,8 @@ pub(super) struct Pending {
     pages: Vec<Page>,
     pub(super) sections: Vec<Section>,
     listing_intros: Vec<Page>,
+    /// The Markdown texts of YAML fields, with where their lines are.
+    field_texts: Vec<FieldText>,
     /// Programmes, councils, questions, the SIC, the ombudsman and the privacy page.
     access: PendingAccess,
     /// Content files that exist but could not be read or parsed (their errors are reported):
@@ -424,12 +427,14 @@ impl Loader<'_> {
             .filter_map(|(key, text)| Some((key, text.as_deref()?)))
             .chain(raw.valores.iter().filter_map(|v| Some(("descricao", v.descricao.as_deref()?))))
             .chain(raw.secoes.iter().map(|s| ("texto", s.texto.as_str())));
+        let path = "secretaria/";
         for (key, text) in markdown_fields {
             markdown::check::yaml_field(&doc, key, text, self.diagnostics);
+            self.field_text(&doc, Origin { path: path.into(), ..origin.clone() }, key, text);
         }
         let competences = reference(&doc, "competencias", raw.competencias.as_ref());
         let secretariat = Secretariat {
-            origin: Origin { path: "secretaria/".into(), ..origin },
+            origin: Origin { path: path.into(), ..origin },
             name: raw.nome,
             acronym: raw.sigla,
             head: raw.titular.map(|p| Person { name: p.nome, role: p.cargo }),
@@ -443,11 +448,21 @@ impl Loader<'_> {
         self.pending.secretariat = Some((secretariat, competences));
     }
 
+    /// Keeps the Markdown `text` of `key` with where its lines are, for the site check.
+    fn field_text(&mut self, doc: &YamlDoc<'_>, origin: Origin, key: &str, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let lines = markdown::check::yaml_field_lines(doc, key, text);
+        self.pending.field_texts.push(FieldText { origin, markdown: text.to_owned(), lines });
+    }
+
     fn unit(&mut self, doc: YamlDoc<'_>, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::UnitYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if let Some(text) = &raw.texto {
             markdown::check::yaml_field(&doc, "texto", text, self.diagnostics);
+            self.field_text(&doc, origin.clone(), "texto", text);
         }
         let kind = match raw.tipo.as_deref() {
             None => Some(UnitKind::Outro),

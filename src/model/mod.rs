@@ -51,6 +51,19 @@ pub(crate) struct Body {
     pub line_offset: usize,
 }
 
+/// A Markdown text written in a field of a YAML file (a unit's `texto`, the secretariat's
+/// mission, values and sections), with where each of its lines is in that file: the checks of
+/// the site as published judge its links and images like a page's body's, and send the editor
+/// to the line of the YAML.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldText {
+    /// The item's file and the address of the page that shows the text.
+    pub origin: Origin,
+    pub markdown: String,
+    /// For each line of `markdown` (split at `\n`), its 1-based line and column in the file.
+    pub lines: Vec<(usize, usize)>,
+}
+
 /// The whole site, validated.
 #[derive(Debug)]
 pub(crate) struct Site {
@@ -85,6 +98,9 @@ pub(crate) struct Site {
     pub config_updated: Option<Date>,
     /// The acronyms the pages mark with `<abbr>`: the theme's and `siglas:`.
     pub glossary: crate::markdown::glossary::Glossary,
+    /// The Markdown texts of YAML files (the secretariat's, the units'), located for the site
+    /// check; the items keep their own copy of each for rendering.
+    pub field_texts: Vec<FieldText>,
 }
 
 #[derive(Debug, Clone)]

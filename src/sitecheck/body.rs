@@ -2,10 +2,10 @@
 //! events with their byte offsets, judged against the rendered site.
 
 use super::Index;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::markdown::chunks::Plan;
 use crate::markdown::source_link;
-use crate::model::{Body, Origin};
+use crate::model::{Body, FieldText, Origin};
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -48,10 +48,42 @@ struct Open {
 
 pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<Diagnostic> {
     let markdown = body.markdown.as_str();
-    if markdown.is_empty() {
+    let found = findings(context, origin, markdown);
+    if found.is_empty() {
         return Vec::new();
     }
     let file = origin.file.to_string_lossy().replace('\\', "/");
+    crate::diagnostics::located(std::path::Path::new(&file), markdown, body.line_offset, found)
+}
+
+/// [`check`] of a Markdown text written in a YAML field: the same findings, each at the line
+/// and column of the YAML file where the text's line is.
+pub(super) fn check_field(context: &Context<'_>, text: &FieldText) -> Vec<Diagnostic> {
+    let markdown = text.markdown.as_str();
+    let found = findings(context, &text.origin, markdown);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let file = text.origin.file.to_string_lossy().replace('\\', "/");
+    let index = crate::diagnostics::LineIndex::new(markdown);
+    found
+        .into_iter()
+        .map(|(offset, code, message, help)| {
+            let at = index.location(markdown, offset);
+            let (line, column) = text.lines.get(at.line - 1).copied().unwrap_or((1, 1));
+            Diagnostic::new(code, message)
+                .in_file(std::path::Path::new(&file))
+                .at(Location::new(line, column + at.column - 1))
+                .with_help(help)
+        })
+        .collect()
+}
+
+/// What is wrong in `markdown`, published at `origin`'s page: byte offset, code, message, hint.
+fn findings(context: &Context<'_>, origin: &Origin, markdown: &str) -> Vec<(usize, Code, String, String)> {
+    if markdown.is_empty() {
+        return Vec::new();
+    }
     let source_dir = origin
         .file
         .parent()
@@ -96,10 +128,7 @@ pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<
         }
     }
     found.extend(skipped_levels(&headings));
-    if found.is_empty() {
-        return Vec::new();
-    }
-    crate::diagnostics::located(std::path::Path::new(&file), markdown, body.line_offset, found)
+    found
 }
 
 /// One text's page: where it is published and where its source is.

@@ -249,8 +249,15 @@ pub(crate) fn check_until(
         .filter(|(origin, _)| linked(&origin.file))
         .map(|(origin, body)| (!cancel()).then(|| body::check(&context, origin, body)))
         .collect();
+    // The Markdown written in YAML fields (the secretariat's mission, a unit's text).
+    let fields: Option<Vec<Vec<Diagnostic>>> = site
+        .field_texts
+        .par_iter()
+        .filter(|text| linked(&text.origin.file))
+        .map(|text| (!cancel()).then(|| body::check_field(&context, text)))
+        .collect();
     let mut diagnostics = Diagnostics::new();
-    for diagnostic in found?.into_iter().flatten().chain(stale::check(site, wanted)) {
+    for diagnostic in found?.into_iter().chain(fields?).flatten().chain(stale::check(site, wanted)) {
         diagnostics.push(diagnostic);
     }
     Some(diagnostics)

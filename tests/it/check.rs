@@ -359,6 +359,50 @@ fn transparency_texts_are_checked() {
     assert_eq!(found, expected);
 }
 
+/// The Markdown written in YAML fields (the secretariat's mission and values, a unit's text)
+/// is checked like a page's body once the site is rendered: a broken link is reported at the
+/// line and column where it was written in the YAML, in a block scalar (not on its first
+/// line), in a value of a list and in a quoted one-line value; the build fails before
+/// publishing.
+#[test]
+fn markdown_in_yaml_fields_is_checked_where_it_was_written() {
+    let site = TestSite::fixture("lagoa-serena");
+    let secretariat = std::fs::read_to_string(site.root().join("content/secretaria.yaml")).unwrap();
+    let mission = "  Garantir proteção social a quem dela precisar, com acolhida, escuta e acesso a direitos.\n";
+    assert!(secretariat.contains(mission));
+    let secretariat = secretariat
+        .replace(mission, &format!("{mission}  Veja a [carta de serviços](/carta-de-servicos/).\n"))
+        + "valores:\n  - nome: Acolhida\n    descricao: Receber bem, como diz o [código](#codigo-de-etica).\n";
+    site.write("content/secretaria.yaml", &secretariat);
+    let cras = std::fs::read_to_string(site.root().join("content/unidades/cras.yaml")).unwrap();
+    let cras = format!("{cras}texto: \"Conheça o [PAIF](../../programas/paif-antigo/).\"\n");
+    site.write("content/unidades/cras.yaml", &cras);
+    // Where each link was written: 1-based line and column of its `[`.
+    let at = |text: &str, needle: &str| {
+        text.lines().enumerate().find_map(|(i, l)| l.find(needle).map(|c| (i + 1, l[..c].chars().count() + 1))).unwrap()
+    };
+    let mut expected = vec![
+        ("content/secretaria.yaml".to_string(), at(&secretariat, "[carta"), "S0801"),
+        ("content/secretaria.yaml".to_string(), at(&secretariat, "[código"), "S0802"),
+        ("content/unidades/cras.yaml".to_string(), at(&cras, "[PAIF"), "S0801"),
+    ];
+    expected.sort();
+    let found = match site.build() {
+        Err(Failure::Content(d)) => d
+            .sorted()
+            .into_iter()
+            .filter(|d| d.code.id().starts_with("S08"))
+            .map(|d| {
+                let file = d.file.as_ref().map(|f| f.display().to_string()).unwrap_or_default();
+                (file, d.location.map(|l| (l.line, l.column)).unwrap_or_default(), d.code.id())
+            })
+            .collect::<Vec<_>>(),
+        Ok(_) => panic!("the build passed"),
+        Err(other) => panic!("{}", render(other)),
+    };
+    assert_eq!(found, expected);
+}
+
 /// A page whose "Atualizado em" is older than `verificacao: desatualizada_apos_meses` (12
 /// months by default) is listed once, at the start of its file; 0 turns the check off; the
 /// checklist counts them under § 3º, VI.
