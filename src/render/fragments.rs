@@ -67,7 +67,10 @@ impl Fragments {
         if html.len() < self.threshold {
             return html;
         }
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        // FxHash rather than SipHash: the marker never reaches the output (every one is
+        // replaced, or the page is rendered again without them), and SipHash over every
+        // fragment's bytes showed in profiles.
+        let mut hasher = rustc_hash::FxHasher::default();
         html.hash(&mut hasher);
         let mut large = self.large.borrow_mut();
         let marker = format!("{MARKER_PREFIX}{}-{:016x}", large.len(), hasher.finish());
