@@ -53,7 +53,7 @@ fn first_hard(bytes: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn same(a: IsNormalized, b: IsNormalized) -> bool {
+    fn same(a: &IsNormalized, b: &IsNormalized) -> bool {
         matches!(a, IsNormalized::Yes) == matches!(b, IsNormalized::Yes)
     }
 
@@ -100,7 +100,7 @@ mod tests {
         }
         for text in &texts {
             let (fast, slow) = (is_nfc_quick_fast(text), is_nfc_quick(text.chars()));
-            assert!(same(fast, slow), "{text:?}: {fast:?} vs {slow:?}");
+            assert!(same(&fast, &slow), "{text:?}: {fast:?} vs {slow:?}");
         }
         assert!(texts.iter().any(|t| !matches!(is_nfc_quick(t.chars()), IsNormalized::Yes)));
     }
