@@ -74,6 +74,15 @@ fn is_word(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase`, with ASCII and Latin-1 first (checked against the tables in a test).
+fn is_capital(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => true,
+        _ if c < '\u{100}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// A piece of a text run: plain text, or a known acronym used for the first time.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Piece<'t> {
@@ -97,7 +106,10 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
         }
         // `i` is a char boundary (an ASCII byte or the lead byte of a character).
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
-        if !is_word(c) {
+        // What is not a capital letter is skipped as one character, as lowercase ASCII is:
+        // a lowercase letter (`ç`, `ã`) cannot start an acronym, and a capital later in the
+        // same word is then found inside a word, as when the word was skipped whole.
+        if !is_word(c) || !is_capital(c) {
             i += c.len_utf8();
             continue;
         }
@@ -169,6 +181,7 @@ mod tests {
     fn the_latin1_fast_path_agrees_with_the_unicode_tables() {
         for c in (0..0x300).filter_map(char::from_u32) {
             assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
         }
     }
 
@@ -183,6 +196,11 @@ mod tests {
             "CRAS",
             "ção CRAS",
             "ª CRAS ºCRAS ²CRAS CRAS× ×CRAS ÷CRAS ÿCRAS ĀCRAS CRASĀ",
+            "ãCRAS çãoCREAS ÇCRAS ÉCRAS aÉCRAS éCadÚnico CadÚnico–CRAS “SUAS” ⒶCRAS ⅣCRAS ÓRGÃO ÓRGÃOS órgão",
+            "ção",
+            "Ç",
+            "çÇ CRAS",
+            "ÁGUA CRAS ÁCRAS",
         ] {
             let (mut a, mut b) = (HashSet::new(), HashSet::new());
             assert_eq!(pieces(text, &g, &mut a), reference(text, &g, &mut b), "{text}");
