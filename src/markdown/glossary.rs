@@ -104,12 +104,6 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
             i += 1;
             continue;
         }
-        // U+00DF–U+00FF (`ß`, the lowercase accented letters, `÷`): no capital among them, so
-        // skipped as one character (as below) without decoding it.
-        if b == 0xC3 && bytes.get(i + 1).is_some_and(|&next| next >= 0x9F) {
-            i += 2;
-            continue;
-        }
         // `i` is a char boundary (an ASCII byte or the lead byte of a character).
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
         // What is not a capital letter is skipped as one character, as lowercase ASCII is:
@@ -188,15 +182,6 @@ mod tests {
         for c in (0..0x300).filter_map(char::from_u32) {
             assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
-        }
-        // The bytes skipped undecoded are those of U+00DF–U+00FF, none of them a capital.
-        for c in ('\u{df}'..='\u{ff}').chain(['ß', 'ç', 'ã', '÷']) {
-            let mut utf8 = [0; 4];
-            let bytes = c.encode_utf8(&mut utf8).as_bytes();
-            assert!(bytes.len() == 2 && bytes[0] == 0xC3 && bytes[1] >= 0x9F && !c.is_uppercase(), "{c:?}");
-        }
-        for c in '\u{c0}'..='\u{de}' {
-            assert!(c.to_string().as_bytes()[1] < 0x9F, "{c:?}");
         }
     }
 
