@@ -15,6 +15,10 @@ pub(super) enum Piece<'t> {
 
 /// `text` cut into plain pieces and addresses.
 pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
+    // Most runs of text have no address: found without the link finder (see [`may_link`]).
+    if !may_link(text) {
+        return vec![Piece::Text(text)];
+    }
     let mut finder = LinkFinder::new();
     finder.url_must_have_scheme(false);
     let mut out = Vec::new();
@@ -53,9 +57,44 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// Whether `text` may hold an address this module links: an e-mail has an `@`, an `http(s)`
+/// address a `:`, and a bare one starts with `www.` (any case). Without any of them, every
+/// link the finder could see is left as text, and `text` is one plain piece.
+fn may_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'@', b':', bytes).is_some()
+        || memchr::memchr_iter(b'.', bytes)
+            .any(|dot| dot >= 3 && bytes.get(dot - 3..dot).is_some_and(|w| w.eq_ignore_ascii_case(b"www")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_without_the_marks_of_an_address_is_one_piece_as_the_finder_says() {
+        let parts = [
+            "a", ".", "www", "WwW.", "x.gov.br", "nome", "@", ":", "https", "//", " ", "ção", "sec.gov", "w", "ww.",
+            "-",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a}{b}{c}");
+                    if !may_link(&text) {
+                        let mut finder = LinkFinder::new();
+                        finder.url_must_have_scheme(false);
+                        let linked = finder.links(&text).any(|l| {
+                            l.kind() == &LinkKind::Email || l.as_str().to_ascii_lowercase().starts_with("www.")
+                        });
+                        assert!(!linked, "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(may_link("veja www.cras.gov.br") && may_link("nome@x.br") && may_link("https://x"));
+        assert_eq!(pieces("texto sem endereço, sec.gov."), vec![Piece::Text("texto sem endereço, sec.gov.")]);
+    }
 
     fn links(text: &str) -> Vec<(String, String)> {
         pieces(text)

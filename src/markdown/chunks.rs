@@ -93,10 +93,33 @@ impl Plan {
 
     /// Every event of the text with its byte range in the whole text, piece after piece.
     pub(crate) fn events<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (Event<'a>, Range<usize>)> + 'a {
-        self.chunks.iter().flat_map(move |range| {
-            let base = range.start;
-            self.parser(text, range).into_offset_iter().map(move |(event, r)| (event, r.start + base..r.end + base))
-        })
+        // A text in one piece (every ordinary one) is read from its parser directly: the
+        // chain of pieces costs a test per event, and the load and the site checks read
+        // every text of a site this way.
+        match self.chunks.as_slice() {
+            [range] if range.start == 0 => Pieces::One(self.parser(text, range).into_offset_iter()),
+            _ => Pieces::Many(self.chunks.iter().flat_map(move |range| {
+                let base = range.start;
+                self.parser(text, range).into_offset_iter().map(move |(event, r)| (event, r.start + base..r.end + base))
+            })),
+        }
+    }
+}
+
+/// The events of a text in one piece, or in several.
+enum Pieces<O, M> {
+    One(O),
+    Many(M),
+}
+
+impl<T, O: Iterator<Item = T>, M: Iterator<Item = T>> Iterator for Pieces<O, M> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Pieces::One(one) => one.next(),
+            Pieces::Many(many) => many.next(),
+        }
     }
 }
 

@@ -186,22 +186,39 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
     /// A run of text (the parser may split one sentence into several text events), with its
     /// bare addresses as links, into `pending`.
     fn text(&mut self, first: CowStr<'a>) {
-        let mut text = first;
+        // Joined in one buffer, made only when a second event comes.
+        let mut joined: Option<String> = None;
         loop {
             match self.inner.next() {
-                Some(Event::Text(more)) => text = CowStr::from(format!("{text}{more}")),
+                Some(Event::Text(more)) => joined.get_or_insert_with(|| first.to_string()).push_str(&more),
                 other => {
                     self.carry = other;
                     break;
                 }
             }
         }
-        for piece in super::autolink::pieces(&text) {
+        let text = joined.map_or(first, CowStr::from);
+        let pieces = super::autolink::pieces(&text);
+        if !matches!(pieces.as_slice(), [super::autolink::Piece::Text(t)] if t.len() == text.len()) {
+            self.pieces(pieces);
+            return;
+        }
+        drop(pieces);
+        // The usual run has no address and no acronym to mark: it goes on as the parser gave
+        // it (often borrowed from the source), not copied into pieces.
+        if self.marked(&text) {
+            return;
+        }
+        if let Some(event) = self.state.filter(Event::Text(text)) {
+            self.pending.push_back(event);
+        }
+    }
+
+    /// The pieces of a run of text with addresses, into `pending`.
+    fn pieces(&mut self, pieces: Vec<super::autolink::Piece<'_>>) {
+        for piece in pieces {
             let events: Vec<Event<'a>> = match piece {
-                super::autolink::Piece::Text(t) if self.state.glossary.is_some() => {
-                    self.marked(t);
-                    continue;
-                }
+                super::autolink::Piece::Text(t) if self.marked(t) => continue,
                 super::autolink::Piece::Text(t) => vec![Event::Text(CowStr::from(t.to_string()))],
                 super::autolink::Piece::Link { href, text } => vec![
                     Event::Start(Tag::Link {
@@ -224,10 +241,16 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
 
     /// Plain text with the first use of each known acronym marked, into `pending`. Only text
     /// outside links, code and headings comes here; the `<abbr>` tags are ours (the title
-    /// escaped), so they skip the sanitiser.
-    fn marked(&mut self, text: &str) {
-        let Some(g) = self.state.glossary else { return };
-        for piece in glossary::pieces(text, g, &mut self.state.marked) {
+    /// escaped), so they skip the sanitiser. Returns `false`, with nothing put in `pending`,
+    /// when there is no glossary or `text` has no acronym to mark: the caller puts `text`
+    /// itself.
+    fn marked(&mut self, text: &str) -> bool {
+        let Some(g) = self.state.glossary else { return false };
+        let pieces = glossary::pieces(text, g, &mut self.state.marked);
+        if matches!(pieces.as_slice(), [glossary::Piece::Text(t)] if t.len() == text.len()) {
+            return false;
+        }
+        for piece in pieces {
             match piece {
                 glossary::Piece::Text(t) => self.pending.push_back(Event::Text(CowStr::from(t.to_string()))),
                 glossary::Piece::Abbr { acronym, title } => {
@@ -238,6 +261,7 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
                 }
             }
         }
+        true
     }
 
     /// A whole heading, from its start (already taken from `inner`) to its end, into

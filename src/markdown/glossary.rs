@@ -59,6 +59,30 @@ impl Glossary {
     }
 }
 
+/// Whether `c` is part of a word: a letter or a digit (`char::is_alphanumeric`). ASCII and
+/// Latin-1 first: the Unicode tables are slow, and the letters of Portuguese (accents and
+/// `ç` included) are all below U+0100. A test checks every one of them against the tables.
+fn is_word(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1 letters, but for `×` (U+00D7) and `÷` (U+00F7).
+        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        // The other alphanumeric characters of Latin-1: ª µ º (letters), ² ³ ¹ ¼ ½ ¾ (numbers).
+        'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾' => true,
+        _ if c < '\u{100}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_uppercase`, with ASCII and Latin-1 first (checked against the tables in a test).
+fn is_capital(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => true,
+        _ if c < '\u{100}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// A piece of a text run: plain text, or a known acronym used for the first time.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Piece<'t> {
@@ -69,8 +93,6 @@ pub(crate) enum Piece<'t> {
 /// `text` cut at the first use of each known acronym not in `marked` (which records them).
 /// Words are runs of letters and digits, so `NOB/SUAS` and `e-SIC` find theirs.
 pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
-    // ASCII first: the Unicode tables are slow, and most letters of Portuguese are ASCII.
-    let is_word = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
     let mut out = Vec::new();
     let mut last = 0;
     let bytes = text.as_bytes();
@@ -84,7 +106,10 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
         }
         // `i` is a char boundary (an ASCII byte or the lead byte of a character).
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
-        if !is_word(c) {
+        // What is not a capital letter is skipped as one character, as lowercase ASCII is:
+        // a lowercase letter (`ç`, `ã`) cannot start an acronym, and a capital later in the
+        // same word is then found inside a word, as when the word was skipped whole.
+        if !is_word(c) || !is_capital(c) {
             i += c.len_utf8();
             continue;
         }
@@ -153,6 +178,14 @@ mod tests {
     }
 
     #[test]
+    fn the_latin1_fast_path_agrees_with_the_unicode_tables() {
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn the_byte_scan_finds_what_the_character_scan_found() {
         let g = Glossary::new([("CadÚnico".to_string(), "Cadastro Único".to_string()), ("ÓRGÃO".into(), "x".into())]);
         for text in [
@@ -162,6 +195,12 @@ mod tests {
             "",
             "CRAS",
             "ção CRAS",
+            "ª CRAS ºCRAS ²CRAS CRAS× ×CRAS ÷CRAS ÿCRAS ĀCRAS CRASĀ",
+            "ãCRAS çãoCREAS ÇCRAS ÉCRAS aÉCRAS éCadÚnico CadÚnico–CRAS “SUAS” ⒶCRAS ⅣCRAS ÓRGÃO ÓRGÃOS órgão",
+            "ção",
+            "Ç",
+            "çÇ CRAS",
+            "ÁGUA CRAS ÁCRAS",
         ] {
             let (mut a, mut b) = (HashSet::new(), HashSet::new());
             assert_eq!(pieces(text, &g, &mut a), reference(text, &g, &mut b), "{text}");

@@ -67,7 +67,10 @@ impl Fragments {
         if html.len() < self.threshold {
             return html;
         }
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        // FxHash rather than SipHash: the marker never reaches the output (every one is
+        // replaced, or the page is rendered again without them), and SipHash over every
+        // fragment's bytes showed in profiles.
+        let mut hasher = rustc_hash::FxHasher::default();
         html.hash(&mut hasher);
         let mut large = self.large.borrow_mut();
         let marker = format!("{MARKER_PREFIX}{}-{:016x}", large.len(), hasher.finish());
@@ -127,7 +130,12 @@ impl Fragments {
         };
         after.extend_from_slice(tail);
         out.reserve_exact(before.len() + after.len());
-        out.splice(0..0, before);
+        // `before` put in front: the fragment moved up once and `before` copied in, both
+        // with memmove (`Vec::splice` fills the gap a byte at a time).
+        let len = out.len();
+        out.resize(len + before.len(), 0);
+        out.copy_within(0..len, before.len());
+        out.get_mut(..before.len())?.copy_from_slice(&before);
         out.extend_from_slice(&after);
         Some(out)
     }
@@ -169,21 +177,7 @@ fn end_of_markup(page: &[u8], lt: usize) -> Option<usize> {
     if !(after.is_ascii_alphabetic() || after == b'/' || after == b'!' || after == b'?') {
         return Some(lt + 1);
     }
-    // The tag, to its `>` outside quotes.
-    let mut i = 1;
-    let mut quote: Option<u8> = None;
-    loop {
-        let b = *rest.get(i)?;
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => break,
-            None => {}
-        }
-        i += 1;
-    }
-    let end = lt + i + 1;
+    let end = lt + tag_end(rest)? + 1;
     let name_len = rest.get(1..)?.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let name = rest.get(1..1 + name_len)?;
     for raw in [&b"script"[..], b"style", b"title", b"textarea"] {
@@ -213,6 +207,21 @@ pub(super) fn render(md: &Md<'_>, text: &str) -> String {
     match md.fragments {
         Some(fragments) => fragments.put(html),
         None => html,
+    }
+}
+
+/// The index of the `>` that ends the tag `rest` starts with (outside quoted values): from
+/// one `>` or quote to the next (memchr), a quoted value skipped to its closing quote.
+/// `None`: unclosed.
+fn tag_end(rest: &[u8]) -> Option<usize> {
+    let mut i = 1;
+    loop {
+        i += memchr::memchr3(b'>', b'"', b'\'', rest.get(i..)?)?;
+        let b = *rest.get(i)?;
+        if b == b'>' {
+            return Some(i);
+        }
+        i += 1 + memchr::memchr(b, rest.get(i + 1..)?)? + 1;
     }
 }
 
@@ -292,6 +301,38 @@ mod tests {
         assert!(!all_in_text(page, [at(b"T1"), at(b"c >"), at(b"T3")].into_iter()));
         // Unclosed markup: no text after it.
         assert!(!all_in_text(b"<p title=\"x>T", std::iter::once(11)));
+    }
+
+    /// The first version of [`tag_end`], a byte at a time, kept to compare.
+    fn tag_end_reference(rest: &[u8]) -> Option<usize> {
+        let mut i = 1;
+        let mut quote: Option<u8> = None;
+        loop {
+            let b = *rest.get(i)?;
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if b == b'>' => return Some(i),
+                None => {}
+            }
+            i += 1;
+        }
+    }
+
+    #[test]
+    fn the_tag_end_by_jumps_is_the_tag_end_byte_by_byte() {
+        let pieces: [&[u8]; 9] = [b"a", b">", b"\"", b"'", b" ", b"x=\"1>2\"", b"y='a\"b'", b"\xc3\xa7", b"<"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let tag = [&b"<"[..], a, b, c, d].concat();
+                        assert_eq!(tag_end(&tag), tag_end_reference(&tag), "{}", String::from_utf8_lossy(&tag));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

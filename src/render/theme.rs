@@ -86,6 +86,7 @@ pub(crate) fn compile(theme: &ThemeSource, diagnostics: &mut Diagnostics) -> Opt
     static_files.extend(theme.statics.iter().map(|(p, b)| (p.clone(), b.clone())));
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(crate::escape::tera_html);
     let templates: Vec<(String, String)> = sources.iter().map(|(n, (s, _))| (n.clone(), s.clone())).collect();
     if let Err(err) = tera.add_raw_templates(templates) {
         let file = template_file(&err, &sources);

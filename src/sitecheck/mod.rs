@@ -177,7 +177,9 @@ fn ids(bytes: &[u8]) -> Vec<String> {
             None => None,
         };
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            found.push(String::from_utf8_lossy(value).replace("&amp;", "&"));
+            let value = String::from_utf8_lossy(value);
+            // Most ids have no `&`: not copied once more by `replace`.
+            found.push(if value.contains('&') { value.replace("&amp;", "&") } else { value.into_owned() });
         }
     }
     found

@@ -10,6 +10,7 @@ pub(crate) mod assets;
 pub(crate) mod dates;
 pub(crate) mod fingerprint;
 pub mod frontmatter;
+mod nfc_check;
 pub(crate) mod theme;
 mod walk;
 pub(crate) mod yaml;
@@ -23,7 +24,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// One text file of the site, normalised: UTF-8, no BOM, `\n` line ends, NFC.
 #[derive(Debug, Clone)]
@@ -209,7 +210,7 @@ pub(crate) fn walk_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Text in Unicode NFC (borrowed when it already is, the usual case).
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
+    match nfc_check::is_nfc_quick_fast(text) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }

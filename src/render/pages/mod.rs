@@ -242,10 +242,14 @@ impl<'r> Page<'r> {
         let mut context = self.renderer.base.clone();
         context.extend(to_context(Context::from_serialize(view))?);
         context.extend(to_context(Context::from_serialize(frame))?);
+        // Into bytes, as they are published: `Tera::render` would check the whole page is
+        // UTF-8 on its way to a `String` (it is: every piece of it is a `&str`). Room for a
+        // usual page from the start, so that it is not copied as it grows.
+        let mut page = Vec::with_capacity(32 << 10);
         theme
             .tera
-            .render(template, &context)
-            .map(String::into_bytes)
+            .render_to(template, &context, &mut page)
+            .map(|()| page)
             .map_err(|err| template_error::diagnostic(theme, template, &err))
     }
 
