@@ -128,3 +128,71 @@ impl PendingAccess {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+    use crate::diagnostics::report::render_plain;
+    use crate::source::SourceSet;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    }
+
+    /// The site at `root` as read, with its configuration and a fixed "now".
+    fn read(root: &Path) -> (SourceSet, SiteConfig, DateTime, Diagnostics) {
+        let mut diagnostics = Diagnostics::new();
+        let sources = crate::source::read_site(root, &mut diagnostics);
+        let (config, _) = crate::pipeline::load_config(&sources, &Overrides::default(), &mut diagnostics);
+        let today = config.now(chrono::NaiveDate::from_ymd_opt(2025, 3, 10).and_then(|d| d.and_hms_opt(9, 0, 0)), None);
+        (sources, config, today, diagnostics)
+    }
+
+    /// The model (its `Debug` text) and the diagnostics, in the order they were found.
+    fn loaded(root: &Path, split: Split) -> (String, Diagnostics) {
+        let (sources, config, today, mut diagnostics) = read(root);
+        let mut site = super::super::load_split(sources, config, today, split, &mut diagnostics);
+        // Made from the configuration alone; a hash map, printed in a different order each time.
+        site.glossary = Default::default();
+        (format!("{site:#?}"), diagnostics)
+    }
+
+    /// Sites with problems in several files (and a valid one) give the same model and the same
+    /// diagnostics, in the same order, whether their files are loaded one by one on one thread
+    /// (as before the load went parallel) or cut into runs of any length on several threads.
+    #[test]
+    fn the_model_and_diagnostics_do_not_depend_on_the_split() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+        for name in ["invalid/varios-erros", "invalid/transparencia", "invalid/cascata-yaml", "lagoa-serena"] {
+            let root = fixture(name);
+            let (one_by_one, found) = loaded(&root, Split::Runs(usize::MAX));
+            for split in [Split::Runs(1), Split::Runs(2), Split::Runs(3), Split::Auto] {
+                let (model, diagnostics) = pool.install(|| loaded(&root, split));
+                assert!(model == one_by_one, "{name}, {split:?}: another model");
+                assert_eq!(diagnostics, found, "{name}, {split:?}");
+            }
+        }
+    }
+
+    /// A site with errors in several files reports every one of them, and the same text on
+    /// every run.
+    #[test]
+    fn errors_of_several_files_are_all_reported_the_same_every_time() {
+        let root = fixture("invalid/transparencia");
+        let (_, first) = loaded(&root, Split::Runs(1));
+        let files: BTreeSet<&Path> = first.iter().filter_map(|d| d.file.as_deref()).collect();
+        assert!(files.len() >= 4, "{files:?}");
+        assert!(first.has_errors());
+        // Runs of one file each on two threads: as much interleaving as there can be.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        for _ in 0..5 {
+            let (_, again) = pool.install(|| loaded(&root, Split::Runs(1)));
+            assert_eq!(render_plain(&again), render_plain(&first));
+            assert_eq!(again, first);
+        }
+    }
+}
