@@ -182,7 +182,7 @@ const MANY_FILES: usize = 256;
 /// Runs `read` (which reads `files` files with rayon) on a pool of [`READERS`] threads when
 /// the files are many, on the shared pool otherwise. The pool ends with the read: its threads
 /// hold nothing afterwards.
-fn on_readers<R: Send>(files: usize, read: impl FnOnce() -> R + Send) -> R {
+pub(super) fn on_readers<R: Send>(files: usize, read: impl FnOnce() -> R + Send) -> R {
     if files >= MANY_FILES {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(READERS)
