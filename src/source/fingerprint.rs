@@ -150,18 +150,15 @@ fn listing(root: &Path) -> Option<Vec<Listed>> {
         let mut paths: Vec<(PathBuf, bool)> = found.files.into_iter().map(|p| (p, true)).collect();
         paths.extend(found.others.into_iter().map(|p| (p, false)));
         paths.sort();
-        // A `stat` per file: many in flight (with a cold cache, each waits on the disk).
-        let listed: Vec<Option<Listed>> = super::on_readers(paths.len(), || {
-            paths
-                .into_par_iter()
-                .map(|(path, regular)| {
-                    let meta = std::fs::symlink_metadata(&path).ok()?;
-                    let path = path.strip_prefix(root).ok()?.to_path_buf();
-                    let bytes = if regular { metadata_bytes(&meta) } else { Vec::new() };
-                    Some(Listed { path, regular, len: meta.len(), meta: bytes, racy: racy(&meta, now) })
-                })
-                .collect()
-        });
+        let listed: Vec<Option<Listed>> = paths
+            .into_par_iter()
+            .map(|(path, regular)| {
+                let meta = std::fs::symlink_metadata(&path).ok()?;
+                let path = path.strip_prefix(root).ok()?.to_path_buf();
+                let bytes = if regular { metadata_bytes(&meta) } else { Vec::new() };
+                Some(Listed { path, regular, len: meta.len(), meta: bytes, racy: racy(&meta, now) })
+            })
+            .collect();
         listing.extend(listed.into_iter().collect::<Option<Vec<_>>>()?);
     }
     Some(listing)

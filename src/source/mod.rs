@@ -173,7 +173,7 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
 /// computes: with a cold page cache, two threads (one per core) read 10,000 files in 0.9 s,
 /// each waiting for one file at a time; more reads in flight let the disk serve them together.
 /// With a warm cache the extra threads only take turns on the cores.
-const READERS: usize = 16;
+const READERS: usize = 8;
 
 /// From this many files on, they are read on [`READERS`] threads of their own; fewer (a
 /// small site, the dev loop's one file) are read on the shared pool, without starting threads.
@@ -182,7 +182,7 @@ const MANY_FILES: usize = 256;
 /// Runs `read` (which reads `files` files with rayon) on a pool of [`READERS`] threads when
 /// the files are many, on the shared pool otherwise. The pool ends with the read: its threads
 /// hold nothing afterwards.
-pub(super) fn on_readers<R: Send>(files: usize, read: impl FnOnce() -> R + Send) -> R {
+fn on_readers<R: Send>(files: usize, read: impl FnOnce() -> R + Send) -> R {
     if files >= MANY_FILES {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(READERS)
