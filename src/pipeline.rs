@@ -132,8 +132,13 @@ pub(crate) fn load_config(
 
 /// Stage 3, the theme: compiled in memory from its files, which [`source::read_theme`] read.
 pub(crate) fn compile_theme(sources: &SourceSet, diagnostics: &mut Diagnostics) -> Option<theme::Theme> {
-    diagnostics.extend(sources.theme.problems.clone());
-    theme::compile(&sources.theme, diagnostics)
+    compile_theme_source(&sources.theme, diagnostics)
+}
+
+/// [`compile_theme`], from the theme's files alone.
+fn compile_theme_source(theme: &source::ThemeSource, diagnostics: &mut Diagnostics) -> Option<theme::Theme> {
+    diagnostics.extend(theme.problems.clone());
+    theme::compile(theme, diagnostics)
 }
 
 /// Stage 3, the model: the content read, validated against the configuration.
@@ -153,10 +158,18 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
         Ok((sources, settings))
     })?;
     let (theme, statics, site) = timings::stage(Stage::Parse, || {
-        let theme = compile_theme(&sources, &mut diagnostics);
         // The model sees the list too: documents may name a file of static/.
         let statics = sources.statics.clone();
-        let site = model(sources, settings, &mut diagnostics);
+        // The theme compiles while the content loads (neither reads the other); their
+        // problems are reported in this order, the theme's first.
+        let mut sources = sources;
+        let theme_source = std::mem::take(&mut sources.theme);
+        let mut content_diagnostics = Diagnostics::new();
+        let (theme, site) = rayon::join(
+            || compile_theme_source(&theme_source, &mut diagnostics),
+            || model(sources, settings, &mut content_diagnostics),
+        );
+        diagnostics.extend(content_diagnostics);
         (theme, statics, site)
     });
     match theme {

@@ -213,44 +213,8 @@ fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic 
 }
 
 /// Checks a page body that starts after `line_offset` lines of its file.
-#[cfg(test)]
 pub(crate) fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
     body_with(file, markdown, line_offset, problems(markdown), diagnostics);
-}
-
-/// The problems of texts found ahead of the load, on every core (the load itself goes file by
-/// file; looking at every body is a second full Markdown parse of the site). Each entry is
-/// used only for the very text it was found in (same length and hash); any other text is
-/// looked at then.
-#[derive(Debug, Default)]
-pub(crate) struct Prechecked {
-    found: std::collections::HashMap<std::path::PathBuf, (usize, u64, Vec<Problem>)>,
-}
-
-fn fingerprint(text: &str) -> u64 {
-    use std::hash::{Hash as _, Hasher as _};
-    let mut hasher = rustc_hash::FxHasher::default();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
-impl Prechecked {
-    /// Looks at each `(file, body)` in parallel.
-    pub(crate) fn of<'a>(bodies: impl rayon::iter::ParallelIterator<Item = (&'a Path, &'a str)>) -> Self {
-        use rayon::iter::ParallelIterator as _;
-        let found =
-            bodies.map(|(file, text)| (file.to_path_buf(), (text.len(), fingerprint(text), problems(text)))).collect();
-        Prechecked { found }
-    }
-
-    /// [`body`], with the problems found ahead when they are this text's.
-    pub(crate) fn body(&mut self, file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
-        let found = match self.found.remove(file) {
-            Some((len, hash, found)) if len == markdown.len() && hash == fingerprint(markdown) => found,
-            _ => problems(markdown),
-        };
-        body_with(file, markdown, line_offset, found, diagnostics);
-    }
 }
 
 fn body_with(file: &Path, markdown: &str, line_offset: usize, found: Vec<Problem>, diagnostics: &mut Diagnostics) {
@@ -462,23 +426,6 @@ mod tests {
         let found: Vec<_> = d.iter().collect();
         assert_eq!(found[0].location, Some(Location::new(7, 1)));
         assert_eq!(found[0].file.as_deref(), Some(Path::new("content/a.md")));
-    }
-
-    #[test]
-    fn problems_found_ahead_are_used_only_for_their_own_text() {
-        use rayon::iter::IntoParallelIterator as _;
-        let (a, b) = (Path::new("content/a.md"), Path::new("content/b.md"));
-        let texts = [(a, "ok\n\n[x](javascript:1)\n"), (b, "ok\n")];
-        let mut ahead = Prechecked::of(texts.to_vec().into_par_iter());
-        let (mut direct, mut via) = (Diagnostics::new(), Diagnostics::new());
-        body(a, texts[0].1, 4, &mut direct);
-        ahead.body(a, texts[0].1, 4, &mut via);
-        assert_eq!(via.sorted(), direct.sorted());
-        assert_eq!(via.iter().count(), 1);
-        // b's text changed after it was looked at: its new problem is found all the same.
-        let mut changed = Diagnostics::new();
-        ahead.body(b, "[y](javascript:2)\n", 0, &mut changed);
-        assert_eq!(changed.iter().count(), 1);
     }
 
     #[test]

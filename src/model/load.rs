@@ -18,13 +18,27 @@ use crate::source::frontmatter;
 use crate::source::yaml::{YamlDoc, MAX_PROBLEMS};
 use crate::source::{SourceFile, SourceSet};
 
+mod runs;
 mod transparency;
+pub(crate) use runs::Split;
 pub(super) use transparency::{newest_first, PendingAccess, PendingDoc};
 
 /// Builds the model; `None` only when `site.yaml` itself is unusable.
 /// Consumes the sources: each file's text becomes its page body (without its front matter,
 /// see [`Loader::split`]) and is freed, so a large site is held in memory once.
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
+    load_split(sources, config, today, Split::Auto, diagnostics)
+}
+
+/// [`load`], the files shared out among the threads as `split` says (the model and the
+/// diagnostics are the same whatever the split; see [`runs`]).
+pub(crate) fn load_split(
+    sources: SourceSet,
+    config: SiteConfig,
+    today: DateTime,
+    split: Split,
+    diagnostics: &mut Diagnostics,
+) -> Site {
     // The files the site publishes as they are, for the documents that name one.
     let files = validate::published_files(&sources);
     let times = &sources.times;
@@ -33,31 +47,8 @@ pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diag
         .as_ref()
         .and_then(|f| times.get(&f.rel_path))
         .and_then(|&secs| updated::from_source(secs, config.time_zone, today));
-    // The bodies' Markdown looked at ahead, on every core (see `markdown::check::Prechecked`).
-    let prechecked = {
-        use rayon::prelude::*;
-        markdown::check::Prechecked::of(sources.content.par_iter().filter_map(|file| {
-            let markdown = matches!(kinds::classify(&file.rel_path), Role::Item(_) | Role::Intro(_))
-                && file.rel_path.extension().is_some_and(|e| e == "md");
-            let split = markdown.then(|| frontmatter::split(&file.text).ok()).flatten()?;
-            Some((file.rel_path.as_path(), split.body))
-        }))
-    };
-    let mut loader = Loader {
-        config: &config,
-        diagnostics,
-        pending: Pending::default(),
-        located: 0,
-        warned: 0,
-        times,
-        today,
-        prechecked,
-    };
-    loader.pending.failed.extend(sources.unreadable.iter().cloned());
-    for file in sources.content {
-        loader.file(file);
-    }
-    let mut pending = loader.pending;
+    let mut pending = runs::load_all(sources.content, &config, times, today, split, diagnostics);
+    pending.failed.extend(sources.unreadable.iter().cloned());
     let access = std::mem::take(&mut pending.access);
     let mut site = Site {
         home: pending.home.unwrap_or_else(|| Page {
@@ -174,8 +165,6 @@ struct Loader<'a> {
     times: &'a std::collections::BTreeMap<std::path::PathBuf, i64>,
     /// The build's "now": no date of update is later.
     today: DateTime,
-    /// The problems of the bodies, found ahead.
-    prechecked: markdown::check::Prechecked,
 }
 
 impl Loader<'_> {
@@ -397,7 +386,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return None;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let title = raw.titulo.unwrap_or_else(|| match slug::title_from_path(&origin.path) {
             t if t.is_empty() => self.config.title.clone(),
@@ -574,7 +563,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
@@ -619,7 +608,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let kind = match raw.tipo.as_deref() {
             None => Some(NoticeKind::Aviso),
             Some(t) => {

@@ -78,7 +78,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         if body.markdown.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(Code::EmptyValue, "a pergunta não tem resposta")
@@ -110,7 +110,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         if let Some(access) = &raw.como_acessar {
             markdown::check::yaml_field(&doc, "como_acessar", access, self.diagnostics);
         }
@@ -157,7 +157,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let Some(title) = self.required(&doc, "titulo", &raw.titulo, "o nome do conselho") else { return };
         let term = raw.mandato.as_ref().and_then(|t| self.term(&doc, t));
         let mut seats = Vec::new();
@@ -283,7 +283,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let hours = self.hours(&doc, raw.horario.as_ref(), &raw.excecoes);
@@ -311,7 +311,7 @@ impl Loader<'_> {
         if self.drafted(raw.rascunho) {
             return;
         }
-        self.prechecked.body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let officer = raw.encarregado.and_then(|o| self.officer(&doc, o));
         self.pending.access.privacy =
