@@ -95,6 +95,7 @@ impl Pending {
             pages,
             sections,
             listing_intros,
+            field_texts,
             access,
             failed,
         } = later;
@@ -111,6 +112,7 @@ impl Pending {
         self.pages.extend(pages);
         self.sections.extend(sections);
         self.listing_intros.extend(listing_intros);
+        self.field_texts.extend(field_texts);
         self.access.absorb(access);
         self.failed.extend(failed);
     }
