@@ -236,28 +236,33 @@ pub(crate) fn yaml_field(doc: &YamlDoc<'_>, key: &str, markdown: &str, diagnosti
     if found.is_empty() {
         return;
     }
+    let lines = yaml_field_lines(doc, key, markdown);
     let index = LineIndex::new(markdown);
     for problem in &found {
-        let at = index.location(markdown, problem.offset);
-        let line = index.line_range(markdown, at.line).and_then(|r| markdown.get(r)).unwrap_or("");
-        let location = locate_line(doc.text, line)
-            .map(|(n, col)| Location::new(n + doc.line_offset, col + at.column - 1))
-            .unwrap_or_else(|| doc.locate_value(key, markdown.lines().next().unwrap_or("")));
+        let location = in_field(&lines, index.location(markdown, problem.offset));
         diagnostics.push(diagnostic(problem, doc.file, location));
     }
 }
 
+/// Where `at` (a line and column of a YAML field's Markdown) is in the file, by the field's
+/// [`yaml_field_lines`].
+pub(crate) fn in_field(lines: &[(usize, usize)], at: Location) -> Location {
+    let (line, column) = at.line.checked_sub(1).and_then(|i| lines.get(i)).copied().unwrap_or((1, 1));
+    Location::new(line, column + at.column.saturating_sub(1))
+}
+
 /// Where each line of the Markdown value of `key` is in its YAML file: 1-based line and
-/// column of the line's first character, found as [`yaml_field`] finds them, each line after
-/// the one before. A line not found as written (a folded scalar joins lines; a blank line) is
-/// placed where the previous one is, and the first at the value. For the checks of the site
-/// as published (`sitecheck`), which judge these texts' links after rendering.
+/// column of the line's first character, each line looked for after the one before. A line
+/// not found as written (a folded scalar joins lines; a blank line) is placed where the
+/// previous one is, and the first at the value. For the load's checks ([`yaml_field`]) and for
+/// those of the site as published (`sitecheck`), which judge these texts' links.
 pub(crate) fn yaml_field_lines(doc: &YamlDoc<'_>, key: &str, markdown: &str) -> Vec<(usize, usize)> {
     let first = markdown.split('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
     let at = doc.locate_value(key, first.trim());
     let mut last = (at.line, at.column);
     // Searched from the value's line on (0-based line of the document's text).
     let mut from = at.line.saturating_sub(doc.line_offset + 1);
+    let file: Vec<&str> = doc.text.lines().collect();
     markdown
         .split('\n')
         .map(|line| {
@@ -265,7 +270,7 @@ pub(crate) fn yaml_field_lines(doc: &YamlDoc<'_>, key: &str, markdown: &str) -> 
             // A block scalar's lines follow one another (blank ones between): a few lines
             // ahead at most, so that a long folded text, whose lines are never found as
             // written, costs no more than a literal one.
-            let ahead = doc.text.lines().skip(from).take(WINDOW);
+            let ahead = file.iter().skip(from).take(WINDOW);
             let found = (!needle.trim().is_empty())
                 .then(|| ahead.enumerate().find_map(|(i, text)| Some((i, locate_in(text, needle)?))))
                 .flatten();
@@ -287,16 +292,6 @@ fn locate_in(line: &str, needle: &str) -> Option<usize> {
         return None;
     }
     line.find(needle).map(|byte| line.get(..byte).map_or(0, |b| b.chars().count()) + 1)
-}
-
-/// The 1-based line and column where `needle` (one line, not blank) appears in `text`.
-fn locate_line(text: &str, needle: &str) -> Option<(usize, usize)> {
-    if needle.trim().is_empty() {
-        return None;
-    }
-    text.lines().enumerate().find_map(|(i, line)| {
-        line.find(needle).map(|byte| (i + 1, line.get(..byte).map_or(0, |b| b.chars().count()) + 1))
-    })
 }
 
 #[cfg(test)]

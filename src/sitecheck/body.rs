@@ -2,7 +2,7 @@
 //! events with their byte offsets, judged against the rendered site.
 
 use super::Index;
-use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::chunks::Plan;
 use crate::markdown::source_link;
 use crate::model::{Body, FieldText, Origin};
@@ -69,12 +69,8 @@ pub(super) fn check_field(context: &Context<'_>, text: &FieldText) -> Vec<Diagno
     found
         .into_iter()
         .map(|(offset, code, message, help)| {
-            let at = index.location(markdown, offset);
-            let (line, column) = text.lines.get(at.line - 1).copied().unwrap_or((1, 1));
-            Diagnostic::new(code, message)
-                .in_file(std::path::Path::new(&file))
-                .at(Location::new(line, column + at.column - 1))
-                .with_help(help)
+            let at = crate::markdown::check::in_field(&text.lines, index.location(markdown, offset));
+            Diagnostic::new(code, message).in_file(std::path::Path::new(&file)).at(at).with_help(help)
         })
         .collect()
 }
