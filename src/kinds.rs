@@ -639,9 +639,9 @@ mod tests {
         for name in &named {
             assert!(embedded.contains(name), "{name} is named by the tables but not embedded");
         }
-        // The rest are the ones every page extends or imports.
+        // The rest are the ones every page extends or imports, and the pieces every page shows.
         let rest: Vec<&&str> = embedded.difference(&named).collect();
-        assert_eq!(rest, vec![&"base.html", &"macros.html"]);
+        assert_eq!(rest, vec![&"base.html", &"macros.html", &"trechos/cabecalho.html", &"trechos/rodape.html"]);
     }
 
     #[test]

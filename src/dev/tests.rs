@@ -181,6 +181,12 @@ fn a_template_edit_renders_the_pages_that_use_it_and_a_static_file_is_only_copie
     let pages = site.tree("public")?.keys().filter(|f| f.ends_with(".html")).count();
     assert!(pages > 15);
     assert_eq!((report.pages, report.written.len()), (pages, pages + 1), "{report:?}");
+    // A piece (`trechos/`) is named by no template, yet it is in every page.
+    let footer = "themes/default/templates/trechos/rodape.html";
+    site.write(footer, &embedded("trechos/rodape.html").replace("</ul>", "</ul><p>Outro rodapé</p>"))?;
+    let report = rebuild(&mut session, &[footer])?;
+    assert_eq!((report.pages, report.written.len()), (pages, pages + 1), "{report:?}");
+    assert!(site.read("public/paginas/um/index.html")?.contains("Outro rodapé"));
     site.write("static/doc.txt", "outro documento\n")?;
     let report = rebuild(&mut session, &["static/doc.txt"])?;
     assert_eq!((report.pages, report.written.clone()), (0, vec!["SHA256SUMS".to_string(), "doc.txt".to_string()]));

@@ -16,6 +16,7 @@ pub(crate) mod instant;
 pub(crate) mod open_data;
 mod pages;
 pub(crate) mod paginate;
+pub(crate) mod pieces;
 pub(crate) mod routes;
 pub(crate) mod sitemap;
 mod template_error;
@@ -50,14 +51,18 @@ pub(crate) struct Renderer<'a> {
     newest: updated::Newest<'a>,
     /// The pages the sitemap lists, taken once for all its files.
     sitemap: OnceLock<sitemap::Entries>,
+    /// The theme's pieces (header, footer), rendered once per depth and menu item.
+    pieces: pieces::Pieces,
 }
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(site: &'a crate::model::Site, theme: &'a theme::Theme) -> Self {
         let mut base = Context::new();
-        base.insert("site", &site_view(site));
+        let view = site_view(site);
+        base.insert("site", &view);
+        let pieces = pieces::Pieces::new(theme, view.menu_urls());
         let newest = updated::Newest::of(site);
-        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest, sitemap: OnceLock::new() }
+        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest, sitemap: OnceLock::new(), pieces }
     }
 
     /// The sitemap's entries, from the site's plan, taken by the first of its files.

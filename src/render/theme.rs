@@ -46,6 +46,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "privacidade.html",
     "dados.html",
     "integridade.html",
+    "trechos/cabecalho.html",
+    "trechos/rodape.html",
 );
 
 /// Static files of the default theme: (path under `static/`, bytes).
@@ -134,7 +136,8 @@ pub(crate) fn changed(old: &BTreeMap<String, String>, new: &BTreeMap<String, Str
         let quoted = [format!("\"{name}\""), format!("'{name}'"), format!("`{name}`")];
         old.iter().chain(new).any(|(other, text)| other != name && quoted.iter().any(|q| text.contains(q.as_str())))
     };
-    if differs.iter().any(|name| named_elsewhere(name)) {
+    // A piece (`trechos/`) is in every page, though no template names it (see `super::pieces`).
+    if differs.iter().any(|name| name.starts_with(super::pieces::FOLDER) || named_elsewhere(name)) {
         Changed::All
     } else {
         Changed::Only(differs)

@@ -190,3 +190,43 @@ fn a_site_without_themes_folder_uses_the_embedded_theme_and_overrides_win() {
     site.build().map_err(render).unwrap();
     assert_eq!(texts(&site.page("sobre/"), "h1.meu"), vec!["Sobre"]);
 }
+
+/// The theme's pieces (`templates/trechos/`) are rendered once per depth and menu item, not per
+/// page: what each page gets must still be what it would get alone, its own `root` and, in
+/// the menu, its own item marked.
+#[test]
+fn the_themes_pieces_are_on_every_page_with_its_own_root_and_menu_item() {
+    let site = TestSite::fixture("perdizes");
+    site.write(
+        "themes/default/templates/trechos/rodape.html",
+        "<p class=\"marca-rodape\">{{ site.title }}|{{ root }}|{{ atual | default(value=\"-\") }}</p>",
+    );
+    site.build().map_err(render).unwrap();
+    let title = "Secretaria Municipal de Assistência Social de Perdizes";
+    let files = site.html_files();
+    assert!(files.len() > 20, "{files:?}");
+    // The menu's addresses, as the home page links them (its root is `./`), and the home's own.
+    let menu: Vec<String> = attrs(&site.page(""), "nav#menu a", "href")
+        .into_iter()
+        .skip(1)
+        .map(|href| href.trim_start_matches("./").to_string())
+        .collect();
+    assert!(menu.len() >= 5 && menu.contains(&"acesso-a-informacao/".to_string()), "{menu:?}");
+    let menu_pages: Vec<String> =
+        menu.iter().map(|url| format!("{url}index.html")).chain(["index.html".to_string()]).collect();
+    for file in &files {
+        let html = site.page(file);
+        // The 404 page is served at any address: its links start at the top.
+        let root = match file.as_str() {
+            "404.html" => "/".to_string(),
+            _ if !file.contains('/') => "./".to_string(),
+            _ => "../".repeat(file.matches('/').count()),
+        };
+        let current = menu_pages.contains(file).then(|| file.trim_end_matches("index.html").to_string());
+        let expected = format!("{title}|{root}|{}", current.clone().unwrap_or_else(|| "-".into()));
+        assert_eq!(texts(&html, "footer .marca-rodape"), vec![expected], "{file}");
+        let marked = attrs(&html, "nav#menu a[aria-current=page]", "href");
+        let expected: Vec<String> = current.iter().map(|c| format!("{root}{c}")).collect();
+        assert_eq!(marked, expected, "{file}");
+    }
+}

@@ -340,3 +340,18 @@ fn readme_sample_is_real_output() {
     }
     assert_eq!(readme[start..end], err, "the README's sample drifted from the real output");
 }
+
+#[test]
+fn a_piece_of_the_theme_that_names_a_page_variable_is_one_error_at_its_line() {
+    let site = TestSite::fixture("perdizes");
+    site.write("themes/default/templates/trechos/rodape.html", "<p>Rodapé</p>\n<p>{{ page.title }}</p>\n");
+    assert_eq!(
+        errors_at(site.root()),
+        [found(
+            "themes/default/templates/trechos/rodape.html",
+            2,
+            7,
+            "o modelo trechos/rodape.html usa `page.title`, que não existe nesta página"
+        )]
+    );
+}

@@ -46,6 +46,8 @@ struct Frame<'a> {
     updated: Option<DateView>,
     /// The navigation between the pages of a listing that has several.
     pagination: Option<paginate::PagerView>,
+    /// The theme's pieces (`templates/trechos/`), already rendered (see `render::pieces`).
+    trechos: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// A date as a page shows it and as `<time datetime>` takes it.
@@ -219,6 +221,7 @@ impl<'r> Page<'r> {
             super::RouteKind::Generated(Generated::NotFound) => "/",
             _ => self.root.as_str(),
         };
+        let pieces = self.renderer.pieces.get(self.renderer.theme, &self.renderer.base, root, &self.route.path)?;
         let page = self.route.page;
         let mut breadcrumbs = breadcrumbs;
         if !page.is_first() {
@@ -232,6 +235,7 @@ impl<'r> Page<'r> {
             json_ld: json_ld.map(|v| data::script_safe_json(&v)),
             updated: self.renderer.newest.route(self.route).map(DateView::of),
             pagination: paginate::pager(self.first_page(), page),
+            trechos: &pieces,
         };
         let theme = self.renderer.theme;
         let to_context = |value: tera::Result<Context>| {

@@ -30,6 +30,13 @@ pub(crate) struct SiteView<'a> {
     calendar_json: Option<String>,
 }
 
+impl SiteView<'_> {
+    /// The addresses the menu links to.
+    pub(crate) fn menu_urls(&self) -> impl Iterator<Item = &str> {
+        self.menu.iter().map(|link| link.url.as_str())
+    }
+}
+
 pub(crate) fn site_view(site: &Site) -> SiteView<'_> {
     // The site view is shared by every page: no store of large fragments.
     let md = Md {
