@@ -90,6 +90,29 @@ pub(crate) enum Piece<'t> {
     Abbr { acronym: &'t str, title: String },
 }
 
+/// The first byte of `bytes` from `i` on that is a capital ASCII letter or beyond ASCII (so
+/// may start a capitalised word), or `bytes.len()`. Eight bytes at a time: in each, the
+/// high bit of a byte below 0x80 is set by adding 0x3F when it is at least `A`, and by adding
+/// 0x25 when it is at least `[` (no byte carries into the next, none being above 0x7F).
+fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = LOW << 7;
+    while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(chunk);
+        let seven = x & !HIGH;
+        let capital = (seven + LOW * 0x3F) & !(seven + LOW * 0x25);
+        let hits = (x | capital) & HIGH;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
+        i += 1;
+    }
+    i.min(bytes.len())
+}
+
 /// `text` cut at the first use of each known acronym not in `marked` (which records them).
 /// Words are runs of letters and digits, so `NOB/SUAS` and `e-SIC` find theirs.
 pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
@@ -97,12 +120,12 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
     let mut last = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Only words that start with a capital can be acronyms, so most bytes cost one test:
-        // a lowercase ASCII letter, a digit, a space or punctuation is skipped at once.
-        if b < 0x80 && !b.is_ascii_uppercase() {
-            i += 1;
-            continue;
+    loop {
+        // Only words that start with a capital can be acronyms: lowercase ASCII letters,
+        // digits, spaces and punctuation are skipped eight at a time.
+        i = next_candidate(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         // `i` is a char boundary (an ASCII byte or the lead byte of a character).
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
@@ -182,6 +205,30 @@ mod tests {
         for c in (0..0x300).filter_map(char::from_u32) {
             assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_scan_stops_where_a_byte_by_byte_scan_stops() {
+        let naive = |bytes: &[u8], i: usize| {
+            (i..bytes.len()).find(|&j| bytes[j] >= 0x80 || bytes[j].is_ascii_uppercase()).unwrap_or(bytes.len())
+        };
+        // Every byte value at every place of a buffer longer than two chunks, over lowercase
+        // filler and over the bytes just outside `A..=Z` (`@`, `[`), from every start.
+        for filler in [b'a', b'@', b'[', b'z', b' '] {
+            for value in 0..=255u8 {
+                for at in 0..19 {
+                    let mut bytes = vec![filler; 19];
+                    bytes[at] = value;
+                    for start in 0..=bytes.len() {
+                        assert_eq!(
+                            next_candidate(&bytes, start),
+                            naive(&bytes, start),
+                            "{filler} {value} {at} {start}"
+                        );
+                    }
+                }
+            }
         }
     }
 
