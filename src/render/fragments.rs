@@ -86,16 +86,18 @@ impl Fragments {
     /// when a marker is missing from text context, so the page must go the ordinary way.
     pub(crate) fn assemble(self, page: &[u8]) -> Option<Vec<u8>> {
         let mut large = self.large.into_inner();
-        let text = std::str::from_utf8(page).ok()?;
         // (position in page, fragment index), in page order.
         // One pass over the page: each occurrence of the prefix is a marker when the index
         // after it names a fragment whose whole marker stands there.
         let mut found: Vec<(usize, usize)> = Vec::new();
         for pos in memchr::memmem::find_iter(page, MARKER_PREFIX.as_bytes()) {
-            let rest = text.get(pos + MARKER_PREFIX.len()..)?;
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let Some(i) = rest.get(..digits).and_then(|d| d.parse::<usize>().ok()) else { continue };
-            if large.get(i).is_some_and(|l| text.get(pos..).is_some_and(|t| t.starts_with(l.marker.as_str()))) {
+            // Bytes, not text: the page is not checked for UTF-8 again (each of its pieces
+            // was a `&str`), and a marker is ASCII.
+            let rest = page.get(pos + MARKER_PREFIX.len()..)?;
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            let number = rest.get(..digits).and_then(|d| std::str::from_utf8(d).ok());
+            let Some(i) = number.and_then(|d| d.parse::<usize>().ok()) else { continue };
+            if large.get(i).is_some_and(|l| page.get(pos..).is_some_and(|t| t.starts_with(l.marker.as_bytes()))) {
                 found.push((pos, i));
             }
         }
