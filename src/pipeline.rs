@@ -387,8 +387,16 @@ pub(crate) trait Publishing {
         None
     }
 
-    /// The new output is in place (the lock still held): what to remember of it.
-    fn published(&mut self, _site: &Site, _output: &output::guard::OutputDir, _summary: &Summary) {}
+    /// The new output is in place (the lock still held): what to remember of it. `written`:
+    /// every file the build wrote in it, with its metadata as written (see `Staging::written`).
+    fn published(
+        &mut self,
+        _site: &Site,
+        _output: &output::guard::OutputDir,
+        _summary: &Summary,
+        _written: Option<&[(String, Vec<u8>)]>,
+    ) {
+    }
 }
 
 impl Publishing for () {}
@@ -437,6 +445,7 @@ pub(crate) fn build_hooked(
     // A build cache vouches for the output it describes: gone before the output changes.
     output::cache::invalidate(claimed.dir())
         .map_err(|err| Failure::Output(crate::cache::not_invalidated(claimed.dir(), &err)))?;
+    let written = staging.written();
     let leftover = timings::stage(Stage::Publish, || staging.commit()).map_err(Failure::Output)?;
     let mut summary = Summary {
         pages,
@@ -444,7 +453,7 @@ pub(crate) fn build_hooked(
         warnings: std::mem::take(&mut loaded.warnings),
         unchanged: false,
     };
-    hooks.published(&loaded.site, claimed.dir(), &summary);
+    hooks.published(&loaded.site, claimed.dir(), &summary, written.as_deref());
     // This run's own warnings (leftovers it could not remove) are not the output's: not kept.
     summary.warnings.extend(std::mem::take(&mut claimed.warnings));
     if let Some(warning) = leftover {

@@ -109,6 +109,52 @@ pub(crate) fn stamp(dir: &Path) -> Option<String> {
     Some(hasher.finalize().to_hex().to_string())
 }
 
+/// [`stamp`] of the folder `dir`, whose files are exactly `files` (relative paths with `/`,
+/// and each file's metadata as `source::fingerprint::metadata_bytes` gives it), without
+/// listing it: the records [`scan`] would make, in its order (each folder's entries by name,
+/// a folder before what it holds). The build knows every file it wrote and the metadata the
+/// write left; a file anyone else added, changed or removed since makes the next build's
+/// [`stamp`] differ from this one, so the cache is not used: never a wrong skip.
+pub(crate) fn stamp_of(dir: &Path, files: &[(String, Vec<u8>)]) -> Option<String> {
+    let top = std::fs::symlink_metadata(dir).ok().filter(std::fs::Metadata::is_dir)?;
+    // (components, metadata: none for a folder)
+    let mut entries: Vec<(Vec<&str>, Option<&[u8]>)> = Vec::with_capacity(files.len() * 2);
+    let mut folders: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (path, meta) in files {
+        let mut end = 0;
+        while let Some(slash) = path.get(end..).and_then(|rest| rest.find('/')) {
+            let folder = path.get(..end + slash)?;
+            if folders.insert(folder) {
+                entries.push((folder.split('/').collect(), None));
+            }
+            end += slash + 1;
+        }
+        entries.push((path.split('/').collect(), Some(meta.as_slice())));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"secretaria output v1\0");
+    hasher.update(&identity(&top));
+    for (parts, meta) in &entries {
+        let mut record = Vec::with_capacity(64);
+        for part in parts {
+            record.push(b'/');
+            record.extend_from_slice(part.as_bytes());
+        }
+        record.push(0);
+        match meta {
+            None => record.push(b'd'),
+            Some(meta) => {
+                record.push(b'f');
+                record.extend_from_slice(meta);
+            }
+        }
+        hasher.update(&(record.len() as u64).to_le_bytes());
+        hasher.update(&record);
+    }
+    Some(hasher.finalize().to_hex().to_string())
+}
+
 /// A folder's device and inode: the same path with another folder behind it is another output.
 fn identity(meta: &std::fs::Metadata) -> Vec<u8> {
     #[cfg(unix)]
@@ -228,5 +274,42 @@ mod tests {
         std::fs::create_dir(dir.path.join("vazia")).unwrap();
         assert_ne!(stamp(&dir.path).unwrap(), rewritten, "a folder added");
         assert_eq!(stamp(&dir.parent.join("nada")), None);
+    }
+
+    #[test]
+    fn the_stamp_of_the_files_written_is_the_stamp_of_the_folder_listed() {
+        let (_tmp, dir) = output();
+        // Names whose order differs between whole paths and folder by folder (`-` and `.`
+        // sort before `/`), deep folders, the marker, a folder holding only folders.
+        let files = [
+            "a/index.html",
+            "a-b/index.html",
+            "a.b/c/index.html",
+            "a/b/c/d/index.html",
+            "a/b/z.json",
+            "a/b.json",
+            ".secretaria",
+            "SHA256SUMS",
+            "busca/d/10.json",
+            "busca/d/9.json",
+            "e/f/g/index.html",
+        ];
+        for file in files {
+            let path = dir.path.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, file).unwrap();
+        }
+        let written: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .map(|f| {
+                let meta = std::fs::symlink_metadata(dir.path.join(f)).unwrap();
+                (f.to_string(), crate::source::fingerprint::metadata_bytes(&meta))
+            })
+            .collect();
+        assert_eq!(stamp_of(&dir.path, &written), stamp(&dir.path));
+        // A file the build did not write (someone else's) is missing from its list: the stamps
+        // differ, and the next build is a full one.
+        std::fs::write(dir.path.join("a/outro.html"), "").unwrap();
+        assert_ne!(stamp_of(&dir.path, &written), stamp(&dir.path));
     }
 }

@@ -8,8 +8,12 @@ use super::guard::OutputDir;
 use super::swap::{self, SwapError};
 use super::{Claimed, OutputError, OutputState, MARKER};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::source::fingerprint::metadata_bytes;
 use anyhow::{Context, Result};
+use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The staging folders of output `NAME` are `.NAME.tmp-*` (being filled, or the previous output
 /// after an exchange) and `.NAME.old-*` (the previous output moved aside by the fallback).
@@ -20,6 +24,10 @@ pub(crate) struct Staging {
     /// `None` once committed.
     dir: Option<PathBuf>,
     target: OutputDir,
+    /// Every file written (relative path) with its metadata as the write left it
+    /// (`source::fingerprint::metadata_bytes`, from the open file): the build cache's stamp of
+    /// the output is made from these instead of listing the folder again ([`Staging::written`]).
+    written: Mutex<HashMap<String, Vec<u8>>>,
 }
 
 impl Drop for Staging {
@@ -43,8 +51,19 @@ impl Staging {
             .with_context(|| format!("não foi possível criar uma pasta temporária em {}", target.parent.display()))?;
         super::write_marker(dir.path())
             .with_context(|| format!("não foi possível gravar em {}", dir.path().display()))?;
+        let mut written = HashMap::new();
+        if let Ok(meta) = std::fs::symlink_metadata(dir.path().join(super::MARKER)) {
+            written.insert(super::MARKER.to_string(), metadata_bytes(&meta));
+        }
         // From here on it is removed marker last (see `remove_marked`), not by `TempDir`.
-        Ok(Staging { dir: Some(dir.keep()), target })
+        Ok(Staging { dir: Some(dir.keep()), target, written: Mutex::new(written) })
+    }
+
+    /// Every file written so far, with its metadata as the write left it. `None` if a writer
+    /// panicked while recording (the stamp is then taken from the folder itself).
+    pub(crate) fn written(&self) -> Option<Vec<(String, Vec<u8>)>> {
+        let written = self.written.lock().ok()?;
+        Some(written.iter().map(|(name, meta)| (name.clone(), meta.clone())).collect())
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -53,7 +72,11 @@ impl Staging {
 
     /// Writes one file (relative path with `/`), creating its folders.
     pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        write_under(self.path(), rel, bytes)
+        let meta = write_under(self.path(), rel, bytes)?;
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(rel.to_string(), metadata_bytes(&meta));
+        }
+        Ok(())
     }
 
     /// Creates the folders of all these files up front, once each and in order, so that the
@@ -189,16 +212,22 @@ impl super::Sink for Staging {
     }
 }
 
-/// Writes `bytes` at `base/rel`, refusing paths that would leave `base` (see [`super::checked`]).
-fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` at `base/rel`, refusing paths that would leave `base` (see [`super::checked`]);
+/// returns the file's metadata as the write left it (from the open file: no path looked up).
+fn write_under(base: &Path, rel: &str, bytes: &[u8]) -> Result<std::fs::Metadata> {
     let path = super::checked(base, rel)?;
-    match std::fs::write(&path, bytes) {
+    let write = |path: &Path| -> std::io::Result<std::fs::Metadata> {
+        let mut file = std::fs::File::create(path)?;
+        file.write_all(bytes)?;
+        file.metadata()
+    };
+    match write(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("não foi possível criar a pasta {}", dir.display()))?;
             }
-            std::fs::write(&path, bytes)
+            write(&path)
         }
         other => other,
     }
