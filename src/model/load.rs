@@ -162,7 +162,7 @@ struct Loader<'a> {
     /// The same for warnings (e-mails published as text).
     warned: usize,
     /// When each file last changed, as read (see `source::dates`).
-    times: &'a std::collections::BTreeMap<std::path::PathBuf, i64>,
+    times: &'a crate::source::Times,
     /// The build's "now": no date of update is later.
     today: DateTime,
 }

@@ -13,8 +13,6 @@ use crate::diagnostics::Diagnostics;
 use crate::model::datetime::DateTime;
 use crate::source::SourceFile;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// How the files are shared out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +41,7 @@ impl Split {
 pub(super) fn load_all(
     content: Vec<SourceFile>,
     config: &SiteConfig,
-    times: &BTreeMap<PathBuf, i64>,
+    times: &crate::source::Times,
     today: DateTime,
     split: Split,
     diagnostics: &mut Diagnostics,
@@ -139,7 +137,7 @@ mod tests {
     use crate::diagnostics::report::render_plain;
     use crate::source::SourceSet;
     use std::collections::BTreeSet;
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
 
     fn fixture(name: &str) -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
