@@ -1,7 +1,7 @@
 //! LexML-style ids, Portuguese names ("inciso II") and phrases
 //! ("o inciso II do art. 27") for links and warnings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::numbers::{Grouping, Num};
 use super::roman::to_roman;

@@ -2,7 +2,7 @@
 //! labels shown as published text (never CSS counters), and a keyboard
 //! reachable self-link beside each provision. All text is escaped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use super::anchor::{phrase, Prep};
@@ -52,7 +52,7 @@ pub(crate) fn render_html(text: &NormativeText, page_title: &str) -> String {
 /// The text alone, to embed in a page whose `<h1>` is above it (headings
 /// of the law start at `<h2>`).
 pub fn render_fragment(text: &NormativeText) -> String {
-    let mut r = Renderer { out: String::new(), seen: HashMap::new() };
+    let mut r = Renderer { out: String::new(), seen: HashMap::default() };
     r.out.push_str("<div class=\"texto-normativo\">\n");
     r.nodes(&text.provisions, &mut Vec::new(), 2);
     r.out.push_str("</div>\n");

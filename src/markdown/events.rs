@@ -19,8 +19,9 @@ use super::MarkdownOptions;
 use crate::model::slug::slugify;
 use crate::safe_url as url;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 
 /// One open `Start` event: whether its tag was written, whether it counts in the depth, and
 /// whether text inside it must stay as it is (links, images and code are never autolinked).
@@ -64,13 +65,13 @@ impl<'o> State<'o> {
             root: options.root,
             source_dir: options.source_dir,
             glossary: options.glossary,
-            marked: HashSet::new(),
+            marked: HashSet::default(),
             written,
             shift,
             nesting: Nesting::new(),
             open: Vec::new(),
-            used_ids: HashSet::new(),
-            next_suffix: HashMap::new(),
+            used_ids: HashSet::default(),
+            next_suffix: HashMap::default(),
             heading_positions: Vec::new(),
             min_level: None,
             raw_html: false,

@@ -3,7 +3,7 @@
 //! Markdown filter marks the first use of each in a text with `<abbr title="…">`
 //! (WCAG 3.1.4, e-MAG 3.12); the plain-language checks leave the known ones alone.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The theme's list: `SIGLA: meaning` per line, `#` comments.
 const THEME: &str = include_str!("../../themes/default/linguagem/siglas.yaml");
@@ -249,7 +249,7 @@ mod tests {
             "çÇ CRAS",
             "ÁGUA CRAS ÁCRAS",
         ] {
-            let (mut a, mut b) = (HashSet::new(), HashSet::new());
+            let (mut a, mut b) = (HashSet::default(), HashSet::default());
             assert_eq!(pieces(text, &g, &mut a), reference(text, &g, &mut b), "{text}");
             assert_eq!(a, b);
         }
@@ -258,7 +258,7 @@ mod tests {
     #[test]
     fn first_use_only_whole_words() {
         let g = Glossary::new([]);
-        let mut marked = HashSet::new();
+        let mut marked = HashSet::default();
         let p = pieces("O CRAS e o CREAS; o CRAS de novo, CRASSO, NOB/SUAS.", &g, &mut marked);
         let abbrs: Vec<&str> = p
             .iter()

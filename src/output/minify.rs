@@ -11,7 +11,7 @@
 //! as minifying the page whole (a test checks this on every page of the example and the
 //! fixtures); a theme without the comment is minified page by page, as before.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash as _, Hasher as _};
 use std::sync::{Arc, Mutex};
 

@@ -7,7 +7,7 @@ use crate::markdown::chunks::Plan;
 use crate::markdown::source_link;
 use crate::model::{Body, FieldText, Origin};
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// What every text is checked against.
