@@ -14,8 +14,10 @@
 //! locations for page bodies and for Markdown fields of YAML files.
 
 use super::chunks::Plan;
+use super::facts::{Collector, Facts};
 use super::nesting::{Nesting, MAX_DEPTH};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, LineIndex, Location};
+use crate::model::Body;
 use crate::safe_url as url;
 use crate::source::yaml::YamlDoc;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -35,6 +37,13 @@ pub(crate) struct Problem {
 
 /// Everything [`render`](super::render) would refuse or drop in `markdown`.
 pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
+    problems_and_facts(markdown).0
+}
+
+/// [`problems`], and in the same pass over the events what the site check needs of the text
+/// ([`Facts`]).
+pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
+    let mut collector = Collector::default();
     let mut found = Vec::new();
     let mut nesting = Nesting::new();
     let mut too_deep = false;
@@ -45,6 +54,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
     let mut first_raw: Option<usize> = None;
     let plan = Plan::new(markdown);
     for (event, range) in plan.events(markdown) {
+        collector.event(&event, &range);
         match &event {
             Event::Start(Tag::Paragraph) => paragraph = Some((range.start, vec![String::new()])),
             Event::Text(t) | Event::Code(t) => {
@@ -164,7 +174,8 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
             });
         }
     }
-    found
+    let facts = if markdown.is_empty() { Facts::default() } else { collector.finish() };
+    (found, facts)
 }
 
 /// Lines that Markdown joins into one paragraph but that read as separate items: at least
@@ -212,9 +223,11 @@ fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic 
     Diagnostic::new(problem.code, &problem.message).in_file(file).at(location).with_help(&problem.help)
 }
 
-/// Checks a page body that starts after `line_offset` lines of its file.
-pub(crate) fn body(file: &Path, markdown: &str, line_offset: usize, diagnostics: &mut Diagnostics) {
-    body_with(file, markdown, line_offset, problems(markdown), diagnostics);
+/// Checks a page body, and keeps in it what the site check will need of it.
+pub(crate) fn body(file: &Path, body: &mut Body, diagnostics: &mut Diagnostics) {
+    let (found, facts) = problems_and_facts(&body.markdown);
+    body_with(file, &body.markdown, body.line_offset, found, diagnostics);
+    body.facts = Some(std::sync::Arc::new(facts));
 }
 
 fn body_with(file: &Path, markdown: &str, line_offset: usize, found: Vec<Problem>, diagnostics: &mut Diagnostics) {
@@ -417,7 +430,9 @@ mod tests {
     #[test]
     fn body_locations_count_the_front_matter() {
         let mut d = Diagnostics::new();
-        body(Path::new("content/a.md"), "ok\n\n[x](javascript:1)\n", 4, &mut d);
+        let mut text = Body { markdown: "ok\n\n[x](javascript:1)\n".into(), line_offset: 4, facts: None };
+        body(Path::new("content/a.md"), &mut text, &mut d);
+        assert!(text.facts.is_some_and(|f| f.items.len() == 1), "the link kept for the site check");
         let found: Vec<_> = d.iter().collect();
         assert_eq!(found[0].location, Some(Location::new(7, 1)));
         assert_eq!(found[0].file.as_deref(), Some(Path::new("content/a.md")));

@@ -14,6 +14,7 @@ mod autolink;
 pub(crate) mod check;
 pub(crate) mod chunks;
 mod events;
+pub(crate) mod facts;
 pub mod glossary;
 pub mod nesting;
 mod plain;

@@ -272,7 +272,7 @@ impl Loader<'_> {
                 let body_start = file.text.len() - split.body.len();
                 let (yaml_line_offset, body_line_offset) = (split.yaml_line_offset, split.body_line_offset);
                 let text = if body_start == 0 { file.text } else { split.body.to_owned() };
-                Some((yaml, yaml_line_offset, Body { markdown: text, line_offset: body_line_offset }))
+                Some((yaml, yaml_line_offset, Body { markdown: text, line_offset: body_line_offset, facts: None }))
             }
             Err(line) => {
                 self.pending.failed.insert(file.rel_path.clone());
@@ -380,13 +380,13 @@ impl Loader<'_> {
         draft && !self.config.drafts
     }
 
-    fn page(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) -> Option<Page> {
+    fn page(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) -> Option<Page> {
         let raw: raw::PageYaml = self.parse(&doc)?;
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return None;
         }
-        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &mut body, self.diagnostics);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let title = raw.titulo.unwrap_or_else(|| match slug::title_from_path(&origin.path) {
             t if t.is_empty() => self.config.title.clone(),
@@ -557,13 +557,13 @@ impl Loader<'_> {
         Some(OnCall { name: trimmed(&raw.nome), description, phones, hours })
     }
 
-    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin, stem: &str) {
+    fn assessoria(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::AssessoriaYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &mut body, self.diagnostics);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
@@ -602,13 +602,13 @@ impl Loader<'_> {
         self.pending.assessorias.push((assessoria, refs));
     }
 
-    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
+    fn notice(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::NoticeYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &body.markdown, body.line_offset, self.diagnostics);
+        markdown::check::body(doc.file, &mut body, self.diagnostics);
         let kind = match raw.tipo.as_deref() {
             None => Some(NoticeKind::Aviso),
             Some(t) => {

@@ -3,12 +3,10 @@
 
 use super::Index;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::markdown::chunks::Plan;
+use crate::markdown::facts::{self, is_third_party, Fact, Facts, Finding, Link};
 use crate::markdown::source_link;
 use crate::model::{Body, FieldText, Origin};
-use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use rustc_hash::FxHashSet as HashSet;
-use std::ops::Range;
 
 /// What every text is checked against.
 pub(super) struct Context<'a> {
@@ -38,17 +36,9 @@ const VAGUE: [&str; 16] = [
     "confira",
 ];
 
-/// A link or image being read: where it starts, its address and its text so far.
-struct Open {
-    start: usize,
-    dest: String,
-    text: String,
-    image: bool,
-}
-
 pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<Diagnostic> {
     let markdown = body.markdown.as_str();
-    let found = findings(context, origin, markdown);
+    let found = findings(context, origin, markdown, body.facts.as_deref());
     if found.is_empty() {
         return Vec::new();
     }
@@ -60,7 +50,7 @@ pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<
 /// and column of the YAML file where the text's line is.
 pub(super) fn check_field(context: &Context<'_>, text: &FieldText) -> Vec<Diagnostic> {
     let markdown = text.markdown.as_str();
-    let found = findings(context, &text.origin, markdown);
+    let found = findings(context, &text.origin, markdown, None);
     if found.is_empty() {
         return Vec::new();
     }
@@ -76,54 +66,32 @@ pub(super) fn check_field(context: &Context<'_>, text: &FieldText) -> Vec<Diagno
 }
 
 /// What is wrong in `markdown`, published at `origin`'s page: byte offset, code, message, hint.
-fn findings(context: &Context<'_>, origin: &Origin, markdown: &str) -> Vec<(usize, Code, String, String)> {
+/// `facts`: what the load gathered of it (see `markdown::facts`), else gathered here.
+fn findings(context: &Context<'_>, origin: &Origin, markdown: &str, facts: Option<&Facts>) -> Vec<Finding> {
     if markdown.is_empty() {
         return Vec::new();
     }
+    let gathered;
+    let facts = match facts {
+        Some(facts) => facts,
+        None => {
+            gathered = facts::gather(markdown);
+            &gathered
+        }
+    };
     let source_dir = origin
         .file
         .parent()
         .map(|d| d.strip_prefix("content").unwrap_or(d).to_string_lossy().replace('\\', "/"))
         .unwrap_or_default();
     let page = Page { context, path: &origin.path, source_dir: &source_dir };
-    let mut found: Vec<(usize, Code, String, String)> = Vec::new();
-    let mut open: Vec<Open> = Vec::new();
-    let mut headings: Vec<(usize, u8)> = Vec::new();
-    let plan = Plan::new(markdown);
-    for (event, range) in plan.events(markdown) {
-        match event {
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
-                // `<nome@dominio.br>` is written `mailto:` by the HTML writer, not a path.
-                let dest = match link_type {
-                    LinkType::Email => format!("mailto:{dest_url}"),
-                    _ => dest_url.to_string(),
-                };
-                open.push(Open { start: range.start, dest, text: String::new(), image: false });
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                open.push(Open { start: range.start, dest: dest_url.to_string(), text: String::new(), image: true });
-            }
-            Event::Text(t) | Event::Code(t) => {
-                for o in &mut open {
-                    o.text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let Some(o) = open.pop() {
-                    if let Some(outer) = open.last_mut() {
-                        outer.text.push_str(&o.text);
-                    }
-                    found.extend(page.link(&o).into_iter().map(|(c, m, h)| (o.start, c, m, h)));
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => headings.push((range.start, level as u8)),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                found.extend(raw_images(&html, range));
-            }
-            _ => {}
+    let mut found: Vec<Finding> = Vec::new();
+    for fact in &facts.items {
+        match fact {
+            Fact::Link(link) => found.extend(page.link(link).into_iter().map(|(c, m, h)| (link.start, c, m, h))),
+            Fact::Found(finding) => found.push(finding.clone()),
         }
     }
-    found.extend(skipped_levels(&headings));
     found
 }
 
@@ -138,7 +106,7 @@ struct Page<'a> {
 
 impl Page<'_> {
     /// The findings of one link or image.
-    fn link(&self, o: &Open) -> Vec<(Code, String, String)> {
+    fn link(&self, o: &Link) -> Vec<(Code, String, String)> {
         let mut out = Vec::new();
         let dest = o.dest.trim();
         if o.image && o.text.trim().is_empty() {
@@ -218,12 +186,6 @@ fn has_scheme(dest: &str) -> bool {
     dest[..end].contains(':')
 }
 
-/// An address that makes the reader's browser ask another site.
-fn is_third_party(dest: &str) -> bool {
-    let lower = dest.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
-}
-
 /// The output file a site address leads to from the page at `page` (a site path), and its
 /// fragment; `None` when no output file is there.
 fn resolve<'d>(page: &str, dest: &'d str, index: &Index) -> Option<(String, &'d str)> {
@@ -245,59 +207,6 @@ fn resolve<'d>(page: &str, dest: &'d str, index: &Index) -> Option<(String, &'d 
         vec![joined.clone(), format!("{joined}/index.html")]
     };
     candidates.into_iter().find(|c| index.has(c)).map(|c| (c, fragment))
-}
-
-/// `<img>` in raw HTML without an `alt` attribute, or loaded from another site.
-fn raw_images(html: &str, range: Range<usize>) -> Vec<(usize, Code, String, String)> {
-    let lower = html.to_ascii_lowercase();
-    let mut out = Vec::new();
-    for (i, _) in lower.match_indices("<img") {
-        let tag = &lower[i..lower[i..].find('>').map_or(lower.len(), |e| i + e)];
-        let attr = |name: &str| {
-            tag.match_indices(name)
-                .find(|(j, _)| tag[..*j].ends_with([' ', '\n', '\t']))
-                .map(|(j, _)| &tag[j + name.len()..])
-        };
-        if attr("alt").is_none_or(|rest| !rest.trim_start().starts_with('=')) {
-            out.push((
-                range.start,
-                Code::ImageWithoutAlt,
-                "imagem sem texto alternativo (<img> sem alt)".to_string(),
-                "acrescente alt=\"descrição da imagem\" na marca <img>, ou use ![descrição](foto.jpg)".to_string(),
-            ));
-        }
-        if let Some(src) = attr("src").and_then(|rest| rest.trim_start().strip_prefix('=')) {
-            if is_third_party(src.trim_start().trim_start_matches(['"', '\''])) {
-                out.push((
-                    range.start,
-                    Code::ThirdParty,
-                    "imagem carregada de outro site (<img src=…>)".to_string(),
-                    "salve a imagem ao lado da página (ou em static/) e use o nome do arquivo: o site não carrega nada de terceiros".to_string(),
-                ));
-            }
-        }
-    }
-    out
-}
-
-/// Headings that go down more than one level at a time (`##` then `####`). The first heading
-/// is the body's top level (the page shifts it below its own title), so only jumps count.
-fn skipped_levels(headings: &[(usize, u8)]) -> Vec<(usize, Code, String, String)> {
-    let Some(top) = headings.iter().map(|h| h.1).min() else { return Vec::new() };
-    let mut previous = top.saturating_sub(1);
-    let mut out = Vec::new();
-    for &(offset, level) in headings {
-        if level > previous + 1 {
-            out.push((
-                offset,
-                Code::HeadingSkip,
-                format!("título pula de nível: {} depois de {}", "#".repeat(level.into()), "#".repeat((previous.max(top)).into())),
-                "use um # a mais que o título de cima (## depois de #, ### depois de ##): leitores de tela navegam pelos níveis".into(),
-            ));
-        }
-        previous = level;
-    }
-    out
 }
 
 fn shorten(text: &str) -> String {
