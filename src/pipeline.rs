@@ -394,7 +394,7 @@ pub(crate) trait Publishing {
         _site: &Site,
         _output: &output::guard::OutputDir,
         _summary: &Summary,
-        _written: Option<&[(String, Vec<u8>)]>,
+        _written: Option<&[output::cache::Written]>,
     ) {
     }
 }

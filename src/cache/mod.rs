@@ -164,7 +164,13 @@ impl pipeline::Publishing for Keeper<'_> {
         self.claimed.take()
     }
 
-    fn published(&mut self, site: &Site, dir: &OutputDir, summary: &Summary, written: Option<&[(String, Vec<u8>)]>) {
+    fn published(
+        &mut self,
+        site: &Site,
+        dir: &OutputDir,
+        summary: &Summary,
+        written: Option<&[output::cache::Written]>,
+    ) {
         let (Some(key), Some(stamp)) = (self.key.take(), self.stamp.take()) else { return };
         // An input changed while the build ran: the output may be of either version.
         if fingerprint::stamp(&self.options.root).as_deref() != Some(stamp.as_str()) {

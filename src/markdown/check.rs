@@ -227,7 +227,7 @@ fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic 
 pub(crate) fn body(file: &Path, body: &mut Body, diagnostics: &mut Diagnostics) {
     let (found, facts) = problems_and_facts(&body.markdown);
     body_with(file, &body.markdown, body.line_offset, found, diagnostics);
-    body.facts = Some(std::sync::Arc::new(facts));
+    body.facts = Some(super::facts::shared(facts));
 }
 
 fn body_with(file: &Path, markdown: &str, line_offset: usize, found: Vec<Problem>, diagnostics: &mut Diagnostics) {

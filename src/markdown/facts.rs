@@ -9,19 +9,64 @@ use super::chunks::Plan;
 use crate::diagnostics::Code;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
 /// A finding at a byte offset of the text: code, message, hint.
 pub(crate) type Finding = (usize, Code, String, String);
 
-/// A link or an image of the text.
+/// Link texts that do not say where the link leads (WCAG 2.4.4, e-MAG 3.5): read out of
+/// context by a screen reader's list of links, they all sound alike.
+const VAGUE: [&str; 16] = [
+    "aqui",
+    "clique aqui",
+    "clique",
+    "clicando aqui",
+    "saiba mais",
+    "leia mais",
+    "veja mais",
+    "ver mais",
+    "mais",
+    "acesse",
+    "acesse aqui",
+    "link",
+    "este link",
+    "neste link",
+    "veja",
+    "confira",
+];
+
+/// A link or an image of the text. Its text is judged as it is gathered, and only what the
+/// judgement found is kept: every body's facts stay in memory until the site check.
 #[derive(Debug, Clone)]
 pub(crate) struct Link {
     /// Byte offset where it starts.
     pub start: usize,
-    pub dest: String,
-    /// Its text (an image's: its alternative text), nested links' included.
-    pub text: String,
+    pub dest: Box<str>,
     pub image: bool,
+    /// An image whose alternative text is empty.
+    pub no_alt: bool,
+    /// A link whose text says nothing of where it leads ([`VAGUE`]): that text, trimmed.
+    pub vague: Option<Box<str>>,
+}
+
+/// A link or an image being read, with its text so far (nested links' included).
+#[derive(Debug)]
+struct Open {
+    start: usize,
+    dest: String,
+    text: String,
+    image: bool,
+}
+
+impl Open {
+    fn judged(self) -> Link {
+        let vague = (!self.image)
+            .then(|| self.text.trim().trim_end_matches(['.', ':', '!', '…', ',', ';']).to_lowercase())
+            .filter(|text| VAGUE.contains(&text.as_str()))
+            .map(|_| self.text.trim().into());
+        let no_alt = self.image && self.text.trim().is_empty();
+        Link { start: self.start, dest: self.dest.into_boxed_str(), image: self.image, no_alt, vague }
+    }
 }
 
 /// One thing the site check looks at, in the order the checks once found them.
@@ -40,7 +85,7 @@ pub(crate) struct Facts {
 /// Gathers [`Facts`] from a text's events, fed one by one.
 #[derive(Debug, Default)]
 pub(crate) struct Collector {
-    open: Vec<Link>,
+    open: Vec<Open>,
     headings: Vec<(usize, u8)>,
     items: Vec<Fact>,
 }
@@ -54,10 +99,10 @@ impl Collector {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
                 };
-                self.open.push(Link { start: range.start, dest, text: String::new(), image: false });
+                self.open.push(Open { start: range.start, dest, text: String::new(), image: false });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                self.open.push(Link {
+                self.open.push(Open {
                     start: range.start,
                     dest: dest_url.to_string(),
                     text: String::new(),
@@ -74,7 +119,7 @@ impl Collector {
                     if let Some(outer) = self.open.last_mut() {
                         outer.text.push_str(&o.text);
                     }
-                    self.items.push(Fact::Link(o));
+                    self.items.push(Fact::Link(o.judged()));
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => self.headings.push((range.start, *level as u8)),
@@ -87,7 +132,18 @@ impl Collector {
 
     pub(crate) fn finish(mut self) -> Facts {
         self.items.extend(skipped_levels(&self.headings).into_iter().map(Fact::Found));
+        self.items.shrink_to_fit();
         Facts { items: self.items }
+    }
+}
+
+/// `facts`, to keep in a body: the facts of a text with none (most texts) are one shared
+/// allocation, not one per text.
+pub(crate) fn shared(facts: Facts) -> Arc<Facts> {
+    static NONE: LazyLock<Arc<Facts>> = LazyLock::new(Arc::default);
+    match facts.items.is_empty() {
+        true => Arc::clone(&NONE),
+        false => Arc::new(facts),
     }
 }
 
@@ -190,18 +246,25 @@ mod tests {
             assert_eq!(shape(&loaded), shape(&own), "{text}");
         }
         let facts = gather(texts[2]);
-        let links: Vec<(&str, &str)> = facts
+        let links: Vec<(&str, Option<&str>)> = facts
             .items
             .iter()
             .filter_map(|f| match f {
-                Fact::Link(l) => Some((l.dest.as_str(), l.text.as_str())),
+                Fact::Link(l) => Some((&*l.dest, l.vague.as_deref())),
                 Fact::Found(_) => None,
             })
             .collect();
-        assert_eq!(
-            links,
-            [("/x/", "aqui"), ("../lei.md#art5", "a lei 1"), ("mailto:contato@x.gov.br", "contato@x.gov.br")]
-        );
+        assert_eq!(links, [("/x/", Some("aqui")), ("../lei.md#art5", None), ("mailto:contato@x.gov.br", None)]);
+        let images = gather(texts[3]);
+        let alts: Vec<bool> = images
+            .items
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Link(l) if l.image => Some(l.no_alt),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(alts, [true, false, false]);
         assert!(facts.items.iter().any(|f| matches!(f, Fact::Found((_, Code::HeadingSkip, _, _)))));
     }
 }

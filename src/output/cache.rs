@@ -109,13 +109,17 @@ pub(crate) fn stamp(dir: &Path) -> Option<String> {
     Some(hasher.finalize().to_hex().to_string())
 }
 
+/// A file a build wrote: its path in the output (with `/`) and its metadata as the write left
+/// it (`source::fingerprint::metadata_bytes`).
+pub(crate) type Written = (Box<str>, Box<[u8]>);
+
 /// [`stamp`] of the folder `dir`, whose files are exactly `files` (relative paths with `/`,
 /// and each file's metadata as `source::fingerprint::metadata_bytes` gives it), without
 /// listing it: the records [`scan`] would make, in its order (each folder's entries by name,
 /// a folder before what it holds). The build knows every file it wrote and the metadata the
 /// write left; a file anyone else added, changed or removed since makes the next build's
 /// [`stamp`] differ from this one, so the cache is not used: never a wrong skip.
-pub(crate) fn stamp_of(dir: &Path, files: &[(String, Vec<u8>)]) -> Option<String> {
+pub(crate) fn stamp_of(dir: &Path, files: &[Written]) -> Option<String> {
     let top = std::fs::symlink_metadata(dir).ok().filter(std::fs::Metadata::is_dir)?;
     // (components, metadata: none for a folder)
     let mut entries: Vec<(Vec<&str>, Option<&[u8]>)> = Vec::with_capacity(files.len() * 2);
@@ -129,7 +133,7 @@ pub(crate) fn stamp_of(dir: &Path, files: &[(String, Vec<u8>)]) -> Option<String
             }
             end += slash + 1;
         }
-        entries.push((path.split('/').collect(), Some(meta.as_slice())));
+        entries.push((path.split('/').collect(), Some(&**meta)));
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut hasher = blake3::Hasher::new();
@@ -299,11 +303,11 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, file).unwrap();
         }
-        let written: Vec<(String, Vec<u8>)> = files
+        let written: Vec<Written> = files
             .iter()
             .map(|f| {
                 let meta = std::fs::symlink_metadata(dir.path.join(f)).unwrap();
-                (f.to_string(), crate::source::fingerprint::metadata_bytes(&meta))
+                ((*f).into(), crate::source::fingerprint::metadata_bytes(&meta).into_boxed_slice())
             })
             .collect();
         assert_eq!(stamp_of(&dir.path, &written), stamp(&dir.path));

@@ -27,7 +27,7 @@ pub(crate) struct Staging {
     /// Every file written (relative path) with its metadata as the write left it
     /// (`source::fingerprint::metadata_bytes`, from the open file): the build cache's stamp of
     /// the output is made from these instead of listing the folder again ([`Staging::written`]).
-    written: Mutex<HashMap<String, Vec<u8>>>,
+    written: Mutex<HashMap<Box<str>, Box<[u8]>>>,
 }
 
 impl Drop for Staging {
@@ -53,17 +53,18 @@ impl Staging {
             .with_context(|| format!("não foi possível gravar em {}", dir.path().display()))?;
         let mut written = HashMap::new();
         if let Ok(meta) = std::fs::symlink_metadata(dir.path().join(super::MARKER)) {
-            written.insert(super::MARKER.to_string(), metadata_bytes(&meta));
+            written.insert(super::MARKER.into(), metadata_bytes(&meta).into_boxed_slice());
         }
         // From here on it is removed marker last (see `remove_marked`), not by `TempDir`.
         Ok(Staging { dir: Some(dir.keep()), target, written: Mutex::new(written) })
     }
 
-    /// Every file written so far, with its metadata as the write left it. `None` if a writer
-    /// panicked while recording (the stamp is then taken from the folder itself).
-    pub(crate) fn written(&self) -> Option<Vec<(String, Vec<u8>)>> {
-        let written = self.written.lock().ok()?;
-        Some(written.iter().map(|(name, meta)| (name.clone(), meta.clone())).collect())
+    /// Every file written so far, with its metadata as the write left it, taken out (once
+    /// every file is written). `None` if a writer panicked while recording (the stamp is then
+    /// taken from the folder itself).
+    pub(crate) fn written(&self) -> Option<Vec<super::cache::Written>> {
+        let mut written = self.written.lock().ok()?;
+        Some(std::mem::take(&mut *written).into_iter().collect())
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -74,7 +75,7 @@ impl Staging {
     pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let meta = write_under(self.path(), rel, bytes)?;
         if let Ok(mut written) = self.written.lock() {
-            written.insert(rel.to_string(), metadata_bytes(&meta));
+            written.insert(rel.into(), metadata_bytes(&meta).into_boxed_slice());
         }
         Ok(())
     }

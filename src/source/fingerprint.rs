@@ -190,7 +190,8 @@ fn racy(meta: &std::fs::Metadata, now: i64) -> bool {
 /// pages show as "updated" when git does not know the file) and, on Unix, the change time,
 /// device and inode, which no tool can set back.
 pub(crate) fn metadata_bytes(meta: &std::fs::Metadata) -> Vec<u8> {
-    let mut out = Vec::with_capacity(48);
+    // Size, modification time (seconds, nanoseconds), change time (both), device and inode.
+    let mut out = Vec::with_capacity(52);
     out.extend(meta.len().to_le_bytes());
     let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
     out.extend(modified.map_or(0, |d| d.as_secs()).to_le_bytes());
