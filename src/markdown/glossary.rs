@@ -91,26 +91,34 @@ pub(crate) enum Piece<'t> {
 }
 
 /// The first byte of `bytes` from `i` on that is a capital ASCII letter or beyond ASCII (so
-/// may start a capitalised word), or `bytes.len()`. Eight bytes at a time: in each, the
-/// high bit of a byte below 0x80 is set by adding 0x3F when it is at least `A`, and by adding
-/// 0x25 when it is at least `[` (no byte carries into the next, none being above 0x7F).
+/// may start a capitalised word), or `bytes.len()`, passing over the lowercase letters of
+/// Latin-1 (`à`–`ÿ`, bytes `C3 A0`–`C3 BF`: Portuguese's accented letters are mostly these).
+/// Eight bytes at a time: in each, the high bit of a byte below 0x80 is set by adding 0x3F
+/// when it is at least `A`, and by adding 0x25 when it is at least `[` (no byte carries into
+/// the next, none being above 0x7F).
 fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = LOW << 7;
-    while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let x = u64::from_le_bytes(chunk);
-        let seven = x & !HIGH;
-        let capital = (seven + LOW * 0x3F) & !(seven + LOW * 0x25);
-        let hits = (x | capital) & HIGH;
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let x = u64::from_le_bytes(chunk);
+            let seven = x & !HIGH;
+            let capital = (seven + LOW * 0x3F) & !(seven + LOW * 0x25);
+            let hits = (x | capital) & HIGH;
+            if hits != 0 {
+                i += (hits.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
         }
-        i += 8;
+        while bytes.get(i).is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
+            i += 1;
+        }
+        match (bytes.get(i), bytes.get(i + 1)) {
+            (Some(0xC3), Some(0xA0..=0xBF)) => i += 2,
+            _ => return i.min(bytes.len()),
+        }
     }
-    while bytes.get(i).is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
-        i += 1;
-    }
-    i.min(bytes.len())
 }
 
 /// `text` cut at the first use of each known acronym not in `marked` (which records them).
@@ -210,16 +218,25 @@ mod tests {
 
     #[test]
     fn the_eight_byte_scan_stops_where_a_byte_by_byte_scan_stops() {
-        let naive = |bytes: &[u8], i: usize| {
-            (i..bytes.len()).find(|&j| bytes[j] >= 0x80 || bytes[j].is_ascii_uppercase()).unwrap_or(bytes.len())
+        let naive = |bytes: &[u8], mut j: usize| loop {
+            match (bytes.get(j), bytes.get(j + 1)) {
+                (None, _) => return bytes.len(),
+                (Some(0xC3), Some(0xA0..=0xBF)) => j += 2,
+                (Some(&b), _) if b >= 0x80 || b.is_ascii_uppercase() => return j,
+                _ => j += 1,
+            }
         };
         // Every byte value at every place of a buffer longer than two chunks, over lowercase
-        // filler and over the bytes just outside `A..=Z` (`@`, `[`), from every start.
-        for filler in [b'a', b'@', b'[', b'z', b' '] {
+        // filler and over the bytes just outside `A..=Z` (`@`, `[`), from every start; and
+        // after a `C3` lead byte, which with a lowercase letter's second byte is passed over.
+        for (filler, lead) in [b'a', b'@', b'[', b'z', b' ', 0xC3].into_iter().flat_map(|f| [(f, false), (f, true)]) {
             for value in 0..=255u8 {
                 for at in 0..19 {
                     let mut bytes = vec![filler; 19];
                     bytes[at] = value;
+                    if lead && at > 0 {
+                        bytes[at - 1] = 0xC3;
+                    }
                     for start in 0..=bytes.len() {
                         assert_eq!(
                             next_candidate(&bytes, start),
