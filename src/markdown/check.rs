@@ -43,7 +43,7 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
 /// [`problems`], and in the same pass over the events what the site check needs of the text
 /// ([`Facts`]).
 pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
-    let mut collector = Collector::default();
+    let mut collector = Collector::new(markdown);
     let mut found = Vec::new();
     let mut nesting = Nesting::new();
     let mut too_deep = false;
@@ -432,7 +432,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let mut text = Body { markdown: "ok\n\n[x](javascript:1)\n".into(), line_offset: 4, facts: None };
         body(Path::new("content/a.md"), &mut text, &mut d);
-        assert!(text.facts.is_some_and(|f| f.items.len() == 1), "the link kept for the site check");
+        assert!(text.facts.is_some_and(|f| f.len() == 1), "the link kept for the site check");
         let found: Vec<_> = d.iter().collect();
         assert_eq!(found[0].location, Some(Location::new(7, 1)));
         assert_eq!(found[0].file.as_deref(), Some(Path::new("content/a.md")));

@@ -7,7 +7,7 @@
 
 use super::chunks::Plan;
 use crate::diagnostics::Code;
-use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -35,13 +35,48 @@ const VAGUE: [&str; 16] = [
     "confira",
 ];
 
+/// A link's or an image's address: most are written as they are in the text, and kept as
+/// where they are in it.
+#[derive(Debug, Clone)]
+pub(crate) enum Dest {
+    /// The bytes of the text between these offsets.
+    InText(u32, u32),
+    /// An address the text does not hold as such (`<x@y.br>` is `mailto:x@y.br`; escapes).
+    Own(Box<str>),
+}
+
+impl Dest {
+    /// `dest` as the parser gave it: where it lies in `markdown` when it borrows from it.
+    fn of(dest: &CowStr<'_>, markdown: &str) -> Dest {
+        if let CowStr::Borrowed(text) = dest {
+            // Its place in `markdown`, by address (checked against the bytes there).
+            let start = (text.as_ptr() as usize).wrapping_sub(markdown.as_ptr() as usize);
+            let end = start.wrapping_add(text.len());
+            if let (Ok(s), Ok(e), Some(found)) = (u32::try_from(start), u32::try_from(end), markdown.get(start..end)) {
+                if found == *text && end <= markdown.len() {
+                    return Dest::InText(s, e);
+                }
+            }
+        }
+        Dest::Own(dest.to_string().into_boxed_str())
+    }
+
+    /// The address, read from `markdown` (the text the facts were gathered from).
+    pub(crate) fn get<'a>(&'a self, markdown: &'a str) -> &'a str {
+        match self {
+            Dest::InText(start, end) => markdown.get(*start as usize..*end as usize).unwrap_or_default(),
+            Dest::Own(dest) => dest,
+        }
+    }
+}
+
 /// A link or an image of the text. Its text is judged as it is gathered, and only what the
 /// judgement found is kept: every body's facts stay in memory until the site check.
 #[derive(Debug, Clone)]
 pub(crate) struct Link {
     /// Byte offset where it starts.
     pub start: usize,
-    pub dest: Box<str>,
+    pub dest: Dest,
     pub image: bool,
     /// An image whose alternative text is empty.
     pub no_alt: bool,
@@ -53,7 +88,7 @@ pub(crate) struct Link {
 #[derive(Debug)]
 struct Open {
     start: usize,
-    dest: String,
+    dest: Dest,
     text: String,
     image: bool,
 }
@@ -65,7 +100,7 @@ impl Open {
             .filter(|text| VAGUE.contains(&text.as_str()))
             .map(|_| self.text.trim().into());
         let no_alt = self.image && self.text.trim().is_empty();
-        Link { start: self.start, dest: self.dest.into_boxed_str(), image: self.image, no_alt, vague }
+        Link { start: self.start, dest: self.dest, image: self.image, no_alt, vague }
     }
 }
 
@@ -83,31 +118,33 @@ pub(crate) struct Facts {
 }
 
 /// Gathers [`Facts`] from a text's events, fed one by one.
-#[derive(Debug, Default)]
-pub(crate) struct Collector {
+#[derive(Debug)]
+pub(crate) struct Collector<'m> {
+    markdown: &'m str,
     open: Vec<Open>,
     headings: Vec<(usize, u8)>,
     items: Vec<Fact>,
 }
 
-impl Collector {
+impl<'m> Collector<'m> {
+    /// A collector of the facts of `markdown` (the events fed must be its).
+    pub(crate) fn new(markdown: &'m str) -> Self {
+        Collector { markdown, open: Vec::new(), headings: Vec::new(), items: Vec::new() }
+    }
+
     pub(crate) fn event(&mut self, event: &Event<'_>, range: &Range<usize>) {
         match event {
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
                 // `<nome@dominio.br>` is written `mailto:` by the HTML writer, not a path.
                 let dest = match link_type {
-                    LinkType::Email => format!("mailto:{dest_url}"),
-                    _ => dest_url.to_string(),
+                    LinkType::Email => Dest::Own(format!("mailto:{dest_url}").into_boxed_str()),
+                    _ => Dest::of(dest_url, self.markdown),
                 };
                 self.open.push(Open { start: range.start, dest, text: String::new(), image: false });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                self.open.push(Open {
-                    start: range.start,
-                    dest: dest_url.to_string(),
-                    text: String::new(),
-                    image: true,
-                });
+                let dest = Dest::of(dest_url, self.markdown);
+                self.open.push(Open { start: range.start, dest, text: String::new(), image: true });
             }
             Event::Text(t) | Event::Code(t) => {
                 for o in &mut self.open {
@@ -137,13 +174,13 @@ impl Collector {
     }
 }
 
-/// `facts`, to keep in a body: the facts of a text with none (most texts) are one shared
-/// allocation, not one per text.
-pub(crate) fn shared(facts: Facts) -> Arc<Facts> {
-    static NONE: LazyLock<Arc<Facts>> = LazyLock::new(Arc::default);
+/// `facts`, to keep in a body: one block (the facts of a text with none, most texts, are one
+/// shared block, not one per text).
+pub(crate) fn shared(facts: Facts) -> Arc<[Fact]> {
+    static NONE: LazyLock<Arc<[Fact]>> = LazyLock::new(|| Arc::from(Vec::new()));
     match facts.items.is_empty() {
         true => Arc::clone(&NONE),
-        false => Arc::new(facts),
+        false => Arc::from(facts.items),
     }
 }
 
@@ -153,7 +190,7 @@ pub(crate) fn gather(markdown: &str) -> Facts {
         return Facts::default();
     }
     let plan = Plan::new(markdown);
-    let mut collector = Collector::default();
+    let mut collector = Collector::new(markdown);
     for (event, range) in plan.events(markdown) {
         collector.event(&event, &range);
     }
@@ -250,7 +287,7 @@ mod tests {
             .items
             .iter()
             .filter_map(|f| match f {
-                Fact::Link(l) => Some((&*l.dest, l.vague.as_deref())),
+                Fact::Link(l) => Some((l.dest.get(texts[2]), l.vague.as_deref())),
                 Fact::Found(_) => None,
             })
             .collect();

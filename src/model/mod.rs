@@ -51,7 +51,7 @@ pub(crate) struct Body {
     pub line_offset: usize,
     /// What the site check needs of the text, gathered by the load's check of it (`None`
     /// until then: the site check then reads the text itself).
-    pub facts: Option<std::sync::Arc<crate::markdown::facts::Facts>>,
+    pub facts: Option<std::sync::Arc<[crate::markdown::facts::Fact]>>,
 }
 
 /// A Markdown text written in a field of a YAML file (a unit's `texto`, the secretariat's

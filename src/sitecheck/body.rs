@@ -3,7 +3,7 @@
 
 use super::Index;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::markdown::facts::{self, is_third_party, Fact, Facts, Finding, Link};
+use crate::markdown::facts::{self, is_third_party, Fact, Finding, Link};
 use crate::markdown::source_link;
 use crate::model::{Body, FieldText, Origin};
 use rustc_hash::FxHashSet as HashSet;
@@ -46,7 +46,7 @@ pub(super) fn check_field(context: &Context<'_>, text: &FieldText) -> Vec<Diagno
 
 /// What is wrong in `markdown`, published at `origin`'s page: byte offset, code, message, hint.
 /// `facts`: what the load gathered of it (see `markdown::facts`), else gathered here.
-fn findings(context: &Context<'_>, origin: &Origin, markdown: &str, facts: Option<&Facts>) -> Vec<Finding> {
+fn findings(context: &Context<'_>, origin: &Origin, markdown: &str, facts: Option<&[Fact]>) -> Vec<Finding> {
     if markdown.is_empty() {
         return Vec::new();
     }
@@ -55,7 +55,7 @@ fn findings(context: &Context<'_>, origin: &Origin, markdown: &str, facts: Optio
         Some(facts) => facts,
         None => {
             gathered = facts::gather(markdown);
-            &gathered
+            &gathered.items
         }
     };
     let source_dir = origin
@@ -65,9 +65,11 @@ fn findings(context: &Context<'_>, origin: &Origin, markdown: &str, facts: Optio
         .unwrap_or_default();
     let page = Page { context, path: &origin.path, source_dir: &source_dir };
     let mut found: Vec<Finding> = Vec::new();
-    for fact in &facts.items {
+    for fact in facts {
         match fact {
-            Fact::Link(link) => found.extend(page.link(link).into_iter().map(|(c, m, h)| (link.start, c, m, h))),
+            Fact::Link(link) => {
+                found.extend(page.link(link, markdown).into_iter().map(|(c, m, h)| (link.start, c, m, h)));
+            }
             Fact::Found(finding) => found.push(finding.clone()),
         }
     }
@@ -85,9 +87,9 @@ struct Page<'a> {
 
 impl Page<'_> {
     /// The findings of one link or image.
-    fn link(&self, o: &Link) -> Vec<(Code, String, String)> {
+    fn link(&self, o: &Link, markdown: &str) -> Vec<(Code, String, String)> {
         let mut out = Vec::new();
-        let dest = o.dest.trim();
+        let dest = o.dest.get(markdown).trim();
         if o.no_alt {
             out.push((
                 Code::ImageWithoutAlt,
