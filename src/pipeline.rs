@@ -450,7 +450,7 @@ pub(crate) fn build_hooked(
         }
         staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)
     })?;
-    let recording = Recording { inner: &hashing, index: Mutex::new(index_of_statics(&statics)) };
+    let recording = Recording { inner: &hashing, index: Mutex::new(index_of(&statics, &plan)) };
     let pages = timings::stage(Stage::Render, || {
         let search = search::Store::default();
         render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)
@@ -548,7 +548,7 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let plan = plan(&loaded.site);
     let rendered = Rendered::default();
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
-    let recording = Recording { inner: &rendered, index: Mutex::new(index_of_statics(&statics)) };
+    let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
     let search = search::Store::default();
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
@@ -564,10 +564,13 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     })
 }
 
-/// An index of the rendered site that starts with the files published as they are.
-fn index_of_statics(statics: &BTreeMap<String, Blob<'_>>) -> sitecheck::Index {
-    let mut index = sitecheck::Index::default();
-    for path in statics.keys() {
+/// An index of the rendered site that starts with the files published as they are, and has
+/// an entry for each file of `plan` (see [`sitecheck::Index::with_capacity`]): an entry made
+/// for a file that is then not put is never read, since the rendered site is checked only
+/// when every route rendered.
+fn index_of(statics: &BTreeMap<String, Blob<'_>>, plan: &[Route]) -> sitecheck::Index {
+    let mut index = sitecheck::Index::with_capacity(statics.len() + plan.len());
+    for path in statics.keys().map(String::as_str).chain(plan.iter().map(|r| r.file.as_str())) {
         index.add_static(path);
     }
     index
