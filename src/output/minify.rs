@@ -73,7 +73,7 @@ impl Memo {
             return;
         }
         self.kept_bytes += size;
-        if !self.blocks.last().is_some_and(|b| b.capacity() - b.len() >= size) {
+        if self.blocks.last().is_none_or(|b| b.capacity() - b.len() < size) {
             self.blocks.push(Vec::with_capacity(BLOCK.max(size)));
         }
         let block = self.blocks.len() - 1;
