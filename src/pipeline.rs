@@ -218,7 +218,7 @@ pub(crate) fn render(
             })
             .collect()
     };
-    let mut results = wave(&pages);
+    let mut results = in_route_order(&pages, |first| wave(first));
     // The index is assembled from the documents of the routes above: only once they all
     // rendered (a failed one is rendered again, with the index, by the dev loop's next try).
     if results.iter().all(Option::is_none) && !index.is_empty() {
@@ -241,6 +241,38 @@ pub(crate) fn render(
         return Err(Failure::Content(errors));
     }
     Ok(routes.iter().filter(|r| r.is_html()).count())
+}
+
+/// Whether `route` is made from the whole site (sitemap, feeds, open data, the generated
+/// pages): see [`in_route_order`].
+fn whole_site(route: &Route) -> bool {
+    matches!(route.kind, RouteKind::SiteFile(_) | RouteKind::Dataset(..) | RouteKind::Generated(_))
+}
+
+/// Where each of `routes` is rendered: the routes made from the whole site first, then the
+/// others, each group in plan order. The whole-site routes are the largest passing blocks of
+/// memory (the sitemap plans the site again and writes every address), and the search
+/// documents the item pages leave grow as the pages render: rendered last, as the plan lists
+/// them, their peak came on top of a full store (about 7 MiB more peak memory at 10,000
+/// pages); rendered first, it comes while the store is empty.
+fn render_order(routes: &[&Route]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..routes.len()).collect();
+    order.sort_by_key(|&i| !routes.get(i).is_some_and(|r| whole_site(r)));
+    order
+}
+
+/// `wave` run on `routes` in [`render_order`], its results put back in the routes' order (so
+/// that errors are reported in plan order).
+fn in_route_order<T>(routes: &[&Route], wave: impl FnOnce(&[&Route]) -> Vec<T>) -> Vec<T> {
+    let order = render_order(routes);
+    let reordered: Vec<&Route> = order.iter().filter_map(|&i| routes.get(i).copied()).collect();
+    let mut placed: Vec<Option<T>> = std::iter::repeat_with(|| None).take(routes.len()).collect();
+    for (i, result) in order.into_iter().zip(wave(&reordered)) {
+        if let Some(slot) = placed.get_mut(i) {
+            *slot = Some(result);
+        }
+    }
+    placed.into_iter().flatten().collect()
 }
 
 /// A sink that hands every file on to another and keeps the SHA-256 of each, for
@@ -426,7 +458,7 @@ pub(crate) fn build_hooked(
         }
         staging.prepare_dirs(plan.iter().map(|r| r.file.as_str())).map_err(Failure::Io)
     })?;
-    let recording = Recording { inner: &hashing, index: Mutex::new(index_of_statics(&statics)) };
+    let recording = Recording { inner: &hashing, index: Mutex::new(index_of(&statics, &plan)) };
     let pages = timings::stage(Stage::Render, || {
         let search = search::Store::default();
         render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)
@@ -525,7 +557,7 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let plan = plan(&loaded.site);
     let rendered = Rendered::default();
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
-    let recording = Recording { inner: &rendered, index: Mutex::new(index_of_statics(&statics)) };
+    let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
     let search = search::Store::default();
     let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
@@ -541,10 +573,13 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     })
 }
 
-/// An index of the rendered site that starts with the files published as they are.
-fn index_of_statics(statics: &BTreeMap<String, Blob<'_>>) -> sitecheck::Index {
-    let mut index = sitecheck::Index::default();
-    for path in statics.keys() {
+/// An index of the rendered site that starts with the files published as they are, and has
+/// an entry for each file of `plan` (see [`sitecheck::Index::with_capacity`]): an entry made
+/// for a file that is then not put is never read, since the rendered site is checked only
+/// when every route rendered.
+fn index_of(statics: &BTreeMap<String, Blob<'_>>, plan: &[Route]) -> sitecheck::Index {
+    let mut index = sitecheck::Index::with_capacity(statics.len() + plan.len());
+    for path in statics.keys().map(String::as_str).chain(plan.iter().map(|r| r.file.as_str())) {
         index.add_static(path);
     }
     index
@@ -575,5 +610,37 @@ pub fn failure_diagnostics(failure: Failure) -> Diagnostics {
             d.push(err.diagnostic);
             d
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole-site routes are rendered first and the others keep their order; the results
+    /// come back in plan order.
+    #[test]
+    fn whole_site_routes_render_first_and_results_keep_plan_order() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serra-azul");
+        let options = BuildOptions { root, ..Default::default() };
+        let site = load(&options).unwrap_or_else(|_| panic!("serra-azul loads")).site;
+        let plan = plan(&site);
+        let routes: Vec<&Route> = plan.iter().collect();
+        let order = render_order(&routes);
+        let firsts = routes.iter().filter(|r| whole_site(r)).count();
+        assert!(firsts > 0 && firsts < routes.len());
+        assert!(order.iter().take(firsts).all(|&i| whole_site(routes[i])), "whole-site routes first");
+        for group in [&order[..firsts], &order[firsts..]] {
+            assert!(group.windows(2).all(|w| w[0] < w[1]), "plan order within each group");
+        }
+        assert!(routes.iter().any(|r| matches!(r.kind, RouteKind::SiteFile(SiteFile::Sitemap))));
+        assert!(order.iter().take(firsts).any(|&i| matches!(routes[i].kind, RouteKind::SiteFile(SiteFile::Sitemap))));
+        let mut seen = Vec::new();
+        let files = in_route_order(&routes, |reordered| {
+            seen = reordered.iter().map(|r| r.file.clone()).collect();
+            reordered.iter().map(|r| r.file.clone()).collect()
+        });
+        assert_eq!(files, routes.iter().map(|r| r.file.clone()).collect::<Vec<_>>());
+        assert_ne!(seen, files, "rendered in another order than the plan's");
     }
 }

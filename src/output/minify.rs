@@ -13,7 +13,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash as _, Hasher as _};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 /// The comment a theme puts where a page may be cut into pieces minified apart.
 pub const CUT: &[u8] = b"<!-- secretaria:trecho -->";
@@ -33,8 +33,16 @@ pub struct Minifier {
     memo: Mutex<Memo>,
 }
 
-/// A piece kept: its bytes and its minified bytes.
-type Kept = (Box<[u8]>, Arc<[u8]>);
+/// A piece kept: the block its bytes are in ([`Memo::blocks`]), where they start, their
+/// length, and the length of its minified bytes, which follow them.
+type Kept = (usize, usize, usize, usize);
+
+/// Bytes of a block of kept pieces: above mimalloc's largest pooled size (512 KiB), so that
+/// each block has memory of its own. The pieces are kept from the page that first repeats
+/// them to the end of the render, made among each page's short-lived blocks: kept apart, each
+/// as two small blocks, they held the allocator's pages of small blocks they were scattered
+/// over (2.4 MB of pieces kept at 10,000 pages).
+const BLOCK: usize = 1 << 20;
 
 #[derive(Debug, Default)]
 struct Memo {
@@ -43,7 +51,39 @@ struct Memo {
     /// Pieces seen at least twice: their bytes (compared in full: a hash collision never
     /// publishes another piece) and their minified bytes.
     kept: HashMap<u64, Vec<Kept>>,
+    /// The bytes of the kept pieces, each followed by its minified bytes; a block is filled
+    /// up to its capacity and never reallocated.
+    blocks: Vec<Vec<u8>>,
     kept_bytes: usize,
+}
+
+impl Memo {
+    /// The minified bytes of `piece`, if it is kept.
+    fn find(&self, key: u64, piece: &[u8]) -> Option<&[u8]> {
+        self.kept.get(&key)?.iter().find_map(|&(block, start, len, minified)| {
+            let bytes = self.blocks.get(block)?;
+            (bytes.get(start..start + len)? == piece).then(|| bytes.get(start + len..start + len + minified))?
+        })
+    }
+
+    /// Keeps `piece` and its `minified` bytes.
+    fn keep(&mut self, key: u64, piece: &[u8], minified: &[u8]) {
+        let size = piece.len() + minified.len();
+        if self.kept_bytes + size > KEPT_MAX_BYTES {
+            return;
+        }
+        self.kept_bytes += size;
+        if self.blocks.last().is_none_or(|b| b.capacity() - b.len() < size) {
+            self.blocks.push(Vec::with_capacity(BLOCK.max(size)));
+        }
+        let block = self.blocks.len() - 1;
+        if let Some(bytes) = self.blocks.last_mut() {
+            let start = bytes.len();
+            bytes.extend_from_slice(piece);
+            bytes.extend_from_slice(minified);
+            self.kept.entry(key).or_default().push((block, start, piece.len(), minified.len()));
+        }
+    }
 }
 
 impl Minifier {
@@ -60,38 +100,34 @@ impl Minifier {
             }
             let mut out = Vec::with_capacity(page.len());
             for piece in pieces {
-                out.extend_from_slice(&self.piece(piece));
+                self.piece(piece, &mut out);
             }
             close_head(out)
         })
     }
 
-    fn piece(&self, piece: &[u8]) -> Arc<[u8]> {
+    /// Appends `piece` minified to `out`.
+    fn piece(&self, piece: &[u8], out: &mut Vec<u8>) {
         let mut hasher = rustc_hash::FxHasher::default();
         piece.hash(&mut hasher);
         let key = hasher.finish();
         let promote = match self.memo.lock() {
             Ok(mut memo) => {
-                if let Some(found) =
-                    memo.kept.get(&key).and_then(|list| list.iter().find(|(bytes, _)| **bytes == *piece))
-                {
-                    return Arc::clone(&found.1);
+                if let Some(found) = memo.find(key, piece) {
+                    out.extend_from_slice(found);
+                    return;
                 }
                 !memo.seen.insert(key)
             }
             Err(_) => false,
         };
-        let minified: Arc<[u8]> = minify_piece(piece).into();
+        let minified = minify_piece(piece);
+        out.extend_from_slice(&minified);
         if promote {
             if let Ok(mut memo) = self.memo.lock() {
-                let size = piece.len() + minified.len();
-                if memo.kept_bytes + size <= KEPT_MAX_BYTES {
-                    memo.kept_bytes += size;
-                    memo.kept.entry(key).or_default().push((piece.into(), Arc::clone(&minified)));
-                }
+                memo.keep(key, piece, &minified);
             }
         }
-        minified
     }
 }
 
@@ -323,6 +359,27 @@ mod cut_tests {
         assert_eq!(cut(page.as_bytes()), vec![&b"<p>a</p>"[..], b"<p>b</p>", b""]);
     }
 
+    /// Kept pieces share blocks that are never reallocated; each is found by its whole bytes.
+    #[test]
+    fn kept_pieces_are_found_by_their_bytes_in_shared_blocks() {
+        let mut memo = super::Memo::default();
+        memo.keep(1, b"<p> a </p>", b"<p>a</p>");
+        memo.keep(1, b"<p> b </p>", b"<p>b</p>");
+        memo.keep(2, b"<i> c </i>", b"<i>c</i>");
+        assert_eq!(memo.blocks.len(), 1);
+        let capacity = memo.blocks[0].capacity();
+        assert_eq!(memo.find(1, b"<p> a </p>"), Some(&b"<p>a</p>"[..]));
+        assert_eq!(memo.find(1, b"<p> b </p>"), Some(&b"<p>b</p>"[..]));
+        assert_eq!(memo.find(2, b"<i> c </i>"), Some(&b"<i>c</i>"[..]));
+        assert_eq!(memo.find(2, b"<p> a </p>"), None, "same hash, other bytes");
+        let large = vec![b'x'; super::BLOCK];
+        memo.keep(3, &large, b"x");
+        assert_eq!(memo.blocks.len(), 2);
+        assert_eq!(memo.blocks[0].capacity(), capacity);
+        assert_eq!(memo.find(3, &large), Some(&b"x"[..]));
+        assert_eq!(memo.find(1, b"<p> a </p>"), Some(&b"<p>a</p>"[..]));
+    }
+
     #[test]
     fn a_piece_seen_twice_is_kept_and_a_unique_one_is_not() {
         let m = Minifier::new();
@@ -334,5 +391,6 @@ mod cut_tests {
         let memo = m.memo.lock().unwrap();
         assert_eq!(memo.kept.len(), 1);
         assert_eq!(memo.seen.len(), 4);
+        assert_eq!(memo.blocks.len(), 1);
     }
 }

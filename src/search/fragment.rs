@@ -43,8 +43,8 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// The fragment of `doc`.
-pub(super) fn of(doc: &Doc) -> String {
+/// Calls `f` with the fragment of `doc` (JSON), written in the thread's scratch buffer.
+pub(super) fn with<R>(doc: &Doc, f: impl FnOnce(&[u8]) -> R) -> R {
     let single = doc.records.len() == 1 && doc.records.first().is_some_and(|r| r.anchor.is_none());
     let mut excerpts: Vec<String> = doc.records.iter().map(|r| excerpt(&r.text)).collect();
     // A document found by its title alone still shows a line: where its text starts, or the
@@ -57,7 +57,7 @@ pub(super) fn of(doc: &Doc) -> String {
             None => excerpts.push(excerpt(quote)),
         }
     }
-    let f = if single {
+    let fragment = if single {
         Fragment { t: &doc.title, u: &doc.url, x: excerpts.first().map(String::as_str), r: None }
     } else {
         let records = doc
@@ -68,20 +68,24 @@ pub(super) fn of(doc: &Doc) -> String {
             .collect();
         Fragment { t: &doc.title, u: &doc.url, x: None, r: Some(records) }
     };
-    // Kept until the index is written: written in a scratch buffer, kept in a block of its
-    // exact size (see `Store::analyse`).
+    // Every document passes here: one buffer per thread, not one per document.
     thread_local! {
         static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let out = SCRATCH.with(|scratch| {
+    SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
         scratch.clear();
-        match serde_json::to_writer(&mut *scratch, &f) {
-            Ok(()) => scratch.to_vec(),
-            Err(_) => Vec::new(),
+        if serde_json::to_writer(&mut *scratch, &fragment).is_err() {
+            scratch.clear();
         }
-    });
-    String::from_utf8(out).unwrap_or_default()
+        f(&scratch)
+    })
+}
+
+/// The fragment of `doc`.
+#[cfg(test)]
+fn of(doc: &Doc) -> String {
+    with(doc, |bytes| String::from_utf8_lossy(bytes).into_owned())
 }
 
 #[cfg(test)]

@@ -232,8 +232,10 @@ impl Index {
             if i > 0 {
                 out.push(',');
             }
-            let doc = self.docs.get(slot as usize).and_then(|d| d.get(j as usize));
-            out.push_str(doc.map_or("null", |d| &d.fragment));
+            match self.docs.get(slot as usize).and_then(|d| d.get(j as usize)) {
+                Some(doc) => doc.with_fragment(|fragment| out.push_str(fragment)),
+                None => out.push_str("null"),
+            }
         }
         out.push(']');
         out.into_bytes()

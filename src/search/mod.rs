@@ -9,6 +9,7 @@
 //! word and the documents it shows. The files are routes of the render plan like any other
 //! (`render::routes`), with the dependencies that keep them current in `serve`. Pure: no IO.
 
+mod analysed;
 mod count;
 pub(crate) mod extract;
 mod fragment;

@@ -9,6 +9,8 @@
 //! per thread, keys numbered here), and a value per (key, record) from how often the key is
 //! there ([`value`]).
 
+pub(crate) use super::analysed::Analysed;
+use super::analysed::{Blocks, Writer};
 use super::count::COUNTER;
 use super::extract::Doc;
 use std::collections::HashMap;
@@ -63,53 +65,6 @@ impl Hasher for Fx {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// One document, analysed: what the results show of it and its postings.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Analysed {
-    /// The document as the results show it (JSON): title, path, excerpt or records.
-    pub(super) fragment: String,
-    /// Its postings, compact (a site's documents are all held until the index is assembled):
-    /// for each, the key's number (LEB128), the value digit (see `index`), and when its bit 0
-    /// says so the record's number (LEB128); each key's postings in record order.
-    postings: Box<[u8]>,
-}
-
-impl Analysed {
-    /// Calls `f` with each posting: (key, record, value digit).
-    pub(super) fn each_posting(&self, mut f: impl FnMut(u32, u32, u8)) {
-        let bytes = &self.postings;
-        let mut i = 0;
-        let leb = |i: &mut usize| {
-            let mut n = 0u32;
-            let mut shift = 0;
-            while let Some(&b) = bytes.get(*i) {
-                *i += 1;
-                n |= u32::from(b & 127).checked_shl(shift).unwrap_or(0);
-                if b < 128 {
-                    break;
-                }
-                shift += 7;
-            }
-            n
-        };
-        while i < bytes.len() {
-            let key = leb(&mut i);
-            let value = bytes.get(i).copied().unwrap_or(0);
-            i += 1;
-            let record = if value & 1 == 1 { leb(&mut i) } else { 0 };
-            f(key, record, value);
-        }
-    }
-
-    /// The postings, as a list (for tests).
-    #[cfg(test)]
-    pub(super) fn postings(&self) -> Vec<(u32, u32, u8)> {
-        let mut out = Vec::new();
-        self.each_posting(|k, r, v| out.push((k, r, v)));
-        out
-    }
-}
-
 fn push_leb(out: &mut Vec<u8>, mut n: u32) {
     while n >= 128 {
         out.push((n & 127) as u8 | 128);
@@ -140,6 +95,8 @@ pub(crate) struct Store {
     /// loop's store), and the index kept.
     keeping: bool,
     live: Mutex<Option<super::live::Live>>,
+    /// Where the analysed documents' bytes are kept (see `super::analysed`).
+    blocks: Blocks,
 }
 
 /// One item's documents, analysed.
@@ -192,6 +149,7 @@ impl Default for Store {
             puts: AtomicU64::new(0),
             keeping: false,
             live: Mutex::default(),
+            blocks: Blocks::default(),
         }
     }
 }
@@ -258,14 +216,17 @@ impl Store {
                 })
                 .collect()
         };
+        let mut writer = self.blocks.take();
         let analysed: Vec<(u64, String, Kept)> = batch
             .into_iter()
             .zip(prints.into_iter().zip(reused))
             .map(|((number, path, docs), (print, reused))| {
-                let analysed = reused.unwrap_or_else(|| Arc::new(docs.iter().map(|d| self.analyse(d)).collect()));
+                let analysed = reused
+                    .unwrap_or_else(|| Arc::new(docs.iter().map(|d| self.analyse_into(d, &mut writer)).collect()));
                 (number, path, (number, analysed, print))
             })
             .collect();
+        self.blocks.give_back(writer);
         let mut all = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
         for (number, path, new) in analysed {
             match all.get_mut(&path) {
@@ -325,52 +286,57 @@ impl Store {
     /// The postings and fragment of one document: for each record, each of its keys with
     /// a value from how often its words are there; the title's keys marked, and listed on the
     /// first record even when only the title has them.
+    #[cfg(test)]
     pub(super) fn analyse(&self, doc: &Doc) -> Analysed {
+        self.analyse_into(doc, &mut Writer::default())
+    }
+
+    /// [`Store::analyse`], its bytes kept by `writer`.
+    fn analyse_into(&self, doc: &Doc, writer: &mut Writer) -> Analysed {
         let multi = doc.records.len() > 1 || doc.records.first().is_some_and(|r| r.anchor.is_some());
         let intern = |key: &str| self.intern(key);
-        let postings = COUNTER.with(|counter| {
-            let mut counter = counter.borrow_mut();
-            counter.serve(self.id);
-            counter.count(&doc.title_text, &intern);
-            let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
-            counter.mark_title(&title);
-            // Written in the thread's scratch buffer, then copied into a block of the exact size:
-            // every document's postings stay until the index is written, and a grown buffer
-            // shrunk in place keeps its slack.
-            let mut postings = std::mem::take(&mut counter.scratch);
-            postings.clear();
-            let push = |postings: &mut Vec<u8>, key: u32, record: u32, value: u8| {
-                push_leb(postings, key);
-                postings.push(value);
-                if value & 1 == 1 {
-                    push_leb(postings, record);
+        super::fragment::with(doc, |fragment| {
+            COUNTER.with(|counter| {
+                let mut counter = counter.borrow_mut();
+                counter.serve(self.id);
+                counter.count(&doc.title_text, &intern);
+                let title: Vec<u32> = counter.counted().map(|(key, _)| key).collect();
+                counter.mark_title(&title);
+                // Written in the thread's scratch buffer, then copied into the store's blocks.
+                let mut postings = std::mem::take(&mut counter.scratch);
+                postings.clear();
+                let push = |postings: &mut Vec<u8>, key: u32, record: u32, value: u8| {
+                    push_leb(postings, key);
+                    postings.push(value);
+                    if value & 1 == 1 {
+                        push_leb(postings, record);
+                    }
+                };
+                for (index, record) in doc.records.iter().enumerate() {
+                    let length = counter.count(&record.text, &intern);
+                    let record_no = u32::try_from(index).unwrap_or(u32::MAX);
+                    let mut values = Values::new(length);
+                    for (key, n, titled) in counter.counted_titled() {
+                        push(&mut postings, key, record_no, values.digit(n, index == 0 && titled, multi));
+                    }
+                    if index == 0 {
+                        // Title words the text does not repeat still find the document.
+                        for &key in title.iter().filter(|&&key| !counter.has(key)) {
+                            push(&mut postings, key, 0, value(0, 0, true, multi));
+                        }
+                    }
                 }
-            };
-            for (index, record) in doc.records.iter().enumerate() {
-                let length = counter.count(&record.text, &intern);
-                let record_no = u32::try_from(index).unwrap_or(u32::MAX);
-                let mut values = Values::new(length);
-                for (key, n, titled) in counter.counted_titled() {
-                    push(&mut postings, key, record_no, values.digit(n, index == 0 && titled, multi));
-                }
-                if index == 0 {
-                    // Title words the text does not repeat still find the document.
-                    for &key in title.iter().filter(|&&key| !counter.has(key)) {
+                if doc.records.is_empty() {
+                    for &key in &title {
                         push(&mut postings, key, 0, value(0, 0, true, multi));
                     }
                 }
-            }
-            if doc.records.is_empty() {
-                for &key in &title {
-                    push(&mut postings, key, 0, value(0, 0, true, multi));
-                }
-            }
-            let exact: Box<[u8]> = Box::from(postings.as_slice());
-            counter.scratch = postings;
-            exact
-        });
-        // In record order for each key (the index needs no more): no sort.
-        Analysed { fragment: super::fragment::of(doc), postings }
+                // In record order for each key (the index needs no more): no sort.
+                let analysed = writer.push(fragment, &postings);
+                counter.scratch = postings;
+                analysed
+            })
+        })
     }
 }
 
@@ -470,7 +436,7 @@ mod tests {
         store.analyse_batch(vec![(7, "p/".into(), vec![Doc::page("novo")])]);
         store.analyse_batch(vec![(3, "p/".into(), vec![Doc::page("antigo")])]);
         let kept = store.get("p/").unwrap_or_default();
-        assert!(kept.first().is_some_and(|d| d.fragment.contains("novo")), "{kept:?}");
+        assert!(kept.first().is_some_and(|d| d.fragment().contains("novo")), "{kept:?}");
         // Put documents are found once flushed, however few.
         store.put("q/", vec![Doc::page("outra")]);
         assert!(store.get("q/").is_none());
@@ -492,7 +458,7 @@ mod tests {
         store.analyse_batch(vec![(3, "p/".into(), vec![Doc::page("texto mudado")])]);
         let changed = store.get("p/").unwrap_or_default();
         assert!(!Arc::ptr_eq(&first, &changed));
-        assert!(changed.first().is_some_and(|d| d.fragment.contains("mudado")), "{changed:?}");
+        assert!(changed.first().is_some_and(|d| d.fragment().contains("mudado")), "{changed:?}");
         assert_eq!(*changed, vec![store.analyse(&Doc::page("texto mudado"))]);
         // Fields that differ only in where one ends and the next starts differ.
         let a = Doc { title: "ab".into(), url: "c".into(), ..Doc::page("x") };

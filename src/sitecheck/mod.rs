@@ -36,6 +36,14 @@ pub(crate) struct Index {
 }
 
 impl Index {
+    /// An empty index with room for `files` files. A build gives every file it will publish its
+    /// entry before the pages render ([`Index::add_static`]): their names and the table are
+    /// then made at once, rather than among each render's short-lived blocks, where every
+    /// long-lived block adds to the build's peak memory; the pages' ids fill them in.
+    pub(crate) fn with_capacity(files: usize) -> Index {
+        Index { files: HashMap::with_capacity(files), dirty: false }
+    }
+
     /// Records a file published as it is (static files, attachments).
     pub(crate) fn add_static(&mut self, file: &str) {
         if !self.files.contains_key(file) {
@@ -292,6 +300,16 @@ mod tests {
         index.settle();
         index.remove("a/doc.pdf");
         assert!(!index.is_dirty());
+    }
+
+    /// A build enters every file before the pages render; a page's ids fill its entry in.
+    #[test]
+    fn a_file_entered_before_it_renders_gets_its_ids() {
+        let mut index = Index::with_capacity(2);
+        index.add_static("a/index.html");
+        assert!(index.has("a/index.html") && !index.has_id("a/index.html", "x"));
+        index.record("a/index.html", b"<p id=x>");
+        assert!(index.has_id("a/index.html", "x"));
     }
 
     #[test]
