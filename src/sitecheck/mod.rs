@@ -41,7 +41,7 @@ impl Index {
     /// then made at once, rather than among each render's short-lived blocks, where every
     /// long-lived block adds to the build's peak memory; the pages' ids fill them in.
     pub(crate) fn with_capacity(files: usize) -> Index {
-        Index { files: HashMap::with_capacity(files), dirty: false }
+        Index { files: HashMap::with_capacity_and_hasher(files, Default::default()), dirty: false }
     }
 
     /// Records a file published as it is (static files, attachments).
