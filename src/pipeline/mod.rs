@@ -5,16 +5,21 @@
 //! documents the other routes left in a `search::Store`) → **statics** (what is published as it is) →
 //! **finish** (what is made from the other files' bytes: `SHA256SUMS`, from their digests) →
 //! **publish** (`build`: a staging folder swapped in) or **apply** (`serve`/`watch`: only the
-//! files whose bytes changed, in place; see `dev::Session`). `check` renders into a sink that
-//! keeps what a checker of the rendered site needs, and writes nothing.
+//! files whose bytes changed, in place; see `dev::Session`). `check` ([`check`](mod@check))
+//! renders into a sink that keeps what a checker of the rendered site needs, and writes
+//! nothing; [`hashing`] is the sink that digests every file for `SHA256SUMS`.
 
-use crate::checklist::{self, Checklist};
+mod check;
+mod hashing;
+
+pub use check::{audit, check, Audit};
+pub(crate) use hashing::Hashing;
+
 use crate::config::{Overrides, SiteConfig};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
-use crate::plain::{self, Readability};
 use crate::render::checksums::{self, Digest};
 use crate::render::routes::{self, Route, RouteKind, SiteFile};
 use crate::render::{theme, Renderer};
@@ -23,10 +28,8 @@ use crate::sitecheck::{self, Recording};
 use crate::source::{self, Blob, SourceSet};
 use crate::timings::{self, Stage, Work};
 use rayon::prelude::*;
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// What a build is asked to do.
@@ -275,75 +278,6 @@ fn in_route_order<T>(routes: &[&Route], wave: impl FnOnce(&[&Route]) -> Vec<T>) 
     placed.into_iter().flatten().collect()
 }
 
-/// A sink that hands every file on to another and keeps the SHA-256 of each, for
-/// `SHA256SUMS` (when the plan has it: otherwise nothing is hashed).
-pub(crate) struct Hashing<'s> {
-    inner: &'s dyn Sink,
-    digests: Option<Digests<'s>>,
-}
-
-/// The digests of the files put, by name. Every planned file has its slot, made before the
-/// pages render: the render threads then leave nothing long-lived here (a name and a tree
-/// node per file, made among a render's short-lived blocks, added to the build's peak
-/// memory). Other files (the static ones) are kept by name.
-struct Digests<'s> {
-    slots: HashMap<&'s str, usize>,
-    planned: Vec<&'s str>,
-    digests: Mutex<Vec<Option<Digest>>>,
-    others: Mutex<BTreeMap<String, Digest>>,
-}
-
-impl<'s> Hashing<'s> {
-    pub(crate) fn new(inner: &'s dyn Sink, plan: &'s [Route]) -> Self {
-        let digests = plan.iter().any(Route::is_finishing).then(|| {
-            let mut slots = HashMap::with_capacity(plan.len());
-            let mut planned = Vec::with_capacity(plan.len());
-            for route in plan {
-                if let std::collections::hash_map::Entry::Vacant(slot) = slots.entry(route.file.as_str()) {
-                    slot.insert(planned.len());
-                    planned.push(route.file.as_str());
-                }
-            }
-            let digests = Mutex::new(vec![None; planned.len()]);
-            Digests { slots, planned, digests, others: Mutex::default() }
-        });
-        Hashing { inner, digests }
-    }
-
-    /// Every file put so far, with its digest (the last bytes put under a name win), in no
-    /// particular order.
-    pub(crate) fn digests(self) -> Vec<(Cow<'s, str>, Digest)> {
-        let Some(all) = self.digests else { return Vec::new() };
-        let planned = all.digests.into_inner().unwrap_or_default();
-        let others = all.others.into_inner().unwrap_or_default();
-        let mut out: Vec<(Cow<'s, str>, Digest)> = Vec::with_capacity(planned.len() + others.len());
-        out.extend(all.planned.iter().zip(planned).filter_map(|(&file, d)| Some((Cow::Borrowed(file), d?))));
-        out.extend(others.into_iter().map(|(file, d)| (Cow::Owned(file), d)));
-        out
-    }
-}
-
-impl Sink for Hashing<'_> {
-    fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
-        let digest = self.digests.as_ref().map(|_| checksums::sha256(&bytes));
-        self.inner.put(file, bytes)?;
-        if let (Some(all), Some(digest)) = (&self.digests, digest) {
-            let failed = || anyhow::anyhow!("falha interna ao guardar os resumos SHA-256");
-            match all.slots.get(file) {
-                Some(&slot) => {
-                    if let Some(kept) = all.digests.lock().map_err(|_| failed())?.get_mut(slot) {
-                        *kept = Some(digest);
-                    }
-                }
-                None => {
-                    all.others.lock().map_err(|_| failed())?.insert(file.to_string(), digest);
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Stage 5b, finish: the routes made from the bytes of every other output (`SHA256SUMS`),
 /// from their digests (`digests`: output path and SHA-256, in any order), handed to `sink`.
 pub(crate) fn finish(plan: &[Route], digests: &[(&str, &Digest)], sink: &dyn Sink) -> Result<(), Failure> {
@@ -493,84 +427,6 @@ pub(crate) fn build_hooked(
     }
     drop(claimed);
     Ok(summary)
-}
-
-/// What `check` keeps of the rendered site. For now it counts; a checker of the rendered
-/// pages (links, fragments, alternative text) reads the files here.
-#[derive(Debug, Default)]
-pub(crate) struct Rendered {
-    files: AtomicUsize,
-}
-
-impl Rendered {
-    /// How many files were rendered.
-    pub(crate) fn files(&self) -> usize {
-        self.files.load(Ordering::Relaxed)
-    }
-}
-
-impl Sink for Rendered {
-    fn put(&self, _file: &str, _bytes: Vec<u8>) -> anyhow::Result<()> {
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-}
-
-/// `secretaria check`: the build rendered into [`Rendered`], without writing.
-pub fn check(options: &BuildOptions) -> Result<Summary, Failure> {
-    audit(options).result
-}
-
-/// What `check` reports: the diagnostics (in `result`, the plain-language warnings among
-/// them), and, whenever the site loaded (even with errors in the rendered site), the
-/// transparency checklist and the readability report.
-#[derive(Debug)]
-pub struct Audit {
-    pub result: Result<Summary, Failure>,
-    pub checklist: Option<Checklist>,
-    pub readability: Option<Readability>,
-}
-
-/// [`check`], with the checklist and the plain-language checks.
-pub fn audit(options: &BuildOptions) -> Audit {
-    let mut loaded = match load(options) {
-        Ok(loaded) => loaded,
-        Err(failure) => return Audit { result: Err(failure), checklist: None, readability: None },
-    };
-    let (plain, readability) = plain::check(&loaded.site);
-    let mut result = check_loaded(options, &mut loaded);
-    match &mut result {
-        Ok(summary) => plain.into_iter().for_each(|p| summary.warnings.push(p)),
-        Err(Failure::Content(d)) => plain.into_iter().for_each(|p| d.push(p)),
-        Err(_) => {}
-    }
-    let stale = |d: &Diagnostics| d.iter().filter(|d| d.code == Code::StalePage).count();
-    let stale = match &result {
-        Ok(summary) => stale(&summary.warnings),
-        Err(Failure::Content(d)) => stale(d),
-        Err(_) => 0,
-    };
-    Audit { result, checklist: Some(checklist::checklist(&loaded.site, stale)), readability: Some(readability) }
-}
-
-fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, Failure> {
-    let plan = plan(&loaded.site);
-    let rendered = Rendered::default();
-    let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
-    let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
-    let search = search::Store::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)?;
-    // Nothing reads the manifest's bytes here: it is counted, not hashed.
-    finish(&plan, &[], &recording)?;
-    if !options.skip_site_checks {
-        check_rendered(&loaded.site, &mut loaded.warnings, recording)?;
-    }
-    Ok(Summary {
-        pages,
-        files: rendered.files() + statics.len(),
-        warnings: std::mem::take(&mut loaded.warnings),
-        unchanged: false,
-    })
 }
 
 /// An index of the rendered site that starts with the files published as they are, and has
