@@ -174,8 +174,7 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
             });
         }
     }
-    let facts = if markdown.is_empty() { Facts::default() } else { collector.finish() };
-    (found, facts)
+    (found, collector.finish())
 }
 
 /// Lines that Markdown joins into one paragraph but that read as separate items: at least

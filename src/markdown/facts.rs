@@ -169,7 +169,6 @@ impl<'m> Collector<'m> {
 
     pub(crate) fn finish(mut self) -> Facts {
         self.items.extend(skipped_levels(&self.headings).into_iter().map(Fact::Found));
-        self.items.shrink_to_fit();
         Facts { items: self.items }
     }
 }
@@ -186,9 +185,6 @@ pub(crate) fn shared(facts: Facts) -> Arc<[Fact]> {
 
 /// The facts of `markdown`, read on their own (a text the load did not gather them for).
 pub(crate) fn gather(markdown: &str) -> Facts {
-    if markdown.is_empty() {
-        return Facts::default();
-    }
     let plan = Plan::new(markdown);
     let mut collector = Collector::new(markdown);
     for (event, range) in plan.events(markdown) {

@@ -121,30 +121,26 @@ pub(crate) type Written = (Box<str>, Box<[u8]>);
 /// [`stamp`] differ from this one, so the cache is not used: never a wrong skip.
 pub(crate) fn stamp_of(dir: &Path, files: &[Written]) -> Option<String> {
     let top = std::fs::symlink_metadata(dir).ok().filter(std::fs::Metadata::is_dir)?;
-    // (components, metadata: none for a folder)
-    let mut entries: Vec<(Vec<&str>, Option<&[u8]>)> = Vec::with_capacity(files.len() * 2);
-    let mut folders: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // (path, metadata: none for a folder), sorted component by component.
+    let mut entries: Vec<(&str, Option<&[u8]>)> = Vec::with_capacity(files.len() * 2);
+    let mut folders: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (path, meta) in files {
-        let mut end = 0;
-        while let Some(slash) = path.get(end..).and_then(|rest| rest.find('/')) {
-            let folder = path.get(..end + slash)?;
+        for (slash, _) in path.match_indices('/') {
+            let folder = path.get(..slash)?;
             if folders.insert(folder) {
-                entries.push((folder.split('/').collect(), None));
+                entries.push((folder, None));
             }
-            end += slash + 1;
         }
-        entries.push((path.split('/').collect(), Some(&**meta)));
+        entries.push((path, Some(&**meta)));
     }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_unstable_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"secretaria output v1\0");
     hasher.update(&identity(&top));
-    for (parts, meta) in &entries {
-        let mut record = Vec::with_capacity(64);
-        for part in parts {
-            record.push(b'/');
-            record.extend_from_slice(part.as_bytes());
-        }
+    for (path, meta) in &entries {
+        let mut record = Vec::with_capacity(path.len() + 64);
+        record.push(b'/');
+        record.extend_from_slice(path.as_bytes());
         record.push(0);
         match meta {
             None => record.push(b'd'),

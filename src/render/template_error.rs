@@ -33,6 +33,18 @@ pub(super) fn diagnostic(theme: &Theme, template: &str, err: &tera::Error) -> Di
 fn explain(chain: &str, template: &str, folder: &str) -> (String, String, Option<Needle>) {
     if let Some(name) = quoted_after(chain, "Variable `").map(|v| v.trim_end_matches('`')) {
         let name = name.split('`').next().unwrap_or(name);
+        if template.starts_with(super::pieces::FOLDER) {
+            return (
+                format!("o modelo {template} usa `{name}`, que não existe num trecho do tema"),
+                format!(
+                    "um trecho ({}*.html) é gerado uma vez para todas as páginas da mesma profundidade e só vê \
+                     `site`, `root` e `atual` (o endereço da página quando ela está no menu); o que muda de uma \
+                     página para outra vai em base.html ou no modelo da página",
+                    super::pieces::FOLDER
+                ),
+                Some(Needle::Name(name.to_string())),
+            );
+        }
         return (
             format!("o modelo {template} usa `{name}`, que não existe nesta página"),
             format!(

@@ -351,7 +351,10 @@ fn a_piece_of_the_theme_that_names_a_page_variable_is_one_error_at_its_line() {
             "themes/default/templates/trechos/rodape.html",
             2,
             7,
-            "o modelo trechos/rodape.html usa `page.title`, que não existe nesta página"
+            "o modelo trechos/rodape.html usa `page.title`, que não existe num trecho do tema"
         )]
     );
+    let Err(Failure::Content(found)) = pipeline::check(&site.options()) else { panic!("check passed") };
+    let hint = found.iter().find_map(|d| d.help.clone()).unwrap_or_default();
+    assert!(hint.contains("só vê `site`, `root` e `atual`") && hint.contains("base.html"), "{hint}");
 }
