@@ -10,6 +10,7 @@ use super::{Claimed, OutputError, OutputState, MARKER};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::fingerprint::metadata_bytes;
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -89,16 +90,33 @@ impl Staging {
         }
         let dirs: std::collections::BTreeSet<&str> =
             files.iter().filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir)).collect();
+        // Level by level (a folder's parent is one level up, made in an earlier round), each
+        // level on every core: a site's pages are one folder each, thousands on one level.
+        let mut levels: Vec<Vec<&str>> = Vec::new();
         for dir in dirs {
-            let path = self.path().join(dir);
-            match std::fs::create_dir(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(_) => std::fs::create_dir_all(&path)
-                    .with_context(|| format!("não foi possível criar a pasta {}", path.display()))?,
+            let level = dir.bytes().filter(|&b| b == b'/').count();
+            if levels.len() <= level {
+                levels.resize_with(level + 1, Vec::new);
+            }
+            if let Some(at) = levels.get_mut(level) {
+                at.push(dir);
             }
         }
+        for level in levels {
+            level.into_par_iter().try_for_each(|dir| self.make_dir(dir))?;
+        }
         Ok(())
+    }
+
+    /// Creates folder `dir` of the staging folder (its parent made already, or made here).
+    fn make_dir(&self, dir: &str) -> Result<()> {
+        let path = self.path().join(dir);
+        match std::fs::create_dir(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(_) => std::fs::create_dir_all(&path)
+                .with_context(|| format!("não foi possível criar a pasta {}", path.display())),
+        }
     }
 
     /// Swaps the staged folder in place of the output and deletes the previous output. A

@@ -25,8 +25,12 @@ use std::process::{Command, Stdio};
 
 /// The modification time of `path`, in seconds since 1970 (UTC).
 pub(crate) fn mtime(path: &Path) -> Option<i64> {
-    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
-    let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+    seconds(&std::fs::metadata(path).ok()?)
+}
+
+/// The modification time in `meta`, in seconds since 1970 (UTC).
+pub(crate) fn seconds(meta: &std::fs::Metadata) -> Option<i64> {
+    let since = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
     i64::try_from(since.as_secs()).ok()
 }
 

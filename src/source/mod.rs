@@ -99,10 +99,13 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
     let mut set = SourceSet { root: root.to_path_buf(), ..SourceSet::default() };
     let site_yaml = root.join("site.yaml");
     if site_yaml.is_file() {
-        set.site_yaml = read_text(root, &site_yaml, diagnostics);
-        match &set.site_yaml {
-            Some(file) if times => set.times.extend(dates::mtime(&site_yaml).map(|t| (file.rel_path.clone(), t))),
-            Some(_) => {}
+        match read_text_timed(root, &site_yaml, diagnostics) {
+            Some((file, time)) => {
+                if times {
+                    set.times.extend(time.map(|t| (file.rel_path.clone(), t)));
+                }
+                set.site_yaml = Some(file);
+            }
             None => set.unreadable.push(PathBuf::from("site.yaml")),
         }
     } else {
@@ -138,8 +141,10 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
             .par_iter()
             .map(|path| {
                 let mut local = Diagnostics::new();
-                let file = read_text(root, path, &mut local);
-                let time = if times && file.is_some() { dates::mtime(path) } else { None };
+                let (file, time) = match read_text_timed(root, path, &mut local) {
+                    Some((file, time)) => (Some(file), time.filter(|_| times)),
+                    None => (None, None),
+                };
                 (file, time, path.clone(), local)
             })
             .collect()
@@ -266,16 +271,35 @@ pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads one text file of the site, normalised; problems become located diagnostics.
 pub(crate) fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
+    read_text_timed(root, path, diagnostics).map(|(file, _)| file)
+}
+
+/// [`read_text`], with the file's modification time (as [`dates::mtime`] gives it) from the
+/// open file: no second look-up of the path.
+pub(crate) fn read_text_timed(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(SourceFile, Option<i64>)> {
     let rel_path = nfc_path(&relative(root, path));
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let read = |path: &Path| -> std::io::Result<(Vec<u8>, Option<i64>)> {
+        use std::io::Read as _;
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+        // Through `Take`: `File`'s own `read_to_end` asks the size again (one more `statx`).
+        file.take(u64::MAX).read_to_end(&mut bytes)?;
+        Ok((bytes, dates::seconds(&meta)))
+    };
+    let (bytes, time) = match read(path) {
+        Ok(read) => read,
         Err(err) => {
             diagnostics.push(unreadable(root, path, &err));
             return None;
         }
     };
     match normalise(bytes) {
-        Ok(text) => Some(SourceFile { rel_path, text }),
+        Ok(text) => Some((SourceFile { rel_path, text }, time)),
         Err(location) => {
             diagnostics.push(
                 Diagnostic::new(Code::NotUtf8, "o arquivo não está em UTF-8")
