@@ -321,7 +321,7 @@ impl Session {
         let index = &self.index;
         let collect =
             Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())), index: Some(index) };
-        let pages = pipeline::render(site, theme, &chosen, search, &collect).map_err(|failure| match failure {
+        let pages = pipeline::render(site, theme, &chosen, None, search, &collect).map_err(|failure| match failure {
             Failure::Content(errors) => {
                 diagnostics.extend(errors);
                 Failure::Content(std::mem::take(&mut diagnostics))

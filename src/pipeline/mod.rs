@@ -190,15 +190,21 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
 /// show items leave their search documents in `search` as they render; the files of the
 /// search index are rendered after them, from those documents. Returns how many pages (HTML
 /// files) were rendered; every template error is reported, in route order. The routes made
-/// from the others' bytes are left to [`finish`].
+/// from the others' bytes are left to [`finish`]. `whole`: the site's plan as [`plan`] made
+/// it, when `routes` are all of it (the sitemap lists it instead of planning the site again).
 pub(crate) fn render(
     site: &Site,
     theme: &theme::Theme,
     routes: &[&Route],
+    whole: Option<&[Route]>,
     search: &search::Store,
     sink: &dyn Sink,
 ) -> Result<usize, Failure> {
     let renderer = Renderer::new(site, theme).with_search(search);
+    let renderer = match whole {
+        Some(plan) => renderer.with_plan(plan),
+        None => renderer,
+    };
     let minifier = minify::Minifier::new();
     let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
         .iter()
@@ -395,7 +401,7 @@ pub(crate) fn build_hooked(
     let recording = Recording { inner: &hashing, index: Mutex::new(index_of(&statics, &plan)) };
     let pages = timings::stage(Stage::Render, || {
         let search = search::Store::default();
-        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), &search, &recording)
+        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), Some(&plan), &search, &recording)
     })?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.

@@ -51,6 +51,8 @@ pub(crate) struct Renderer<'a> {
     newest: updated::Newest<'a>,
     /// The pages the sitemap lists, taken once for all its files.
     sitemap: OnceLock<sitemap::Entries>,
+    /// The site's plan, in the model's order, when the caller has it (see [`Renderer::with_plan`]).
+    plan: Option<&'a [Route]>,
     /// The theme's pieces (header, footer), rendered once per depth and menu item.
     pieces: pieces::Pieces,
 }
@@ -62,12 +64,33 @@ impl<'a> Renderer<'a> {
         base.insert("site", &view);
         let pieces = pieces::Pieces::new(theme, view.menu_urls());
         let newest = updated::Newest::of(site);
-        Renderer { site, theme, base, search: None, index: OnceLock::new(), newest, sitemap: OnceLock::new(), pieces }
+        Renderer {
+            site,
+            theme,
+            base,
+            search: None,
+            index: OnceLock::new(),
+            newest,
+            sitemap: OnceLock::new(),
+            plan: None,
+            pieces,
+        }
     }
 
     /// The sitemap's entries, from the site's plan, taken by the first of its files.
     pub(crate) fn sitemap(&self) -> &sitemap::Entries {
-        self.sitemap.get_or_init(|| sitemap::entries(self.site, &routes::plan(self.site), &self.newest))
+        self.sitemap.get_or_init(|| match self.plan {
+            Some(plan) => sitemap::entries(self.site, plan, &self.newest),
+            None => sitemap::entries(self.site, &routes::plan(self.site), &self.newest),
+        })
+    }
+
+    /// The same renderer, with `plan`: the site's plan as [`routes::plan`] makes it (same
+    /// routes, same order), which the sitemap then lists instead of planning the site again.
+    /// The dev loop's plan is not that after an edit that moved pages (its routes keep their
+    /// places), so it renders without.
+    pub(crate) fn with_plan(self, plan: &'a [Route]) -> Self {
+        Renderer { plan: Some(plan), ..self }
     }
 
     /// The same renderer, leaving the search documents of the items it renders in `store`.
