@@ -60,11 +60,19 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
             Event::Text(t) | Event::Code(t) => {
                 if let Some(line) = paragraph.as_mut().and_then(|(_, lines)| lines.last_mut()) {
                     line.push_str(t);
+                    if never_an_item(line, false) {
+                        // Not a list whatever follows: prose is not copied line by line.
+                        paragraph = None;
+                    }
                 }
             }
             Event::SoftBreak => {
                 if let Some((_, lines)) = paragraph.as_mut() {
-                    lines.push(String::new());
+                    if lines.last().is_some_and(|line| never_an_item(line, true)) {
+                        paragraph = None;
+                    } else {
+                        lines.push(String::new());
+                    }
                 }
             }
             Event::HardBreak => paragraph = None,
@@ -181,12 +189,32 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
 /// three, each starting like an item (a capital, a digit, a bullet pasted as a character),
 /// and either short (item names) or ending like list items (`;`). Prose wrapped at a fixed
 /// width has long lines that begin in lower case, and is left alone.
+/// Whether a paragraph with `line` among its lines can no longer be what
+/// [`looks_like_a_list`] accepts: the line is longer than any item (over 160 characters,
+/// trimmed: more than 640 bytes is surely that, and the line only grows), or, once whole
+/// (`done`), empty or not starting as an item does.
+fn never_an_item(line: &str, done: bool) -> bool {
+    let trimmed = line.trim();
+    if trimmed.len() > 640 || (done && trimmed.chars().count() > 160) {
+        return true;
+    }
+    match trimmed.chars().next() {
+        // The first character of a line is known as soon as it has one.
+        Some(c) => !(c.is_uppercase() || c.is_ascii_digit() || bullet(trimmed)),
+        None => done,
+    }
+}
+
+/// Whether a line starts with a bullet character pasted from a word processor.
+fn bullet(line: &str) -> bool {
+    line.starts_with(['•', '·', '◦', '▪', '\u{f0b7}', '●', '○', '✓'])
+}
+
 fn looks_like_a_list(lines: &[String]) -> bool {
     let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
     if lines.len() < 3 || lines.iter().any(|l| l.is_empty()) {
         return false;
     }
-    let bullet = |l: &str| l.starts_with(['•', '·', '◦', '▪', '\u{f0b7}', '●', '○', '✓']);
     if lines.iter().all(|l| bullet(l)) {
         return true;
     }
@@ -418,6 +446,50 @@ mod tests {
         for text in [prose, list, two, hard] {
             assert_eq!(problems(text), Vec::new(), "{text}");
         }
+    }
+
+    /// Giving up on a paragraph as soon as one of its lines rules a list out warns exactly
+    /// where judging the whole paragraph's lines does.
+    #[test]
+    fn a_paragraph_given_up_early_is_judged_as_a_whole_one_would_be() {
+        let long_accents = format!("Á{}", "é".repeat(170));
+        let at_160 = format!("A{}", "b".repeat(159));
+        let at_161 = format!("A{}", "b".repeat(160));
+        let over_640 = format!("A{}", "b".repeat(700));
+        let kinds: Vec<String> = [
+            "PAIF",
+            "Cadastro Único;",
+            "12 de março:",
+            "• Atendimento",
+            "▪ item",
+            "minúscula aqui",
+            "  Recuo e fim ",
+            "Ação",
+            long_accents.as_str(),
+            at_160.as_str(),
+            at_161.as_str(),
+            over_640.as_str(),
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mut checked = 0;
+        for a in &kinds {
+            for b in &kinds {
+                for c in &kinds {
+                    for d in [None, Some(&kinds[0]), Some(&kinds[5])] {
+                        let mut lines = vec![a.clone(), b.clone(), c.clone()];
+                        lines.extend(d.cloned());
+                        let text = format!("{}\n", lines.join("\n"));
+                        let whole: Vec<String> = lines.iter().map(|l| l.trim_start().to_owned()).collect();
+                        let expected = looks_like_a_list(&whole);
+                        let warned = problems(&text).iter().any(|p| p.code == Code::ListWithoutMarkers);
+                        assert_eq!(warned, expected, "{lines:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 12 * 12 * 12 * 3);
     }
 
     #[test]

@@ -166,17 +166,21 @@ fn write<'a>(
 
 /// Adds `shift` to the level digit of the heading tags that start at `positions` (levels stop
 /// at 6), in place.
-fn shift_headings(html: String, positions: &[usize], shift: u8) -> String {
-    let mut bytes = html.into_bytes();
+fn shift_headings(mut html: String, positions: &[usize], shift: u8) -> String {
+    const DIGITS: [&str; 7] = ["0", "1", "2", "3", "4", "5", "6"];
     for &pos in positions {
+        let bytes = html.as_bytes();
         let digit = bytes.get(pos..).and_then(|rest| rest.iter().take(4).position(u8::is_ascii_digit)).map(|i| pos + i);
-        if let Some(b) = digit.and_then(|i| bytes.get_mut(i)) {
-            let level = (*b - b'0').saturating_add(shift).clamp(1, 6);
-            *b = b'0' + level;
+        let Some((at, b)) = digit.and_then(|i| bytes.get(i).map(|b| (i, *b))) else { continue };
+        let level = usize::from((b - b'0').saturating_add(shift).clamp(1, 6));
+        // An ASCII digit for an ASCII digit, in place: the rest of the page is not checked again.
+        if let Some(new) = DIGITS.get(level) {
+            if html.is_char_boundary(at) && html.is_char_boundary(at + 1) {
+                html.replace_range(at..at + 1, new);
+            }
         }
     }
-    // Only ASCII digits were replaced by ASCII digits.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    html
 }
 
 #[cfg(test)]

@@ -75,7 +75,8 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
     let search = search::Store::default();
-    let pages = render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), Some(&plan), &search, &recording)?;
+    let pages =
+        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), Some(&plan), &search, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
     finish(&plan, &[], &recording)?;
     if !options.skip_site_checks {
