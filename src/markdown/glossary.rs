@@ -50,7 +50,11 @@ impl Glossary {
 
     /// Whether some acronym starts as `word` does (false: `word` is none of them).
     fn may_have(&self, word: &str) -> bool {
-        let bit = start_bit(word);
+        self.may_start(start_bit(word))
+    }
+
+    /// Whether some acronym's first two bytes are those of [`start_bit`] `bit`.
+    fn may_start(&self, bit: usize) -> bool {
         self.starts.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
@@ -141,6 +145,23 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
         // a lowercase letter (`ç`, `ã`) cannot start an acronym, and a capital later in the
         // same word is then found inside a word, as when the word was skipped whole.
         if !is_word(c) || !is_capital(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // Most capitalised words ("Secretaria", "Social") start as no acronym does: told
+        // from their first two bytes (as `start_bit` takes them from the word) before their
+        // end is looked for. The rest of the word is passed over by the fast scan: a capital
+        // in it is inside a word, and skipped as such below, as when the word was skipped whole.
+        let second = match c.len_utf8() {
+            1 => bytes
+                .get(i + 1)
+                .copied()
+                .filter(|_| text.get(i + 1..).and_then(|t| t.chars().next()).is_some_and(is_word))
+                .unwrap_or(0),
+            _ => bytes.get(i + 1).copied().unwrap_or(0),
+        };
+        let first = bytes.get(i).copied().unwrap_or(0);
+        if !glossary.may_start((usize::from(first) << 8) | usize::from(second)) {
             i += c.len_utf8();
             continue;
         }
@@ -265,6 +286,16 @@ mod tests {
             "Ç",
             "çÇ CRAS",
             "ÁGUA CRAS ÁCRAS",
+            "SeCRAS XCRAS ÀCRAS Secretaria CRAS CaCRAS C CRAS CR CRAS C1 CRAS",
+            "Secretaria Municipal de Assistência Social: CREAS, SUAS; Cadastro CadÚnico",
+            "S",
+            "C",
+            "CR",
+            "Cx",
+            "C-CRAS",
+            "CRAS-",
+            "ÉS CRAS",
+            "Ca\u{301}CRAS",
         ] {
             let (mut a, mut b) = (HashSet::default(), HashSet::default());
             assert_eq!(pieces(text, &g, &mut a), reference(text, &g, &mut b), "{text}");
