@@ -119,7 +119,9 @@ pub(crate) fn stamp(root: &Path) -> Option<String> {
 /// The bytes of a file whose size the listing knows (`std::fs::read` would ask again).
 fn read(path: &Path, len: u64) -> io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // A size no memory can hold (a sparse file) is an error, not an abort.
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(usize::try_from(len).unwrap_or(usize::MAX).saturating_add(1))?;
     std::fs::File::open(path)?.read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -286,7 +286,9 @@ pub(crate) fn read_text_timed(
         use std::io::Read as _;
         let file = std::fs::File::open(path)?;
         let meta = file.metadata()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+        // As `std::fs::read` does: a size no memory can hold (a sparse file) is an error, not an abort.
+        let mut bytes = Vec::new();
+        bytes.try_reserve_exact(usize::try_from(meta.len()).unwrap_or(usize::MAX).saturating_add(1))?;
         // Through `Take`: `File`'s own `read_to_end` asks the size again (one more `statx`).
         file.take(u64::MAX).read_to_end(&mut bytes)?;
         Ok((bytes, dates::seconds(&meta)))
