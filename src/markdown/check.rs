@@ -185,14 +185,10 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
     (found, collector.finish())
 }
 
-/// Lines that Markdown joins into one paragraph but that read as separate items: at least
-/// three, each starting like an item (a capital, a digit, a bullet pasted as a character),
-/// and either short (item names) or ending like list items (`;`). Prose wrapped at a fixed
-/// width has long lines that begin in lower case, and is left alone.
 /// Whether a paragraph with `line` among its lines can no longer be what
 /// [`looks_like_a_list`] accepts: the line is longer than any item (over 160 characters,
-/// trimmed: more than 640 bytes is surely that, and the line only grows), or, once whole
-/// (`done`), empty or not starting as an item does.
+/// trimmed: more than 640 bytes is surely that, and the line only grows), it does not start
+/// as an item does (known from its first character on), or, once whole (`done`), it is empty.
 fn never_an_item(line: &str, done: bool) -> bool {
     let trimmed = line.trim();
     if trimmed.len() > 640 || (done && trimmed.chars().count() > 160) {
@@ -210,6 +206,10 @@ fn bullet(line: &str) -> bool {
     line.starts_with(['•', '·', '◦', '▪', '\u{f0b7}', '●', '○', '✓'])
 }
 
+/// Lines that Markdown joins into one paragraph but that read as separate items: at least
+/// three, each starting like an item (a capital, a digit, a bullet pasted as a character),
+/// and either short (item names) or ending like list items (`;`). Prose wrapped at a fixed
+/// width has long lines that begin in lower case, and is left alone.
 fn looks_like_a_list(lines: &[String]) -> bool {
     let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
     if lines.len() < 3 || lines.iter().any(|l| l.is_empty()) {
