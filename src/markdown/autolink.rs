@@ -60,7 +60,7 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
 /// Whether `text` may hold an address this module links: an e-mail has an `@`, an `http(s)`
 /// address a `:`, and a bare one starts with `www.` (any case). Without any of them, every
 /// link the finder could see is left as text, and `text` is one plain piece.
-fn may_link(text: &str) -> bool {
+pub(super) fn may_link(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr2(b'@', b':', bytes).is_some()
         || memchr::memchr_iter(b'.', bytes)

@@ -199,12 +199,14 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
             }
         }
         let text = joined.map_or(first, CowStr::from);
-        let pieces = super::autolink::pieces(&text);
-        if !matches!(pieces.as_slice(), [super::autolink::Piece::Text(t)] if t.len() == text.len()) {
-            self.pieces(pieces);
-            return;
+        // Most runs have no address: told without cutting them into pieces (nothing allocated).
+        if super::autolink::may_link(&text) {
+            let pieces = super::autolink::pieces(&text);
+            if !matches!(pieces.as_slice(), [super::autolink::Piece::Text(t)] if t.len() == text.len()) {
+                self.pieces(pieces);
+                return;
+            }
         }
-        drop(pieces);
         // The usual run has no address and no acronym to mark: it goes on as the parser gave
         // it (often borrowed from the source), not copied into pieces.
         if self.marked(&text) {
@@ -247,10 +249,7 @@ impl<'s, 'o, 'a, I: Iterator<Item = Event<'a>>> Filter<'s, 'o, 'a, I> {
     /// itself.
     fn marked(&mut self, text: &str) -> bool {
         let Some(g) = self.state.glossary else { return false };
-        let pieces = glossary::pieces(text, g, &mut self.state.marked);
-        if matches!(pieces.as_slice(), [glossary::Piece::Text(t)] if t.len() == text.len()) {
-            return false;
-        }
+        let Some(pieces) = glossary::marks(text, g, &mut self.state.marked) else { return false };
         for piece in pieces {
             match piece {
                 glossary::Piece::Text(t) => self.pending.push_back(Event::Text(CowStr::from(t.to_string()))),

@@ -125,9 +125,10 @@ fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// `text` cut at the first use of each known acronym not in `marked` (which records them).
-/// Words are runs of letters and digits, so `NOB/SUAS` and `e-SIC` find theirs.
-pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
+/// `text` cut at the first use of each known acronym not in `marked` (which records them),
+/// or `None` when it has no acronym to mark: most runs of text have none, and then nothing
+/// is allocated. Words are runs of letters and digits, so `NOB/SUAS` and `e-SIC` find theirs.
+pub(crate) fn marks<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Option<Vec<Piece<'t>>> {
     let mut out = Vec::new();
     let mut last = 0;
     let bytes = text.as_bytes();
@@ -181,10 +182,14 @@ pub(crate) fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSe
         }
         i = end;
     }
+    if out.is_empty() {
+        // Nothing marked (a piece is put only with an acronym).
+        return None;
+    }
     if last < text.len() {
         out.push(Piece::Text(text.get(last..).unwrap_or_default()));
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -200,7 +205,13 @@ mod tests {
         assert!(entries(THEME).count() >= 30);
     }
 
-    /// The first version of [`pieces`] (one Unicode test per character), kept to compare.
+    /// [`marks`], with a text without acronyms as one piece (as the reference gives it).
+    fn pieces<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
+        marks(text, glossary, marked)
+            .unwrap_or_else(|| if text.is_empty() { Vec::new() } else { vec![Piece::Text(text)] })
+    }
+
+    /// The first version of [`marks`] (one Unicode test per character), kept to compare.
     fn reference<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet<String>) -> Vec<Piece<'t>> {
         let mut out = Vec::new();
         let (mut last, mut start) = (0, None);
