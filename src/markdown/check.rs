@@ -194,11 +194,16 @@ fn never_an_item(line: &str, done: bool) -> bool {
     if trimmed.len() > 640 || (done && trimmed.chars().count() > 160) {
         return true;
     }
-    match trimmed.chars().next() {
+    match trimmed.is_empty() {
         // The first character of a line is known as soon as it has one.
-        Some(c) => !(c.is_uppercase() || c.is_ascii_digit() || bullet(trimmed)),
-        None => done,
+        false => !starts_like_an_item(trimmed),
+        true => done,
     }
+}
+
+/// Whether a (trimmed) line starts as a list item does: a capital, a digit, a bullet.
+fn starts_like_an_item(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || bullet(line)
 }
 
 /// Whether a line starts with a bullet character pasted from a word processor.
@@ -218,8 +223,6 @@ fn looks_like_a_list(lines: &[String]) -> bool {
     if lines.iter().all(|l| bullet(l)) {
         return true;
     }
-    let starts_like_an_item =
-        |l: &str| l.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || bullet(l);
     if !lines.iter().all(|l| starts_like_an_item(l)) {
         return false;
     }

@@ -53,7 +53,7 @@ impl Dest {
             let start = (text.as_ptr() as usize).wrapping_sub(markdown.as_ptr() as usize);
             let end = start.wrapping_add(text.len());
             if let (Ok(s), Ok(e), Some(found)) = (u32::try_from(start), u32::try_from(end), markdown.get(start..end)) {
-                if found == *text && end <= markdown.len() {
+                if found == *text {
                     return Dest::InText(s, e);
                 }
             }

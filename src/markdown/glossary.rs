@@ -48,12 +48,8 @@ impl Glossary {
         Glossary { map, starts }
     }
 
-    /// Whether some acronym starts as `word` does (false: `word` is none of them).
-    fn may_have(&self, word: &str) -> bool {
-        self.may_start(start_bit(word))
-    }
-
-    /// Whether some acronym's first two bytes are those of [`start_bit`] `bit`.
+    /// Whether some acronym's first two bytes are those of [`start_bit`] `bit` (false: a word
+    /// that starts so is none of them).
     fn may_start(&self, bit: usize) -> bool {
         self.starts.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
@@ -170,7 +166,8 @@ pub(crate) fn marks<'t>(text: &'t str, glossary: &Glossary, marked: &mut HashSet
         let end = i + rest.char_indices().find(|&(_, c)| !is_word(c)).map_or(rest.len(), |(o, _)| o);
         let inside = text.get(..i).and_then(|t| t.chars().next_back()).is_some_and(is_word);
         let word = text.get(i..end).unwrap_or_default();
-        if !inside && c.is_uppercase() && glossary.may_have(word) && !marked.contains(word) {
+        // `c` is a capital, and the word's first two bytes start some acronym (both seen above).
+        if !inside && !marked.contains(word) {
             if let Some(title) = glossary.get(word) {
                 marked.insert(word.to_string());
                 if i > last {

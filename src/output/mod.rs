@@ -21,6 +21,7 @@ pub(crate) mod draft;
 pub(crate) mod guard;
 pub(crate) mod lock;
 pub mod minify;
+pub(crate) mod planned;
 pub(crate) mod publish;
 mod swap;
 

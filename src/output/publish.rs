@@ -5,13 +5,14 @@
 //! are removed by the next command that holds the output's lock ([`remove_leftovers`]).
 
 use super::guard::OutputDir;
+use super::planned::Planned;
 use super::swap::{self, SwapError};
 use super::{Claimed, OutputError, OutputState, MARKER};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::fingerprint::metadata_bytes;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -201,56 +202,22 @@ impl Meta {
     }
 }
 
-/// The files written into a staging folder and their metadata. The planned files have their
-/// slots made before the pages render (see [`Staging::prepare_dirs`]): the render threads
-/// then leave nothing long-lived here (long-lived blocks made among a render's short-lived
-/// ones hold the allocator's pages, which showed as about 3 MiB on the peak of 10,000 pages).
+/// The files written into a staging folder and their metadata (see [`super::planned`]).
 #[derive(Default)]
-struct Written {
-    slots: rustc_hash::FxHashMap<Box<str>, usize>,
-    metas: Vec<Option<Meta>>,
-    /// Files written outside the plan (the static files, the marker), in order.
-    others: Vec<(Box<str>, Meta)>,
-}
+struct Written(Planned<'static, Meta>);
 
 impl Written {
     fn plan(&mut self, files: &[&str]) {
-        for file in files {
-            let next = self.metas.len();
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.slots.entry((*file).into()) {
-                slot.insert(next);
-                self.metas.push(None);
-            }
-        }
+        self.0.plan(files.iter().map(|f| Cow::Owned((*f).to_owned())));
     }
 
     fn record(&mut self, file: &str, meta: &std::fs::Metadata) {
-        let meta = Meta::of(meta);
-        match self.slots.get(file).and_then(|&i| self.metas.get_mut(i)) {
-            Some(slot) => *slot = Some(meta),
-            None => self.others.push((file.into(), meta)),
-        }
+        self.0.put(file, Meta::of(meta));
     }
 
     /// Every file written, once (the last write of a name wins), in no particular order.
     fn into_list(self) -> Vec<super::cache::Written> {
-        let mut others: HashMap<Box<str>, Meta> = HashMap::new();
-        for (file, meta) in self.others {
-            // A name written before the plan was known and again in its slot: the slot's is the later.
-            let rewritten = self.slots.get(&file).and_then(|&i| self.metas.get(i)).is_some_and(Option::is_some);
-            if !rewritten {
-                others.insert(file, meta);
-            }
-        }
-        let mut out: Vec<super::cache::Written> = others.into_iter().map(|(file, meta)| (file, meta.boxed())).collect();
-        let mut slots: Vec<(Box<str>, usize)> = self.slots.into_iter().collect();
-        slots.sort_unstable_by_key(|(_, i)| *i);
-        for (file, i) in slots {
-            if let Some(Some(meta)) = self.metas.get(i) {
-                out.push((file, meta.boxed()));
-            }
-        }
-        out
+        self.0.into_list().into_iter().map(|(file, meta)| (file.into_owned().into_boxed_str(), meta.boxed())).collect()
     }
 }
 

@@ -1,7 +1,9 @@
 //! `secretaria check`: the build's stages rendered into a sink that writes nothing, with the
 //! transparency checklist and the plain-language report.
 
-use super::{check_rendered, finish, index_of, load, plan, render, statics, BuildOptions, Failure, Loaded, Summary};
+use super::{
+    check_rendered, finish, index_of, load, plan, render_plan, statics, BuildOptions, Failure, Loaded, Summary,
+};
 use crate::checklist::{self, Checklist};
 use crate::diagnostics::{Code, Diagnostics};
 use crate::output::Sink;
@@ -75,8 +77,7 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
     let search = search::Store::default();
-    let pages =
-        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), Some(&plan), &search, &recording)?;
+    let pages = render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
     finish(&plan, &[], &recording)?;
     if !options.skip_site_checks {

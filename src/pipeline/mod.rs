@@ -190,21 +190,31 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
 /// show items leave their search documents in `search` as they render; the files of the
 /// search index are rendered after them, from those documents. Returns how many pages (HTML
 /// files) were rendered; every template error is reported, in route order. The routes made
-/// from the others' bytes are left to [`finish`]. `whole`: the site's plan as [`plan`] made
-/// it, when `routes` are all of it (the sitemap lists it instead of planning the site again).
+/// from the others' bytes are left to [`finish`].
 pub(crate) fn render(
     site: &Site,
     theme: &theme::Theme,
     routes: &[&Route],
-    whole: Option<&[Route]>,
     search: &search::Store,
     sink: &dyn Sink,
 ) -> Result<usize, Failure> {
-    let renderer = Renderer::new(site, theme).with_search(search);
-    let renderer = match whole {
-        Some(plan) => renderer.with_plan(plan),
-        None => renderer,
-    };
+    render_with(Renderer::new(site, theme).with_search(search), routes, sink)
+}
+
+/// [`render`] of every route of `plan`, the site's plan as [`plan`] made it: the sitemap lists
+/// it instead of planning the site again.
+pub(crate) fn render_plan(
+    site: &Site,
+    theme: &theme::Theme,
+    plan: &[Route],
+    search: &search::Store,
+    sink: &dyn Sink,
+) -> Result<usize, Failure> {
+    let renderer = Renderer::new(site, theme).with_search(search).with_plan(plan);
+    render_with(renderer, &plan.iter().collect::<Vec<_>>(), sink)
+}
+
+fn render_with(renderer: Renderer<'_>, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
     let minifier = minify::Minifier::new();
     let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
         .iter()
@@ -260,7 +270,7 @@ fn whole_site(route: &Route) -> bool {
 
 /// Where each of `routes` is rendered: the routes made from the whole site first, then the
 /// others, each group in plan order. The whole-site routes are the largest passing blocks of
-/// memory (the sitemap plans the site again and writes every address), and the search
+/// memory (the sitemap writes every address; in the dev loop it plans the site again), and the search
 /// documents the item pages leave grow as the pages render: rendered last, as the plan lists
 /// them, their peak came on top of a full store (about 7 MiB more peak memory at 10,000
 /// pages); rendered first, it comes while the store is empty.
@@ -401,7 +411,7 @@ pub(crate) fn build_hooked(
     let recording = Recording { inner: &hashing, index: Mutex::new(index_of(&statics, &plan)) };
     let pages = timings::stage(Stage::Render, || {
         let search = search::Store::default();
-        render(&loaded.site, &loaded.theme, &plan.iter().collect::<Vec<_>>(), Some(&plan), &search, &recording)
+        render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)
     })?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
