@@ -151,7 +151,7 @@ fn listing(root: &Path) -> Option<Vec<Listed>> {
         }
         let mut paths: Vec<(PathBuf, bool)> = found.files.into_iter().map(|p| (p, true)).collect();
         paths.extend(found.others.into_iter().map(|p| (p, false)));
-        paths.sort();
+        paths.sort_by(|a, b| super::path_order(&a.0, &b.0));
         let listed: Vec<Option<Listed>> = paths
             .into_par_iter()
             .map(|(path, regular)| {

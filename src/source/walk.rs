@@ -15,15 +15,18 @@ pub(crate) struct Walk {
     pub errors: Vec<(PathBuf, std::io::Error)>,
 }
 
-/// Everything under `dir`, sorted by name, skipping hidden files and editors' temporary files.
+/// Everything under `dir`, sorted by path, skipping hidden files and editors' temporary files.
 /// Symbolic links are not followed: a link could publish a file from outside the site.
+///
+/// The walk itself is unsorted and each list is sorted once at the end with [`path_order`]:
+/// walkdir's sorted walk asks every entry for its file name on each comparison, parsing the
+/// path from its end every time (three walks of a 10,000-page site per build, about 2% of it).
 pub(crate) fn walk(dir: &Path) -> Walk {
     let mut found = Walk::default();
     if !dir.is_dir() {
         return found;
     }
     let entries = WalkDir::new(dir)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     for entry in entries {
@@ -38,7 +41,26 @@ pub(crate) fn walk(dir: &Path) -> Walk {
             }
         }
     }
+    found.files.sort_unstable_by(|a, b| path_order(a, b));
+    found.others.sort_unstable_by(|a, b| path_order(a, b));
+    found.errors.sort_by(|a, b| path_order(&a.0, &b.0));
     found
+}
+
+/// The order of a walk sorted by name (a folder's entries by name, each folder's contents
+/// right after it), for paths joined by the walk, compared as bytes: a separator sorts below
+/// every other byte, so `a/b` comes before `a-b` and `a.md`, as the entries `a` (a folder),
+/// `a-b` and `a.md` sort by name. Equal to comparing the paths component by component
+/// (`Path`'s own order) without parsing them.
+pub(crate) fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let rank = |byte: Option<&u8>| match byte {
+        None => 0u16,
+        Some(&c) if std::path::is_separator(char::from(c)) => 1,
+        Some(&c) => 2 + u16::from(c),
+    };
+    rank(a.get(common)).cmp(&rank(b.get(common)))
 }
 
 /// Hidden files and the swap/backup files editors write next to the one being saved.
@@ -79,6 +101,48 @@ mod tests {
             assert!(is_ignored_name(name), "{name}");
         }
         assert!(!is_ignored_name("pagina.md"));
+    }
+
+    /// The byte order with the separator lowest is `Path`'s component order, on names that
+    /// share prefixes with every byte around the separator's.
+    #[test]
+    fn path_order_is_the_component_order() {
+        let names = ["a", "a-b", "a.md", "a0", "aa", "b", "A", "é", "a b", "_index.md", "-"];
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for x in names {
+            paths.push(PathBuf::from(format!("/site/content/{x}")));
+            for y in names {
+                paths.push(PathBuf::from(format!("/site/content/{x}/{y}")));
+                paths.push(PathBuf::from(format!("/site/content/{x}/{y}/{x}")));
+            }
+        }
+        let mut by_components = paths.clone();
+        by_components.sort();
+        let mut by_bytes = paths;
+        by_bytes.sort_by(|a, b| path_order(a, b));
+        assert_eq!(by_bytes, by_components);
+    }
+
+    /// The walk lists a folder's contents right after it and before names that extend its
+    /// own, as a walk sorted by name does.
+    #[test]
+    fn the_walk_is_sorted_as_a_walk_by_name() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for file in ["a.md", "a/z.md", "a/b/c.md", "a-b/x.md", "b.md", "a0.md", "A.md"] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap_or(dir.path()))?;
+            std::fs::write(path, "x")?;
+        }
+        let by_name: Vec<PathBuf> = WalkDir::new(dir.path())
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .collect();
+        assert_eq!(walk(dir.path()).files, by_name);
+        assert_eq!(by_name.len(), 7);
+        Ok(())
     }
 
     #[test]

@@ -82,7 +82,12 @@ pub(in crate::model) fn resolve_access(
         council_docs.push((refs.minutes, refs.resolutions, refs.documents));
         site.councils.push(council);
     }
-    let pages = Pages::of(site, sections);
+    // Only a document that links to a page needs the table of every page (10,000 paths on a
+    // large site, built for nothing when no document does).
+    let links_a_page = |d: &PendingDoc| matches!(d.local, Some((Local::Page { .. }, _)));
+    let any_page = program_docs.iter().flatten().any(links_a_page)
+        || council_docs.iter().any(|(m, r, d)| m.iter().chain(r).chain(d).any(links_a_page));
+    let pages = if any_page { Pages::of(site, sections) } else { Pages::default() };
     let mut resolve = |docs: Vec<PendingDoc>| -> Vec<Document> {
         docs.into_iter().filter_map(|d| resolve_doc(d, &pages, files, failed, diagnostics)).collect()
     };
@@ -99,11 +104,12 @@ pub(in crate::model) fn resolve_access(
 }
 
 /// Every page of the site by its source file: the site path a document link takes.
-struct Pages(BTreeMap<PathBuf, String>);
+#[derive(Default)]
+struct Pages(rustc_hash::FxHashMap<PathBuf, String>);
 
 impl Pages {
     fn of(site: &Site, sections: &[Section]) -> Pages {
-        let mut pages = BTreeMap::new();
+        let mut pages = rustc_hash::FxHashMap::default();
         for spec in &KINDS {
             for item in site.items(spec.kind) {
                 pages.insert(item.origin.file.clone(), item.origin.path.clone());
