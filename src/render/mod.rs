@@ -42,6 +42,10 @@ pub(crate) struct Renderer<'a> {
     theme: &'a theme::Theme,
     /// The context every page starts from (the site view), built once.
     base: Context,
+    /// Copies of `base` the pages of this renderer lend each other (one per thread at
+    /// most): a page puts its own fields in, renders and takes them out, instead of cloning
+    /// the whole site view into a context of its own (see `pages::Page::finish`).
+    contexts: std::sync::Mutex<Vec<Context>>,
     /// Where items' routes leave their search documents.
     search: Option<&'a search::Store>,
     /// The search index, assembled when the first of its files is rendered: after the
@@ -68,12 +72,33 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             base,
+            contexts: std::sync::Mutex::default(),
             search: None,
             index: OnceLock::new(),
             newest,
             sitemap: OnceLock::new(),
             plan: None,
             pieces,
+        }
+    }
+
+    /// A copy of the base context with nothing of any page in it: one given back by
+    /// [`Renderer::give_back`], or a new clone.
+    pub(super) fn lend_context(&self) -> Context {
+        self.contexts.lock().ok().and_then(|mut free| free.pop()).unwrap_or_else(|| self.base.clone())
+    }
+
+    /// Takes `context` back once the page's `fields` are removed from it. A page whose fields
+    /// replaced the base's own (`site`) leaves its context to be dropped.
+    pub(super) fn give_back(&self, mut context: Context, fields: &[String]) {
+        if fields.iter().any(|field| self.base.contains_key(field)) {
+            return;
+        }
+        for field in fields {
+            context.remove(field);
+        }
+        if let Ok(mut free) = self.contexts.lock() {
+            free.push(context);
         }
     }
 

@@ -50,6 +50,18 @@ struct Frame<'a> {
     trechos: &'a std::collections::BTreeMap<String, String>,
 }
 
+/// `value`'s fields as a context (as `Context::from_serialize` makes it), their names added
+/// to `fields`.
+fn fields_of<V: Serialize>(value: &V, fields: &mut Vec<String>) -> tera::Result<Context> {
+    match tera::to_value(value).map_err(tera::Error::json)? {
+        Value::Object(map) => {
+            fields.extend(map.keys().cloned());
+            Context::from_value(Value::Object(map))
+        }
+        other => Context::from_value(other),
+    }
+}
+
 /// A date as a page shows it and as `<time datetime>` takes it.
 #[derive(Serialize)]
 struct DateView {
@@ -243,18 +255,20 @@ impl<'r> Page<'r> {
                 Diagnostic::new(Code::Internal, format!("{}: {}", self.route.file, super::theme::error_chain(&err)))
             })
         };
-        let mut context = self.renderer.base.clone();
-        context.extend(to_context(Context::from_serialize(view))?);
-        context.extend(to_context(Context::from_serialize(frame))?);
+        // The page's fields, named so that they can be taken out of the lent context again.
+        let mut fields = Vec::new();
+        let view = to_context(fields_of(view, &mut fields))?;
+        let frame = to_context(fields_of(&frame, &mut fields))?;
+        let mut context = self.renderer.lend_context();
+        context.extend(view);
+        context.extend(frame);
         // Into bytes, as they are published: `Tera::render` would check the whole page is
         // UTF-8 on its way to a `String` (it is: every piece of it is a `&str`). Room for a
         // usual page from the start, so that it is not copied as it grows.
         let mut page = Vec::with_capacity(32 << 10);
-        theme
-            .tera
-            .render_to(template, &context, &mut page)
-            .map(|()| page)
-            .map_err(|err| template_error::diagnostic(theme, template, &err))
+        let rendered = theme.tera.render_to(template, &context, &mut page);
+        self.renderer.give_back(context, &fields);
+        rendered.map(|()| page).map_err(|err| template_error::diagnostic(theme, template, &err))
     }
 
     /// The address of the first page of the route's listing (its own, when it is not a later
@@ -490,5 +504,52 @@ impl<'r> Page<'r> {
     pub(super) fn not_found(&self) -> Result<Vec<u8>, Diagnostic> {
         let spec = Generated::NotFound.spec();
         self.finish(spec.template, spec.title.into(), Vec::new(), None, &Nothing {})
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use crate::pipeline::{self, BuildOptions};
+    use crate::render::Renderer;
+    use std::path::Path;
+
+    /// Pages lend each other one context (`Renderer::lend_context`): whatever order they are
+    /// rendered in, each page is the bytes a renderer of its own gives, so no field of one page
+    /// (a listing's items, a notice's dates) is left for the next. The site's theme prints
+    /// every page's whole context (Tera's `__tera_context`), so a field left over shows.
+    #[test]
+    fn a_lent_context_keeps_nothing_of_the_page_before() {
+        let site = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/perdizes");
+        for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok) {
+            let dest = site.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &dest).unwrap();
+            }
+        }
+        let base = crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == "base.html").unwrap().1;
+        let templates = site.path().join("themes/default/templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        let printed = base.replace("</footer>", "<pre>{{ __tera_context }}</pre></footer>");
+        std::fs::write(templates.join("base.html"), printed).unwrap();
+        let options = BuildOptions { root: site.path().to_path_buf(), ..BuildOptions::default() };
+        let loaded = pipeline::load(&options).expect("the site loads");
+        let plan = pipeline::plan(&loaded.site);
+        let routes: Vec<_> = plan.iter().filter(|r| r.is_html()).collect();
+        let shared = Renderer::new(&loaded.site, &loaded.theme);
+        for route in routes.iter().chain(routes.iter().rev()) {
+            let alone = Renderer::new(&loaded.site, &loaded.theme).render(route).expect("renders");
+            assert!(String::from_utf8_lossy(&alone).contains("\"breadcrumbs\""), "{}", route.file);
+            assert_eq!(
+                String::from_utf8_lossy(&shared.render(route).expect("renders")),
+                String::from_utf8_lossy(&alone),
+                "{}",
+                route.file
+            );
+        }
+        assert!(routes.len() > 25, "{} pages", routes.len());
     }
 }
