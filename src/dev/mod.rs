@@ -17,7 +17,7 @@ mod sources;
 pub(crate) mod watcher;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_edits;
 #[cfg(test)]

@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 type Tree = BTreeMap<String, Vec<u8>>;
 
 /// A site in a temporary folder, edited by the tests.
-pub(super) struct Site {
+pub(crate) struct Site {
     dir: tempfile::TempDir,
 }
 
 impl Site {
     /// A copy of a fixture.
-    pub(super) fn fixture(name: &str) -> Result<Site> {
+    pub(crate) fn fixture(name: &str) -> Result<Site> {
         let dir = tempfile::tempdir()?;
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
         for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(|e| e.ok()) {
@@ -37,7 +37,7 @@ impl Site {
         Ok(site)
     }
 
-    pub(super) fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
@@ -51,7 +51,7 @@ impl Site {
         }
     }
 
-    pub(super) fn write(&self, rel: &str, text: &str) -> Result<()> {
+    pub(crate) fn write(&self, rel: &str, text: &str) -> Result<()> {
         let path = self.root().join(rel);
         std::fs::create_dir_all(path.parent().ok_or_else(|| anyhow!("no parent"))?)?;
         Ok(std::fs::write(path, text)?)
@@ -154,7 +154,7 @@ fn a_title_edit_renders_the_listings_that_show_it() -> Result<()> {
 }
 
 /// The text of a template of the embedded theme.
-pub(super) fn embedded(name: &str) -> &'static str {
+pub(crate) fn embedded(name: &str) -> &'static str {
     crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
 }
 

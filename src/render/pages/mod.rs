@@ -510,9 +510,9 @@ impl<'r> Page<'r> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use crate::dev::tests::{embedded, Site};
     use crate::pipeline::{self, BuildOptions};
     use crate::render::Renderer;
-    use std::path::Path;
 
     /// Pages lend each other one context (`Renderer::lend_context`): whatever order they are
     /// rendered in, each page is the bytes a renderer of its own gives, so no field of one page
@@ -520,22 +520,10 @@ mod tests {
     /// every page's whole context (Tera's `__tera_context`), so a field left over shows.
     #[test]
     fn a_lent_context_keeps_nothing_of_the_page_before() {
-        let site = tempfile::tempdir().unwrap();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/perdizes");
-        for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok) {
-            let dest = site.path().join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &dest).unwrap();
-            }
-        }
-        let base = crate::render::theme::TEMPLATES.iter().find(|(n, _)| *n == "base.html").unwrap().1;
-        let templates = site.path().join("themes/default/templates");
-        std::fs::create_dir_all(&templates).unwrap();
-        let printed = base.replace("</footer>", "<pre>{{ __tera_context }}</pre></footer>");
-        std::fs::write(templates.join("base.html"), printed).unwrap();
-        let options = BuildOptions { root: site.path().to_path_buf(), ..BuildOptions::default() };
+        let site = Site::fixture("perdizes").unwrap();
+        let printed = embedded("base.html").replace("</footer>", "<pre>{{ __tera_context }}</pre></footer>");
+        site.write("themes/default/templates/base.html", &printed).unwrap();
+        let options = BuildOptions { root: site.root().to_path_buf(), ..BuildOptions::default() };
         let loaded = pipeline::load(&options).expect("the site loads");
         let plan = pipeline::plan(&loaded.site);
         let routes: Vec<_> = plan.iter().filter(|r| r.is_html()).collect();
