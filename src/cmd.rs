@@ -498,7 +498,7 @@ fn spawn_loop(
                     if let Some(reloader) = &reloader {
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
                         let pages = session.pages();
-                        reloader.built(&files, &|path| pages.contains(path));
+                        reloader.built(&files, &|path| pages.is_some_and(|p| p.contains(path)));
                     }
                     if checks {
                         unchecked.extend(report.changes.iter().cloned());

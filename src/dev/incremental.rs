@@ -29,6 +29,9 @@ pub(crate) struct Built {
     /// The search documents the routes left as they rendered: a route renders again when
     /// what it shows changes, its documents with it.
     pub(crate) search: crate::search::Store,
+    /// The site paths of the plan's pages, made when first asked: the plan's paths never
+    /// change in place (a moved page keeps its path), so they hold as long as the plan.
+    pub(crate) pages: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 /// What produced each output file of a plan, to tell new routes from old ones.

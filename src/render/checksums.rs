@@ -29,27 +29,33 @@ pub(crate) const FILE: &str = "SHA256SUMS";
 pub(crate) fn manifest<'a>(files: impl IntoIterator<Item = (&'a str, &'a Digest)>) -> Vec<u8> {
     let mut lines: Vec<(&str, &Digest)> =
         files.into_iter().filter(|(path, _)| *path != FILE && *path != crate::output::MARKER).collect();
-    lines.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    lines.dedup_by(|a, b| a.0 == b.0);
-    let mut out = String::with_capacity(lines.len() * 100);
-    for (path, digest) in lines {
-        let escaped = path.contains(['\\', '\n', '\r']);
-        if escaped {
-            out.push('\\');
-        }
-        for byte in digest {
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xf)]));
-        }
-        out.push_str("  ");
-        if escaped {
-            out.push_str(&path.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r"));
-        } else {
-            out.push_str(path);
-        }
-        out.push('\n');
+    // The dev loop keeps its digests sorted already: checking costs one comparison a file.
+    if !lines.is_sorted_by(|a, b| a.0.as_bytes() <= b.0.as_bytes()) {
+        lines.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     }
-    out.into_bytes()
+    lines.dedup_by(|a, b| a.0 == b.0);
+    let mut out: Vec<u8> = Vec::with_capacity(lines.iter().map(|(path, _)| path.len() + 67).sum());
+    for (path, digest) in lines {
+        let escaped = memchr::memchr3(b'\\', b'\n', b'\r', path.as_bytes()).is_some();
+        if escaped {
+            out.push(b'\\');
+        }
+        let mut hex = [0u8; 64];
+        for (pair, byte) in hex.chunks_exact_mut(2).zip(digest) {
+            pair.copy_from_slice(&[HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]]);
+        }
+        out.extend_from_slice(&hex);
+        out.extend_from_slice(b"  ");
+        if escaped {
+            out.extend_from_slice(
+                path.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").as_bytes(),
+            );
+        } else {
+            out.extend_from_slice(path.as_bytes());
+        }
+        out.push(b'\n');
+    }
+    out
 }
 
 #[cfg(test)]

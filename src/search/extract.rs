@@ -92,7 +92,15 @@ pub(crate) fn sources(site: &Site) -> Vec<(Search, Source)> {
     let mut out = unsorted_sources(site);
     let path = |source: Source| origin(site, source).map(|o| o.path.as_str());
     for block in out.chunk_by_mut(|a, b| a.0 == b.0) {
-        block.sort_by(|a, b| path(a.1).cmp(&path(b.1)));
+        // Each path looked up once, not twice per comparison (the dev loop numbers the
+        // documents again after every edit).
+        let mut keyed: Vec<(Option<&str>, (Search, Source))> = block.iter().map(|&s| (path(s.1), s)).collect();
+        if !keyed.is_sorted_by(|a, b| a.0 <= b.0) {
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            for (to, (_, from)) in block.iter_mut().zip(keyed) {
+                *to = from;
+            }
+        }
     }
     out
 }

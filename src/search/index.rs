@@ -83,36 +83,42 @@ pub(super) struct Changed {
 
 /// One source of documents, in the order of their numbers: its filter, its item's site path
 /// and its documents.
-pub(super) struct Entry {
+pub(super) struct Entry<'a> {
     pub(super) group: Search,
-    pub(super) path: String,
+    /// Borrowed from the model (the dev loop lists every item at each assembly).
+    pub(super) path: std::borrow::Cow<'a, str>,
     pub(super) docs: Docs,
 }
 
 /// The sources of `site` in numbering order, with their documents from `store` (a source the
 /// store lacks, or has with another number of documents, is read from the model here; the
 /// store keeps only the site's items afterwards).
-fn entries(site: &Site, store: &Store) -> Vec<Entry> {
+fn entries<'a>(site: &'a Site, store: &Store) -> Vec<Entry<'a>> {
     store.flush();
-    let sources = extract::sources(site);
+    let sources: Vec<(Search, extract::Source, &str)> = extract::sources(site)
+        .into_iter()
+        .filter_map(|(group, source)| Some((group, source, extract::origin(site, source)?.path.as_str())))
+        .collect();
+    let found = store.get_all(sources.iter().map(|&(_, _, path)| path));
     let mut entries = Vec::with_capacity(sources.len());
-    let mut paths = std::collections::HashSet::with_capacity(sources.len());
-    for &(group, source) in &sources {
-        let Some(origin) = extract::origin(site, source) else { continue };
-        paths.insert(origin.path.as_str());
+    for (&(group, source, path), found) in sources.iter().zip(found) {
         let count = extract::doc_count(site, source);
-        let docs = match store.get(&origin.path) {
+        let docs = match found {
             Some(found) if found.len() == count => found,
             _ => {
                 let text = |markdown: &str| crate::markdown::plain_text(markdown);
-                store.put(&origin.path, extract::documents(site, source, &text));
+                store.put(path, extract::documents(site, source, &text));
                 store.flush();
-                store.get(&origin.path).unwrap_or_default()
+                store.get(path).unwrap_or_default()
             }
         };
-        entries.push(Entry { group, path: origin.path.clone(), docs });
+        entries.push(Entry { group, path: std::borrow::Cow::Borrowed(path), docs });
     }
-    store.retain(|path| paths.contains(path));
+    // Every item's path is in the store now: more paths there are items gone from the site.
+    if store.len() > entries.len() {
+        let paths: std::collections::HashSet<&str> = sources.iter().map(|&(_, _, path)| path).collect();
+        store.retain(|path| paths.contains(path));
+    }
     entries
 }
 
@@ -130,7 +136,7 @@ impl Index {
     }
 
     /// The index of `entries`, whose documents number their keys as `all_keys` does.
-    pub(super) fn fresh(entries: Vec<Entry>, all_keys: Vec<Arc<str>>) -> Index {
+    pub(super) fn fresh(entries: Vec<Entry<'_>>, all_keys: Vec<Arc<str>>) -> Index {
         let (docs, kinds, places) = layout(entries);
         let n = places.len();
         // Every posting with its document's number, in order.
@@ -246,7 +252,7 @@ impl Index {
 /// first and end numbers, and where each document is (source, position).
 pub(super) type Layout = (Vec<Docs>, Vec<(Search, u32, u32)>, Vec<(u32, u32)>);
 
-pub(super) fn layout(entries: Vec<Entry>) -> Layout {
+pub(super) fn layout(entries: Vec<Entry<'_>>) -> Layout {
     let mut docs: Vec<Docs> = Vec::with_capacity(entries.len());
     let mut places = Vec::with_capacity(entries.len());
     let mut kinds: Vec<(Search, u32, u32)> = Vec::new();

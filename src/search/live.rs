@@ -37,24 +37,24 @@ const PATCH_AT_MOST: usize = 8;
 
 /// The index of `entries` for a store that keeps its index: its kept one patched, or a new one
 /// kept from now on. `None` for a store that does not keep its index (`build`'s).
-pub(super) fn assemble(store: &Store, entries: &[Entry]) -> Option<Arc<Index>> {
+pub(super) fn assemble(store: &Store, entries: &[Entry<'_>]) -> Option<Arc<Index>> {
     let mut slot = store.live()?;
-    let keys = store.keys();
     if let Some(live) = slot.as_mut() {
-        if live.patch(entries, &keys) {
+        let known = live.index.keys.len();
+        if live.patch(entries, known, &store.keys_from(known)) {
             return Some(Arc::clone(&live.index));
         }
     }
-    let live = Live::new(entries, keys);
+    let live = Live::new(entries, store.keys());
     let index = Arc::clone(&live.index);
     *slot = Some(live);
     Some(index)
 }
 
 impl Live {
-    fn new(entries: &[Entry], keys: Vec<Arc<str>>) -> Live {
-        let paths = entries.iter().map(|e| e.path.clone()).collect();
-        let copy = entries.iter().map(|e| Entry { group: e.group, path: String::new(), docs: Arc::clone(&e.docs) });
+    fn new(entries: &[Entry<'_>], keys: Vec<Arc<str>>) -> Live {
+        let paths = entries.iter().map(|e| e.path.to_string()).collect();
+        let copy = entries.iter().map(|e| Entry { group: e.group, path: "".into(), docs: Arc::clone(&e.docs) });
         let (docs, kinds, places) = layout(copy.collect());
         let n = places.len();
         let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); keys.len()];
@@ -73,7 +73,7 @@ impl Live {
 
     /// Patches the index to `entries`; `false` (and nothing changed that matters) when the
     /// documents' numbers changed, too many documents changed, or the index is still in use.
-    fn patch(&mut self, entries: &[Entry], keys: &[Arc<str>]) -> bool {
+    fn patch(&mut self, entries: &[Entry<'_>], known: usize, new_keys: &[Arc<str>]) -> bool {
         let Some(index) = Arc::get_mut(&mut self.index) else { return false };
         if entries.len() != index.docs.len() || entries.len() != self.paths.len() {
             return false;
@@ -82,7 +82,7 @@ impl Live {
         // retitled page moves among its neighbours): one block, from the first such slot to
         // the last, whose documents keep their numbers as a whole and are put back at once.
         let moved: Vec<usize> =
-            entries.iter().zip(&self.paths).enumerate().filter(|(_, (e, p))| e.path != **p).map(|(i, _)| i).collect();
+            entries.iter().zip(&self.paths).enumerate().filter(|(_, (e, p))| *e.path != ***p).map(|(i, _)| i).collect();
         let block = match (moved.first(), moved.last()) {
             (Some(&lo), Some(&hi)) => Some(lo..hi + 1),
             _ => None,
@@ -137,12 +137,12 @@ impl Live {
             }
         }
         let mut files = Changed::default();
-        if self.postings.len() < keys.len() {
-            self.postings.resize(keys.len(), Vec::new());
+        let all_keys = known + new_keys.len();
+        if self.postings.len() < all_keys {
+            self.postings.resize(all_keys, Vec::new());
         }
-        while index.keys.len() < keys.len() {
-            let Some(key) = keys.get(index.keys.len()) else { break };
-            index.keys.push((Arc::clone(key), String::new()));
+        if index.keys.len() == known {
+            index.keys.extend(new_keys.iter().map(|key| (Arc::clone(key), String::new())));
         }
         let mut touched: BTreeSet<u32> = BTreeSet::new();
         for (slots, first) in changed {
@@ -183,7 +183,8 @@ impl Live {
                 let (Some(entry), Some(old)) = (entries.get(slot), index.docs.get_mut(slot)) else { return false };
                 *old = Arc::clone(&entry.docs);
                 if let Some(path) = self.paths.get_mut(slot) {
-                    path.clone_from(&entry.path);
+                    path.clear();
+                    path.push_str(&entry.path);
                 }
                 let slot = u32::try_from(slot).unwrap_or(u32::MAX);
                 for j in 0..entry.docs.len() {
@@ -228,7 +229,7 @@ impl Live {
 
 /// Whether `kinds` (each filter's first and end numbers) numbers the documents of `entries`
 /// as they are now.
-fn same_numbering(kinds: &[(crate::kinds::Search, u32, u32)], entries: &[Entry]) -> bool {
+fn same_numbering(kinds: &[(crate::kinds::Search, u32, u32)], entries: &[Entry<'_>]) -> bool {
     let mut now: Vec<(crate::kinds::Search, u32, u32)> = Vec::new();
     let mut n = 0u32;
     for entry in entries {
@@ -266,12 +267,12 @@ mod tests {
     use crate::render::routes::SearchFile;
 
     /// The entries of `texts` (one page each, at `p<i>/`) as the store has them now.
-    fn entries(store: &Store, texts: &[String]) -> Vec<Entry> {
+    fn entries(store: &Store, texts: &[String]) -> Vec<Entry<'static>> {
         store.flush();
         (0..texts.len())
             .map(|i| {
                 let path = format!("p{i}/");
-                Entry { group: Search::Pages, docs: store.get(&path).unwrap_or_default(), path }
+                Entry { group: Search::Pages, docs: store.get(&path).unwrap_or_default(), path: path.into() }
             })
             .collect()
     }
@@ -282,7 +283,7 @@ mod tests {
 
     /// Every file of `index`, by name.
     /// The index assembled afresh from the same entries, to compare a patched one with.
-    fn fresh(store: &Store, entries: &[Entry]) -> Index {
+    fn fresh(store: &Store, entries: &[Entry<'_>]) -> Index {
         let entries =
             entries.iter().map(|e| Entry { group: e.group, path: e.path.clone(), docs: Arc::clone(&e.docs) }).collect();
         Index::fresh(entries, store.keys())
@@ -377,13 +378,13 @@ mod tests {
             "p11/",
             vec![Doc { url: "p11/".into(), ..Doc::page("idoso") }, Doc { url: "p11/#a".into(), ..Doc::page("lei") }],
         );
-        let entries = |store: &Store, order: &[usize]| -> Vec<Entry> {
+        let entries = |store: &Store, order: &[usize]| -> Vec<Entry<'static>> {
             store.flush();
             order
                 .iter()
                 .map(|i| {
                     let path = format!("p{i}/");
-                    Entry { group: Search::Pages, docs: store.get(&path).unwrap_or_default(), path }
+                    Entry { group: Search::Pages, docs: store.get(&path).unwrap_or_default(), path: path.into() }
                 })
                 .collect()
         };

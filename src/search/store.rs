@@ -87,7 +87,7 @@ pub(crate) struct Store {
     interner: Mutex<Interner>,
     /// Each item's documents, with the number of the `put` that gave them and, in a store that
     /// keeps its index, the fingerprint of the documents as put ([`fingerprint`]).
-    docs: Mutex<HashMap<String, Kept>>,
+    docs: Mutex<FastMap<String, Kept>>,
     /// Documents put but not analysed yet, with their `put`'s number: analysed in batches.
     pending: Mutex<Vec<Put>>,
     puts: AtomicU64,
@@ -261,6 +261,18 @@ impl Store {
         self.docs.lock().unwrap_or_else(PoisonError::into_inner).get(path).map(|(_, d, _)| Arc::clone(d))
     }
 
+    /// [`Store::get`] for each of `paths`, under one lock: the index asks for every item of
+    /// the site at each assembly, which the dev loop does after each edit.
+    pub(super) fn get_all<'a>(&self, paths: impl Iterator<Item = &'a str>) -> Vec<Option<Docs>> {
+        let all = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
+        paths.map(|path| all.get(path).map(|(_, d, _)| Arc::clone(d))).collect()
+    }
+
+    /// How many items the store has documents of.
+    pub(super) fn len(&self) -> usize {
+        self.docs.lock().unwrap_or_else(PoisonError::into_inner).len()
+    }
+
     /// Forgets the items whose path `keep` refuses (items gone from the site).
     pub(super) fn retain(&self, keep: impl Fn(&str) -> bool) {
         self.docs.lock().unwrap_or_else(PoisonError::into_inner).retain(|path, _| keep(path));
@@ -268,7 +280,13 @@ impl Store {
 
     /// Every key so far, by number.
     pub(super) fn keys(&self) -> Vec<Arc<str>> {
-        self.interner.lock().unwrap_or_else(PoisonError::into_inner).keys.clone()
+        self.keys_from(0)
+    }
+
+    /// The keys numbered `first` and after: those an index that knows the first `first` keys
+    /// lacks (cloning every key at each assembly of the dev loop cost as much as patching).
+    pub(super) fn keys_from(&self, first: usize) -> Vec<Arc<str>> {
+        self.interner.lock().unwrap_or_else(PoisonError::into_inner).keys.get(first..).unwrap_or_default().to_vec()
     }
 
     fn intern(&self, key: &str) -> u32 {
