@@ -331,13 +331,14 @@ impl Session {
         let index = &self.index;
         let collect =
             Collect { output, published, outputs: Mutex::new(Vec::with_capacity(chosen.len())), index: Some(index) };
-        let pages = pipeline::render(site, theme, &chosen, search, &collect).map_err(|failure| match failure {
-            Failure::Content(errors) => {
-                diagnostics.extend(errors);
-                Failure::Content(std::mem::take(&mut diagnostics))
-            }
-            other => other,
-        })?;
+        let pages =
+            pipeline::render(site, theme, plan, &chosen, search, &collect).map_err(|failure| match failure {
+                Failure::Content(errors) => {
+                    diagnostics.extend(errors);
+                    Failure::Content(std::mem::take(&mut diagnostics))
+                }
+                other => other,
+            })?;
         let mut outputs = collect.outputs.into_inner().unwrap_or_default();
         phases.mark("gerar");
         // A spliced body edit changes no route and no static file: nothing to copy or delete.

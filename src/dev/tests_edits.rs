@@ -154,6 +154,8 @@ fn after_every_kind_of_edit_the_output_is_what_a_build_gives() -> Result<()> {
         ),
         edit("a page title", &[("content/paginas/um.md", &page("Um, revisto", "descricao: O primeiro\n"))], &[]),
         edit("a page description", &[("content/paginas/um.md", &page("Um, revisto", ""))], &[]),
+        // Before "Dois" now: the pages change places in the model (and in the sitemap).
+        edit("a page title that moves it", &[("content/paginas/um.md", &page("A primeira", ""))], &[]),
         edit(
             "a page in a new subfolder",
             &[("content/paginas/sub/tres.md", "---\ntitulo: Três\n---\nMais um.\n")],

@@ -191,14 +191,16 @@ pub(crate) fn plan(site: &Site) -> Vec<Route> {
 /// search index are rendered after them, from those documents. Returns how many pages (HTML
 /// files) were rendered; every template error is reported, in route order. The routes made
 /// from the others' bytes are left to [`finish`].
+/// `plan` is the site's whole plan (see [`Renderer::with_plan`]), which the sitemap lists.
 pub(crate) fn render(
     site: &Site,
     theme: &theme::Theme,
+    plan: &[Route],
     routes: &[&Route],
     search: &search::Store,
     sink: &dyn Sink,
 ) -> Result<usize, Failure> {
-    render_with(Renderer::new(site, theme).with_search(search), routes, sink)
+    render_with(Renderer::new(site, theme).with_search(search).with_plan(plan), routes, sink)
 }
 
 /// [`render`] of every route of `plan`, the site's plan as [`plan`] made it: the sitemap lists
@@ -270,7 +272,7 @@ fn whole_site(route: &Route) -> bool {
 
 /// Where each of `routes` is rendered: the routes made from the whole site first, then the
 /// others, each group in plan order. The whole-site routes are the largest passing blocks of
-/// memory (the sitemap writes every address; in the dev loop it plans the site again), and the search
+/// memory (the sitemap writes every address), and the search
 /// documents the item pages leave grow as the pages render: rendered last, as the plan lists
 /// them, their peak came on top of a full store (about 7 MiB more peak memory at 10,000
 /// pages); rendered first, it comes while the store is empty.

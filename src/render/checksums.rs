@@ -47,9 +47,7 @@ pub(crate) fn manifest<'a>(files: impl IntoIterator<Item = (&'a str, &'a Digest)
         out.extend_from_slice(&hex);
         out.extend_from_slice(b"  ");
         if escaped {
-            out.extend_from_slice(
-                path.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").as_bytes(),
-            );
+            out.extend_from_slice(path.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").as_bytes());
         } else {
             out.extend_from_slice(path.as_bytes());
         }

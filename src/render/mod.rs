@@ -55,7 +55,7 @@ pub(crate) struct Renderer<'a> {
     newest: updated::Newest<'a>,
     /// The pages the sitemap lists, taken once for all its files.
     sitemap: OnceLock<sitemap::Entries>,
-    /// The site's plan, in the model's order, when the caller has it (see [`Renderer::with_plan`]).
+    /// The site's plan, when the caller has it (see [`Renderer::with_plan`]).
     plan: Option<&'a [Route]>,
     /// The theme's pieces (header, footer), rendered once per depth and menu item.
     pieces: pieces::Pieces,
@@ -111,9 +111,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// The same renderer, with `plan`: the site's plan as [`routes::plan`] makes it (same
-    /// routes, same order), which the sitemap then lists instead of planning the site again.
-    /// The dev loop's plan is not that after an edit that moved pages (its routes keep their
-    /// places), so it renders without.
+    /// routes, same order), which the sitemap then lists instead of planning the site again;
+    /// or the dev loop's, whose page routes keep their places after an edit that reordered the
+    /// pages, each pointed at its page's new index (the sitemap lists pages by index).
     pub(crate) fn with_plan(self, plan: &'a [Route]) -> Self {
         Renderer { plan: Some(plan), ..self }
     }

@@ -37,8 +37,37 @@ fn parts_of(pages: usize, limit: usize) -> usize {
 /// The absolute address of a site path, percent-encoded as a URL must be (`None` without
 /// `base_url`).
 pub(crate) fn absolute(site: &Site, path: &str) -> Option<String> {
-    let base = url::Url::parse(site.config.base_url.as_deref()?).ok()?;
-    base.join(path).ok().map(String::from)
+    Base::of(site)?.join(path)
+}
+
+/// `base_url` parsed once, to make the absolute address of every page of a sitemap (parsing
+/// it again for each of 10,000 pages was most of the sitemap's cost).
+struct Base(url::Url);
+
+impl Base {
+    fn of(site: &Site) -> Option<Base> {
+        url::Url::parse(site.config.base_url.as_deref()?).ok().map(Base)
+    }
+
+    /// [`url::Url::join`]: the base's text and `path` put together when `path` is what a
+    /// resolution leaves as it is (unreserved characters and `/`, no `.` or `..` segment, not
+    /// starting with `/`, on a base whose path ends in `/` and that has no query or fragment),
+    /// resolved by the parser otherwise.
+    fn join(&self, path: &str) -> Option<String> {
+        let plain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'/');
+        let base = &self.0;
+        let simple = path.bytes().all(plain)
+            && !path.starts_with('/')
+            && !path.split('/').any(|segment| segment == "." || segment == "..")
+            && base.path().ends_with('/')
+            && base.query().is_none()
+            && base.fragment().is_none()
+            && !base.cannot_be_a_base();
+        if simple {
+            return Some(format!("{}{path}", base.as_str()));
+        }
+        base.join(path).ok().map(String::from)
+    }
 }
 
 /// Text as XML 1.0 may hold it: without the control characters it forbids.
@@ -53,8 +82,29 @@ pub(crate) type Entries = Vec<(String, Option<Date>)>;
 
 /// The entries of a site's sitemap, from its plan: taken once for the index and all its parts
 /// (see `Renderer::sitemap`), so that a site of N pages costs O(N), not O(N) per part.
+///
+/// The ordinary pages are listed by their index in the model, as [`super::routes::plan`]
+/// places them: the dev loop's plan, whose page routes keep their places when a new title
+/// reorders the pages (each route pointed at its page's new index), lists them as a new plan
+/// would, without planning the site again.
 pub(crate) fn entries(site: &Site, plan: &[Route], newest: &Newest<'_>) -> Entries {
-    plan.iter().filter(|r| r.is_page()).filter_map(|r| Some((absolute(site, &r.path)?, newest.route(r)))).collect()
+    let Some(base) = Base::of(site) else { return Entries::new() };
+    let mut pages: Vec<&Route> = plan.iter().filter(|r| r.is_page()).collect();
+    let index = |r: &Route| match r.kind {
+        super::routes::RouteKind::Item(crate::kinds::Kind::Page, i) => Some(i),
+        _ => None,
+    };
+    let slots: Vec<usize> = pages.iter().enumerate().filter(|(_, r)| index(r).is_some()).map(|(at, _)| at).collect();
+    let mut ordered: Vec<&Route> = slots.iter().filter_map(|&at| pages.get(at).copied()).collect();
+    if !ordered.is_sorted_by_key(|r| index(r)) {
+        ordered.sort_by_key(|r| index(r));
+        for (&at, route) in slots.iter().zip(ordered) {
+            if let Some(slot) = pages.get_mut(at) {
+                *slot = route;
+            }
+        }
+    }
+    pages.into_iter().filter_map(|r| Some((base.join(&r.path)?, newest.route(r)))).collect()
 }
 
 /// `sitemap.xml` or one of its parts, from the site's [`entries`].
@@ -137,6 +187,59 @@ mod tests {
         assert_eq!(parts_of(7, 3), 3);
         assert_eq!(parts(MAX_URLS), 0);
         assert_eq!(parts(MAX_URLS + 1), 2);
+    }
+
+    /// The base's text and the path put together only where the URL parser would give the
+    /// same address: every path and base below, against `Url::join` itself.
+    #[test]
+    fn joining_without_the_parser_gives_the_parsers_address() {
+        let bases = [
+            "https://social.serraazul.sc.gov.br/",
+            "https://www.municipio.uf.gov.br/social/",
+            "HTTPS://WWW.Municipio.UF.gov.br:443/Social/",
+            "https://xn--municpio-s2a.uf.gov.br/assistência/",
+            "https://www.municipio.uf.gov.br/social",
+            "https://www.municipio.uf.gov.br/social/?a=1",
+            "https://www.municipio.uf.gov.br/social/#topo",
+            "http://127.0.0.1:8080/",
+        ];
+        let paths = [
+            "",
+            "paginas/um/",
+            "sitemap-1.xml",
+            "busca/",
+            "a-b_c.d~e/",
+            "a//b/",
+            "./a/",
+            "a/./b/",
+            "a/../b/",
+            "../a/",
+            "..",
+            ".",
+            "a/..",
+            ".../a/",
+            ".a/",
+            "/raiz/",
+            "//outro.host/x",
+            "assistência/",
+            "a b/",
+            "a%20b/",
+            "a%2e%2e/b/",
+            "a?b",
+            "a#b",
+            "a\\b",
+            "https://outro.gov.br/",
+            "mailto:x@y",
+            "a:b/",
+        ];
+        for base in bases {
+            let url = url::Url::parse(base).unwrap_or_else(|e| panic!("{base}: {e}"));
+            let parsed = Base(url.clone());
+            for path in paths {
+                let expected = url.join(path).ok().map(String::from);
+                assert_eq!(parsed.join(path), expected, "{base} + {path:?}");
+            }
+        }
     }
 
     #[test]
