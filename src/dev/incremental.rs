@@ -64,7 +64,8 @@ pub(crate) fn refresh(
     templates: &BTreeMap<String, String>,
     touched: &BTreeSet<PathBuf>,
 ) -> Vec<usize> {
-    let snapshot = built.snapshot.refreshed(&built.site);
+    let sections = crate::render::deps::sections_showing(&built.site, touched);
+    let snapshot = built.snapshot.refreshed(&built.site, Some(&sections));
     let changed = theme::changed(&built.templates, templates);
     let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);
     built.snapshot = snapshot;
@@ -88,7 +89,9 @@ pub(crate) fn resummarise(
     touched: &BTreeSet<PathBuf>,
     moved: Option<&[usize]>,
 ) -> Vec<usize> {
-    let snapshot = built.snapshot.refreshed(&built.site).with_summaries(&built.site, Kind::Page);
+    let sections = crate::render::deps::sections_showing(&built.site, touched);
+    let snapshot =
+        built.snapshot.refreshed(&built.site, Some(&sections)).with_summaries(&built.site, Kind::Page, Some(&sections));
     let changed = theme::changed(&built.templates, templates);
     let dirty = Dirty::between(&built.snapshot, &snapshot, touched, changed);
     built.snapshot = snapshot;

@@ -84,22 +84,29 @@ impl Snapshot {
     /// the same summaries (page bodies spliced in, a new "now"). Only what the time can change
     /// is taken again (the site view with its date, the notices); at 10,000 pages this is
     /// what keeps a body edit at a millisecond.
-    pub(crate) fn refreshed(&self, site: &Site) -> Snapshot {
+    ///
+    /// `sections` (indices in the model): the only sections whose pages changed, as
+    /// [`sections_showing`] finds them; `None` when any may have.
+    pub(crate) fn refreshed(&self, site: &Site, sections: Option<&BTreeSet<usize>>) -> Snapshot {
         let fresh = Snapshot::of_time(site);
         let mut summaries = self.summaries.clone();
         summaries.insert(Kind::Notice, self::summaries(site, Kind::Notice));
         // The lists of sections show their pages' dates: taken again when a date changed.
-        let shown =
-            if fresh.dates.get(&Kind::Page) == self.dates.get(&Kind::Page) { self.shown.clone() } else { shown(site) };
+        let shown = if fresh.dates.get(&Kind::Page) == self.dates.get(&Kind::Page) {
+            self.shown.clone()
+        } else {
+            shown_in(site, &self.shown, sections)
+        };
         Snapshot { summaries, shown, ..fresh }
     }
 
     /// This snapshot with the summaries of `kind` taken again from `site` (the dev loop's
-    /// splice changed what listings show of some of its items).
-    pub(crate) fn with_summaries(mut self, site: &Site, kind: Kind) -> Snapshot {
+    /// splice changed what listings show of some of its items); `sections` as in
+    /// [`Snapshot::refreshed`].
+    pub(crate) fn with_summaries(mut self, site: &Site, kind: Kind, sections: Option<&BTreeSet<usize>>) -> Snapshot {
         self.summaries.insert(kind, summaries(site, kind));
         if kind == Kind::Page {
-            self.shown = shown(site);
+            self.shown = shown_in(site, &self.shown, sections);
         }
         self
     }
@@ -318,21 +325,72 @@ fn summaries(site: &Site, kind: Kind) -> u64 {
 /// number: a fingerprint of the summaries and dates of its pages and of how many the section
 /// has.
 fn shown(site: &Site) -> BTreeMap<(PathBuf, usize), u64> {
-    let size = site.config.page_size;
     let mut out = BTreeMap::new();
     for section in &site.sections {
-        let count = super::paginate::count(section.pages.len(), size);
-        for number in 1..=count {
-            let range = super::paginate::PageOf { number, count }.range(section.pages.len(), size);
-            let mut hasher = std::hash::DefaultHasher::new();
-            section.pages.len().hash(&mut hasher);
-            for page in section.pages.get(range).unwrap_or_default().iter().filter_map(|&p| site.pages.get(p)) {
-                (summary(page), page.origin.updated).hash(&mut hasher);
-            }
-            out.insert((section.origin.file.clone(), number), hasher.finish());
-        }
+        shown_of(site, section, &mut out);
     }
     out
+}
+
+/// [`shown`] taken again only for the sections in `sections` (all when `None`): the others
+/// keep what `old` has. Hashing every page of a 10,000-page site was most of a title edit's
+/// model step, for the one section whose list shows the page.
+fn shown_in(
+    site: &Site,
+    old: &BTreeMap<(PathBuf, usize), u64>,
+    sections: Option<&BTreeSet<usize>>,
+) -> BTreeMap<(PathBuf, usize), u64> {
+    let Some(sections) = sections else { return shown(site) };
+    let chosen: Vec<&crate::model::Section> = sections.iter().filter_map(|&i| site.sections.get(i)).collect();
+    let files: BTreeSet<&PathBuf> = chosen.iter().map(|s| &s.origin.file).collect();
+    let mut out: BTreeMap<(PathBuf, usize), u64> =
+        old.iter().filter(|((file, _), _)| !files.contains(file)).map(|(k, v)| (k.clone(), *v)).collect();
+    for section in chosen {
+        shown_of(site, section, &mut out);
+    }
+    out
+}
+
+/// What each page of `section`'s list shows, into `out`.
+fn shown_of(site: &Site, section: &crate::model::Section, out: &mut BTreeMap<(PathBuf, usize), u64>) {
+    let size = site.config.page_size;
+    let count = super::paginate::count(section.pages.len(), size);
+    for number in 1..=count {
+        let range = super::paginate::PageOf { number, count }.range(section.pages.len(), size);
+        let mut hasher = std::hash::DefaultHasher::new();
+        section.pages.len().hash(&mut hasher);
+        for page in section.pages.get(range).unwrap_or_default().iter().filter_map(|&p| site.pages.get(p)) {
+            (summary(page), page.origin.updated).hash(&mut hasher);
+        }
+        out.insert((section.origin.file.clone(), number), hasher.finish());
+    }
+}
+
+/// The sections (indices in the model) whose lists can show something of the source files
+/// `touched`: those holding a page of one of them, and those whose own file is one. After
+/// the dev loop spliced the pages of `touched` into the model, no other section's list
+/// changed: their pages are the same, in the same order.
+pub(crate) fn sections_showing(site: &Site, touched: &BTreeSet<PathBuf>) -> BTreeSet<usize> {
+    // Compared as bytes: the model's paths and the watcher's are both relative and normal.
+    let few: Vec<&[u8]> = touched.iter().map(|t| t.as_os_str().as_encoded_bytes()).collect();
+    let many: std::collections::HashSet<&[u8]> =
+        if few.len() > 16 { few.iter().copied().collect() } else { std::collections::HashSet::new() };
+    let is_touched = |file: &std::path::Path| {
+        let file = file.as_os_str().as_encoded_bytes();
+        if many.is_empty() {
+            few.contains(&file)
+        } else {
+            many.contains(file)
+        }
+    };
+    let pages: BTreeSet<usize> =
+        site.pages.iter().enumerate().filter(|(_, p)| is_touched(&p.origin.file)).map(|(i, _)| i).collect();
+    site.sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| is_touched(&s.origin.file) || s.pages.iter().any(|p| pages.contains(p)))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// What listings, the site map and section pages show of an ordinary page (the dev loop's
