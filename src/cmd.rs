@@ -406,10 +406,9 @@ fn open_browser(url: &str) {
 }
 
 fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reloader>) {
-    let root = session.root().to_path_buf();
     match session.build() {
         Ok(report) => {
-            print_diagnostics(&root, &report.warnings);
+            print_diagnostics_from(&report.warnings, &|rel| session.source_text(rel));
             println!(
                 "{} geradas em {} ms ({} {}) → {}",
                 plural(report.pages, "página", "páginas"),
@@ -422,7 +421,7 @@ fn first_build(session: &mut dev::Session, reloader: Option<&dev::reload::Reload
                 reloader.built(&[], &|_| false);
             }
         }
-        Err(failure) => report_dev_failure(&root, failure, reloader),
+        Err(failure) => report_dev_failure(failure, &|rel| session.source_text(rel), reloader),
     }
 }
 
@@ -450,7 +449,7 @@ fn report_dev_checks(
     let Some(found) = checked else { return false };
     // Here a citizen meets nothing yet: the last good site is served; all are warnings.
     let found = found.as_warnings();
-    print_diagnostics(session.root(), &found);
+    print_diagnostics_from(&found, &|rel| session.source_text(rel));
     if let Some(reloader) = reloader {
         reloader.warned((!found.is_empty()).then(|| report::render_html_of(&found, None)));
     }
@@ -485,7 +484,6 @@ fn spawn_loop(
     checks: bool,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
-        let root = session.root().to_path_buf();
         if checks {
             report_dev_checks_summary(&session);
         }
@@ -494,7 +492,7 @@ fn spawn_loop(
         while let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) {
             match session.rebuild(&batch) {
                 Ok(report) => {
-                    report_rebuild(&root, &report);
+                    report_rebuild(&report, &|rel| session.source_text(rel));
                     if let Some(reloader) = &reloader {
                         let files: Vec<String> = report.written.iter().chain(&report.removed).cloned().collect();
                         let pages = session.pages();
@@ -510,14 +508,14 @@ fn spawn_loop(
                         }
                     }
                 }
-                Err(failure) => report_dev_failure(&root, failure, reloader.as_deref()),
+                Err(failure) => report_dev_failure(failure, &|rel| session.source_text(rel), reloader.as_deref()),
             }
         }
     })
 }
 
 /// "alteração em content/x.md: 3 páginas regeradas em 12 ms".
-fn report_rebuild(root: &Path, report: &dev::Report) {
+fn report_rebuild(report: &dev::Report, read: &dyn Fn(&Path) -> Option<String>) {
     if report.changes.is_empty() && report.written.is_empty() && report.removed.is_empty() {
         return;
     }
@@ -526,7 +524,7 @@ fn report_rebuild(root: &Path, report: &dev::Report) {
     for warning in report.warnings.iter().filter(|d| d.file.as_deref().is_some_and(|f| changed.contains(f))) {
         warnings.push(warning.clone());
     }
-    print_diagnostics(root, &warnings);
+    print_diagnostics_from(&warnings, read);
     let what = match report.changes.as_slice() {
         [] => "alteração".to_string(),
         [one] => format!("alteração em {}", one.display()),
@@ -565,9 +563,13 @@ fn report_rebuild(root: &Path, report: &dev::Report) {
     println!("{line}");
 }
 
-fn report_dev_failure(root: &Path, failure: Failure, reloader: Option<&dev::reload::Reloader>) {
+fn report_dev_failure(
+    failure: Failure,
+    read: &dyn Fn(&Path) -> Option<String>,
+    reloader: Option<&dev::reload::Reloader>,
+) {
     let diagnostics = pipeline::failure_diagnostics(failure);
-    print_diagnostics(root, &diagnostics);
+    print_diagnostics_from(&diagnostics, read);
     let errors = diagnostics.error_count().max(1);
     let next = if reloader.is_some() {
         "o servidor continua com a última versão boa"
@@ -613,11 +615,16 @@ fn status(format: Format, line: &str) {
 }
 
 fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
+    print_diagnostics_from(diagnostics, &|rel: &Path| std::fs::read_to_string(root.join(rel)).ok());
+}
+
+/// [`print_diagnostics`] quoting the files' lines as `read` gives them (`serve` and `watch`:
+/// the texts the rebuild parsed, see [`dev::Session::source_text`]).
+fn print_diagnostics_from(diagnostics: &Diagnostics, read: &dyn Fn(&Path) -> Option<String>) {
     if diagnostics.is_empty() {
         return;
     }
-    let read = |rel: &Path| std::fs::read_to_string(root.join(rel)).ok();
-    eprint!("{}", report::render_terminal(diagnostics, &read));
+    eprint!("{}", report::render_terminal(diagnostics, read));
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -149,6 +149,24 @@ impl Session {
         &self.output
     }
 
+    /// The text of the source file `rel` (relative to the site root) as the last rebuild read
+    /// it, so that a report quotes the lines the build parsed, not what the file holds by the
+    /// time it is printed (an editor may have saved again); read from disk for what the session
+    /// does not keep (the theme's files).
+    pub(crate) fn source_text(&self, rel: &Path) -> Option<String> {
+        if let Some(set) = self.sources.as_ref().map(|s| &s.set) {
+            let kept = if rel == Path::new("site.yaml") {
+                set.site_yaml.as_ref()
+            } else {
+                set.content.binary_search_by(|f| f.rel_path.as_path().cmp(rel)).ok().and_then(|i| set.content.get(i))
+            };
+            if let Some(file) = kept {
+                return Some(file.text.clone());
+            }
+        }
+        std::fs::read_to_string(self.root().join(rel)).ok()
+    }
+
     /// The site paths of the pages of the last good build (`busca/`), to tell the files a
     /// page loads beside it from the others (see `reload::concerned`).
     /// Made once per plan, not after each edit (10,000 paths took 2 ms of every reload).

@@ -227,6 +227,29 @@ fn errors_write_nothing_and_the_fix_catches_up() -> Result<()> {
     Ok(())
 }
 
+/// A failed rebuild's report quotes the lines it parsed, even when the file changed again
+/// before the report was printed (an editor that saves twice in a row).
+#[test]
+fn a_report_quotes_the_text_the_rebuild_read() -> Result<()> {
+    let site = Site::new()?;
+    let mut session = site.session()?;
+    let unit = "content/unidades/secretaria.yaml";
+    let good = site.read(unit)?;
+    let bad = good.replace("13:00-17:00", "13:00-25:00");
+    site.write(unit, &bad)?;
+    let Err(Failure::Content(errors)) = session.rebuild(&batch(&[unit])) else {
+        return Err(anyhow!("expected content errors"));
+    };
+    // Saved again (fixed) before the report is printed.
+    site.write(unit, &good)?;
+    assert_eq!(session.source_text(Path::new(unit)).as_deref(), Some(bad.as_str()));
+    let report = crate::diagnostics::report::render_terminal(&errors, &|rel| session.source_text(rel));
+    assert!(report.contains("13:00-25:00"), "the excerpt is the parsed line:\n{report}");
+    // What the session does not keep is read from disk.
+    assert_eq!(session.source_text(Path::new("themes/nenhum.html")), None);
+    Ok(())
+}
+
 #[test]
 fn refuses_an_output_folder_that_holds_the_site() -> Result<()> {
     let site = Site::new()?;
