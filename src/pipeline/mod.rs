@@ -417,7 +417,7 @@ pub(crate) fn build_hooked(
     })?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
-    let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
+    let index = recording.into_index().map_err(Failure::Io)?;
     let recording = Recording { inner: &staging, index: Mutex::new(index) };
     timings::stage(Stage::Finish, || {
         let digests = hashing.digests();
@@ -462,7 +462,7 @@ fn index_of(statics: &BTreeMap<String, Blob<'_>>, plan: &[Route]) -> sitecheck::
 /// Stage 5b, the rendered site checked (links, fragments, images, headings): its warnings
 /// join the load's, and any error fails the build with all of them.
 fn check_rendered(site: &Site, warnings: &mut Diagnostics, recording: Recording<'_>) -> Result<(), Failure> {
-    let index = recording.index.into_inner().map_err(|_| Failure::Io(anyhow::anyhow!("índice do site gerado")))?;
+    let index = recording.into_index().map_err(Failure::Io)?;
     warnings.extend(sitecheck::check(site, &index));
     if warnings.has_errors() {
         return Err(Failure::Content(std::mem::take(warnings)));

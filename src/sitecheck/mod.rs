@@ -199,6 +199,13 @@ pub(crate) struct Recording<'a> {
     pub(crate) index: Mutex<Index>,
 }
 
+impl Recording<'_> {
+    /// The index recorded so far; an error only if a render thread panicked while recording.
+    pub(crate) fn into_index(self) -> anyhow::Result<Index> {
+        self.index.into_inner().map_err(|_| anyhow::anyhow!("falha interna ao montar o índice do site gerado"))
+    }
+}
+
 impl Sink for Recording<'_> {
     fn put(&self, file: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         let ids = ids_of(file, &bytes);
