@@ -311,6 +311,34 @@ mod tests {
         }
     }
 
+    /// Texts made of pieces that put acronyms inside words, beside each other, after accented
+    /// letters and across separators, with acronyms that start other acronyms (`CR`, `CRAS`,
+    /// `CRASX`) and end them (`AS`, `S`): the scan finds what the word-by-word reference finds.
+    #[test]
+    fn random_texts_mark_what_the_word_by_word_reference_marks() {
+        let g = Glossary::new(
+            ["CR", "AS", "S", "CRASX", "ÉS", "Ú1", "AB", "BC", "ABC"].map(|k| (k.to_string(), format!("sigla {k}"))),
+        );
+        let parts = [
+            "CRAS", "CREAS", "CR", "AS", "S", "CRASX", "É", "ÉS", "ção", " ", "/", "-", "x", "Ú", "1", "CadÚnico",
+            "ÓRGÃO", "AB", "BC", "ABC", "D", "\u{301}", "×", "…",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 9) {
+                let pick = (seed >> (8 + 5 * k)) as usize % parts.len();
+                text.push_str(parts[pick]);
+            }
+            let (mut a, mut b) = (HashSet::default(), HashSet::default());
+            assert_eq!(pieces(&text, &g, &mut a), reference(&text, &g, &mut b), "{text:?}");
+            assert_eq!(a, b, "{text:?}");
+        }
+    }
+
     #[test]
     fn first_use_only_whole_words() {
         let g = Glossary::new([]);
