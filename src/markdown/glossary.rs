@@ -320,8 +320,30 @@ mod tests {
             ["CR", "AS", "S", "CRASX", "ÉS", "Ú1", "AB", "BC", "ABC"].map(|k| (k.to_string(), format!("sigla {k}"))),
         );
         let parts = [
-            "CRAS", "CREAS", "CR", "AS", "S", "CRASX", "É", "ÉS", "ção", " ", "/", "-", "x", "Ú", "1", "CadÚnico",
-            "ÓRGÃO", "AB", "BC", "ABC", "D", "\u{301}", "×", "…",
+            "CRAS",
+            "CREAS",
+            "CR",
+            "AS",
+            "S",
+            "CRASX",
+            "É",
+            "ÉS",
+            "ção",
+            " ",
+            "/",
+            "-",
+            "x",
+            "Ú",
+            "1",
+            "CadÚnico",
+            "ÓRGÃO",
+            "AB",
+            "BC",
+            "ABC",
+            "D",
+            "\u{301}",
+            "×",
+            "…",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..20_000 {

@@ -4,14 +4,14 @@
 //! spec-compliant.
 //!
 //! A theme marks where its page may be cut with the comment [`CUT`], between the head's or the
-//! body's top-level elements (`themes/default/templates/base.html`: after the `<title>`, after
-//! the stylesheets and scripts every page has, after `<body>`, after the header, before and
-//! after `<main>`). Each piece is minified on its own; a piece seen twice in a build (the
-//! head's links and scripts, the header and menu for a given depth and current item, the
-//! footer) is kept, and later pages copy it instead of minifying it again. Minifying pieces
-//! cut there gives the same bytes as minifying the page whole (a test checks this on every
-//! page of the example and the fixtures); a theme without the comment is minified page by
-//! page, as before.
+//! body's top-level elements (`themes/default/templates/base.html`: before and after the
+//! `<title>`, after the stylesheets and scripts every page has, after `<body>`, after the
+//! header, before and after `<main>`). Each piece is minified on its own; a piece seen twice
+//! in a build (what precedes the title, the head's links and scripts, the header and menu for
+//! a given depth and current item, the footer) is kept, and later pages copy it instead of
+//! minifying it again. Minifying pieces cut there gives the same bytes as minifying the page
+//! whole (a test checks this on every page of the example and the fixtures); a theme without
+//! the comment is minified page by page, as before.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash as _, Hasher as _};
