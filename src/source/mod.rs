@@ -16,7 +16,7 @@ mod walk;
 pub(crate) mod yaml;
 
 pub(crate) use theme::{read_theme, ThemeSource};
-pub(crate) use walk::{is_ignored_name, path_order, walk, Walk};
+pub(crate) use walk::{is_ignored_name, path_order, slash_order, walk, Walk};
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use anyhow::Context as _;

@@ -53,11 +53,23 @@ pub(crate) fn walk(dir: &Path) -> Walk {
 /// `a-b` and `a.md` sort by name. Equal to comparing the paths component by component
 /// (`Path`'s own order) without parsing them.
 pub(crate) fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
-    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
+    separated_order(a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes(), |c| {
+        std::path::is_separator(char::from(c))
+    })
+}
+
+/// [`path_order`] for paths written with `/` (the output's files): the order of their
+/// `/`-separated parts compared one by one, without splitting them.
+pub(crate) fn slash_order(a: &str, b: &str) -> std::cmp::Ordering {
+    separated_order(a.as_bytes(), b.as_bytes(), |c| c == b'/')
+}
+
+/// `a` and `b` compared as bytes, with the bytes `separator` accepts below every other.
+fn separated_order(a: &[u8], b: &[u8], separator: impl Fn(u8) -> bool) -> std::cmp::Ordering {
     let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let rank = |byte: Option<&u8>| match byte {
         None => 0u16,
-        Some(&c) if std::path::is_separator(char::from(c)) => 1,
+        Some(&c) if separator(c) => 1,
         Some(&c) => 2 + u16::from(c),
     };
     rank(a.get(common)).cmp(&rank(b.get(common)))
@@ -121,6 +133,26 @@ mod tests {
         let mut by_bytes = paths;
         by_bytes.sort_by(|a, b| path_order(a, b));
         assert_eq!(by_bytes, by_components);
+    }
+
+    /// The byte order with `/` lowest is the order of the `/`-separated parts compared one
+    /// by one (empty parts included), on the names of the test above.
+    #[test]
+    fn slash_order_is_the_order_of_the_parts() {
+        let names = ["a", "a-b", "a.md", "a0", "aa", "b", "A", "é", "a b", "_index.md", "-", ""];
+        let mut paths: Vec<String> = Vec::new();
+        for x in names {
+            paths.push(x.to_string());
+            for y in names {
+                paths.push(format!("{x}/{y}"));
+                paths.push(format!("{x}/{y}/{x}"));
+            }
+        }
+        let mut by_parts = paths.clone();
+        by_parts.sort_by(|a, b| a.split('/').cmp(b.split('/')));
+        let mut by_bytes = paths;
+        by_bytes.sort_by(|a, b| slash_order(a, b));
+        assert_eq!(by_bytes, by_parts);
     }
 
     /// The walk lists a folder's contents right after it and before names that extend its
