@@ -435,18 +435,7 @@ fn report_dev_checks(
     changed: &[std::path::PathBuf],
     reloader: Option<&dev::reload::Reloader>,
 ) -> bool {
-    let cancel = std::sync::atomic::AtomicBool::new(false);
-    let checked = std::thread::scope(|scope| {
-        let checking =
-            scope.spawn(|| session.check(Some(changed), &|| cancel.load(std::sync::atomic::Ordering::Relaxed)));
-        while !checking.is_finished() {
-            if watcher.changed_within(std::time::Duration::from_millis(5)) {
-                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        }
-        checking.join().ok().flatten()
-    });
-    let Some(found) = checked else { return false };
+    let Some(found) = check_unless_changed(session, watcher, Some(changed)) else { return false };
     // Here a citizen meets nothing yet: the last good site is served; all are warnings.
     let found = found.as_warnings();
     print_diagnostics_from(&found, &|rel| session.source_text(rel));
@@ -456,13 +445,34 @@ fn report_dev_checks(
     true
 }
 
+/// The session's checks of the `changed` files (all files: `None`), run beside the watcher
+/// and given up as soon as it sees a change: `None` then.
+fn check_unless_changed(
+    session: &dev::Session,
+    watcher: &mut dev::Watcher,
+    changed: Option<&[std::path::PathBuf]>,
+) -> Option<Diagnostics> {
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let checking = scope.spawn(|| session.check(changed, &|| cancel.load(std::sync::atomic::Ordering::Relaxed)));
+        while !checking.is_finished() {
+            if watcher.changed_within(std::time::Duration::from_millis(5)) {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        checking.join().ok().flatten()
+    })
+}
+
 /// The checks of the whole site once `serve` or `watch` has started (after the server is up):
 /// one line of counts, not thousands of warnings; `check` lists them, and each file saved
-/// from now on is shown in full.
-fn report_dev_checks_summary(session: &dev::Session) {
-    let found = session.check(None, &|| false).unwrap_or_default();
+/// from now on is shown in full. Given up, as the checks of a save are, when the watcher sees
+/// a change (an editor who saves right after starting does not wait for the whole site's
+/// checks): `false` then, and the loop runs it again once that change is rebuilt.
+fn report_dev_checks_summary(session: &dev::Session, watcher: &mut dev::Watcher) -> bool {
+    let Some(found) = check_unless_changed(session, watcher, None) else { return false };
     if found.is_empty() {
-        return;
+        return true;
     }
     let mut by_code: std::collections::BTreeMap<crate::diagnostics::Code, usize> = std::collections::BTreeMap::new();
     for d in found.iter() {
@@ -474,6 +484,7 @@ fn report_dev_checks_summary(session: &dev::Session) {
         plural(found.iter().count(), "aviso", "avisos"),
         counts.join(", ")
     );
+    true
 }
 
 fn spawn_loop(
@@ -484,12 +495,15 @@ fn spawn_loop(
     checks: bool,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
-        if checks {
-            report_dev_checks_summary(&session);
-        }
+        // The whole site's checks, until they once run to the end without a change arriving.
+        let mut summary_due = checks;
         // Changed files whose checks were given up for a newer change, or not run yet.
         let mut unchecked: BTreeSet<std::path::PathBuf> = BTreeSet::new();
-        while let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) {
+        loop {
+            if summary_due && report_dev_checks_summary(&session, &mut watcher) {
+                summary_due = false;
+            }
+            let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) else { break };
             match session.rebuild(&batch) {
                 Ok(report) => {
                     report_rebuild(&report, &|rel| session.source_text(rel));

@@ -512,6 +512,26 @@ fn serve_sends_the_documented_policy_and_the_pages_satisfy_it() {
     assert_eq!(server.get("/static/css/cores.css").text(), ":root{--cor-primaria:#0b4f8a}\n");
 }
 
+/// The whole site's checks are summed up in one line once the server is up. A save that comes
+/// while they run is rebuilt without waiting for them (they are given up and run again once
+/// the site is quiet), and the line is printed once, whichever came first.
+#[test]
+fn the_site_checks_are_summed_up_once_even_after_a_save_at_start() {
+    let site = site_with_pages();
+    site.write(PAGE, "---\ntitulo: Um\n---\nVeja a [página antiga](/antiga/).\n");
+    let server = Server::serve(site);
+    server.site.write("content/paginas/dois.md", "---\ntitulo: Dois\n---\nSalva logo no início.\n");
+    server.log_containing("alteração em content/paginas/dois.md");
+    let log = server.log_containing("verificações do site:");
+    let summaries: Vec<&str> = log.lines().filter(|l| l.starts_with("verificações do site:")).collect();
+    assert_eq!(summaries.len(), 1, "{log}");
+    assert!(summaries[0].contains("rode `secretaria check` para ver cada um"), "{log}");
+    assert!(log.contains("alteração em content/paginas/dois.md"), "{log}");
+    // Quiet again: the summary is not printed a second time.
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(server.log().lines().filter(|l| l.starts_with("verificações do site:")).count(), 1);
+}
+
 /// The checks of `check` run in `serve` after each edit, on the saved file: the tab reloads
 /// first, then gets them over the page as warnings (never as the error overlay: the page is
 /// up to date), the terminal prints them located, and a tab connecting later still sees
