@@ -464,11 +464,29 @@ fn check_unless_changed(
     })
 }
 
+/// How long the site stays without a change before the whole site's checks start: an editor
+/// saving every few seconds gets them in a pause, and saves in quick succession are not
+/// slowed by checks started and given up between them.
+const SUMMARY_AFTER_QUIET: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Whether the watcher saw no change for `quiet` (`false` at once on a change or when
+/// `stopped`).
+fn quiet_for(watcher: &mut dev::Watcher, quiet: std::time::Duration, stopped: &dyn Fn() -> bool) -> bool {
+    let until = std::time::Instant::now() + quiet;
+    while std::time::Instant::now() < until {
+        if stopped() || watcher.changed_within(std::time::Duration::from_millis(50)) {
+            return false;
+        }
+    }
+    true
+}
+
 /// The checks of the whole site once `serve` or `watch` has started (after the server is up):
 /// one line of counts, not thousands of warnings; `check` lists them, and each file saved
-/// from now on is shown in full. Given up, as the checks of a save are, when the watcher sees
-/// a change (an editor who saves right after starting does not wait for the whole site's
-/// checks): `false` then, and the loop runs it again once that change is rebuilt.
+/// from now on is shown in full. Started after a second without changes ([`quiet_for`]) and
+/// given up, as the checks of a save are, when the watcher sees a change (an editor who saves
+/// right after starting does not wait for the whole site's checks): `false` then, and the loop
+/// tries again after the next quiet second.
 fn report_dev_checks_summary(session: &dev::Session, watcher: &mut dev::Watcher) -> bool {
     let Some(found) = check_unless_changed(session, watcher, None) else { return false };
     if found.is_empty() {
@@ -500,7 +518,10 @@ fn spawn_loop(
         // Changed files whose checks were given up for a newer change, or not run yet.
         let mut unchecked: BTreeSet<std::path::PathBuf> = BTreeSet::new();
         loop {
-            if summary_due && report_dev_checks_summary(&session, &mut watcher) {
+            if summary_due
+                && quiet_for(&mut watcher, SUMMARY_AFTER_QUIET, &|| *stopped.borrow())
+                && report_dev_checks_summary(&session, &mut watcher)
+            {
                 summary_due = false;
             }
             let Some(batch) = watcher.next_batch(&|| *stopped.borrow()) else { break };

@@ -203,7 +203,7 @@ impl Session {
             }
             Err(_) => Diagnostics::new(),
         };
-        let (plain, _) = crate::plain::check_some(&built.site, &wanted);
+        let (plain, _) = crate::plain::check_some_until(&built.site, &wanted, cancel)?;
         plain.into_iter().for_each(|d| diagnostics.push(d));
         Some(diagnostics)
     }

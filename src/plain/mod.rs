@@ -100,18 +100,22 @@ fn round(n: f64) -> f64 {
 
 /// The checks of every editor's text, and the readability report.
 pub(crate) fn check(site: &Site) -> (Vec<Diagnostic>, Readability) {
-    check_some(site, &|_| true)
+    check_some_until(site, &|_| true, &|| false).unwrap_or_default()
 }
 
 /// [`check`] of the texts whose source file `wanted` accepts (`serve`: the files an edit
-/// touched).
-pub(crate) fn check_some(site: &Site, wanted: &(dyn Fn(&Path) -> bool + Sync)) -> (Vec<Diagnostic>, Readability) {
+/// touched, or all), given up (`None`) as soon as `cancel` says so (`serve`: a newer change).
+pub(crate) fn check_some_until(
+    site: &Site,
+    wanted: &(dyn Fn(&Path) -> bool + Sync),
+    cancel: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<Diagnostic>, Readability)> {
     let long = site.config.review.long_sentence_words as usize;
     let results: Vec<(Vec<Diagnostic>, Option<TextScore>)> = crate::sitecheck::texts(site)
         .par_iter()
         .filter(|(origin, _)| wanted(&origin.file))
-        .map(|(origin, body)| one(site, origin, body, long))
-        .collect();
+        .map(|(origin, body)| (!cancel()).then(|| one(site, origin, body, long)))
+        .collect::<Option<_>>()?;
     let mut diagnostics = Vec::new();
     let mut textos = Vec::new();
     for (d, score) in results {
@@ -120,7 +124,7 @@ pub(crate) fn check_some(site: &Site, wanted: &(dyn Fn(&Path) -> bool + Sync)) -
     }
     textos.sort_by(|a, b| a.indice.total_cmp(&b.indice).then_with(|| a.arquivo.cmp(&b.arquivo)));
     let media = (!textos.is_empty()).then(|| round(textos.iter().map(|t| t.indice).sum::<f64>() / textos.len() as f64));
-    (diagnostics, Readability { textos, media })
+    Some((diagnostics, Readability { textos, media }))
 }
 
 /// One text: its findings (byte offset, code, message, hint), located, and its score.
