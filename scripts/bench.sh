@@ -422,7 +422,9 @@ disk_label() {
 field() { # field <disk> <tool> <N> <1 wall | 2 cpu | 3 rss>
   local s
   s=$(stats "$1" "$2" "$3")
-  [ -n "$s" ] && echo "$s" | cut -d' ' -f"$4"
+  # A tool that failed on this size and disk has no figures: an empty cell, not a failed
+  # command (under `set -e`, `v=$(field …)` would stop the report there).
+  if [ -n "$s" ]; then echo "$s" | cut -d' ' -f"$4"; fi
 }
 cell() { [ -n "$1" ] && echo "$1 $2" || echo "—"; }
 max_rss() { # over the disks
