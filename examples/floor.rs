@@ -58,19 +58,7 @@ fn page(file: &Path, out: &Path, n: usize) -> [u8; 32] {
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, options));
         html
     });
-    let cfg = minify_html::Cfg {
-        minify_doctype: false,
-        allow_noncompliant_unquoted_attribute_values: false,
-        allow_removing_spaces_between_attributes: false,
-        keep_closing_tags: false,
-        keep_html_and_head_opening_tags: true,
-        keep_comments: false,
-        minify_css: true,
-        minify_js: true,
-        remove_bangs: false,
-        remove_processing_instructions: true,
-        ..minify_html::Cfg::default()
-    };
+    let cfg = secretaria::output::minify::config();
     let minified = if std::env::var_os("MINIFY").is_some() {
         step(3, || minify_html::minify(html.as_bytes(), &cfg))
     } else {

@@ -194,7 +194,9 @@ fn minify_piece(piece: &[u8]) -> Vec<u8> {
     minify_html::minify(piece, &config())
 }
 
-fn config() -> minify_html::Cfg {
+/// The minify-html settings of every page (the floor benchmark, `examples/floor.rs`, uses
+/// them too).
+pub fn config() -> minify_html::Cfg {
     minify_html::Cfg {
         minify_doctype: false,
         allow_noncompliant_unquoted_attribute_values: false,
