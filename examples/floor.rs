@@ -58,9 +58,8 @@ fn page(file: &Path, out: &Path, n: usize) -> [u8; 32] {
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, options));
         html
     });
-    let cfg = secretaria::output::minify::config();
     let minified = if std::env::var_os("MINIFY").is_some() {
-        step(3, || minify_html::minify(html.as_bytes(), &cfg))
+        step(3, || minify_html::minify(html.as_bytes(), &secretaria::output::minify::config()))
     } else {
         html.into_bytes()
     };
