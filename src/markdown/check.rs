@@ -14,14 +14,16 @@
 //! locations for page bodies and for Markdown fields of YAML files.
 
 use super::chunks::Plan;
-use super::facts::{Collector, Facts};
+use super::facts::{Collector, Fact, Facts};
 use super::nesting::{Nesting, MAX_DEPTH};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::model::Body;
 use crate::safe_url as url;
 use crate::source::yaml::YamlDoc;
 use pulldown_cmark::{Event, Tag, TagEnd};
+use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 /// At most this many warnings of one kind per text: the rest are counted in the last one.
 const MAX_WARNINGS: usize = 10;
@@ -43,45 +45,81 @@ pub(crate) fn problems(markdown: &str) -> Vec<Problem> {
 /// [`problems`], and in the same pass over the events what the site check needs of the text
 /// ([`Facts`]).
 pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
-    let mut collector = Collector::new(markdown);
-    let mut found = Vec::new();
-    let mut nesting = Nesting::new();
-    let mut too_deep = false;
-    let (mut addresses, mut attributes, mut removed, mut lists) = (0usize, 0usize, 0usize, 0usize);
-    // The lines of the paragraph being read (None outside paragraphs or after a hard break).
-    let mut paragraph: Option<(usize, Vec<String>)> = None;
-    // Where the first raw HTML is: the sanitiser's own parse is checked for depth below.
-    let mut first_raw: Option<usize> = None;
     let plan = Plan::new(markdown);
+    let mut look = Look::new(markdown);
     for (event, range) in plan.events(markdown) {
-        collector.event(&event, &range);
-        match &event {
-            Event::Start(Tag::Paragraph) => paragraph = Some((range.start, vec![String::new()])),
+        look.event(&event, &range);
+    }
+    look.finish()
+}
+
+/// What [`problems_and_facts`] finds, gathered from a text's events as they are fed, so that
+/// the pass that renders a body (`super::render_looking`) can look at it too: every event of
+/// the text, in order, with its byte range in the whole text.
+pub(crate) struct Look<'m> {
+    markdown: &'m str,
+    collector: Collector<'m>,
+    found: Vec<Problem>,
+    nesting: Nesting,
+    too_deep: bool,
+    addresses: usize,
+    attributes: usize,
+    removed: usize,
+    lists: usize,
+    /// The lines of the paragraph being read (None outside paragraphs or after a hard break).
+    paragraph: Option<(usize, Vec<String>)>,
+    /// Where the first raw HTML is: the sanitiser's own parse is checked for depth at the end.
+    first_raw: Option<usize>,
+}
+
+impl<'m> Look<'m> {
+    pub(crate) fn new(markdown: &'m str) -> Self {
+        Look {
+            markdown,
+            collector: Collector::new(markdown),
+            found: Vec::new(),
+            nesting: Nesting::new(),
+            too_deep: false,
+            addresses: 0,
+            attributes: 0,
+            removed: 0,
+            lists: 0,
+            paragraph: None,
+            first_raw: None,
+        }
+    }
+
+    /// One event of the text and its byte range.
+    pub(crate) fn event(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        self.collector.event(event, range);
+        let paragraph = &mut self.paragraph;
+        match event {
+            Event::Start(Tag::Paragraph) => *paragraph = Some((range.start, vec![String::new()])),
             Event::Text(t) | Event::Code(t) => {
                 if let Some(line) = paragraph.as_mut().and_then(|(_, lines)| lines.last_mut()) {
                     line.push_str(t);
                     if never_an_item(line, false) {
                         // Not a list whatever follows: prose is not copied line by line.
-                        paragraph = None;
+                        *paragraph = None;
                     }
                 }
             }
             Event::SoftBreak => {
                 if let Some((_, lines)) = paragraph.as_mut() {
                     if lines.last().is_some_and(|line| never_an_item(line, true)) {
-                        paragraph = None;
+                        *paragraph = None;
                     } else {
                         lines.push(String::new());
                     }
                 }
             }
-            Event::HardBreak => paragraph = None,
+            Event::HardBreak => *paragraph = None,
             Event::End(TagEnd::Paragraph) => {
                 if let Some((start, lines)) = paragraph.take() {
                     if looks_like_a_list(&lines) {
-                        lists += 1;
-                        if lists <= MAX_WARNINGS {
-                            found.push(Problem {
+                        self.lists += 1;
+                        if self.lists <= MAX_WARNINGS {
+                            self.found.push(Problem {
                                 offset: start,
                                 code: Code::ListWithoutMarkers,
                                 message: format!(
@@ -96,25 +134,25 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
             }
             _ => {}
         }
-        let excess = match &event {
+        let excess = match event {
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
-            Event::End(_) if too_deep => None,
-            Event::Start(_) if !too_deep => {
-                nesting.open();
-                (nesting.depth() > MAX_DEPTH).then_some(range.start)
+            Event::End(_) if self.too_deep => None,
+            Event::Start(_) if !self.too_deep => {
+                self.nesting.open();
+                (self.nesting.depth() > MAX_DEPTH).then_some(range.start)
             }
             Event::End(_) => {
-                nesting.close();
+                self.nesting.close();
                 None
             }
-            Event::Html(html) | Event::InlineHtml(html) if !too_deep => {
-                nesting.feed_html(html).map(|i| (range.start + i).min(range.end))
+            Event::Html(html) | Event::InlineHtml(html) if !self.too_deep => {
+                self.nesting.feed_html(html).map(|i| (range.start + i).min(range.end))
             }
             _ => None,
         };
         if let Some(offset) = excess {
-            too_deep = true;
-            found.push(Problem {
+            self.too_deep = true;
+            self.found.push(Problem {
                 offset,
                 code: Code::TooDeep,
                 message: format!(
@@ -125,10 +163,10 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
         }
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if let Some(scheme) = url::refused_scheme(&dest_url) {
-                    addresses += 1;
-                    if addresses <= MAX_WARNINGS {
-                        found.push(Problem {
+                if let Some(scheme) = url::refused_scheme(dest_url) {
+                    self.addresses += 1;
+                    if self.addresses <= MAX_WARNINGS {
+                        self.found.push(Problem {
                             offset: range.start,
                             code: Code::RefusedAddress,
                             message: format!("endereço não permitido ({scheme}:): o link ou a imagem foi removido e o texto ficou"),
@@ -138,11 +176,11 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                first_raw.get_or_insert(range.start);
-                for tag in removed_elements(&html) {
-                    removed += 1;
-                    if removed <= MAX_WARNINGS {
-                        found.push(Problem {
+                self.first_raw.get_or_insert(range.start);
+                for tag in removed_elements(html) {
+                    self.removed += 1;
+                    if self.removed <= MAX_WARNINGS {
+                        self.found.push(Problem {
                             offset: range.start,
                             code: Code::RawHtmlRemoved,
                             message: format!("HTML que não é publicado: <{tag}> (o elemento é retirado da página)"),
@@ -152,10 +190,10 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
                 }
             }
             Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
-                attributes += 1;
-                if attributes <= MAX_WARNINGS {
+                self.attributes += 1;
+                if self.attributes <= MAX_WARNINGS {
                     let names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
-                    found.push(Problem {
+                    self.found.push(Problem {
                         offset: range.start,
                         code: Code::HeadingAttributes,
                         message: format!("atributos de título ignorados: {}", names.join(", ")),
@@ -166,23 +204,31 @@ pub(crate) fn problems_and_facts(markdown: &str) -> (Vec<Problem>, Facts) {
             _ => {}
         }
     }
-    // The sanitiser parses raw HTML as a browser does and may nest what the count above saw
-    // as siblings (a mis-nested `<select>`, foreign content): what it builds is checked too.
-    if let (false, Some(offset)) = (too_deep, first_raw) {
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(markdown, super::parser_options()));
-        if super::sanitise::clean_bounded(&html, true).1 {
-            found.push(Problem {
-                offset,
-                code: Code::TooDeep,
-                message: format!(
-                    "o HTML colado tem níveis demais, um dentro do outro (mais de {MAX_DEPTH}), do jeito que um navegador o lê"
-                ),
-                help: "confira as marcas de HTML coladas a partir daqui: alguma foi aberta muitas vezes sem ser fechada (<div>, <span>, <select>…)".into(),
-            });
+
+    /// What was found, once every event was fed.
+    pub(crate) fn finish(mut self) -> (Vec<Problem>, Facts) {
+        // The sanitiser parses raw HTML as a browser does and may nest what the count above
+        // saw as siblings (a mis-nested `<select>`, foreign content): what it builds is
+        // checked too.
+        if let (false, Some(offset)) = (self.too_deep, self.first_raw) {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(
+                &mut html,
+                pulldown_cmark::Parser::new_ext(self.markdown, super::parser_options()),
+            );
+            if super::sanitise::clean_bounded(&html, true).1 {
+                self.found.push(Problem {
+                    offset,
+                    code: Code::TooDeep,
+                    message: format!(
+                        "o HTML colado tem níveis demais, um dentro do outro (mais de {MAX_DEPTH}), do jeito que um navegador o lê"
+                    ),
+                    help: "confira as marcas de HTML coladas a partir daqui: alguma foi aberta muitas vezes sem ser fechada (<div>, <span>, <select>…)".into(),
+                });
+            }
         }
+        (self.found, self.collector.finish())
     }
-    (found, collector.finish())
 }
 
 /// Whether a paragraph with `line` among its lines can no longer be what
@@ -253,19 +299,44 @@ fn diagnostic(problem: &Problem, file: &Path, location: Location) -> Diagnostic 
     Diagnostic::new(problem.code, &problem.message).in_file(file).at(location).with_help(&problem.help)
 }
 
-/// Checks a page body, and keeps in it what the site check will need of it.
-pub(crate) fn body(file: &Path, body: &mut Body, diagnostics: &mut Diagnostics) {
-    let (found, facts) = problems_and_facts(&body.markdown);
-    body_with(file, &body.markdown, body.line_offset, found, diagnostics);
-    body.facts = Some(super::facts::shared(facts));
+/// What the look at a page body found ([`problems_and_facts`]), kept in the body
+/// (`Body::looked`): its problems, reported with the body's file, and what the site check
+/// needs of it.
+#[derive(Debug)]
+pub(crate) struct Looked {
+    pub problems: Vec<Problem>,
+    pub facts: Arc<[Fact]>,
 }
 
-fn body_with(file: &Path, markdown: &str, line_offset: usize, found: Vec<Problem>, diagnostics: &mut Diagnostics) {
+impl Looked {
+    pub(crate) fn of((problems, facts): (Vec<Problem>, Facts)) -> Looked {
+        Looked { problems, facts: super::facts::shared(facts) }
+    }
+}
+
+/// What the look at `body` found: kept from the pass that rendered it, else looked at now.
+pub(crate) fn looked(body: &Body) -> &Looked {
+    body.looked.get_or_init(|| Arc::new(Looked::of(problems_and_facts(&body.markdown))))
+}
+
+/// Checks a page body (the load's check when it looks at once; see [`report`]), and keeps in
+/// it what the site check will need of it.
+pub(crate) fn body(file: &Path, body: &Body, diagnostics: &mut Diagnostics) {
+    report(file, body, diagnostics);
+}
+
+/// The problems of `body`, located in `file`, as diagnostics: [`looked`] at now unless the pass
+/// that rendered it looked already.
+pub(crate) fn report(file: &Path, body: &Body, diagnostics: &mut Diagnostics) {
+    body_with(file, &body.markdown, body.line_offset, &looked(body).problems, diagnostics);
+}
+
+fn body_with(file: &Path, markdown: &str, line_offset: usize, found: &[Problem], diagnostics: &mut Diagnostics) {
     if found.is_empty() {
         return;
     }
     let index = LineIndex::new(markdown);
-    for problem in &found {
+    for problem in found {
         let location = index.location(markdown, problem.offset).offset_lines(line_offset);
         diagnostics.push(diagnostic(problem, file, location));
     }
@@ -504,9 +575,9 @@ mod tests {
     #[test]
     fn body_locations_count_the_front_matter() {
         let mut d = Diagnostics::new();
-        let mut text = Body { markdown: "ok\n\n[x](javascript:1)\n".into(), line_offset: 4, facts: None };
-        body(Path::new("content/a.md"), &mut text, &mut d);
-        assert!(text.facts.is_some_and(|f| f.len() == 1), "the link kept for the site check");
+        let text = Body { markdown: "ok\n\n[x](javascript:1)\n".into(), line_offset: 4, looked: Default::default() };
+        body(Path::new("content/a.md"), &text, &mut d);
+        assert!(text.looked.get().is_some_and(|l| l.facts.len() == 1), "the link kept for the site check");
         let found: Vec<_> = d.iter().collect();
         assert_eq!(found[0].location, Some(Location::new(7, 1)));
         assert_eq!(found[0].file.as_deref(), Some(Path::new("content/a.md")));
@@ -520,5 +591,53 @@ mod tests {
         yaml_field(&doc, "texto", "Primeira linha.\nVeja [isto](javascript:1).\n", &mut d);
         let found: Vec<_> = d.iter().collect();
         assert_eq!(found[0].location, Some(Location::new(4, 8)), "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod render_tests {
+    use super::super::chunks::Plan;
+    use super::super::{render_planned, MarkdownOptions};
+    use super::*;
+
+    /// What a look keeps, comparable: the problems, and the facts as the site check reads them.
+    fn kept((problems, facts): (Vec<Problem>, Facts), markdown: &str) -> (Vec<Problem>, Vec<String>) {
+        let facts = facts
+            .items
+            .iter()
+            .map(|fact| match fact {
+                Fact::Link(l) => format!("{} {} {} {} {:?}", l.start, l.dest.get(markdown), l.image, l.no_alt, l.vague),
+                Fact::Found(f) => format!("{f:?}"),
+            })
+            .collect();
+        (problems, facts)
+    }
+
+    /// The pass that renders a body looks at it as the load's own pass does: the same problems
+    /// at the same offsets and the same facts, whole or cut into pieces, and the same HTML as
+    /// a render that does not look.
+    #[test]
+    fn the_render_looks_as_the_load_does() {
+        let texts = [
+            "Um [link](javascript:alert(1)) e ![](https://cdn.example/x.png) e [aqui](/a/).\n".to_string(),
+            "# A {onclick=x}\n\n### C\n\nCRAS\nCREAS\nSEMAS\n\n<script>x</script> <iframe src=x></iframe>\n".into(),
+            format!("{} x\n\ntexto [r][ref]\n\n[ref]: vbscript:x\n", ">".repeat(300)),
+            format!("<div>\n\n{}\n", "<span>".repeat(300)),
+            "<select><option><select><option>x\n".repeat(200),
+            (0..400).map(|i| format!("## Parte {i}\n\nTexto com [link {i}](/p/{i}/) e <b>negrito</b>.\n\n")).collect(),
+            "[a](<x@y.br>) <x@y.br> [b](\\*x) [c](a%20b \"t\")\n\n- Item\n- Item [clique aqui](/x/)\n".into(),
+        ];
+        let options =
+            MarkdownOptions { root: "../", source_dir: "p", allow_html: false, top_heading: 2, glossary: None };
+        for text in &texts {
+            let expected = kept(problems_and_facts(text), text);
+            for plan in [Plan::new(text), Plan::with_sizes(text, 64, 256)] {
+                let mut look = Look::new(text);
+                let html = render_planned(text, options, &plan, None, Some(&mut look));
+                assert_eq!(kept(look.finish(), text), expected, "{} pieces: {text:.80}", plan.chunks.len());
+                assert_eq!(html, render_planned(text, options, &plan, None, None), "{text:.80}");
+            }
+        }
+        assert!(Plan::with_sizes(&texts[5], 64, 256).chunks.len() > 1, "a cut text is among them");
     }
 }

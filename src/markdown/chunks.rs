@@ -291,7 +291,7 @@ mod tests {
             top_heading: 2,
             glossary: None,
         };
-        let html = |plan: &Plan| super::super::render_planned(text, options, plan, None);
+        let html = |plan: &Plan| super::super::render_planned(text, options, plan, None, None);
         assert_eq!(html(&whole), html(&cut));
         assert!(html(&cut).contains("<a href=\"https://gov.br/\" title=\"Governo\">o site</a>"), "{}", html(&cut));
         assert!(html(&cut).contains("<h2 id=\"um-2\">Um</h2>"), "{}", html(&cut));
@@ -321,8 +321,8 @@ mod tests {
                 top_heading: 2,
                 glossary: None,
             };
-            let a = super::super::render_planned(&text, options, &whole, None);
-            let b = super::super::render_planned(&text, options, &cut, None);
+            let a = super::super::render_planned(&text, options, &whole, None, None);
+            let b = super::super::render_planned(&text, options, &cut, None, None);
             assert!(
                 a == b,
                 "{allow_html}: first difference at {:?}",

@@ -70,14 +70,33 @@ impl std::fmt::Write for Counting<'_> {
 
 /// Renders Markdown to HTML.
 pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> String {
-    render_planned(markdown, options, &chunks::Plan::new(markdown), None)
+    render_planned(markdown, options, &chunks::Plan::new(markdown), None, None)
+}
+
+/// [`render`], the events also fed to `look` (see [`check::Look`]) when given: a page body's
+/// look and its HTML from one parse.
+pub(crate) fn render_looking(
+    markdown: &str,
+    options: MarkdownOptions<'_>,
+    look: Option<&mut check::Look<'_>>,
+) -> String {
+    render_planned(markdown, options, &chunks::Plan::new(markdown), None, look)
 }
 
 /// Renders Markdown to HTML and to the plain text a reader sees of it (for search, see
 /// [`plain`]), from one parse.
 pub(crate) fn render_text(markdown: &str, options: MarkdownOptions<'_>) -> (String, String) {
+    render_text_looking(markdown, options, None)
+}
+
+/// [`render_text`], the events also fed to `look` when given (see [`render_looking`]).
+pub(crate) fn render_text_looking(
+    markdown: &str,
+    options: MarkdownOptions<'_>,
+    look: Option<&mut check::Look<'_>>,
+) -> (String, String) {
     let mut text = plain::PlainText::with_capacity(markdown.len());
-    let html = render_planned(markdown, options, &chunks::Plan::new(markdown), Some(&mut text));
+    let html = render_planned(markdown, options, &chunks::Plan::new(markdown), Some(&mut text), look);
     (html, text.finish())
 }
 
@@ -91,15 +110,17 @@ pub(crate) fn plain_text(markdown: &str) -> String {
 }
 
 /// Renders Markdown to HTML, parsed as `plan` says (whole, or in pieces); the events written
-/// also go to `text` when given. Aligned table cells get classes, not `style` ([`align`]).
+/// also go to `text` when given, and the parser's events, with their byte ranges in the whole
+/// text, to `look`. Aligned table cells get classes, not `style` ([`align`]).
 pub(crate) fn render_planned(
     markdown: &str,
     options: MarkdownOptions<'_>,
     plan: &chunks::Plan,
     text: Option<&mut plain::PlainText>,
+    look: Option<&mut check::Look<'_>>,
 ) -> String {
     crate::timings::work(crate::timings::Work::Markdown, || {
-        align::classes(render_styled(markdown, options, plan, text))
+        align::classes(render_styled(markdown, options, plan, text, look))
     })
 }
 
@@ -109,6 +130,7 @@ fn render_styled(
     options: MarkdownOptions<'_>,
     plan: &chunks::Plan,
     mut text: Option<&mut plain::PlainText>,
+    mut look: Option<&mut check::Look<'_>>,
 ) -> String {
     let written = Cell::new(0);
     // Room for the usual growth of Markdown into HTML, so that a large body is not copied
@@ -116,7 +138,7 @@ fn render_styled(
     let mut html = String::with_capacity(plan.html_capacity.max(markdown.len() + markdown.len() / 2 + 64));
     if !plan.is_cut() {
         let mut state = events::State::new(&options, &written, None);
-        let parser = plan.parser(markdown, &(0..markdown.len()));
+        let parser = looked(plan.parser(markdown, &(0..markdown.len())), 0, look.as_deref_mut());
         write(&mut html, &written, events::Filter::new(&mut state, parser), text.as_deref_mut());
         let shift = options.top_heading.saturating_sub(state.min_level.unwrap_or(1));
         let html = if shift > 0 { shift_headings(html, &state.heading_positions, shift) } else { html };
@@ -128,7 +150,8 @@ fn render_styled(
     let mut state = events::State::new(&options, &written, Some(shift));
     let mut pending = String::new();
     for range in &plan.chunks {
-        let events = events::Filter::new(&mut state, plan.parser(markdown, range));
+        let parser = looked(plan.parser(markdown, range), range.start, look.as_deref_mut());
+        let events = events::Filter::new(&mut state, parser);
         write(&mut pending, &written, events, text.as_deref_mut());
         if !state.raw_html {
             html.push_str(&pending);
@@ -145,6 +168,25 @@ fn render_styled(
         html.push_str(&pending);
     }
     html
+}
+
+/// The events of `parser` (of a piece of the text starting at byte `base`), each also fed to
+/// `look` with its range in the whole text when given. The parser's offsets are read either
+/// way: its events cost the same with them.
+fn looked<'a, 'l, 'm: 'l, F: pulldown_cmark::BrokenLinkCallback<'a> + 'l>(
+    parser: pulldown_cmark::Parser<'a, F>,
+    base: usize,
+    mut look: Option<&'l mut check::Look<'m>>,
+) -> impl Iterator<Item = pulldown_cmark::Event<'a>> + use<'a, 'l, 'm, F>
+where
+    'a: 'l,
+{
+    parser.into_offset_iter().map(move |(event, range)| {
+        if let Some(look) = look.as_deref_mut() {
+            look.event(&event, &(range.start + base..range.end + base));
+        }
+        event
+    })
 }
 
 /// Writes the HTML of `events` at the end of `out`, and their plain text to `text`.

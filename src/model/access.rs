@@ -140,7 +140,7 @@ mod tests {
                 emails: email.into_iter().collect(),
             }),
             date: crate::model::datetime::Date::from_ymd(2026, 3, 2),
-            body: Body { markdown: "Texto.".into(), line_offset: 4, facts: None },
+            body: Body { markdown: "Texto.".into(), line_offset: 4, looked: Default::default() },
         };
         let value = serde_json::to_value(&privacy).unwrap_or_default();
         assert_eq!(

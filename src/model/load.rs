@@ -27,7 +27,32 @@ pub(super) use transparency::{newest_first, PendingAccess, PendingDoc};
 /// Consumes the sources: each file's text becomes its page body (without its front matter,
 /// see [`Loader::split`]) and is freed, so a large site is held in memory once.
 pub(crate) fn load(sources: SourceSet, config: SiteConfig, today: DateTime, diagnostics: &mut Diagnostics) -> Site {
-    load_split(sources, config, today, Split::Auto, diagnostics)
+    load_split(sources, config, today, Split::Auto, Looks::AtLoad, diagnostics)
+}
+
+/// When the load looks at the page bodies (`markdown::check`: what the render would refuse
+/// or drop, and what the site check needs of each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Looks {
+    /// Each body is parsed for its look as it loads, and its problems reported with the load's.
+    AtLoad,
+    /// The look is left to the pass that renders the body (`build` and `check`, which render
+    /// every page): a body is then parsed once, not once here and once for its page. The
+    /// problems are then reported after the render (`pipeline::looks`); a body no route
+    /// rendered is looked at there. A load with errors stops before any render, so it is not
+    /// one to use this way alone: `pipeline::load` loads such a site again looking at once.
+    AtRender,
+}
+
+/// [`load`], the bodies looked at as `looks` says.
+pub(crate) fn load_looking(
+    sources: SourceSet,
+    config: SiteConfig,
+    today: DateTime,
+    looks: Looks,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    load_split(sources, config, today, Split::Auto, looks, diagnostics)
 }
 
 /// [`load`], the files shared out among the threads as `split` says (the model and the
@@ -37,6 +62,7 @@ pub(crate) fn load_split(
     config: SiteConfig,
     today: DateTime,
     split: Split,
+    looks: Looks,
     diagnostics: &mut Diagnostics,
 ) -> Site {
     // The files the site publishes as they are, for the documents that name one.
@@ -47,7 +73,7 @@ pub(crate) fn load_split(
         .as_ref()
         .and_then(|f| times.get(&f.rel_path))
         .and_then(|&secs| updated::from_source(secs, config.time_zone, today));
-    let mut pending = runs::load_all(sources.content, &config, times, today, split, diagnostics);
+    let mut pending = runs::load_all(sources.content, &config, times, today, (split, looks), diagnostics);
     pending.failed.extend(sources.unreadable.iter().cloned());
     let access = std::mem::take(&mut pending.access);
     let mut site = Site {
@@ -165,6 +191,7 @@ struct Loader<'a> {
     times: &'a crate::source::Times,
     /// The build's "now": no date of update is later.
     today: DateTime,
+    looks: Looks,
 }
 
 impl Loader<'_> {
@@ -272,7 +299,11 @@ impl Loader<'_> {
                 let body_start = file.text.len() - split.body.len();
                 let (yaml_line_offset, body_line_offset) = (split.yaml_line_offset, split.body_line_offset);
                 let text = if body_start == 0 { file.text } else { split.body.to_owned() };
-                Some((yaml, yaml_line_offset, Body { markdown: text, line_offset: body_line_offset, facts: None }))
+                Some((
+                    yaml,
+                    yaml_line_offset,
+                    Body { markdown: text, line_offset: body_line_offset, looked: Default::default() },
+                ))
             }
             Err(line) => {
                 self.pending.failed.insert(file.rel_path.clone());
@@ -376,17 +407,24 @@ impl Loader<'_> {
         }
     }
 
+    /// The look at an item's body, now or left to the render ([`Looks`]).
+    fn look(&mut self, file: &std::path::Path, body: &Body) {
+        if self.looks == Looks::AtLoad {
+            markdown::check::body(file, body, self.diagnostics);
+        }
+    }
+
     fn drafted(&self, draft: bool) -> bool {
         draft && !self.config.drafts
     }
 
-    fn page(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) -> Option<Page> {
+    fn page(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) -> Option<Page> {
         let raw: raw::PageYaml = self.parse(&doc)?;
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return None;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let title = raw.titulo.unwrap_or_else(|| match slug::title_from_path(&origin.path) {
             t if t.is_empty() => self.config.title.clone(),
@@ -557,13 +595,13 @@ impl Loader<'_> {
         Some(OnCall { name: trimmed(&raw.nome), description, phones, hours })
     }
 
-    fn assessoria(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin, stem: &str) {
+    fn assessoria(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin, stem: &str) {
         let Some(raw) = self.parse::<raw::AssessoriaYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let kind = StructureKind::infer(raw.tipo.as_deref(), &raw.titulo).unwrap_or_else(|| {
@@ -602,13 +640,13 @@ impl Loader<'_> {
         self.pending.assessorias.push((assessoria, refs));
     }
 
-    fn notice(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) {
+    fn notice(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<raw::NoticeYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         let kind = match raw.tipo.as_deref() {
             None => Some(NoticeKind::Aviso),
             Some(t) => {

@@ -49,9 +49,11 @@ pub(crate) struct Origin {
 pub(crate) struct Body {
     pub markdown: String,
     pub line_offset: usize,
-    /// What the site check needs of the text, gathered by the load's check of it (`None`
-    /// until then: the site check then reads the text itself).
-    pub facts: Option<std::sync::Arc<[crate::markdown::facts::Fact]>>,
+    /// What the look at the text found (`markdown::check::looked`): its problems and what the
+    /// site check needs of it. Set by the load's check, or by the pass that renders it when
+    /// the load leaves the look to the render (`build` and `check`), so that a body is parsed
+    /// once; empty until then.
+    pub looked: std::sync::OnceLock<std::sync::Arc<crate::markdown::check::Looked>>,
 }
 
 /// A Markdown text written in a field of a YAML file (a unit's `texto`, the secretariat's

@@ -2,7 +2,8 @@
 //! transparency checklist and the plain-language report.
 
 use super::{
-    check_rendered, finish, index_of, load, plan, render_plan, statics, BuildOptions, Failure, Loaded, Summary,
+    check_rendered, finish, index_of, load_for_render, plan, render_plan, report_looks, statics, BuildOptions, Failure,
+    Loaded, Summary,
 };
 use crate::checklist::{self, Checklist};
 use crate::diagnostics::{Code, Diagnostics};
@@ -51,7 +52,7 @@ pub struct Audit {
 
 /// [`check`], with the checklist and the plain-language checks.
 pub fn audit(options: &BuildOptions) -> Audit {
-    let mut loaded = match load(options) {
+    let mut loaded = match load_for_render(options) {
         Ok(loaded) => loaded,
         Err(failure) => return Audit { result: Err(failure), checklist: None, readability: None },
     };
@@ -78,6 +79,7 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
     let search = search::Store::default();
     let pages = render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)?;
+    report_looks(&loaded.site, &mut loaded.warnings)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
     finish(&plan, &[], &recording)?;
     if !options.skip_site_checks {

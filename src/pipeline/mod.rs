@@ -18,6 +18,7 @@ pub(crate) use hashing::Hashing;
 use crate::config::{Overrides, SiteConfig};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::datetime::DateTime;
+use crate::model::load::Looks;
 use crate::model::{self, Site};
 use crate::output::{self, minify, publish::Staging, OutputError, Sink, Writer};
 use crate::render::checksums::{self, Digest};
@@ -146,13 +147,32 @@ fn compile_theme_source(theme: &source::ThemeSource, diagnostics: &mut Diagnosti
 
 /// Stage 3, the model: the content read, validated against the configuration.
 pub(crate) fn model(sources: SourceSet, settings: Settings, diagnostics: &mut Diagnostics) -> Site {
-    model::load::load(sources, settings.config, settings.now, diagnostics)
+    model_looking(sources, settings, Looks::AtLoad, diagnostics)
 }
 
-/// Stages 1 to 3 for `build` and `check`: reads and validates the site at `options.root`.
-/// Every problem is reported in one run: a broken `site.yaml` or theme does not hide the
-/// content's own errors.
+/// [`model`], the page bodies looked at as `looks` says.
+fn model_looking(sources: SourceSet, settings: Settings, looks: Looks, diagnostics: &mut Diagnostics) -> Site {
+    model::load::load_looking(sources, settings.config, settings.now, looks, diagnostics)
+}
+
+/// Stages 1 to 3: reads and validates the site at `options.root`. Every problem is reported in
+/// one run: a broken `site.yaml` or theme does not hide the content's own errors.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
+    load_looking(options, Looks::AtLoad)
+}
+
+/// [`load`] for `build` and `check`, which render every page: the bodies are looked at as they
+/// render (see [`Looks::AtRender`]), and their problems join the others after the render
+/// ([`report_looks`]). A site that does not load is loaded again looking at every body at
+/// once, so that its bodies' problems are reported with the rest.
+fn load_for_render(options: &BuildOptions) -> Result<Loaded, Failure> {
+    match load_looking(options, Looks::AtRender) {
+        Err(Failure::Content(_)) => load_looking(options, Looks::AtLoad),
+        loaded => loaded,
+    }
+}
+
+fn load_looking(options: &BuildOptions, looks: Looks) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::new();
     let (sources, settings) = timings::stage(Stage::Read, || -> Result<_, Failure> {
         let mut sources = read(options, &mut diagnostics)?;
@@ -170,7 +190,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Failure> {
         let mut content_diagnostics = Diagnostics::new();
         let (theme, site) = rayon::join(
             || compile_theme_source(&theme_source, &mut diagnostics),
-            || model(sources, settings, &mut content_diagnostics),
+            || model_looking(sources, settings, looks, &mut content_diagnostics),
         );
         diagnostics.extend(content_diagnostics);
         (theme, statics, site)
@@ -395,7 +415,7 @@ pub(crate) fn build_hooked(
     // taken once the site has loaded, so that a folder without a site gets no lock file.
     let output_dir = options.output_dir();
     output::guard::check(&options.root, &output_dir).map_err(|d| Failure::Output(OutputError::untouched(d)))?;
-    let mut loaded = load(options)?;
+    let mut loaded = load_for_render(options)?;
     let mut claimed = match hooks.take_claim() {
         Some(claimed) => claimed,
         None => output::claim(&options.root, &output_dir, Writer::Build, waiting).map_err(Failure::Output)?,
@@ -415,6 +435,7 @@ pub(crate) fn build_hooked(
         let search = search::Store::default();
         render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)
     })?;
+    report_looks(&loaded.site, &mut loaded.warnings)?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
     let index = recording.into_index().map_err(Failure::Io)?;
@@ -457,6 +478,25 @@ fn index_of(statics: &BTreeMap<String, Blob<'_>>, plan: &[Route]) -> sitecheck::
         index.add_static(path);
     }
     index
+}
+
+/// Stage 5a, after a render of a site loaded with [`Looks::AtRender`]: the problems of every
+/// page body (`markdown::check`), as the render found them (a body no route rendered is looked
+/// at now), join the load's warnings; an error fails the build with all of them.
+fn report_looks(site: &Site, warnings: &mut Diagnostics) -> Result<(), Failure> {
+    let found: Vec<Diagnostics> = sitecheck::texts(site)
+        .par_iter()
+        .map(|(origin, body)| {
+            let mut found = Diagnostics::new();
+            crate::markdown::check::report(&origin.file, body, &mut found);
+            found
+        })
+        .collect();
+    found.into_iter().for_each(|d| warnings.extend(d));
+    if warnings.has_errors() {
+        return Err(Failure::Content(std::mem::take(warnings)));
+    }
+    Ok(())
 }
 
 /// Stage 5b, the rendered site checked (links, fragments, images, headings): its warnings

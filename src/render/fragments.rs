@@ -201,10 +201,11 @@ fn end_of_markup(page: &[u8], lt: usize) -> Option<usize> {
 
 /// Renders a Markdown text for a view: directly, or through the page's [`Fragments`].
 /// Its plain text goes to the route's [`super::texts::Texts`], when it keeps them.
-pub(super) fn render(md: &Md<'_>, text: &str) -> String {
+/// Its events also go to `look` when given (a page body's, see `markdown::check::Look`).
+pub(super) fn render(md: &Md<'_>, text: &str, look: Option<&mut markdown::check::Look<'_>>) -> String {
     let html = match md.texts {
-        Some(texts) => texts.html(text, md.options),
-        None => markdown::render(text, md.options),
+        Some(texts) => texts.html(text, md.options, look),
+        None => markdown::render_looking(text, md.options, look),
     };
     match md.fragments {
         Some(fragments) => fragments.put(html),

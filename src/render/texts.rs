@@ -14,8 +14,14 @@ pub(crate) struct Texts {
 
 impl Texts {
     /// The HTML of `text`, keeping its plain text.
-    pub(super) fn html(&self, text: &str, options: MarkdownOptions<'_>) -> String {
-        let (html, plain) = markdown::render_text(text, options);
+    /// Its events also go to `look` when given.
+    pub(super) fn html(
+        &self,
+        text: &str,
+        options: MarkdownOptions<'_>,
+        look: Option<&mut markdown::check::Look<'_>>,
+    ) -> String {
+        let (html, plain) = markdown::render_text_looking(text, options, look);
         self.seen.borrow_mut().push((text.as_ptr() as usize, text.len(), plain));
         html
     }
@@ -40,7 +46,7 @@ mod tests {
         let texts = Texts::default();
         let options = MarkdownOptions { root: "./", source_dir: "", allow_html: false, top_heading: 2, glossary: None };
         let body = String::from("Um **texto**.");
-        assert_eq!(texts.html(&body, options), "<p>Um <strong>texto</strong>.</p>\n");
+        assert_eq!(texts.html(&body, options, None), "<p>Um <strong>texto</strong>.</p>\n");
         assert_eq!(texts.seen.borrow().len(), 1);
         assert_eq!(texts.plain(&body), "Um texto.\n");
         assert!(texts.seen.borrow().is_empty(), "taken");

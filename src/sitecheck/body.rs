@@ -17,7 +17,7 @@ pub(super) struct Context<'a> {
 
 pub(super) fn check(context: &Context<'_>, origin: &Origin, body: &Body) -> Vec<Diagnostic> {
     let markdown = body.markdown.as_str();
-    let found = findings(context, origin, markdown, body.facts.as_deref());
+    let found = findings(context, origin, markdown, Some(&crate::markdown::check::looked(body).facts));
     if found.is_empty() {
         return Vec::new();
     }

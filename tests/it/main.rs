@@ -7,6 +7,7 @@
 mod access;
 mod atomic;
 mod autolink;
+mod bodies;
 mod build;
 mod cache;
 mod check;

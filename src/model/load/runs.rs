@@ -43,7 +43,7 @@ pub(super) fn load_all(
     config: &SiteConfig,
     times: &crate::source::Times,
     today: DateTime,
-    split: Split,
+    (split, looks): (Split, super::Looks),
     diagnostics: &mut Diagnostics,
 ) -> Pending {
     let run_len = split.run_len(content.len());
@@ -60,6 +60,7 @@ pub(super) fn load_all(
                 warned: 0,
                 times,
                 today,
+                looks,
             };
             for file in files {
                 loader.file(file);
@@ -155,7 +156,8 @@ mod tests {
     /// The model (its `Debug` text) and the diagnostics, in the order they were found.
     fn loaded(root: &Path, split: Split) -> (String, Diagnostics) {
         let (sources, config, today, mut diagnostics) = read(root);
-        let mut site = super::super::load_split(sources, config, today, split, &mut diagnostics);
+        let mut site =
+            super::super::load_split(sources, config, today, split, super::super::Looks::AtLoad, &mut diagnostics);
         // Made from the configuration alone; a hash map, printed in a different order each time.
         site.glossary = Default::default();
         (format!("{site:#?}"), diagnostics)

@@ -72,13 +72,13 @@ impl Loader<'_> {
         Some(trimmed.to_string())
     }
 
-    pub(super) fn faq(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) {
+    pub(super) fn faq(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<FaqYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         if body.markdown.trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(Code::EmptyValue, "a pergunta não tem resposta")
@@ -104,13 +104,13 @@ impl Loader<'_> {
         });
     }
 
-    pub(super) fn program(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) {
+    pub(super) fn program(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<ProgramYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         if let Some(access) = &raw.como_acessar {
             markdown::check::yaml_field(&doc, "como_acessar", access, self.diagnostics);
         }
@@ -151,13 +151,13 @@ impl Loader<'_> {
         self.pending.access.programs.push((program, refs));
     }
 
-    pub(super) fn council(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) {
+    pub(super) fn council(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<CouncilYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         let Some(title) = self.required(&doc, "titulo", &raw.titulo, "o nome do conselho") else { return };
         let term = raw.mandato.as_ref().and_then(|t| self.term(&doc, t));
         let mut seats = Vec::new();
@@ -277,13 +277,13 @@ impl Loader<'_> {
     }
 
     /// `sic.md` or `ouvidoria.md`.
-    pub(super) fn service(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin, kind: ServiceKind) {
+    pub(super) fn service(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin, kind: ServiceKind) {
         let Some(raw) = self.parse::<ServiceYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         let phones = self.phones(&doc, &raw.telefones);
         let emails = self.emails(&doc, &raw.emails);
         let hours = self.hours(&doc, raw.horario.as_ref(), &raw.excecoes);
@@ -305,13 +305,13 @@ impl Loader<'_> {
         self.pending.access.services.push((service, unit));
     }
 
-    pub(super) fn privacy(&mut self, doc: YamlDoc<'_>, mut body: Body, mut origin: Origin) {
+    pub(super) fn privacy(&mut self, doc: YamlDoc<'_>, body: Body, mut origin: Origin) {
         let Some(raw) = self.parse::<PrivacyYaml>(&doc) else { return };
         self.updated(&doc, raw.atualizado.as_ref(), &mut origin);
         if self.drafted(raw.rascunho) {
             return;
         }
-        markdown::check::body(doc.file, &mut body, self.diagnostics);
+        self.look(doc.file, &body);
         let date = self.date(&doc, "data", raw.data.as_ref());
         let officer = raw.encarregado.and_then(|o| self.officer(&doc, o));
         self.pending.access.privacy =

@@ -465,7 +465,7 @@ impl<'r> Page<'r> {
                 description: s.description.clone(),
                 date: None,
                 // Its text opens its first page only.
-                body_html: if first { self.md().html(&s.body.markdown) } else { String::new() },
+                body_html: if first { self.md().body(&s.body) } else { String::new() },
             },
             pages: shown.iter().filter_map(|&p| site.pages.get(p)).map(view::page_summary).collect(),
         };

@@ -169,8 +169,7 @@ impl Page<'_> {
         let view =
             FaqsView { topics: site.faqs.iter().any(|f| f.topic.is_some()), groups, intro: self.intro(&listing) };
         let md = self.md_whole();
-        let pairs: Vec<(String, String)> =
-            site.faqs.iter().map(|f| (f.question.clone(), md.html(&f.answer.markdown))).collect();
+        let pairs: Vec<(String, String)> = site.faqs.iter().map(|f| (f.question.clone(), md.body(&f.answer))).collect();
         let ld = (!pairs.is_empty()).then(|| data::faq_ld(&pairs));
         self.finish(listing.template, listing.title.into(), vec![crumb(listing.label, listing.url)], ld, &view)
     }
@@ -182,7 +181,7 @@ impl Page<'_> {
         let crumbs = vec![crumb(listing.label, listing.url), crumb(&f.question, &f.origin.path)];
         let view =
             FaqPage { faq: access_view::faq(f, self.md()), listed_at: format!("{}#{}", listing.url, f.anchor()) };
-        let ld = Some(data::faq_ld(&[(f.question.clone(), self.md_whole().html(&f.answer.markdown))]));
+        let ld = Some(data::faq_ld(&[(f.question.clone(), self.md_whole().body(&f.answer))]));
         self.finish(Kind::Faq.spec().item_template, f.question.clone(), crumbs, ld, &view)
     }
 

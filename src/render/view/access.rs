@@ -24,7 +24,7 @@ pub(crate) fn faq(f: &Faq, md: Md<'_>) -> FaqView {
         id: f.anchor(),
         url: f.origin.path.clone(),
         topic: f.topic.clone(),
-        answer_html: md.html(&f.answer.markdown),
+        answer_html: md.body(&f.answer),
     }
 }
 
@@ -118,7 +118,7 @@ pub(crate) fn service(site: &Site, kind: ServiceKind, md: Md<'_>) -> ServiceView
         contact: service_contact(site, s, md),
         unit: unit_of.map(|u| Link { title: u.name.clone(), url: u.origin.path.clone() }),
         head: s.head.clone(),
-        body_html: (!s.body.markdown.trim().is_empty()).then(|| md.html(&s.body.markdown)),
+        body_html: (!s.body.markdown.trim().is_empty()).then(|| md.body(&s.body)),
         online,
     }
 }
@@ -212,6 +212,6 @@ pub(crate) fn privacy(site: &Site, md: Md<'_>) -> PrivacyView {
         }),
         date: p.and_then(|p| p.date).map(|d| d.date_long()),
         date_iso: p.and_then(|p| p.date).map(|d| d.iso_date()),
-        body_html: p.filter(|p| !p.body.markdown.trim().is_empty()).map(|p| md.html(&p.body.markdown)),
+        body_html: p.filter(|p| !p.body.markdown.trim().is_empty()).map(|p| md.body(&p.body)),
     }
 }

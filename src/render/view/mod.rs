@@ -37,7 +37,20 @@ pub(crate) struct Md<'a> {
 impl Md<'_> {
     /// The HTML of a Markdown text (or the marker of a large one, see [`fragments`]).
     pub(crate) fn html(&self, text: &str) -> String {
-        fragments::render(self, text)
+        fragments::render(self, text, None)
+    }
+
+    /// [`Md::html`] of an item's body, looked at in the same parse unless it was already
+    /// (see `model::load::Looks`): what it keeps is the same whichever route renders it.
+    pub(crate) fn body(&self, body: &crate::model::Body) -> String {
+        if body.looked.get().is_some() {
+            return self.html(&body.markdown);
+        }
+        let mut look = crate::markdown::check::Look::new(&body.markdown);
+        let html = fragments::render(self, &body.markdown, Some(&mut look));
+        // Two routes that render the same body at once look alike: the first one kept wins.
+        let _ = body.looked.set(std::sync::Arc::new(crate::markdown::check::Looked::of(look.finish())));
+        html
     }
 
     /// The same, with the text's first heading level at `top`.
@@ -314,7 +327,7 @@ pub(crate) fn notice(site: &Site, n: &Notice, md: Md<'_>) -> NoticeView {
             Vec::new()
         },
         description: n.description.clone(),
-        body_html: md.html(&n.body.markdown),
+        body_html: md.body(&n.body),
         ics_url: n.kind.is_event().then(|| format!("{}evento.ics", n.origin.path)),
     }
 }
@@ -329,7 +342,7 @@ pub(crate) struct PageView {
 }
 
 pub(crate) fn page(p: &model::Page, md: Md<'_>) -> PageView {
-    PageView { body_html: md.html(&p.body.markdown), ..page_summary(p) }
+    PageView { body_html: md.body(&p.body), ..page_summary(p) }
 }
 
 /// A page as a listing shows it: everything but the body, which is not rendered.

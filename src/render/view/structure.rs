@@ -103,7 +103,7 @@ pub(crate) fn assessoria(site: &Site, index: usize, md: Md<'_>) -> Option<Assess
         attributions,
         attributions_source,
         attributions_intro,
-        body_html: md.html(&a.body.markdown),
+        body_html: md.body(&a.body),
         description: a.description.clone(),
         children: site
             .assessorias

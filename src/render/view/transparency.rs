@@ -109,7 +109,7 @@ pub(crate) fn program(site: &Site, p: &Program, md: Md<'_>) -> ProgramView {
             })
             .collect(),
         documents: documents(&p.documents, "Documento"),
-        body_html: md.top(3).html(&p.body.markdown),
+        body_html: md.top(3).body(&p.body),
     }
 }
 
@@ -253,6 +253,6 @@ pub(crate) fn council(site: &Site, c: &Council, md: Md<'_>) -> CouncilView {
         minutes: documents(&c.minutes, "Ata da reunião"),
         resolutions: documents(&c.resolutions, &resolutions),
         documents: documents(&c.documents, "Documento"),
-        body_html: md.top(2).html(&c.body.markdown),
+        body_html: md.top(2).body(&c.body),
     }
 }
