@@ -97,10 +97,19 @@ impl<'m> Look<'m> {
             Event::Start(Tag::Paragraph) => *paragraph = Some((range.start, vec![String::new()])),
             Event::Text(t) | Event::Code(t) => {
                 if let Some(line) = paragraph.as_mut().and_then(|(_, lines)| lines.last_mut()) {
-                    line.push_str(t);
-                    if never_an_item(line, false) {
+                    // A line's first text is judged before it is copied: most paragraphs
+                    // are prose, told from their first text, and are then never copied.
+                    let prose = if line.is_empty() {
+                        never_an_item(t, false)
+                    } else {
+                        line.push_str(t);
+                        never_an_item(line, false)
+                    };
+                    if prose {
                         // Not a list whatever follows: prose is not copied line by line.
                         *paragraph = None;
+                    } else if line.is_empty() {
+                        line.push_str(t);
                     }
                 }
             }
