@@ -328,15 +328,11 @@ pub(crate) fn looked(body: &Body) -> &Looked {
     body.looked.get_or_init(|| Arc::new(Looked::of(problems_and_facts(&body.markdown))))
 }
 
-/// Checks a page body (the load's check when it looks at once; see [`report`]), and keeps in
-/// it what the site check will need of it.
+/// The problems of a page body, located in `file`, as diagnostics: [`looked`] at now unless
+/// the pass that rendered it looked already (the load's check when it looks at once, and the
+/// report after the render when the load left the look to it: `model::load::Looks`). What the
+/// look found stays in the body for the site check.
 pub(crate) fn body(file: &Path, body: &Body, diagnostics: &mut Diagnostics) {
-    report(file, body, diagnostics);
-}
-
-/// The problems of `body`, located in `file`, as diagnostics: [`looked`] at now unless the pass
-/// that rendered it looked already.
-pub(crate) fn report(file: &Path, body: &Body, diagnostics: &mut Diagnostics) {
     body_with(file, &body.markdown, body.line_offset, &looked(body).problems, diagnostics);
 }
 

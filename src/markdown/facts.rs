@@ -1,9 +1,10 @@
 //! What the checks of the published site need of a Markdown text, gathered from its events
 //! with their byte offsets: its links and images (where each starts, its address, its text),
 //! and what can be judged without the rendered site (a raw `<img>` without `alt` or loaded
-//! from another site, headings that skip a level). The load gathers them in the same pass
-//! over the events as its own check (`super::check`), so a body is parsed there and for its
-//! page only; the site check (`sitecheck::body`) judges the links against the rendered site.
+//! from another site, headings that skip a level). A body's look (`super::check::Look`)
+//! gathers them in the same pass over the events as its own check, which in `build` and
+//! `check` is the pass that renders the body, so a body is parsed once; the site check
+//! (`sitecheck::body`) judges the links against the rendered site.
 
 use super::chunks::Plan;
 use crate::diagnostics::Code;

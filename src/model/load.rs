@@ -38,9 +38,10 @@ pub(crate) enum Looks {
     AtLoad,
     /// The look is left to the pass that renders the body (`build` and `check`, which render
     /// every page): a body is then parsed once, not once here and once for its page. The
-    /// problems are then reported after the render (`pipeline::looks`); a body no route
-    /// rendered is looked at there. A load with errors stops before any render, so it is not
-    /// one to use this way alone: `pipeline::load` loads such a site again looking at once.
+    /// problems are then reported after the render (`pipeline::report_looks`); a body no
+    /// route rendered is looked at there. A load with errors stops before any render, so it
+    /// is not one to use this way alone: `pipeline::load_for_render` loads such a site again
+    /// looking at once.
     AtRender,
 }
 

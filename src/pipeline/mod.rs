@@ -488,7 +488,7 @@ fn report_looks(site: &Site, warnings: &mut Diagnostics) -> Result<(), Failure> 
         .par_iter()
         .map(|(origin, body)| {
             let mut found = Diagnostics::new();
-            crate::markdown::check::report(&origin.file, body, &mut found);
+            crate::markdown::check::body(&origin.file, body, &mut found);
             found
         })
         .collect();

@@ -45,7 +45,7 @@ pub(super) fn check_field(context: &Context<'_>, text: &FieldText) -> Vec<Diagno
 }
 
 /// What is wrong in `markdown`, published at `origin`'s page: byte offset, code, message, hint.
-/// `facts`: what the load gathered of it (see `markdown::facts`), else gathered here.
+/// `facts`: what the body's look gathered of it (see `markdown::facts`), else gathered here.
 fn findings(context: &Context<'_>, origin: &Origin, markdown: &str, facts: Option<&[Fact]>) -> Vec<Finding> {
     if markdown.is_empty() {
         return Vec::new();
