@@ -133,7 +133,7 @@ pub(crate) fn stamp_of(dir: &Path, files: &[Written]) -> Option<String> {
         }
         entries.push((path, Some(&**meta)));
     }
-    entries.sort_unstable_by(|a, b| crate::source::slash_order(a.0, b.0));
+    entries.par_sort_unstable_by(|a, b| crate::source::slash_order(a.0, b.0));
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"secretaria output v1\0");
     hasher.update(&identity(&top));

@@ -37,9 +37,11 @@ pub(crate) fn seconds(meta: &std::fs::Metadata) -> Option<i64> {
 /// For each of `wanted` (paths relative to `root`, as the site names them), the time of the
 /// last commit that touched it, leaving out files with changes not committed. Empty when git
 /// is absent or `root` is not in a repository.
-pub(crate) fn committed(root: &Path, wanted: &BTreeSet<PathBuf>) -> BTreeMap<PathBuf, i64> {
+/// `wanted` says whether the site wants a path: asked only of the files git tracks (a site
+/// outside git, or whose content git does not track, costs no set of its files).
+pub(crate) fn committed(root: &Path, wanted: impl Fn(&Path) -> bool) -> BTreeMap<PathBuf, i64> {
     let Some(tracked) = tracked(root) else { return BTreeMap::new() };
-    let wanted: BTreeSet<PathBuf> = wanted.intersection(&tracked).cloned().collect();
+    let wanted: BTreeSet<PathBuf> = tracked.into_iter().filter(|p| wanted(p)).collect();
     if wanted.is_empty() {
         return BTreeMap::new();
     }
@@ -182,7 +184,7 @@ mod tests {
     fn outside_a_repository_nothing_is_known_and_nothing_fails() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let wanted: BTreeSet<PathBuf> = [PathBuf::from("site.yaml")].into();
-        assert!(committed(dir.path(), &wanted).is_empty());
+        assert!(committed(dir.path(), |p| wanted.contains(p)).is_empty());
     }
 
     /// The last commit that touched each file, from a folder inside the repository; a file
@@ -215,7 +217,7 @@ mod tests {
                 .into_iter()
                 .map(PathBuf::from)
                 .collect();
-        let found = committed(&site, &wanted);
+        let found = committed(&site, |p| wanted.contains(p));
         let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).map(|d| d.timestamp()).ok();
         assert_eq!(found.get(Path::new("content/a.md")).copied(), at("2024-03-05T12:00:00Z"));
         assert_eq!(found.get(Path::new("content/são.md")).copied(), at("2024-01-10T12:00:00Z"));

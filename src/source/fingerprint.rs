@@ -65,9 +65,9 @@ struct Listed {
 /// `site.yaml`, a folder or file that cannot be read, no program file): then the build runs
 /// in full and reports whatever is wrong.
 pub(crate) fn inputs(root: &Path) -> Option<Inputs> {
-    let listing = listing(root)?;
-    let git = git_state(root);
-    let program = program_identity()?;
+    // Asking git runs two programs: they run while the folders are listed.
+    let (listing, (git, program)) = rayon::join(|| listing(root), || (git_state(root), program_identity()));
+    let (listing, program) = (listing?, program?);
     let racy: Vec<Option<(String, String)>> = listing
         .par_iter()
         .filter(|item| item.regular && item.racy)
@@ -105,10 +105,11 @@ pub(crate) fn racy_unchanged(root: &Path, racy: &[(String, String)]) -> bool {
 
 /// [`Inputs::stamp`] alone, taken again: no bytes read. `None` as in [`inputs`].
 pub(crate) fn stamp(root: &Path) -> Option<String> {
-    let listing = listing(root)?;
+    let (listing, git) = rayon::join(|| listing(root), || git_state(root));
+    let listing = listing?;
     let mut stamp = blake3::Hasher::new();
     stamp.update(b"secretaria stamp v1\0");
-    field(&mut stamp, &git_state(root));
+    field(&mut stamp, &git);
     for item in &listing {
         field(&mut stamp, item.path.as_os_str().as_encoded_bytes());
         field(&mut stamp, &item.meta);

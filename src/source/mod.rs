@@ -22,7 +22,6 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use anyhow::Context as _;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
@@ -160,10 +159,11 @@ pub(crate) fn read_site_with(root: &Path, diagnostics: &mut Diagnostics, times: 
         diagnostics.extend(local);
     }
     if times {
-        let wanted: BTreeSet<PathBuf> = set.times.keys().cloned().collect();
-        set.times.extend(dates::committed(root, &wanted));
+        let found = dates::committed(root, |path| set.times.contains_key(path));
+        set.times.extend(found);
     }
-    set.content.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    // In the walk's order already but for names made NFC: bytes compared, not components.
+    set.content.sort_by(|a, b| path_order(&a.rel_path, &b.rel_path));
     let opened: Vec<(PathBuf, Option<Diagnostic>)> = attachments
         .into_par_iter()
         .map(|path| {
