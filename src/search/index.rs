@@ -23,6 +23,7 @@ use super::postings::{Shape, Writer};
 use super::store::{Docs, Store};
 use crate::kinds::Search;
 use crate::model::Site;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Documents per bucket of keys, on average: sets how many buckets a site gets.
@@ -139,27 +140,56 @@ impl Index {
     pub(super) fn fresh(entries: Vec<Entry<'_>>, all_keys: Vec<Arc<str>>) -> Index {
         let (docs, kinds, places) = layout(entries);
         let n = places.len();
-        // Every posting with its document's number, in order.
-        let each = |f: &mut dyn FnMut(u32, u32, u32, u8)| {
-            for (doc, analysed) in docs.iter().flat_map(|d| d.iter()).enumerate() {
-                let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+        let keys = all_keys.len();
+        // The documents in runs, one per thread: each run shapes and writes its part of every
+        // key's postings, and the parts are joined in order (the same digits as one pass).
+        let runs = runs(&docs, rayon::current_num_threads());
+        // Every posting of a run with its document's number, in order.
+        let each = |run: &Run<'_>, f: &mut dyn FnMut(u32, u32, u32, u8)| {
+            for (i, analysed) in run.docs.iter().flat_map(|d| d.iter()).enumerate() {
+                let doc = u32::try_from(run.first + i).unwrap_or(u32::MAX);
                 analysed.each_posting(|key, record, value| f(key, doc, record, value));
             }
         };
-        let mut shapes = vec![Shape::default(); all_keys.len()];
-        each(&mut |key, doc, record, value| {
-            if let Some(shape) = shapes.get_mut(key as usize) {
-                shape.add(doc, record, value);
-            }
+        let shapes: Vec<Vec<Shape>> = runs
+            .par_iter()
+            .map(|run| {
+                let mut shapes = vec![Shape::default(); keys];
+                each(run, &mut |key, doc, record, value| {
+                    if let Some(shape) = shapes.get_mut(key as usize) {
+                        shape.add(doc, record, value);
+                    }
+                });
+                shapes
+            })
+            .collect();
+        // Per run, the shape of each key's postings before it; then the whole shapes.
+        let mut before: Vec<Vec<Shape>> = Vec::with_capacity(runs.len());
+        let mut whole = vec![Shape::default(); keys];
+        for run in &shapes {
+            before.push(whole.clone());
+            whole.iter_mut().zip(run).for_each(|(w, s)| *w = w.then(s));
+        }
+        let parts: Vec<Vec<Option<Writer>>> = runs
+            .par_iter()
+            .zip(shapes.par_iter().zip(&before))
+            .map(|(run, (shapes, before))| {
+                let mut writers: Vec<Option<Writer>> = (shapes.iter().zip(before).zip(&whole))
+                    .map(|((s, b), w)| (s.df > 0).then(|| Writer::after(w, b, n)))
+                    .collect();
+                each(run, &mut |key, doc, record, value| {
+                    if let Some(Some(writer)) = writers.get_mut(key as usize) {
+                        writer.push(doc, record, value);
+                    }
+                });
+                writers
+            })
+            .collect();
+        let mut parts: Vec<std::vec::IntoIter<Option<Writer>>> = parts.into_iter().map(Vec::into_iter).collect();
+        let encoded = all_keys.into_iter().map(|key| {
+            let joined = parts.iter_mut().filter_map(|run| run.next().flatten()).reduce(Writer::join);
+            (key, joined.map(Writer::finish).unwrap_or_default())
         });
-        let mut writers: Vec<Option<Writer>> = shapes.iter().map(|s| (s.df > 0).then(|| Writer::new(s, n))).collect();
-        each(&mut |key, doc, record, value| {
-            if let Some(Some(writer)) = writers.get_mut(key as usize) {
-                writer.push(doc, record, value);
-            }
-        });
-        let encoded =
-            all_keys.into_iter().zip(writers).map(|(key, w)| (key, w.map(Writer::finish).unwrap_or_default()));
         Index::of(docs, kinds, places, encoded.collect())
     }
 
@@ -269,6 +299,31 @@ pub(super) fn layout(entries: Vec<Entry<'_>>) -> Layout {
         docs.push(entry.docs);
     }
     (docs, kinds, places)
+}
+
+/// Consecutive items of an index and the number of their first document.
+struct Run<'a> {
+    docs: &'a [Docs],
+    first: usize,
+}
+
+/// `docs` in up to `count` runs of about as many documents each.
+fn runs(docs: &[Docs], count: usize) -> Vec<Run<'_>> {
+    let total: usize = docs.iter().map(|d| d.len()).sum();
+    let per_run = total.div_ceil(count.max(1)).max(1);
+    let mut runs = Vec::with_capacity(count);
+    let (mut start, mut first, mut size) = (0, 0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        size += d.len();
+        if size >= per_run {
+            runs.push(Run { docs: docs.get(start..=i).unwrap_or_default(), first });
+            (start, first, size) = (i + 1, first + size, 0);
+        }
+    }
+    if start < docs.len() || runs.is_empty() {
+        runs.push(Run { docs: docs.get(start..).unwrap_or_default(), first });
+    }
+    runs
 }
 
 /// The filters `site` has documents of, in order (without assembling the index).
