@@ -236,6 +236,10 @@ pub(crate) fn render_plan(
     render_with(renderer, &plan.iter().collect::<Vec<_>>(), sink)
 }
 
+/// The most routes a thread renders before another thread can take over the rest of its
+/// share (see `render_with`).
+const ROUTES_PER_RUN: usize = 8;
+
 fn render_with(renderer: Renderer<'_>, routes: &[&Route], sink: &dyn Sink) -> Result<usize, Failure> {
     let minifier = minify::Minifier::new();
     let (index, pages): (Vec<&Route>, Vec<&Route>) = routes
@@ -246,6 +250,10 @@ fn render_with(renderer: Renderer<'_>, routes: &[&Route], sink: &dyn Sink) -> Re
     let wave = |routes: &[&Route]| -> Vec<Option<Diagnostic>> {
         routes
             .par_iter()
+            // Rayon hands a thread a run of routes it renders in one go; in runs of hundreds,
+            // one thread was left rendering the end of its run alone, for a tenth of a second.
+            // Short runs can be taken over by an idle thread until the end.
+            .with_max_len(ROUTES_PER_RUN)
             .map(|route| match timings::work(work_of(route), || render_route(&renderer, route, &minifier)) {
                 Ok(bytes) => {
                     if let Err(err) = timings::work(Work::Write, || sink.put(&route.file, bytes)) {
@@ -465,7 +473,16 @@ pub(crate) fn build_hooked(
         summary.warnings.push(warning);
     }
     drop(claimed);
+    // The site's model is tens of thousands of allocations: freed beside the caller, which
+    // has nothing left to wait for (a command that ends then does not wait at all).
+    drop_aside(loaded);
     Ok(summary)
+}
+
+/// Drops `value` on a thread of its own (here, when no thread can be started: the refused
+/// closure is dropped with it).
+fn drop_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
 }
 
 /// An index of the rendered site that starts with the files published as they are, and has
