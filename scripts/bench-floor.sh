@@ -27,13 +27,19 @@ mkdir -p "$RAM"
 RAW=$(mktemp)
 trap 'rm -f "$RAW"' EXIT
 
-run() {   # run <tool> <round> <cmd...>
-  local tool=$1 round=$2 out="$RAM/floor-out-$1" tf
+run() {   # run <tool> <round> <cmd...>; a tool that fails stops the script, saying which and why
+  local tool=$1 round=$2 out="$RAM/floor-out-$1" tf errors
   shift 2
   tf=$(mktemp)
-  /usr/bin/time -f '%e %U %S %M' -o "$tf" sh -c 'rm -rf "$0" && mkdir -p "$0" && exec "$@"' "$out" "$@" >/dev/null 2>&1
+  errors=$(mktemp)
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" sh -c 'rm -rf "$0" && mkdir -p "$0" && exec "$@"' "$out" "$@" >/dev/null 2>"$errors"; then
+    echo "bench-floor.sh: $tool falhou na rodada $round ($*); as últimas linhas do que escreveu:" >&2
+    tail -n 20 "$errors" >&2
+    rm -f "$tf" "$errors"
+    exit 1
+  fi
   [ "$round" -gt 0 ] && printf '%s %s\n' "$tool" "$(cat "$tf")" >>"$RAW"
-  rm -f "$tf"
+  rm -f "$tf" "$errors"
 }
 
 for round in $(seq 0 "$RUNS"); do

@@ -171,8 +171,8 @@ impl Index {
         drop(shapes);
         // The digits are written by class of keys (key number modulo the threads), each
         // thread reading every posting and writing its keys', each key in one buffer of its
-        // exact length: written in runs of documents, a run's part waited beside the others
-        // until joined (2.5 MB more at the peak of 10,000 pages).
+        // exact length. (Not by runs of documents, as the shapes are: every key's digits
+        // would then be in as many parts as runs until joined, more memory at the peak.)
         let all = Run { docs: &docs, first: 0 };
         let classes: Vec<Vec<Option<Writer>>> = (0..threads)
             .into_par_iter()

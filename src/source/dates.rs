@@ -37,6 +37,7 @@ pub(crate) fn seconds(meta: &std::fs::Metadata) -> Option<i64> {
 /// For each of `wanted` (paths relative to `root`, as the site names them), the time of the
 /// last commit that touched it, leaving out files with changes not committed. Empty when git
 /// is absent or `root` is not in a repository.
+///
 /// `wanted` says whether the site wants a path: asked only of the files git tracks (a site
 /// outside git, or whose content git does not track, costs no set of its files).
 pub(crate) fn committed(root: &Path, wanted: impl Fn(&Path) -> bool) -> BTreeMap<PathBuf, i64> {
