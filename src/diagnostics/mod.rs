@@ -111,12 +111,15 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// Errors as reported ([`Diagnostics::sorted`]): the same error found more than once (a
+    /// template's, by every page that shows it) is listed, and counted, once.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.sorted().into_iter().filter(|d| d.severity == Severity::Error).count()
     }
 
+    /// Warnings as reported, each once (see [`Diagnostics::error_count`]).
     pub fn warning_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.sorted().into_iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -148,5 +151,30 @@ impl Diagnostics {
             d.severity = Severity::Warning;
         }
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the summary line and the JSON count is what they list: an error found by every
+    /// page that shows a template is one error.
+    #[test]
+    fn the_same_error_found_twice_is_counted_once() {
+        let error = |line| {
+            Diagnostic::new(Code::TemplateRender, "o modelo usa `x`")
+                .in_file("themes/meu/templates/page.html")
+                .at(Location::new(line, 7))
+        };
+        let mut d = Diagnostics::new();
+        for _ in 0..42 {
+            d.push(error(2));
+        }
+        d.push(error(3));
+        d.push(Diagnostic::new(Code::NotPublished, "aviso").in_file("static/x"));
+        d.push(Diagnostic::new(Code::NotPublished, "aviso").in_file("static/x"));
+        assert_eq!(d.sorted().len(), 3);
+        assert_eq!((d.error_count(), d.warning_count()), (2, 1));
     }
 }

@@ -442,7 +442,8 @@ pub(crate) fn build_hooked(
     let pages = timings::stage(Stage::Render, || {
         let search = search::Store::default();
         render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)
-    })?;
+    })
+    .map_err(|failure| with_load_findings(failure, &loaded.site, &mut loaded.warnings))?;
     report_looks(&loaded.site, &mut loaded.warnings)?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
@@ -501,6 +502,16 @@ fn index_of(statics: &BTreeMap<String, Blob<'_>>, plan: &[Route]) -> sitecheck::
 /// page body (`markdown::check`), as the render found them (a body no route rendered is looked
 /// at now), join the load's warnings; an error fails the build with all of them.
 fn report_looks(site: &Site, warnings: &mut Diagnostics) -> Result<(), Failure> {
+    add_body_problems(site, warnings);
+    if warnings.has_errors() {
+        return Err(Failure::Content(std::mem::take(warnings)));
+    }
+    Ok(())
+}
+
+/// Every body's problems added to `warnings`: what the render looked at, and the bodies it
+/// did not look at (a body no view renders, or a render stopped early) looked at now.
+fn add_body_problems(site: &Site, warnings: &mut Diagnostics) {
     let found: Vec<Diagnostics> = sitecheck::texts(site)
         .par_iter()
         .map(|(origin, body)| {
@@ -510,10 +521,22 @@ fn report_looks(site: &Site, warnings: &mut Diagnostics) -> Result<(), Failure> 
         })
         .collect();
     found.into_iter().for_each(|d| warnings.extend(d));
-    if warnings.has_errors() {
-        return Err(Failure::Content(std::mem::take(warnings)));
+}
+
+/// A render stopped by the content (a template's error) is reported with what the load found
+/// and every body's problems beside its own errors: all of a site's errors at once, not one
+/// kind per run (a body nested too deep was found only once the template was mended, and the
+/// load's warnings were dropped).
+pub(crate) fn with_load_findings(failure: Failure, site: &Site, warnings: &mut Diagnostics) -> Failure {
+    match failure {
+        Failure::Content(errors) => {
+            let mut all = std::mem::take(warnings);
+            add_body_problems(site, &mut all);
+            all.extend(errors);
+            Failure::Content(all)
+        }
+        other => other,
     }
-    Ok(())
 }
 
 /// Stage 5b, the rendered site checked (links, fragments, images, headings): its warnings

@@ -100,3 +100,34 @@ fn a_body_too_deep_stops_the_build_after_the_render() {
     assert_eq!(std::fs::read(site.output().join("index.html")).unwrap(), before, "the output is as it was");
     assert!(!site.output().join("paginas/fundo/index.html").exists());
 }
+
+/// A template's error does not hide the rest: the build and `check` report it with a body
+/// nested too deep and the load's warnings, all in one run (the render stops at the template,
+/// so the bodies it did not reach are looked at then).
+#[test]
+fn a_template_error_is_reported_with_the_bodies_problems() {
+    let site = with_body_problems();
+    site.write("content/paginas/fundo.md", &format!("---\ntitulo: Fundo\n---\nTexto.\n\n{} x\n", ">".repeat(500)));
+    site.write("themes/default/templates/trechos/rodape.html", "<p>Rodapé</p>\n<p>{{ page.title }}</p>\n");
+    let loaded = pipeline::load(&site.options()).map(|l| l.warnings).unwrap_or_else(|f| match f {
+        Failure::Content(d) => d,
+        other => panic!("{other:?}"),
+    });
+    let expected = body_problems(loaded.iter());
+    assert!(expected.iter().any(|p| p.ends_with("TooDeep")), "{expected:?}");
+    assert_eq!(expected.len(), 5, "{expected:?}");
+    let template = |d: &Diagnostics| {
+        // As reported: the same error from every page that shows the piece is one.
+        d.sorted()
+            .into_iter()
+            .filter(|d| d.file.as_deref() == Some(std::path::Path::new("themes/default/templates/trechos/rodape.html")))
+            .count()
+    };
+    let built = failed(site.build());
+    assert_eq!(body_problems(built.iter()), expected, "build");
+    assert_eq!(template(&built), 1, "build");
+    let checked = failed(pipeline::check(&site.options()));
+    assert_eq!(body_problems(checked.iter()), expected, "check");
+    assert_eq!(template(&checked), 1, "check");
+    assert!(!site.output().exists(), "nothing was published");
+}
