@@ -114,12 +114,16 @@ impl Diagnostics {
     /// Errors as reported ([`Diagnostics::sorted`]): the same error found more than once (a
     /// template's, by every page that shows it) is listed, and counted, once.
     pub fn error_count(&self) -> usize {
-        self.sorted().into_iter().filter(|d| d.severity == Severity::Error).count()
+        self.count_as_listed(Severity::Error)
     }
 
     /// Warnings as reported, each once (see [`Diagnostics::error_count`]).
     pub fn warning_count(&self) -> usize {
-        self.sorted().into_iter().filter(|d| d.severity == Severity::Warning).count()
+        self.count_as_listed(Severity::Warning)
+    }
+
+    fn count_as_listed(&self, severity: Severity) -> usize {
+        self.sorted().into_iter().filter(|d| d.severity == severity).count()
     }
 
     pub fn is_empty(&self) -> bool {
