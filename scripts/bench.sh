@@ -5,7 +5,7 @@
 #   A full, cold-output build of the same synthetic site (../shared/bench/gen_site.py: N pages
 #   of ~6.6 KB Markdown over 10 sections; the bodies are byte-identical for the three tools, but
 #   for the links to the two sections the plain copy renames, see prepare_plain):
-#     secretaria:  target/release/secretaria --root SITE build --output OUT   (--format plain,
+#     secretaria:  BIN --root SITE build --output OUT   (--format plain,
 #                  adapted to our content model; minifies by default, and builds everything a
 #                  published site has: search index, sitemap, feeds, open data, SHA256SUMS,
 #                  and checks the rendered site — links, fragments, images — before publishing)
@@ -55,7 +55,9 @@
 #   SEED (42), BENCH_OUT (bench-out/: sites, logs, results; its disk is `disk`), RAM_DIR
 #   (/dev/shm/secretaria-bench: the `ram` disk), ZOLA, ZOLA_COMMIT, ZOLA_CACHE,
 #   GEN_SITE (path to gen_site.py; default ../shared/bench/gen_site.py next to the repo),
-#   SECRETARIA_BIN (another binary of ours; default: target/release/secretaria, built here).
+#   SECRETARIA_BIN (another binary of ours; default: the one scripts/build-pgo.sh builds here,
+#   the release build optimised with the profile of the repository's own sites; PGO=0: the
+#   plain `cargo build --release`, target/release/secretaria).
 #   Generated sites are kept in BENCH_OUT and reused while gen_site.py and N are unchanged
 #   (the 100,000-page sites take a few minutes and about 2 GB for the three formats).
 #
@@ -177,21 +179,27 @@ for disk in $DISKS; do
 done
 NOTES=()   # lines for the "Notes" section of results.md
 
-# Our binary. A failed build is reported and the benchmark goes on with the others.
+# Our binary: the PGO build (scripts/build-pgo.sh), or with PGO=0 the plain release build. A
+# failed build is reported and the benchmark goes on with the others.
 BIN=${SECRETARIA_BIN:-$ROOT/target/release/secretaria}
+BUILD_CMD="cargo build --release"
+[ "${PGO:-1}" = 0 ] || BUILD_CMD="bash scripts/build-pgo.sh"
 SECRETARIA_OK=0
+SECRETARIA_KIND=""   # " (PGO)" in the tables when the binary is build-pgo.sh's
 if has_tool secretaria && [ "$PREPARE_ONLY" = 0 ]; then
   if [ -n "${SECRETARIA_BIN:-}" ]; then
     [ -x "$BIN" ] && SECRETARIA_OK=1
   else
-    log "cargo build --release"
-    if (cd "$ROOT" && cargo build --release) >"$BENCH_OUT/cargo-build.log" 2>&1 && [ -x "$BIN" ]; then
-      SECRETARIA_OK=1
-    else
-      echo "---- secretaria: cargo build --release failed (bench-out/cargo-build.log) ----" >&2
+    log "$BUILD_CMD"
+    if (cd "$ROOT" && $BUILD_CMD >"$BENCH_OUT/cargo-build.out") 2>"$BENCH_OUT/cargo-build.log"; then
+      [ "${PGO:-1}" = 0 ] || { BIN=$(tail -n 1 "$BENCH_OUT/cargo-build.out"); SECRETARIA_KIND=" (PGO)"; }
+      [ -x "$BIN" ] && SECRETARIA_OK=1
+    fi
+    if [ "$SECRETARIA_OK" = 0 ]; then
+      echo "---- secretaria: $BUILD_CMD failed (bench-out/cargo-build.log) ----" >&2
       tail -n 40 "$BENCH_OUT/cargo-build.log" >&2
       echo "---- continuing without secretaria ----" >&2
-      NOTES+=("secretaria: \`cargo build --release\` failed; see bench-out/cargo-build.log.")
+      NOTES+=("secretaria: \`$BUILD_CMD\` failed; see bench-out/cargo-build.log.")
     fi
   fi
 fi
@@ -409,7 +417,7 @@ tool_label() {
   case $1 in
     hugo) hugo version | sed -E 's/^hugo v([0-9.]+).*/Hugo \1/' ;;
     zola) echo "Zola $("$ZOLA" --version | sed -E 's/^zola //')" ;;
-    secretaria) echo "secretaria $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true)" | sed 's/ $//' ;;
+    secretaria) echo "secretaria $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true)" | sed 's/ $//;s/$/'"$SECRETARIA_KIND"'/' ;;
   esac
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "—" }'; }

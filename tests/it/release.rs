@@ -67,6 +67,12 @@ fn runs_on_version_tags_and_builds_every_platform() {
     let build_steps = scripts(build);
     assert!(build_steps.contains("cargo build --release --locked --target ${{ matrix.target }}"), "{build_steps}");
     assert!(build_steps.contains("apt-get install -y musl-tools"), "{build_steps}");
+    // The Linux binary is the profile-optimised one the benchmark measures; the others (a
+    // cross-compiled one among them, which cannot run its training here) are plain builds.
+    let pgo: Vec<&str> = include.iter().filter(|m| m["pgo"].as_bool() == Some(true)).map(|m| str_at(m, &["target"])).collect();
+    assert_eq!(pgo, ["x86_64-unknown-linux-musl"]);
+    assert!(build_steps.contains("bash scripts/build-pgo.sh --target ${{ matrix.target }}"), "{build_steps}");
+    assert!(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/build-pgo.sh").is_file());
     assert!(build_steps.contains("statically linked"), "{build_steps}");
     let toolchain = build["steps"]
         .as_sequence()
@@ -75,6 +81,7 @@ fn runs_on_version_tags_and_builds_every_platform() {
         .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("dtolnay/rust-toolchain@")))
         .unwrap();
     assert_eq!(str_at(toolchain, &["with", "targets"]), "${{ matrix.target }}");
+    assert_eq!(str_at(toolchain, &["with", "components"]), "llvm-tools");
 }
 
 #[test]
