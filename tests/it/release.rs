@@ -69,7 +69,8 @@ fn runs_on_version_tags_and_builds_every_platform() {
     assert!(build_steps.contains("apt-get install -y musl-tools"), "{build_steps}");
     // The Linux binary is the profile-optimised one the benchmark measures; the others (a
     // cross-compiled one among them, which cannot run its training here) are plain builds.
-    let pgo: Vec<&str> = include.iter().filter(|m| m["pgo"].as_bool() == Some(true)).map(|m| str_at(m, &["target"])).collect();
+    let pgo: Vec<&str> =
+        include.iter().filter(|m| m["pgo"].as_bool() == Some(true)).map(|m| str_at(m, &["target"])).collect();
     assert_eq!(pgo, ["x86_64-unknown-linux-musl"]);
     assert!(build_steps.contains("bash scripts/build-pgo.sh --target ${{ matrix.target }}"), "{build_steps}");
     assert!(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/build-pgo.sh").is_file());
