@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/build-pgo.sh — the release binary, optimised with the profile of real builds (PGO).
 #
-#   bash scripts/build-pgo.sh [--target TRIPLE]
+#   bash scripts/build-pgo.sh [--target TRIPLE]     (any other arguments: usage, exit 2)
 #
 # Prints the path of the binary it made (target/pgo/TRIPLE/release/secretaria; TRIPLE is the
 # host's unless given). Three steps:
@@ -21,9 +21,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 target=$(rustc -vV | sed -n 's/^host: //p')
-if [ "${1:-}" = "--target" ] && [ -n "${2:-}" ]; then
-  target=$2
-fi
+case "$#:${1:-}" in
+  0:) ;;
+  2:--target) target=$2 ;;
+  *) echo "uso: bash scripts/build-pgo.sh [--target ALVO]" >&2; exit 2 ;;
+esac
 exe=""
 case $target in *windows*) exe=".exe" ;; esac
 
