@@ -7,7 +7,8 @@
 # host's unless given). Three steps:
 #   1. an instrumented release build (`-Cprofile-generate`) in target/pgo-gen;
 #   2. that binary builds and checks the repository's example site and the fixture sites the
-#      browser tests audit, recording which branches and calls each build takes;
+#      browser tests audit (scripts/audited-sites.sh), recording which branches and calls each
+#      build takes;
 #   3. rustup's `llvm-profdata` merges the records, and the release build is made again with
 #      them (`-Cprofile-use`) in target/pgo: the compiler lays out and inlines the code for the
 #      paths real builds take.
@@ -54,9 +55,8 @@ trained="target/pgo-gen/$target/release/secretaria$exe"
 say "2/3 treino: o site de exemplo e os sites de teste"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-for site in . tests/fixtures/perdizes tests/fixtures/dourados tests/fixtures/nova-cruz \
-            tests/fixtures/alvares-florence tests/fixtures/apoio-social tests/fixtures/serra-azul \
-            tests/fixtures/normas tests/fixtures/busca tests/fixtures/lagoa-serena; do
+source scripts/audited-sites.sh
+for site in "${AUDITED_SITES[@]}"; do
   "$trained" --root "$site" build --output "$out/site" >/dev/null 2>&1 ||
     { say "o binário instrumentado falhou ao gerar $site"; exit 1; }
   # Only the paths it takes matter here: a site with warnings may make `check` exit non-zero.

@@ -33,11 +33,10 @@ cargo build --release --locked
 sites_dir="$(mktemp -d)"
 trap 'rm -rf "$sites_dir"' EXIT
 sites=()
-for site in "$root" tests/fixtures/perdizes tests/fixtures/dourados tests/fixtures/nova-cruz \
-            tests/fixtures/alvares-florence tests/fixtures/apoio-social tests/fixtures/serra-azul \
-            tests/fixtures/normas tests/fixtures/busca tests/fixtures/lagoa-serena; do
+source scripts/audited-sites.sh
+for site in "${AUDITED_SITES[@]}"; do
   name="$(basename "$site")"
-  [ "$site" = "$root" ] && name="exemplo"
+  [ "$site" = . ] && name="exemplo"
   target/release/secretaria --root "$site" build --output "$sites_dir/$name" >/dev/null
   sites+=("$sites_dir/$name")
 done

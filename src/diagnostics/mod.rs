@@ -122,6 +122,8 @@ impl Diagnostics {
         self.count_as_listed(Severity::Warning)
     }
 
+    /// How many diagnostics of `severity` the report lists: counted over [`Diagnostics::sorted`],
+    /// which lists the same problem found more than once a single time.
     fn count_as_listed(&self, severity: Severity) -> usize {
         self.sorted().into_iter().filter(|d| d.severity == severity).count()
     }

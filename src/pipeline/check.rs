@@ -2,14 +2,13 @@
 //! transparency checklist and the plain-language report.
 
 use super::{
-    check_rendered, finish, index_of, load_for_render, plan, render_plan, report_looks, statics, with_load_findings,
-    BuildOptions, Failure, Loaded, Summary,
+    check_rendered, finish, index_of, load_for_render, plan, render_looking, statics, BuildOptions, Failure, Loaded,
+    Summary,
 };
 use crate::checklist::{self, Checklist};
 use crate::diagnostics::{Code, Diagnostics};
 use crate::output::Sink;
 use crate::plain::{self, Readability};
-use crate::search;
 use crate::sitecheck::Recording;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -77,10 +76,7 @@ fn check_loaded(options: &BuildOptions, loaded: &mut Loaded) -> Result<Summary, 
     let rendered = Rendered::default();
     let statics = statics(&loaded.theme, &loaded.statics, &loaded.site, &options.root);
     let recording = Recording { inner: &rendered, index: Mutex::new(index_of(&statics, &plan)) };
-    let search = search::Store::default();
-    let pages = render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)
-        .map_err(|failure| with_load_findings(failure, &loaded.site, &mut loaded.warnings))?;
-    report_looks(&loaded.site, &mut loaded.warnings)?;
+    let pages = render_looking((&loaded.site, &loaded.theme, &mut loaded.warnings), &plan, &recording)?;
     // Nothing reads the manifest's bytes here: it is counted, not hashed.
     finish(&plan, &[], &recording)?;
     if !options.skip_site_checks {

@@ -225,7 +225,7 @@ pub(crate) fn render(
 
 /// [`render`] of every route of `plan`, the site's plan as [`plan`] made it: the sitemap lists
 /// it instead of planning the site again.
-pub(crate) fn render_plan(
+fn render_plan(
     site: &Site,
     theme: &theme::Theme,
     plan: &[Route],
@@ -444,11 +444,8 @@ pub(crate) fn build_hooked(
     })?;
     let recording = Recording { inner: &hashing, index: Mutex::new(index_of(&statics, &plan)) };
     let pages = timings::stage(Stage::Render, || {
-        let search = search::Store::default();
-        render_plan(&loaded.site, &loaded.theme, &plan, &search, &recording)
-    })
-    .map_err(|failure| with_load_findings(failure, &loaded.site, &mut loaded.warnings))?;
-    report_looks(&loaded.site, &mut loaded.warnings)?;
+        render_looking((&loaded.site, &loaded.theme, &mut loaded.warnings), &plan, &recording)
+    })?;
     // The files made from the others' bytes (SHA256SUMS) join the index, then the rendered
     // site is checked before it is published: an error leaves the output as it was.
     let index = recording.into_index().map_err(Failure::Io)?;
@@ -502,6 +499,23 @@ fn index_of(statics: &BTreeMap<String, Blob<'_>>, plan: &[Route]) -> sitecheck::
     index
 }
 
+/// Stage 5 of `build` and `check`, for a site loaded with [`Looks::AtRender`] (its model, theme
+/// and warnings, borrowed apart from the rest of [`Loaded`]): every route of `plan` rendered
+/// into `sink`, with a search store of its own, freed when the render ends; then the bodies'
+/// problems joined to the load's warnings ([`report_looks`]). A render stopped by the content
+/// reports them too ([`with_load_findings`]). Returns the pages rendered.
+pub(crate) fn render_looking(
+    (site, theme, warnings): (&Site, &theme::Theme, &mut Diagnostics),
+    plan: &[Route],
+    sink: &dyn Sink,
+) -> Result<usize, Failure> {
+    let search = search::Store::default();
+    let pages =
+        render_plan(site, theme, plan, &search, sink).map_err(|failure| with_load_findings(failure, site, warnings))?;
+    report_looks(site, warnings)?;
+    Ok(pages)
+}
+
 /// Stage 5a, after a render of a site loaded with [`Looks::AtRender`]: the problems of every
 /// page body (`markdown::check`), as the render found them (a body no route rendered is looked
 /// at now), join the load's warnings; an error fails the build with all of them.
@@ -531,7 +545,7 @@ fn add_body_problems(site: &Site, warnings: &mut Diagnostics) {
 /// and every body's problems beside its own errors: all of a site's errors at once, not one
 /// kind per run (a body nested too deep was found only once the template was mended, and the
 /// load's warnings were dropped).
-pub(crate) fn with_load_findings(failure: Failure, site: &Site, warnings: &mut Diagnostics) -> Failure {
+fn with_load_findings(failure: Failure, site: &Site, warnings: &mut Diagnostics) -> Failure {
     match failure {
         Failure::Content(errors) => {
             let mut all = std::mem::take(warnings);
