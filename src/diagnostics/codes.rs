@@ -81,7 +81,10 @@ registry! {
         "confira a indentação (espaços, nunca tabulação) e feche as aspas; a dica da mensagem diz o que faltou";
     UnknownKey = "S0202", Error, "chave desconhecida",
         "uma chave que este tipo de arquivo não conhece, quase sempre um erro de digitação",
-        "corrija o nome da chave (a mensagem sugere a mais parecida e lista as aceitas)";
+        "corrija o nome da chave (a mensagem sugere a mais parecida e lista as aceitas). Quando há \
+         sugestão, o resto do arquivo é conferido como se a chave tivesse o nome sugerido: os outros \
+         erros dele (uma data, um telefone) aparecem na mesma rodada. Nada é publicado enquanto a \
+         chave não for corrigida";
     MissingKey = "S0203", Error, "campo obrigatório ausente",
         "falta uma chave sem a qual o conteúdo não pode ser publicado",
         "acrescente a chave com o seu valor (veja os exemplos em docs/conteudo.md)";

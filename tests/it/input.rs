@@ -170,6 +170,28 @@ fn every_key_and_type_error_of_a_file_at_once() {
     assert!(err.contains("5 erros encontrados"), "{err}");
 }
 
+/// A misspelt key does not hide the other errors of its file: it is reported with its
+/// suggestion, and the file is still checked as the suggestion reads it, so that an invalid
+/// date beside it is reported in the same run (it was reported only after the key was
+/// mended). A key with no suggestion stops its file there, as before, and nothing is published.
+#[test]
+fn a_misspelt_key_does_not_hide_the_other_errors_of_its_file() {
+    let site = TestSite::fixture("lagoa-serena");
+    site.write("content/paginas/digitada.md", "---\ntitlo: Digitada\ndata: 31/02/2024\n---\nTexto.\n");
+    site.write("content/paginas/outra.md", "---\ntitulo: Outra\ncor: azul\ndata: 31/02/2024\n---\nTexto.\n");
+    assert_eq!(
+        errors_at(site.root()),
+        [
+            found("content/paginas/digitada.md", 2, 1, "chave desconhecida: `titlo`"),
+            found("content/paginas/digitada.md", 3, 7, "data inválida: 31/02/2024 (fevereiro de 2024 tem 29 dias)"),
+            found("content/paginas/outra.md", 3, 1, "chave desconhecida: `cor`"),
+        ]
+    );
+    let (code, err) = failed_build(site);
+    assert_eq!(code, 1);
+    assert!(err.contains("você quis dizer `titulo`?") && err.contains("3 erros encontrados"), "{err}");
+}
+
 #[test]
 fn site_yaml_error_does_not_hide_content_errors() {
     let all = errors("site-yaml-e-conteudo");

@@ -14,7 +14,7 @@ pub(super) fn similar(unknown: &str, candidate: &str) -> bool {
 }
 
 /// The accepted key closest to `unknown`, if any is close.
-fn suggestion<'a>(unknown: &str, accepted: &[&'a str]) -> Option<&'a str> {
+pub(super) fn suggestion<'a>(unknown: &str, accepted: &[&'a str]) -> Option<&'a str> {
     accepted
         .iter()
         .map(|candidate| (strsim::jaro_winkler(unknown, candidate), *candidate))

@@ -22,7 +22,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
 use serde::de::{DeserializeOwned, DeserializeSeed};
 use std::cell::Cell;
 use std::path::Path;
-use tree::{Located, Node, Target};
+use tree::{Located, Node, Problem, Target};
 
 /// At most this many problems of one file are shown; the rest are counted. Locating a problem
 /// scans the file, so the cap also keeps a file with thousands of them linear.
@@ -58,10 +58,7 @@ impl<'a> YamlDoc<'a> {
         }
         match serde_yaml::from_str::<T>(text) {
             Ok(value) => Some(value),
-            Err(err) => {
-                self.report_all::<T>(text, &err, diagnostics);
-                None
-            }
+            Err(err) => self.report_all::<T>(text, &err, diagnostics),
         }
     }
 
@@ -108,19 +105,31 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Every problem of a document that did not parse into `T`: the tree check when the
-    /// document is valid YAML, or serde_yaml's own error (syntax errors) translated.
-    fn report_all<T: DeserializeOwned>(&self, text: &str, err: &serde_yaml::Error, diagnostics: &mut Diagnostics) {
+    /// document is valid YAML, or serde_yaml's own error (syntax errors) translated. Returns
+    /// the document as its suggestions read it when misspelt keys were its only problems
+    /// ([`YamlDoc::as_suggested`]).
+    fn report_all<T: DeserializeOwned>(
+        &self,
+        text: &str,
+        err: &serde_yaml::Error,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<T> {
         let problems = match serde_yaml::from_str::<Node>(text) {
             Ok(node) => tree::check(&node, &schema::shape_of::<T>()),
             Err(_) => Vec::new(),
         };
         if problems.is_empty() {
             diagnostics.push(self.single(text, err));
-            return;
+            return None;
         }
+        let mut misspelt = Vec::new();
         for located in problems.iter().take(MAX_PROBLEMS) {
+            let exact = self.locate(text, located);
+            if let Problem::UnknownKey { key, accepted } = &located.problem {
+                misspelt.push(exact.zip(messages::suggestion(key, accepted)).map(|(at, s)| (at, key.as_str(), s)));
+            }
+            let location = exact.or_else(|| self.locate_last_key(located));
             let (message, help) = messages::problem(located);
-            let location = self.locate(text, located).or_else(|| self.locate_last_key(located));
             diagnostics.push(
                 Diagnostic::new(messages::problem_code(located), message)
                     .in_file(self.file)
@@ -130,7 +139,47 @@ impl<'a> YamlDoc<'a> {
         }
         if problems.len() > MAX_PROBLEMS {
             diagnostics.push(more_problems(self.file, problems.len() - MAX_PROBLEMS));
+            return None;
         }
+        if misspelt.len() < problems.len() {
+            return None;
+        }
+        self.as_suggested(text, misspelt.into_iter().collect::<Option<Vec<_>>>()?)
+    }
+
+    /// The document read with each misspelt key taken as the key its message suggests ("você
+    /// quis dizer `titulo`?"), `misspelt` giving each one's place, name and suggestion. The
+    /// load then goes on to check the file's values (a date, a phone, a required field), so
+    /// that every problem of the file is reported in one run instead of one more after each
+    /// fix. Nothing read so is published: the misspelt keys are errors, and the build stops.
+    /// `None` when a key's place is not known, or the key is not found as written there (a
+    /// quoted key), or when the document still does not read (the suggested key is there
+    /// already: a repeated key; the value is not of the suggested key's type).
+    fn as_suggested<T: DeserializeOwned>(&self, text: &str, misspelt: Vec<(Location, &str, &str)>) -> Option<T> {
+        let mut edits = Vec::with_capacity(misspelt.len());
+        for (at, key, suggested) in misspelt {
+            let line = at.line.checked_sub(self.line_offset + 1)?;
+            let start = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>();
+            let rest = text.get(start..)?;
+            let column = rest.char_indices().nth(at.column.checked_sub(1)?).map(|(i, _)| start + i)?;
+            text.get(column..)?.starts_with(key).then_some(())?;
+            edits.push((column, key.len(), suggested));
+        }
+        // From the end of the text, so that each edit leaves the places of the others as they were.
+        edits.sort_by_key(|&(column, _, _)| std::cmp::Reverse(column));
+        // Each key has a place of its own; were two to overlap, the text is left unread.
+        let mut limit = text.len();
+        for &(column, len, _) in &edits {
+            if column + len > limit {
+                return None;
+            }
+            limit = column;
+        }
+        let mut fixed = text.to_string();
+        for (column, len, suggested) in edits {
+            fixed.replace_range(column..column + len, suggested);
+        }
+        serde_yaml::from_str::<T>(&fixed).ok()
     }
 
     /// serde_yaml's error, translated, at its position (or at the key it names).
@@ -280,12 +329,76 @@ mod tests {
         peso: Option<u32>,
     }
 
+    /// The first problem of a document that does not parse as it is (misspelt keys may still
+    /// be read as their suggestions: see `misspelt_keys_are_read_as_suggested`).
     fn parse_err(text: &str, offset: usize) -> Diagnostic {
         let mut diagnostics = Diagnostics::new();
         let doc = YamlDoc { file: Path::new("content/x.md"), text, line_offset: offset };
-        assert!(doc.parse::<Page>(&mut diagnostics).is_none());
+        let _ = doc.parse::<Page>(&mut diagnostics);
         let first = diagnostics.iter().next().cloned();
         first.unwrap_or_else(|| Diagnostic::new(Code::YamlSyntax, "nenhum"))
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Unit {
+        nome: String,
+        endereco: Option<Address>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Address {
+        bairro: Option<String>,
+        cep: Option<String>,
+    }
+
+    /// `text` parsed as a [`Unit`] with a front-matter offset of 1: what it reads as, and
+    /// its problems' (line, column, message).
+    fn parse_unit(text: &str) -> (Option<Unit>, Vec<(usize, usize, String)>) {
+        let mut diagnostics = Diagnostics::new();
+        let doc = YamlDoc { file: Path::new("content/x.md"), text, line_offset: 1 };
+        let unit = doc.parse::<Unit>(&mut diagnostics);
+        let found = diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.location.unwrap_or(Location::new(0, 0));
+                (at.line, at.column, d.message.clone())
+            })
+            .collect();
+        (unit, found)
+    }
+
+    /// A document whose only problems are misspelt keys is still reported (each key at its
+    /// place, with its suggestion) and read as the suggestions say, so that the load checks
+    /// its values too; the value is kept as written (`01`, not `1`).
+    #[test]
+    fn misspelt_keys_are_read_as_suggested() {
+        let (unit, found) = parse_unit("nmoe: CRAS Norte\nendereco:\n  bairo: Centro\n  cep: 01\n");
+        let expected = Unit {
+            nome: "CRAS Norte".into(),
+            endereco: Some(Address { bairro: Some("Centro".into()), cep: Some("01".into()) }),
+        };
+        assert_eq!(unit, Some(expected));
+        assert_eq!(
+            found,
+            [
+                (2, 1, "chave desconhecida: `nmoe`".to_string()),
+                (4, 3, "chave desconhecida: `bairo` (em `endereco`)".to_string()),
+            ]
+        );
+    }
+
+    /// Not read: a key with no suggestion, another kind of problem beside a misspelt key, a
+    /// suggestion already in the same group (it would be repeated), a quoted key (not found as
+    /// written at its place). The problems are reported all the same.
+    #[test]
+    fn other_problems_leave_the_document_unread() {
+        for text in ["nome: A\ncor: azul\n", "nmoe: A\nendereco: Centro\n", "nome: A\nnmoe: B\n", "\"nmoe\": A\n"] {
+            let (unit, found) = parse_unit(text);
+            assert_eq!(unit, None, "{text:?}");
+            assert!(!found.is_empty(), "{text:?}");
+        }
     }
 
     #[test]
