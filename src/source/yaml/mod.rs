@@ -18,7 +18,7 @@ mod tree;
 
 pub(crate) use text::Text;
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use serde::de::{DeserializeOwned, DeserializeSeed};
 use std::cell::Cell;
 use std::path::Path;
@@ -156,10 +156,10 @@ impl<'a> YamlDoc<'a> {
     /// quoted key), or when the document still does not read (the suggested key is there
     /// already: a repeated key; the value is not of the suggested key's type).
     fn as_suggested<T: DeserializeOwned>(&self, text: &str, misspelt: Vec<(Location, &str, &str)>) -> Option<T> {
+        let lines = LineIndex::new(text);
         let mut edits = Vec::with_capacity(misspelt.len());
         for (at, key, suggested) in misspelt {
-            let line = at.line.checked_sub(self.line_offset + 1)?;
-            let start = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>();
+            let start = lines.line_range(text, at.line.checked_sub(self.line_offset)?)?.start;
             let rest = text.get(start..)?;
             let column = rest.char_indices().nth(at.column.checked_sub(1)?).map(|(i, _)| start + i)?;
             text.get(column..)?.starts_with(key).then_some(())?;
